@@ -1,0 +1,63 @@
+/**
+ * The error-code registry: every code a caller may branch on, with its category
+ * (mapped to an HTTP status in one place, {@link statusOf}) and what it means.
+ * `shared/errors/README.md` lists the same codes; a test keeps both in step.
+ */
+export const categories = {
+  'invalid-argument': 400,
+  unauthenticated: 401,
+  'permission-denied': 403,
+  'not-found': 404,
+  conflict: 409,
+  'too-large': 413,
+  'invalid-state': 409,
+  unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCategory = keyof typeof categories;
+
+interface CodeInfo {
+  readonly category: ErrorCategory;
+  readonly summary: string;
+}
+
+export const codes = {
+  VALIDATION_FAILED: { category: 'invalid-argument', summary: 'A request or command field is missing or malformed.' },
+  MODEL_INVALID: { category: 'invalid-argument', summary: 'A BPMN model has problems; every problem names its element.' },
+  MODEL_NOT_EXECUTABLE: {
+    category: 'invalid-argument',
+    summary: 'A process has isExecutable="false" and the caller did not ask to deploy it anyway.',
+  },
+  UNSUPPORTED_ELEMENT: { category: 'invalid-argument', summary: 'A BPMN element Baton does not run yet.' },
+  EXPRESSION_INVALID: { category: 'invalid-argument', summary: 'A FEEL or JUEL expression cannot be parsed.' },
+  EXPRESSION_FAILED: { category: 'invalid-state', summary: 'An expression could not be evaluated at run time.' },
+  NOT_FOUND: { category: 'not-found', summary: 'The named resource does not exist.' },
+  DEFINITION_NOT_FOUND: { category: 'not-found', summary: 'No deployed process definition has that id or key.' },
+  INSTANCE_NOT_FOUND: { category: 'not-found', summary: 'No process instance has that key.' },
+  JOB_NOT_OPEN: { category: 'not-found', summary: 'The job is not open: completed, failed, cancelled or unknown.' },
+  STALE_COMMAND: {
+    category: 'conflict',
+    summary: 'The command names a wait that is no longer open (a late timer, a second completion).',
+  },
+  INSTANCE_NOT_ACTIVE: { category: 'invalid-state', summary: 'The process instance has already ended.' },
+  VERSION_CONFLICT: { category: 'conflict', summary: 'Someone committed first; reload and decide again.' },
+  UNAUTHENTICATED: { category: 'unauthenticated', summary: 'The request carries no valid credentials.' },
+  FORBIDDEN: { category: 'permission-denied', summary: 'The caller may not do this to this object.' },
+  PAYLOAD_TOO_LARGE: { category: 'too-large', summary: 'The request body is over the limit.' },
+  NO_CAPABLE_NODE: { category: 'unavailable', summary: 'No node with the needed capability answered in time.' },
+  STORE_UNAVAILABLE: { category: 'unavailable', summary: 'The state store cannot be reached.' },
+  SERVER_UNAVAILABLE: { category: 'unavailable', summary: 'A server the node or a test needs could not be started or reached.' },
+  INTERNAL: { category: 'internal', summary: 'A bug: the message says where.' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type ErrorCode = keyof typeof codes;
+
+/** The HTTP status for a code, decided by its category only. */
+export function statusOf(code: ErrorCode): number {
+  return categories[codes[code].category];
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(codes, value);
+}
