@@ -1,1 +1,3 @@
-export {};
+export { buildServer, defaultBodyLimit, type ServerOptions } from './server.js';
+export type * from './engine-api.js';
+export { toProblem, problemMediaType, type HttpProblem } from './problem.js';

@@ -1,1 +1,15 @@
-export {};
+/**
+ * @baton/core: the pure execution core. `decide(state, command, definition)`
+ * returns events and effects; `evolve(state, event)` folds one event. Isomorphic
+ * and deterministic: time comes with the command, keys from `state.seq`.
+ */
+export { decide } from './decide.js';
+export { evolve, replay } from './state/apply.js';
+export { cloneJson } from './state/clone.js';
+export { visibleVariables, waitingElementIds, isActive, hasIncident } from './queries.js';
+export { assertNever } from './assert-never.js';
+export type * from './types/commands.js';
+export type * from './types/effects.js';
+export type * from './types/state.js';
+export type * from './types/decision.js';
+export type * from './types/events.js';

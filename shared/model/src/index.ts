@@ -1,1 +1,6 @@
-export {};
+/**
+ * @baton/model: BPMN 2.0 XML (Zeebe, Camunda 7 or plain) → validated, immutable
+ * `ProcessDefinition`s, or problems that say what is wrong and what to do.
+ */
+export * from './definition.js';
+export { parseBpmn, type ParseOptions } from './parse-bpmn.js';

@@ -1,1 +1,25 @@
-export {};
+/**
+ * @baton/runtime: the ports (ProcessStore, JobQueue, MessageBus, Clock) and the
+ * shell around the pure core (load, decide, commit with version check, dispatch
+ * effects, retry) plus the Engine facade the API, the CLI and scenarios use.
+ */
+export type * from './ports/index.js';
+export { systemClock, sleepOn } from './clock/system-clock.js';
+export { VirtualClock } from './clock/virtual-clock.js';
+export {
+  createCommandProcessor,
+  type CommandProcessor,
+  type CommandProcessorOptions,
+  type DecideFn,
+  type ExecuteRequest,
+  type ExecuteResult,
+} from './command-processor.js';
+export { diffIndexes, noIndexChanges, isEmptyIndexChanges } from './index-changes.js';
+export { DefinitionRegistry, type ParseFn } from './definition-registry.js';
+export { createEffectDispatcher, type DispatchTargets } from './effect-dispatcher.js';
+export { createIdSource } from './ids.js';
+export { createEngine } from './engine/create-engine.js';
+export { JobBpmnError } from './engine/jobs.js';
+export { scopeChainVariables } from './engine/engine-context.js';
+export { startEventsOf } from './engine/deployments.js';
+export type * from './engine/engine-types.js';

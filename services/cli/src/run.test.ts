@@ -1,0 +1,103 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run } from './run.js';
+
+/** Runs `baton ...argv` in process and captures what it writes. */
+async function baton(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'baton-cli-'));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('baton test', () => {
+  it('counts a scenario that cannot be loaded as failed, with the reason', async () => {
+    // given a scenario file that is not JSON
+    await writeFile(join(dir, 'broken.scenario.json'), '{ nope');
+    // when
+    const { code, stdout } = await baton('test', dir);
+    // then
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^FAIL .*broken\.scenario\.json: cannot load: .*is not valid JSON/);
+    expect(lines[1]).toBe('0 passed, 1 failed');
+    expect(code).toBe(1);
+  });
+
+  it('names the scenario and the step in an unknown-step failure', async () => {
+    await writeFile(join(dir, 'order.bpmn'), '<definitions/>');
+    await writeFile(join(dir, 'a.scenario.json'), JSON.stringify({ name: 'typo', bpmn: 'order.bpmn', steps: [{ strat: {} }] }));
+    const { code, stdout } = await baton('test', join(dir, 'a.scenario.json'));
+    expect(stdout).toBe('FAIL typo: cannot load: steps[1]: unknown step "strat"; steps are start, completeJob, failJob, throwError, completeUserTask, correlateMessage, broadcastSignal, advanceTime, cancel, expectWaiting, expectCompleted, expectNotCompleted, expectVariables, expectState\n0 passed, 1 failed\n');
+    expect(code).toBe(1);
+  });
+
+  it('prints one JSON object per scenario with --json, then the closing line', async () => {
+    await writeFile(join(dir, 'm.scenario.json'), JSON.stringify({ name: 'missing model', bpmn: 'gone.bpmn', steps: [] }));
+    const { code, stdout } = await baton('test', dir, '--json');
+    const [json, summary] = stdout.trimEnd().split('\n');
+    expect(JSON.parse(json ?? '')).toMatchObject({ name: 'missing model', passed: false, message: expect.stringContaining('gone.bpmn not found') });
+    expect(Object.keys(JSON.parse(json ?? '') as object).sort()).toEqual(['durationMs', 'message', 'name', 'passed']);
+    expect(summary).toBe('0 passed, 1 failed');
+    expect(code).toBe(1);
+  });
+
+  it('reports a path that does not exist as a failed scenario', async () => {
+    const { code, stdout } = await baton('test', join(dir, 'nothing-here'));
+    expect(stdout).toContain('cannot load:');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('0 passed, 1 failed');
+    expect(code).toBe(1);
+  });
+
+  it('passes an empty folder with 0 passed, 0 failed', async () => {
+    const { code, stdout } = await baton('test', dir);
+    expect(stdout).toBe('0 passed, 0 failed\n');
+    expect(code).toBe(0);
+  });
+
+  it('shows help with an example', async () => {
+    const { code, stdout } = await baton('test', '--help');
+    expect(stdout).toContain('Usage: baton test [options] <paths...>');
+    expect(stdout).toContain('$ baton test test/scenarios');
+    expect(code).toBe(0);
+  });
+
+  it('refuses a call without paths', async () => {
+    const { code, stderr } = await baton('test');
+    expect(stderr).toContain("missing required argument 'paths'");
+    expect(code).toBe(1);
+  });
+});
+
+describe('baton serve', () => {
+  it('says it is not implemented yet and exits 2', async () => {
+    const { code, stderr } = await baton('serve', '--deploy', 'x');
+    expect(stderr).toBe('baton serve is not implemented yet\n');
+    expect(code).toBe(2);
+  });
+});
+
+describe('baton', () => {
+  it('refuses an unknown command', async () => {
+    const { code, stderr } = await baton('tset');
+    expect(stderr).toContain("unknown command 'tset'");
+    expect(code).toBe(1);
+  });
+
+  it.each(['test', 'validate', 'serve'])('lists %s in its help', async (command) => {
+    const { stdout, code } = await baton('--help');
+    expect(stdout).toContain(command);
+    expect(code).toBe(0);
+  });
+});

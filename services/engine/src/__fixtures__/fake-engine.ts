@@ -1,0 +1,230 @@
+import { BatonError } from '@baton/errors';
+import type * as Api from '../engine-api.js';
+
+interface FakeInstance {
+  key: string;
+  processId: string;
+  state: Api.InstanceStateName;
+  variables: Api.Variables;
+  step: 'job' | 'userTask' | 'done';
+  jobKey: string;
+  jobType: string;
+  retries: number;
+  lockedUntil: number;
+  userTaskKey: string;
+  assignee?: string;
+  incident?: Api.IncidentView;
+  history: Api.HistoryEntry[];
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * A scripted stand-in for the runtime, for the HTTP layer's own tests: every process
+ * runs start → one service task (its `zeebe:taskDefinition type`) → user task `approve`
+ * → end. A model whose process id is `broken` is invalid. Keys are `<kind>-<n>`.
+ */
+export function createFakeEngine(): Api.EngineApi & { readonly changes: () => number } {
+  const xmlByKey = new Map<string, string>();
+  const definitions: Api.ProcessDefinitionSummary[] = [];
+  const instances = new Map<string, FakeInstance>();
+  const listeners = new Set<() => void>();
+  let seq = 0;
+  let changes = 0;
+  const next = (kind: string): string => `${kind}-${++seq}`;
+  const changed = (): void => {
+    changes += 1;
+    for (const listener of listeners) listener();
+  };
+  const record = (instance: FakeInstance, type: string, fields: Record<string, unknown> = {}): void => {
+    instance.history.push({ position: instance.history.length + 1, type, ...fields });
+  };
+  const instanceOf = (key: string): FakeInstance => {
+    const instance = instances.get(key);
+    if (!instance) throw new BatonError('INSTANCE_NOT_FOUND', `No process instance has key "${key}".`, { processInstanceKey: key });
+    return instance;
+  };
+  const openJob = (jobKey: string): FakeInstance => {
+    const found = [...instances.values()].find((i) => i.jobKey === jobKey && i.step === 'job' && i.state === 'ACTIVE' && !i.incident);
+    if (!found) throw new BatonError('JOB_NOT_OPEN', `Expected an open job "${jobKey}" but found none; it may already be completed.`, { jobKey });
+    return found;
+  };
+  const openTask = (userTaskKey: string): FakeInstance => {
+    const found = [...instances.values()].find((i) => i.userTaskKey === userTaskKey && i.step === 'userTask' && i.state === 'ACTIVE');
+    if (!found) throw new BatonError('NOT_FOUND', `No open user task has key "${userTaskKey}".`, { userTaskKey });
+    return found;
+  };
+  const taskView = (i: FakeInstance): Api.UserTaskView => ({
+    userTaskKey: i.userTaskKey,
+    state: 'CREATED',
+    ...(i.assignee ? { assignee: i.assignee } : {}),
+    candidateUsers: [],
+    candidateGroups: ['managers'],
+    elementId: 'approve',
+    elementInstanceKey: `${i.key}/approve`,
+    processInstanceKey: i.key,
+    processDefinitionId: i.processId,
+    processDefinitionKey: `${i.processId}:1`,
+    creationDate: iso(0),
+  });
+  const waiting = (i: FakeInstance): Api.WaitingElement[] => {
+    if (i.state !== 'ACTIVE' || i.step === 'done') return [];
+    if (i.step === 'job') return [{ elementId: 'charge', elementInstanceKey: `${i.key}/charge`, kind: 'job', jobKey: i.jobKey, jobType: i.jobType }];
+    return [{ elementId: 'approve', elementInstanceKey: `${i.key}/approve`, kind: 'userTask', userTaskKey: i.userTaskKey }];
+  };
+
+  return {
+    changes: () => changes,
+    async deploy(resources, { allowNonExecutable }) {
+      const processes: Api.DeployedProcess[] = [];
+      for (const { name, xml } of resources) {
+        const processId = /<bpmn:process id="([^"]+)"/.exec(xml)?.[1];
+        if (processId === undefined) throw new BatonError('MODEL_INVALID', `${name}: no process found.`, { problems: [{ code: 'NO_PROCESS', message: 'No process.' }] });
+        if (processId === 'broken') {
+          const problems = [
+            { code: 'MISSING_EVENT_DETAIL', elementId: 'wait', message: 'Timer "wait" has no duration, date or cycle.' },
+            { code: 'NO_OUTGOING_FLOW', elementId: 'split', message: 'Gateway "split" has no outgoing flow.' },
+          ];
+          throw new BatonError('MODEL_INVALID', `${name} has ${problems.length} problems.`, { processId, problems });
+        }
+        if (xml.includes('isExecutable="false"') && !allowNonExecutable) {
+          throw new BatonError('MODEL_NOT_EXECUTABLE', `Process "${processId}" has isExecutable="false".`, { processId });
+        }
+        const version = definitions.filter((d) => d.processDefinitionId === processId).length + 1;
+        const deployed = { processDefinitionId: processId, version, processDefinitionKey: `${processId}:${version}`, resourceName: name };
+        xmlByKey.set(deployed.processDefinitionKey, xml);
+        definitions.push(deployed);
+        processes.push(deployed);
+      }
+      return { deploymentKey: next('deployment'), processes };
+    },
+    async listDefinitions() {
+      return definitions;
+    },
+    async getDefinitionXml(key) {
+      const xml = xmlByKey.get(key);
+      if (xml === undefined) throw new BatonError('DEFINITION_NOT_FOUND', `No process definition has key "${key}".`, { processDefinitionKey: key });
+      return xml;
+    },
+    async startInstance({ processDefinitionId, processDefinitionKey, variables }) {
+      const definition = definitions.findLast((d) => d.processDefinitionId === processDefinitionId || d.processDefinitionKey === processDefinitionKey);
+      if (!definition) throw new BatonError('DEFINITION_NOT_FOUND', `No process "${processDefinitionId ?? processDefinitionKey}" is deployed.`, {});
+      const xml = xmlByKey.get(definition.processDefinitionKey) ?? '';
+      const key = next('instance');
+      const instance: FakeInstance = {
+        key, processId: definition.processDefinitionId, state: 'ACTIVE', variables: { ...variables }, step: 'job',
+        jobKey: next('job'), jobType: /taskDefinition type="([^"]+)"/.exec(xml)?.[1] ?? 'charge', retries: 3, lockedUntil: 0,
+        userTaskKey: next('task'), history: [],
+      };
+      instances.set(key, instance);
+      record(instance, 'InstanceCreated');
+      changed();
+      return { processInstanceKey: key, processDefinitionId: definition.processDefinitionId, processDefinitionKey: definition.processDefinitionKey, processDefinitionVersion: definition.version };
+    },
+    async getInstance(key) {
+      const i = instanceOf(key);
+      return {
+        processInstanceKey: key, processDefinitionId: i.processId, processDefinitionKey: `${i.processId}:1`, processDefinitionVersion: 1,
+        state: i.state, hasIncident: i.incident?.state === 'ACTIVE', startDate: iso(0), variables: i.variables,
+        waiting: waiting(i), incidents: i.incident?.state === 'ACTIVE' ? [i.incident] : [],
+      };
+    },
+    async getHistory(key) {
+      return instanceOf(key).history;
+    },
+    async cancelInstance(key) {
+      const i = instanceOf(key);
+      if (i.state !== 'ACTIVE') throw new BatonError('INSTANCE_NOT_ACTIVE', `Instance "${key}" has already ended.`, { processInstanceKey: key });
+      i.state = 'TERMINATED';
+      record(i, 'InstanceTerminated');
+      changed();
+    },
+    async correlateMessage({ name }) {
+      throw new BatonError('NOT_FOUND', `No instance waits for message "${name}".`, { messageName: name });
+    },
+    async publishMessage() {
+      return { messageKey: next('message') };
+    },
+    async broadcastSignal() {
+      return { signalKey: next('signal') };
+    },
+    async activateJobs({ type, worker, timeoutMs, maxJobsToActivate }) {
+      const now = Date.now();
+      const open = [...instances.values()].filter((i) => i.state === 'ACTIVE' && i.step === 'job' && !i.incident && i.jobType === type && i.lockedUntil <= now);
+      return open.slice(0, maxJobsToActivate).map((i) => {
+        i.lockedUntil = now + timeoutMs;
+        return {
+          jobKey: i.jobKey, type, processInstanceKey: i.key, processDefinitionId: i.processId, processDefinitionKey: `${i.processId}:1`,
+          elementId: 'charge', elementInstanceKey: `${i.key}/charge`, variables: i.variables, customHeaders: { currency: 'EUR' },
+          worker, retries: i.retries, deadline: i.lockedUntil,
+        };
+      });
+    },
+    async completeJob(jobKey, variables) {
+      const i = openJob(jobKey);
+      Object.assign(i.variables, variables);
+      i.step = 'userTask';
+      record(i, 'JobCompleted', { jobKey });
+      changed();
+    },
+    async failJob(jobKey, { retries, errorMessage }) {
+      const i = openJob(jobKey);
+      i.retries = retries;
+      i.lockedUntil = 0;
+      if (retries === 0) {
+        i.incident = {
+          incidentKey: next('incident'), processInstanceKey: i.key, processDefinitionId: i.processId, processDefinitionKey: `${i.processId}:1`,
+          elementId: 'charge', elementInstanceKey: `${i.key}/charge`, errorType: 'JOB_NO_RETRIES', errorMessage, creationTime: iso(0), state: 'ACTIVE', jobKey,
+        };
+      }
+      record(i, 'JobFailed', { jobKey });
+      changed();
+    },
+    async throwError(jobKey, { errorCode }) {
+      const i = openJob(jobKey);
+      i.state = 'TERMINATED';
+      record(i, 'ErrorThrown', { jobKey, errorCode });
+      changed();
+    },
+    async searchUserTasks(filter) {
+      return [...instances.values()]
+        .filter((i) => i.state === 'ACTIVE' && i.step === 'userTask')
+        .map(taskView)
+        .filter((t) => (filter.assignee === undefined || t.assignee === filter.assignee) && (filter.processInstanceKey === undefined || t.processInstanceKey === filter.processInstanceKey))
+        .filter((t) => filter.candidateGroup === undefined || t.candidateGroups.includes(filter.candidateGroup));
+    },
+    async assignUserTask(userTaskKey, assignee) {
+      const i = openTask(userTaskKey);
+      if (assignee === undefined) delete i.assignee;
+      else i.assignee = assignee;
+      changed();
+    },
+    async completeUserTask(userTaskKey, variables) {
+      const i = openTask(userTaskKey);
+      Object.assign(i.variables, variables);
+      i.step = 'done';
+      i.state = 'COMPLETED';
+      record(i, 'InstanceCompleted');
+      changed();
+    },
+    async searchIncidents(filter) {
+      return [...instances.values()]
+        .flatMap((i) => (i.incident ? [i.incident] : []))
+        .filter((x) => (filter.state === undefined || x.state === filter.state) && (filter.processInstanceKey === undefined || x.processInstanceKey === filter.processInstanceKey));
+    },
+    async resolveIncident(incidentKey, retries = 1) {
+      const i = [...instances.values()].find((x) => x.incident?.incidentKey === incidentKey && x.incident.state === 'ACTIVE');
+      if (!i?.incident) throw new BatonError('NOT_FOUND', `No open incident has key "${incidentKey}".`, { incidentKey });
+      delete i.incident;
+      i.retries = retries;
+      changed();
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      listeners.clear();
+    },
+  };
+}

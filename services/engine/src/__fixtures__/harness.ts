@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { EngineApi } from '../engine-api.js';
+import { buildServer, type ServerOptions } from '../server.js';
+import { createFakeEngine } from './fake-engine.js';
+
+/** The XML of `src/__fixtures__/<name>.bpmn`. */
+export function fixture(name: string): string {
+  return readFileSync(new URL(`./${name}.bpmn`, import.meta.url), 'utf8');
+}
+
+/** A multipart body with one file part per entry, all in field `resources` unless named otherwise. */
+export function multipart(files: readonly { name: string; xml: string; field?: string }[]): { payload: string; headers: Record<string, string> } {
+  const boundary = '----baton-test-boundary';
+  const parts = files.map(
+    (f) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${f.field ?? 'resources'}"; filename="${f.name}"\r\n` +
+      `Content-Type: application/xml\r\n\r\n${f.xml}\r\n`,
+  );
+  return { payload: `${parts.join('')}--${boundary}--\r\n`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+export interface Harness {
+  readonly app: FastifyInstance;
+  readonly engine: EngineApi;
+  /** Deploys `simple.bpmn` once. */
+  readonly deploySimple: () => Promise<void>;
+  /** Deploys `simple.bpmn` once and starts one instance; returns its key. */
+  readonly startSimple: (variables?: Record<string, unknown>) => Promise<string>;
+  readonly close: () => Promise<void>;
+}
+
+/** A server on the given engine (default: the scripted fake). */
+export async function harness(engine: EngineApi = createFakeEngine(), options: Partial<ServerOptions> = {}): Promise<Harness> {
+  const app = await buildServer({ engine, nodeId: 'test-node', capabilities: ['charge-card'], ...options });
+  let deployed = false;
+  const deploySimple = async (): Promise<void> => {
+    if (deployed) return;
+    const res = await app.inject({ method: 'POST', url: '/v2/deployments', headers: { 'content-type': 'application/xml' }, payload: fixture('simple') });
+    if (res.statusCode !== 200) throw new Error(`deploy failed: ${res.body}`);
+    deployed = true;
+  };
+  return {
+    app,
+    engine,
+    deploySimple,
+    async startSimple(variables = {}) {
+      await deploySimple();
+      const res = await app.inject({ method: 'POST', url: '/v2/process-instances', payload: { processDefinitionId: 'simple', variables } });
+      if (res.statusCode !== 200) throw new Error(`start failed: ${res.body}`);
+      return res.json<{ processInstanceKey: string }>().processInstanceKey;
+    },
+    async close() {
+      await app.close();
+      await engine.close();
+    },
+  };
+}

@@ -1,0 +1,228 @@
+/**
+ * The engine as the HTTP layer sees it: one method per route, in the names and shapes
+ * of Camunda 8's REST v2 (string keys; `processDefinitionId` is the BPMN process id;
+ * times as ISO 8601 strings). Routes only validate, call one method and send the result;
+ * `createRuntimeEngineApi` adapts `@baton/runtime`'s Engine to it.
+ *
+ * Every method throws a `BatonError` whose code says what went wrong
+ * (`NOT_FOUND`, `INSTANCE_NOT_FOUND`, `JOB_NOT_OPEN`, `STALE_COMMAND`, `MODEL_INVALID`, ...);
+ * a refused command changes nothing.
+ */
+export type Variables = Record<string, unknown>;
+
+/** One BPMN file handed to `deploy`. */
+export interface DeployResource {
+  readonly name: string;
+  readonly xml: string;
+}
+
+export interface DeployedProcess {
+  readonly processDefinitionId: string;
+  readonly version: number;
+  readonly processDefinitionKey: string;
+  readonly resourceName: string;
+}
+
+export interface DeploymentResult {
+  readonly deploymentKey: string;
+  readonly processes: readonly DeployedProcess[];
+}
+
+export interface ProcessDefinitionSummary extends DeployedProcess {
+  readonly name?: string;
+}
+
+export interface StartInstanceRequest {
+  readonly processDefinitionId?: string;
+  readonly processDefinitionKey?: string;
+  readonly version?: number;
+  readonly variables: Variables;
+}
+
+export interface StartedInstance {
+  readonly processInstanceKey: string;
+  readonly processDefinitionId: string;
+  readonly processDefinitionKey: string;
+  readonly processDefinitionVersion: number;
+}
+
+export type InstanceStateName = 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+
+/** An open wait of an instance; the key to act on it is named by kind. */
+export interface WaitingElement {
+  readonly elementId: string;
+  readonly elementInstanceKey: string;
+  readonly kind: 'job' | 'userTask' | 'timer' | 'message' | 'signal';
+  readonly jobKey?: string;
+  readonly jobType?: string;
+  readonly userTaskKey?: string;
+  readonly timerKey?: string;
+  readonly dueDate?: string;
+  readonly messageName?: string;
+  readonly signalName?: string;
+}
+
+export interface IncidentView {
+  readonly incidentKey: string;
+  readonly processInstanceKey: string;
+  readonly processDefinitionId: string;
+  readonly processDefinitionKey: string;
+  readonly elementId: string;
+  readonly elementInstanceKey: string;
+  readonly errorType: string;
+  readonly errorMessage: string;
+  readonly creationTime: string;
+  readonly state: 'ACTIVE' | 'RESOLVED';
+  readonly jobKey?: string;
+}
+
+export interface InstanceView {
+  readonly processInstanceKey: string;
+  readonly processDefinitionId: string;
+  readonly processDefinitionKey: string;
+  readonly processDefinitionVersion: number;
+  readonly state: InstanceStateName;
+  readonly hasIncident: boolean;
+  readonly startDate: string;
+  readonly endDate?: string;
+  readonly parentProcessInstanceKey?: string;
+  /** The process-level variables. */
+  readonly variables: Variables;
+  readonly waiting: readonly WaitingElement[];
+  readonly incidents: readonly IncidentView[];
+}
+
+/** One recorded event of an instance, in order; `type` is the event's name (`ElementActivated`). */
+export interface HistoryEntry {
+  readonly position: number;
+  readonly type: string;
+  readonly [field: string]: unknown;
+}
+
+export interface MessageRequest {
+  readonly name: string;
+  readonly correlationKey: string;
+  readonly variables: Variables;
+  readonly timeToLiveMs?: number;
+  readonly messageId?: string;
+}
+
+export interface MessageCorrelation {
+  readonly messageKey: string;
+  /** The instance the message reached or started (correlation only). */
+  readonly processInstanceKey?: string;
+}
+
+export interface SignalRequest {
+  readonly signalName: string;
+  readonly variables: Variables;
+}
+
+export interface ActivateJobsRequest {
+  readonly type: string;
+  readonly worker: string;
+  readonly timeoutMs: number;
+  readonly maxJobsToActivate: number;
+}
+
+export interface ActivatedJob {
+  readonly jobKey: string;
+  readonly type: string;
+  readonly processInstanceKey: string;
+  readonly processDefinitionId: string;
+  readonly processDefinitionKey: string;
+  readonly elementId: string;
+  readonly elementInstanceKey: string;
+  readonly variables: Variables;
+  readonly customHeaders: Readonly<Record<string, string>>;
+  readonly worker: string;
+  readonly retries: number;
+  /** Epoch ms after which the job may be handed to another worker. */
+  readonly deadline: number;
+}
+
+export interface FailJobRequest {
+  readonly retries: number;
+  readonly errorMessage: string;
+  readonly retryBackOffMs: number;
+  readonly variables?: Variables;
+}
+
+export interface ThrowErrorRequest {
+  readonly errorCode: string;
+  readonly errorMessage?: string;
+  readonly variables: Variables;
+}
+
+export type UserTaskStateName = 'CREATED' | 'COMPLETED' | 'CANCELED';
+
+export interface UserTaskView {
+  readonly userTaskKey: string;
+  readonly name?: string;
+  readonly state: UserTaskStateName;
+  readonly assignee?: string;
+  readonly candidateUsers: readonly string[];
+  readonly candidateGroups: readonly string[];
+  readonly elementId: string;
+  readonly elementInstanceKey: string;
+  readonly processInstanceKey: string;
+  readonly processDefinitionId: string;
+  readonly processDefinitionKey: string;
+  readonly creationDate: string;
+  readonly dueDate?: string;
+  readonly followUpDate?: string;
+  readonly formKey?: string;
+  readonly priority?: number;
+}
+
+export interface UserTaskFilter {
+  readonly assignee?: string;
+  readonly candidateGroup?: string;
+  readonly candidateUser?: string;
+  readonly state?: UserTaskStateName;
+  readonly processInstanceKey?: string;
+  readonly elementId?: string;
+  readonly processDefinitionId?: string;
+}
+
+export interface IncidentFilter {
+  readonly processInstanceKey?: string;
+  readonly state?: 'ACTIVE' | 'RESOLVED';
+  readonly errorType?: string;
+  readonly elementId?: string;
+  readonly processDefinitionId?: string;
+}
+
+/** The engine operations behind the routes. See the module comment for the error contract. */
+export interface EngineApi {
+  /** Validates every resource first; deploys none when any has an error (`MODEL_INVALID` listing all problems). */
+  deploy(resources: readonly DeployResource[], options: { allowNonExecutable: boolean }): Promise<DeploymentResult>;
+  listDefinitions(): Promise<readonly ProcessDefinitionSummary[]>;
+  getDefinitionXml(processDefinitionKey: string): Promise<string>;
+  startInstance(request: StartInstanceRequest): Promise<StartedInstance>;
+  getInstance(processInstanceKey: string): Promise<InstanceView>;
+  getHistory(processInstanceKey: string): Promise<readonly HistoryEntry[]>;
+  cancelInstance(processInstanceKey: string): Promise<void>;
+  /** Correlates to one open subscription or message start event now, else `NOT_FOUND`. */
+  correlateMessage(request: MessageRequest): Promise<MessageCorrelation>;
+  /** Publishes: correlates now or buffers for `timeToLiveMs`; never fails for lack of a receiver. */
+  publishMessage(request: MessageRequest): Promise<MessageCorrelation>;
+  broadcastSignal(request: SignalRequest): Promise<{ readonly signalKey: string }>;
+  /** Returns at once (possibly no jobs); the HTTP layer long-polls. */
+  activateJobs(request: ActivateJobsRequest): Promise<readonly ActivatedJob[]>;
+  completeJob(jobKey: string, variables: Variables): Promise<void>;
+  failJob(jobKey: string, request: FailJobRequest): Promise<void>;
+  throwError(jobKey: string, request: ThrowErrorRequest): Promise<void>;
+  searchUserTasks(filter: UserTaskFilter): Promise<readonly UserTaskView[]>;
+  /** `assignee` undefined unassigns. */
+  assignUserTask(userTaskKey: string, assignee: string | undefined): Promise<void>;
+  completeUserTask(userTaskKey: string, variables: Variables): Promise<void>;
+  searchIncidents(filter: IncidentFilter): Promise<readonly IncidentView[]>;
+  resolveIncident(incidentKey: string, retries?: number): Promise<void>;
+  /**
+   * Calls `listener` after any state change (a commit, a job made activatable), so long
+   * polls re-check at once instead of on a timer. Returns the unsubscribe function.
+   */
+  onChange(listener: () => void): () => void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,12 @@
+import type { EngineApi } from './engine-api.js';
+
+/** What every route file receives. */
+export interface RouteContext {
+  readonly engine: EngineApi;
+  readonly nodeId: string;
+  readonly capabilities: readonly string[];
+  /** This node's software version. */
+  readonly version: string;
+  /** False until the node has deployed its models, and again while it shuts down. */
+  readonly isReady: () => boolean;
+}

@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { harness, type Harness } from '../__fixtures__/harness.js';
+
+describe('process instance routes', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await harness();
+  });
+  afterEach(() => h.close());
+
+  it('starts an instance and shows its state, variables and what it waits on', async () => {
+    // when
+    const key = await h.startSimple({ amount: 150 });
+    const res = await h.app.inject({ method: 'GET', url: `/v2/process-instances/${key}` });
+    // then
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      processInstanceKey: key,
+      processDefinitionId: 'simple',
+      state: 'ACTIVE',
+      hasIncident: false,
+      variables: { amount: 150 },
+      waiting: [{ elementId: 'charge', kind: 'job', jobKey: expect.any(String) }],
+    });
+  });
+
+  it('answers 400 naming the field for a bad body', async () => {
+    const missing = await h.app.inject({ method: 'POST', url: '/v2/process-instances', payload: { variables: {} } });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'processDefinitionId' } });
+    expect(missing.json().detail).toContain('processDefinitionId');
+
+    const wrongType = await h.app.inject({ method: 'POST', url: '/v2/process-instances', payload: { processDefinitionId: 'simple', variables: [1] } });
+    expect(wrongType.statusCode).toBe(400);
+    expect(wrongType.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'variables' } });
+  });
+
+  it('answers 404 for an unknown process or instance', async () => {
+    const start = await h.app.inject({ method: 'POST', url: '/v2/process-instances', payload: { processDefinitionId: 'nope' } });
+    expect(start.statusCode).toBe(404);
+    expect(start.json().code).toBe('DEFINITION_NOT_FOUND');
+    for (const url of ['/v2/process-instances/nope', '/v2/process-instances/nope/history']) {
+      const res = await h.app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toMatchObject({ code: 'INSTANCE_NOT_FOUND', instance: url });
+    }
+    const cancel = await h.app.inject({ method: 'POST', url: '/v2/process-instances/nope/cancellation' });
+    expect(cancel.statusCode).toBe(404);
+  });
+
+  it('cancels an instance once; a second cancellation is a 409 and changes nothing', async () => {
+    const key = await h.startSimple();
+    const first = await h.app.inject({ method: 'POST', url: `/v2/process-instances/${key}/cancellation` });
+    expect(first.statusCode).toBe(204);
+    const historyLength = (await h.engine.getHistory(key)).length;
+
+    const second = await h.app.inject({ method: 'POST', url: `/v2/process-instances/${key}/cancellation` });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().code).toBe('INSTANCE_NOT_ACTIVE');
+    expect((await h.engine.getInstance(key)).state).toBe('TERMINATED');
+    expect((await h.engine.getHistory(key)).length).toBe(historyLength);
+  });
+
+  it('returns the history in order', async () => {
+    const key = await h.startSimple();
+    await h.app.inject({ method: 'POST', url: `/v2/process-instances/${key}/cancellation` });
+    const res = await h.app.inject({ method: 'GET', url: `/v2/process-instances/${key}/history` });
+    expect(res.statusCode).toBe(200);
+    const types = res.json().items.map((e: { type: string }) => e.type);
+    expect(types[0]).toBe('InstanceCreated');
+    expect(types.at(-1)).toBe('InstanceTerminated');
+  });
+
+  it('with awaitCompletion, answers once the instance has ended, with its variables', async () => {
+    // given: a worker that completes the job and the user task as soon as they appear
+    await h.deploySimple();
+    let driving = Promise.resolve();
+    const unsubscribe = h.engine.onChange(() => {
+      driving = driving.then(drive);
+    });
+    async function drive(): Promise<void> {
+      const [job] = await h.engine.activateJobs({ type: 'charge-card', worker: 'w', timeoutMs: 1000, maxJobsToActivate: 1 });
+      if (job) await h.engine.completeJob(job.jobKey, { receipt: 'r-1' });
+      const [task] = await h.engine.searchUserTasks({});
+      if (task) await h.engine.completeUserTask(task.userTaskKey, { approved: true });
+    }
+    // when
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/v2/process-instances',
+      payload: { processDefinitionId: 'simple', variables: { amount: 1 }, awaitCompletion: true, requestTimeout: 20_000 },
+    });
+    unsubscribe();
+    await driving;
+    // then
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ state: 'COMPLETED', variables: { amount: 1, receipt: 'r-1', approved: true } });
+  });
+});

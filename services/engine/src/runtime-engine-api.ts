@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import type { Incident, InstanceState, UserTaskWait, Wait } from '@baton/core';
+import { BatonError } from '@baton/errors';
+import type { Engine, IndexedIncident, IndexedUserTask, MessageBus, Page, PageRequest } from '@baton/runtime';
+import type * as Api from './engine-api.js';
+
+const iso = (epochMs: number): string => new Date(epochMs).toISOString();
+const pageSize = 1000;
+
+/** Every item of a paged query. */
+async function readAll<T>(read: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
+  const all: T[] = [];
+  for (let offset: number | undefined = 0; offset !== undefined; ) {
+    const page: Page<T> = await read({ offset, limit: pageSize });
+    all.push(...page.items);
+    offset = page.nextOffset;
+  }
+  return all;
+}
+
+/** `order:3` → 3; the runtime's definition keys are `${processId}:${version}`. */
+function versionOf(definitionKey: string): number {
+  return Number(definitionKey.slice(definitionKey.lastIndexOf(':') + 1));
+}
+
+function toWaiting(wait: Wait): Api.WaitingElement {
+  const base = { elementId: wait.elementId, elementInstanceKey: wait.elementInstanceId };
+  switch (wait.kind) {
+    case 'job':
+      return { ...base, kind: 'job', jobKey: wait.jobKey, jobType: wait.jobType };
+    case 'userTask':
+      return { ...base, kind: 'userTask', userTaskKey: wait.userTaskKey };
+    case 'timer':
+      return { ...base, kind: 'timer', timerKey: wait.timerKey, dueDate: iso(wait.dueAt) };
+    case 'message':
+      return { ...base, kind: 'message', messageName: wait.messageName };
+    case 'signal':
+      return { ...base, kind: 'signal', signalName: wait.signalName };
+    default:
+      return assertNever(wait);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new BatonError('INTERNAL', `Unexpected value ${JSON.stringify(value)}.`);
+}
+
+function toIncident(incident: Incident, state: Pick<InstanceState, 'instanceId' | 'processId' | 'definitionKey'>): Api.IncidentView {
+  return {
+    incidentKey: incident.incidentKey,
+    processInstanceKey: state.instanceId,
+    processDefinitionId: state.processId,
+    processDefinitionKey: state.definitionKey,
+    elementId: incident.elementId,
+    elementInstanceKey: incident.elementInstanceId,
+    errorType: incident.errorType,
+    errorMessage: incident.errorMessage,
+    creationTime: iso(incident.createdAt),
+    state: 'ACTIVE',
+    ...(incident.jobKey === undefined ? {} : { jobKey: incident.jobKey }),
+  };
+}
+
+function toInstanceView(state: InstanceState): Api.InstanceView {
+  const incidents = Object.values(state.incidents).map((incident) => toIncident(incident, state));
+  return {
+    processInstanceKey: state.instanceId,
+    processDefinitionId: state.processId,
+    processDefinitionKey: state.definitionKey,
+    processDefinitionVersion: versionOf(state.definitionKey),
+    state: state.status === 'active' ? 'ACTIVE' : state.status === 'completed' ? 'COMPLETED' : 'TERMINATED',
+    hasIncident: incidents.length > 0,
+    startDate: iso(state.startedAt),
+    ...(state.endedAt === undefined ? {} : { endDate: iso(state.endedAt) }),
+    ...(state.parent === undefined ? {} : { parentProcessInstanceKey: state.parent.instanceId }),
+    variables: state.variables['root'] ?? {},
+    waiting: Object.values(state.waits).map(toWaiting),
+    incidents,
+  };
+}
+
+function toUserTask(task: IndexedUserTask & UserTaskWait): Api.UserTaskView {
+  const optional = {
+    ...(task.name === undefined ? {} : { name: task.name }),
+    ...(task.assignee === undefined ? {} : { assignee: task.assignee }),
+    ...(task.dueDate === undefined ? {} : { dueDate: task.dueDate }),
+    ...(task.followUpDate === undefined ? {} : { followUpDate: task.followUpDate }),
+    ...(task.formKey === undefined ? {} : { formKey: task.formKey }),
+    ...(task.priority === undefined ? {} : { priority: task.priority }),
+  };
+  return {
+    userTaskKey: task.userTaskKey,
+    state: 'CREATED',
+    candidateUsers: task.candidateUsers,
+    candidateGroups: task.candidateGroups,
+    elementId: task.elementId,
+    elementInstanceKey: task.elementInstanceId,
+    processInstanceKey: task.instanceId,
+    processDefinitionId: task.processId,
+    processDefinitionKey: task.definitionKey,
+    creationDate: iso(task.createdAt),
+    ...optional,
+  };
+}
+
+function toActivated(job: Awaited<ReturnType<Engine['activateJobs']>>[number]): Api.ActivatedJob {
+  return {
+    jobKey: job.jobKey,
+    type: job.type,
+    processInstanceKey: job.instanceId,
+    processDefinitionId: job.processId,
+    processDefinitionKey: job.definitionKey,
+    elementId: job.elementId,
+    elementInstanceKey: job.elementInstanceId,
+    variables: job.variables,
+    customHeaders: job.customHeaders,
+    worker: job.worker,
+    retries: job.retries,
+    deadline: job.deadline,
+  };
+}
+
+/** Options of {@link createRuntimeEngineApi}. */
+export interface RuntimeEngineApiOptions {
+  readonly engine: Engine;
+  /** The bus the engine publishes committed events on; change notifications come from it. */
+  readonly bus: MessageBus;
+  /** The engine's `cluster` option (bus subject prefix `baton.<cluster>`). Default `default`. */
+  readonly cluster?: string;
+}
+
+/**
+ * Adapts `@baton/runtime`'s Engine to the routes' {@link Api.EngineApi}: Camunda names
+ * (`processInstanceKey` for instanceId, `processDefinitionId` for processId), ISO dates,
+ * and change notifications from the engine's event subjects on the bus.
+ * `close()` stops the subscription and the engine (not the adapters it runs on).
+ */
+export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): Promise<Api.EngineApi> {
+  const { engine, bus } = options;
+  const listeners = new Set<() => void>();
+  const subscription = await bus.subscribe(`baton.${options.cluster ?? 'default'}.events.>`, () => {
+    for (const listener of listeners) listener();
+  });
+  const definitionOf = async (key: string): Promise<{ processId: string; version: number }> => {
+    const definition = await engine.getDefinition(key);
+    return { processId: definition.processId, version: definition.version };
+  };
+
+  return {
+    async deploy(resources, { allowNonExecutable }) {
+      const deployed = await engine.deploy(resources, { allowNonExecutable });
+      const processes = deployed.map((p) => ({
+        processDefinitionId: p.processId,
+        version: p.version,
+        processDefinitionKey: p.definitionKey,
+        resourceName: p.resourceName,
+      }));
+      return { deploymentKey: randomUUID(), processes };
+    },
+    async listDefinitions() {
+      const all = await engine.listDefinitions();
+      return all.map((d) => ({
+        processDefinitionId: d.processId,
+        version: d.version,
+        processDefinitionKey: d.definitionKey,
+        resourceName: d.resourceName,
+        ...(d.name === undefined ? {} : { name: d.name }),
+      }));
+    },
+    getDefinitionXml: (key) => engine.getDefinitionXml({ definitionKey: key }),
+    async startInstance(request) {
+      const target =
+        request.processDefinitionKey === undefined
+          ? { processId: request.processDefinitionId ?? '', ...(request.version === undefined ? {} : { version: request.version }) }
+          : await definitionOf(request.processDefinitionKey);
+      const result = await engine.startInstance({ ...target, variables: request.variables });
+      return {
+        processInstanceKey: result.instanceId,
+        processDefinitionId: result.state.processId,
+        processDefinitionKey: result.state.definitionKey,
+        processDefinitionVersion: versionOf(result.state.definitionKey),
+      };
+    },
+    getInstance: async (key) => toInstanceView((await engine.getInstance(key)).state),
+    async getHistory(key) {
+      await engine.getInstance(key);
+      const entries = await readAll((page) => engine.getHistory(key, page));
+      return entries.map((entry) => ({ ...entry.event, position: entry.position, time: iso(entry.at), commandId: entry.commandId }));
+    },
+    async cancelInstance(key) {
+      await engine.cancelInstance(key);
+    },
+    async correlateMessage(request) {
+      const { timeToLiveMs: _ignored, ...now } = request;
+      const result = await engine.publishMessage({ ...now, timeToLiveMs: 0 });
+      const processInstanceKey = result.correlatedInstanceId ?? result.startedInstanceIds[0];
+      if (processInstanceKey === undefined) {
+        throw new BatonError(
+          'NOT_FOUND',
+          `No instance waits for message "${request.name}" with correlation key "${request.correlationKey}", and no process starts with it; publish it with a timeToLive to keep it.`,
+          { messageName: request.name, correlationKey: request.correlationKey },
+        );
+      }
+      return { messageKey: result.messageId, processInstanceKey };
+    },
+    async publishMessage(request) {
+      const result = await engine.publishMessage(request);
+      const processInstanceKey = result.correlatedInstanceId ?? result.startedInstanceIds[0];
+      return { messageKey: result.messageId, ...(processInstanceKey === undefined ? {} : { processInstanceKey }) };
+    },
+    async broadcastSignal({ signalName, variables }) {
+      await engine.broadcastSignal({ name: signalName, variables });
+      return { signalKey: randomUUID() };
+    },
+    async activateJobs({ type, worker, timeoutMs, maxJobsToActivate }) {
+      const jobs = await engine.activateJobs({ type, worker, timeoutMs, maxJobs: maxJobsToActivate });
+      return jobs.map(toActivated);
+    },
+    async completeJob(jobKey, variables) {
+      await engine.completeJob({ jobKey, variables });
+    },
+    async failJob(jobKey, request) {
+      await engine.failJob({ jobKey, ...request });
+    },
+    async throwError(jobKey, request) {
+      await engine.throwError({ jobKey, ...request });
+    },
+    async searchUserTasks(filter) {
+      if (filter.state !== undefined && filter.state !== 'CREATED') return [];
+      const query = {
+        ...(filter.assignee === undefined ? {} : { assignee: filter.assignee }),
+        ...(filter.candidateGroup === undefined ? {} : { candidateGroup: filter.candidateGroup }),
+        ...(filter.candidateUser === undefined ? {} : { candidateUser: filter.candidateUser }),
+        ...(filter.processInstanceKey === undefined ? {} : { instanceId: filter.processInstanceKey }),
+        ...(filter.elementId === undefined ? {} : { elementId: filter.elementId }),
+        ...(filter.processDefinitionId === undefined ? {} : { processId: filter.processDefinitionId }),
+      };
+      const tasks = await readAll((page) => engine.searchUserTasks({ ...query, ...page }));
+      return tasks.map(toUserTask);
+    },
+    async assignUserTask(userTaskKey, assignee) {
+      await engine.assignUserTask({ userTaskKey, ...(assignee === undefined ? {} : { assignee }) });
+    },
+    async completeUserTask(userTaskKey, variables) {
+      await engine.completeUserTask({ userTaskKey, variables });
+    },
+    async searchIncidents(filter) {
+      if (filter.state === 'RESOLVED') return [];
+      const query = {
+        ...(filter.processInstanceKey === undefined ? {} : { instanceId: filter.processInstanceKey }),
+        ...(filter.processDefinitionId === undefined ? {} : { processId: filter.processDefinitionId }),
+      };
+      const incidents: IndexedIncident[] = await readAll((page) => engine.searchIncidents({ ...query, ...page }));
+      return incidents
+        .filter((i) => (filter.errorType === undefined || i.errorType === filter.errorType) && (filter.elementId === undefined || i.elementId === filter.elementId))
+        .map((i) => toIncident(i, i));
+    },
+    async resolveIncident(incidentKey, retries) {
+      await engine.resolveIncident({ incidentKey, ...(retries === undefined ? {} : { retries }) });
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    async close() {
+      listeners.clear();
+      await subscription.unsubscribe();
+      await engine.close();
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import './fastify-augment.js';
+import { hostname } from 'node:os';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { EngineApi } from './engine-api.js';
+import { createMetrics, registerMetrics } from './metrics.js';
+import { registerOpenApi } from './openapi.js';
+import { handleError, handleNotFound } from './problem.js';
+import type { RouteContext } from './route-context.js';
+import { registerDeploymentRoutes } from './routes/deployments.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerIncidentRoutes } from './routes/incidents.js';
+import { registerJobRoutes } from './routes/jobs.js';
+import { registerMessageRoutes } from './routes/messages.js';
+import { registerProcessDefinitionRoutes } from './routes/process-definitions.js';
+import { registerProcessInstanceRoutes } from './routes/process-instances.js';
+import { registerSignalRoutes } from './routes/signals.js';
+import { registerTopologyRoutes } from './routes/topology.js';
+import { registerUserTaskRoutes } from './routes/user-tasks.js';
+import { problemSchema } from './schemas.js';
+import { version as packageVersion } from './version.js';
+
+/** Default request body limit: 4 MiB, as Camunda's gateway. */
+export const defaultBodyLimit = 4 * 1024 * 1024;
+
+/** Options of {@link buildServer}. */
+export interface ServerOptions {
+  readonly engine: EngineApi;
+  readonly nodeId: string;
+  readonly capabilities?: readonly string[];
+  /** `false` (default) for none, pino options, or a pino logger to use as is. */
+  readonly logger?: boolean | Record<string, unknown> | FastifyBaseLogger;
+  /** Largest accepted request body (and uploaded file), bytes. */
+  readonly bodyLimit?: number;
+  /** Readiness for /health/ready; default always ready. */
+  readonly isReady?: () => boolean;
+  readonly version?: string;
+}
+
+/** Path parameters that name the thing a request is about, bound into its log lines. */
+const loggedParams = ['processInstanceKey', 'jobKey', 'userTaskKey', 'incidentKey', 'processDefinitionKey'];
+
+function loggerOptions(options: ServerOptions): Pick<FastifyServerOptions, 'logger' | 'loggerInstance'> {
+  const { logger, nodeId } = options;
+  if (logger === undefined || logger === false) return { logger: false };
+  if (logger === true) return { logger: { base: { pid: process.pid, hostname: hostname(), nodeId } } };
+  if (typeof (logger as FastifyBaseLogger).child === 'function') {
+    return { loggerInstance: (logger as FastifyBaseLogger).child({ nodeId }) };
+  }
+  return { logger: { ...logger, base: { pid: process.pid, hostname: hostname(), nodeId } } };
+}
+
+function bindKeysToLog(app: FastifyInstance): void {
+  app.addHook('preHandler', async (request, reply) => {
+    const params = (request.params ?? {}) as Record<string, unknown>;
+    const bound = Object.fromEntries(loggedParams.filter((name) => typeof params[name] === 'string').map((name) => [name, params[name]]));
+    if (Object.keys(bound).length === 0) return;
+    request.log = request.log.child(bound);
+    reply.log = request.log;
+  });
+}
+
+/**
+ * The HTTP API of one engine node (Fastify 5): every route of issue 4, RFC 9457
+ * errors through one handler, Prometheus metrics, and the OpenAPI document.
+ * The caller owns `engine` and closes it; `app.close()` closes only the server.
+ */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
+  const app = Fastify({
+    ...loggerOptions(options),
+    bodyLimit,
+    ajv: { customOptions: { formats: { binary: true } } },
+  }) as unknown as FastifyInstance;
+  app.decorateRequest('problemCode', undefined);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+  app.addSchema(problemSchema);
+  await app.register(multipart, { limits: { fileSize: bodyLimit, files: 100, fields: 20 } });
+  await registerOpenApi(app, options.version ?? packageVersion);
+  registerMetrics(app, createMetrics(options.nodeId));
+  bindKeysToLog(app);
+  const context: RouteContext = {
+    engine: options.engine,
+    nodeId: options.nodeId,
+    capabilities: options.capabilities ?? [],
+    version: options.version ?? packageVersion,
+    isReady: options.isReady ?? (() => true),
+  };
+  for (const register of [
+    registerDeploymentRoutes,
+    registerProcessDefinitionRoutes,
+    registerProcessInstanceRoutes,
+    registerMessageRoutes,
+    registerSignalRoutes,
+    registerJobRoutes,
+    registerUserTaskRoutes,
+    registerIncidentRoutes,
+    registerTopologyRoutes,
+    registerHealthRoutes,
+  ]) {
+    register(app, context);
+  }
+  await app.ready();
+  return app;
+}

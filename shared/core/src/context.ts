@@ -1,0 +1,75 @@
+import type { FlowElement, ProcessDefinition } from '@baton/model';
+import { elementOf, indexOf, type DefinitionIndex } from './definition/definition-index.js';
+import { applyEvent } from './state/apply.js';
+import type { Draft, ElementRecord } from './state/records.js';
+import type { Variables } from './types/commands.js';
+import type { Effect } from './types/effects.js';
+import type { InstanceEvent } from './types/events.js';
+
+/** Deferred work, run in order after the current move, so siblings exist before any of them finishes. */
+export type AgendaItem =
+  /** Run the behaviour of an activated element (inputs, boundary subscriptions, its own activation). */
+  | { readonly kind: 'activate'; readonly elementInstanceId: string }
+  /** An element activated by a trigger completes at once with the trigger's variables. */
+  | { readonly kind: 'completeWith'; readonly elementInstanceId: string; readonly variables: Variables }
+  /** An inner instance of a multi-instance body completed (or the completion condition must be re-checked). */
+  | { readonly kind: 'innerCompleted'; readonly bodyElementInstanceId: string };
+
+/** Everything one `decide` works with: the draft it changes by events, and what it has emitted. */
+export interface Ctx {
+  readonly draft: Draft;
+  readonly at: number;
+  readonly definition: ProcessDefinition;
+  readonly index: DefinitionIndex;
+  readonly events: InstanceEvent[];
+  readonly effects: Effect[];
+  readonly agenda: AgendaItem[];
+}
+
+export function createCtx(draft: Draft, at: number, definition: ProcessDefinition): Ctx {
+  return { draft, at, definition, index: indexOf(definition), events: [], effects: [], agenda: [] };
+}
+
+type WithoutBase<E> = E extends InstanceEvent ? Omit<E, 'instanceId' | 'at'> : never;
+
+/** Record an event and fold it into the draft at once, so later moves see it. */
+export function emit(ctx: Ctx, event: WithoutBase<InstanceEvent>): void {
+  const full = { ...event, instanceId: ctx.draft.instanceId, at: ctx.at } as InstanceEvent;
+  applyEvent(ctx.draft, full);
+  ctx.events.push(full);
+}
+
+export function effect(ctx: Ctx, value: Effect): void {
+  ctx.effects.push(value);
+}
+
+/** The key the next key-allocating event will carry. */
+export function nextKey(ctx: Ctx): string {
+  return `${ctx.draft.instanceId}.${ctx.draft.seq + 1}`;
+}
+
+/** The active element instance; a missing one is a bug in the caller. */
+export function recordOf(ctx: Ctx, elementInstanceId: string): ElementRecord {
+  const rec = ctx.draft.elementInstances[elementInstanceId];
+  if (rec === undefined) throw new Error(`bug: no active element instance ${elementInstanceId}`);
+  return rec;
+}
+
+export function elementAt(ctx: Ctx, elementId: string): FlowElement {
+  return elementOf(ctx.definition, elementId);
+}
+
+/** Active element instances directly inside a scope instance (undefined: the process). */
+export function childrenOf(ctx: Ctx, parentElementInstanceId: string | undefined): ElementRecord[] {
+  const children: ElementRecord[] = [];
+  for (const id in ctx.draft.elementInstances) {
+    const rec = ctx.draft.elementInstances[id] as ElementRecord;
+    if (rec.parentElementInstanceId === parentElementInstanceId) children.push(rec);
+  }
+  return children;
+}
+
+/** Element events need the element id and instance id of a record. */
+export function ids(rec: ElementRecord): { elementId: string; elementInstanceId: string } {
+  return { elementId: rec.elementId, elementInstanceId: rec.elementInstanceId };
+}

@@ -1,0 +1,84 @@
+import type { ProcessDefinition } from '@baton/model';
+import { assertNever } from './assert-never.js';
+import { createInstance } from './commands/create-instance.js';
+import { assignUserTask, completeUserTask } from './commands/user-task-commands.js';
+import { completeJob, failJob, throwError } from './commands/job-commands.js';
+import { cancelInstance, completeCallActivity, resolveIncident } from './commands/other-commands.js';
+import { rejection } from './commands/rejection.js';
+import { correlateMessage, fireTimer, triggerSignal } from './commands/trigger-commands.js';
+import { createCtx, type Ctx } from './context.js';
+import { runAgenda } from './engine.js';
+import { cloneJson } from './state/clone.js';
+import { asDraft, asState } from './state/records.js';
+import type { Command } from './types/commands.js';
+import type { Decision, Rejection } from './types/decision.js';
+import type { InstanceEvent } from './types/events.js';
+import type { InstanceState } from './types/state.js';
+
+type Handled = Exclude<Command, { type: 'CreateInstance' }>;
+
+function handle(ctx: Ctx, command: Handled): Rejection | undefined {
+  switch (command.type) {
+    case 'CompleteJob':
+      return completeJob(ctx, command);
+    case 'FailJob':
+      return failJob(ctx, command);
+    case 'ThrowError':
+      return throwError(ctx, command);
+    case 'CompleteUserTask':
+      return completeUserTask(ctx, command);
+    case 'AssignUserTask':
+      return assignUserTask(ctx, command);
+    case 'FireTimer':
+      return fireTimer(ctx, command);
+    case 'CorrelateMessage':
+      return correlateMessage(ctx, command);
+    case 'TriggerSignal':
+      return triggerSignal(ctx, command);
+    case 'CancelInstance':
+      return cancelInstance(ctx, command);
+    case 'ResolveIncident':
+      return resolveIncident(ctx, command);
+    case 'CompleteCallActivity':
+      return completeCallActivity(ctx, command);
+    default:
+      return assertNever(command);
+  }
+}
+
+/**
+ * Decide what a command does to an instance: the events (folded into the returned
+ * state with the same fold as `evolve`) and the effects for the shell to run after
+ * it commits. Pure and deterministic: time is `command.at`, new keys derive from
+ * `state.seq`. A command that does not apply is a rejection; the state is unchanged.
+ */
+export function decide(state: InstanceState | undefined, command: Command, definition: ProcessDefinition): Decision<InstanceEvent> {
+  if (command.type === 'CreateInstance') {
+    if (state !== undefined) {
+      return { ok: false, rejection: rejection('STALE_COMMAND', `Instance '${command.instanceId}' already exists; choose a new instance id.`, { instanceId: command.instanceId }) };
+    }
+    const created = createInstance(command, definition);
+    if ('code' in created) return { ok: false, rejection: created };
+    return finish(created);
+  }
+  if (state === undefined) {
+    return { ok: false, rejection: rejection('INSTANCE_NOT_FOUND', `No process instance exists for command '${command.type}'.`, { commandId: command.commandId }) };
+  }
+  if (state.status !== 'active') {
+    const message = `Instance '${state.instanceId}' has already ${state.status === 'completed' ? 'completed' : 'been terminated'}; '${command.type}' no longer applies.`;
+    return { ok: false, rejection: rejection('INSTANCE_NOT_ACTIVE', message, { instanceId: state.instanceId, status: state.status }) };
+  }
+  if (state.definitionKey !== definition.definitionKey) {
+    const message = `Instance '${state.instanceId}' runs definition '${state.definitionKey}', but '${definition.definitionKey}' was given.`;
+    return { ok: false, rejection: rejection('VALIDATION_FAILED', message, { instanceId: state.instanceId, definitionKey: definition.definitionKey }) };
+  }
+  const ctx = createCtx(asDraft(cloneJson(state)), command.at, definition);
+  const refused = handle(ctx, command);
+  if (refused !== undefined) return { ok: false, rejection: refused };
+  return finish(ctx);
+}
+
+function finish(ctx: Ctx): Decision<InstanceEvent> {
+  runAgenda(ctx);
+  return { ok: true, state: asState(ctx.draft), events: ctx.events, effects: ctx.effects };
+}

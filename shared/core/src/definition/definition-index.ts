@@ -1,0 +1,92 @@
+import type { FlowElement, ProcessDefinition, SequenceFlow } from '@baton/model';
+
+export type BoundaryElement = Extract<FlowElement, { type: 'boundaryEvent' }>;
+export type StartElement = Extract<FlowElement, { type: 'startEvent' }>;
+
+/** What the core derives once per definition: lookups every step would otherwise recompute. */
+export interface DefinitionIndex {
+  readonly definition: ProcessDefinition;
+  /** Outgoing sequence flows in model order, by source element id. */
+  readonly outgoing: Readonly<Record<string, readonly SequenceFlow[]>>;
+  /** Boundary events by the activity they are attached to. */
+  readonly boundaries: Readonly<Record<string, readonly BoundaryElement[]>>;
+  /** Start events of the event subprocesses directly inside a scope, by scope id. */
+  readonly eventSubprocessStarts: Readonly<Record<string, readonly StartElement[]>>;
+  /** For each inclusive gateway: the element ids from which a token can still reach it. */
+  readonly inclusiveReach: Readonly<Record<string, ReadonlySet<string>>>;
+}
+
+const cache = new WeakMap<ProcessDefinition, DefinitionIndex>();
+
+/** The index of a definition, built on first use and kept while the definition lives. */
+export function indexOf(definition: ProcessDefinition): DefinitionIndex {
+  let index = cache.get(definition);
+  if (index === undefined) {
+    index = build(definition);
+    cache.set(definition, index);
+  }
+  return index;
+}
+
+/** The element by id; a missing one is a bug (the model validated references). */
+export function elementOf(definition: ProcessDefinition, elementId: string): FlowElement {
+  const element = definition.elements[elementId];
+  if (element === undefined) throw new Error(`bug: no element ${elementId} in ${definition.definitionKey}`);
+  return element;
+}
+
+function build(definition: ProcessDefinition): DefinitionIndex {
+  const outgoing: Record<string, SequenceFlow[]> = {};
+  const boundaries: Record<string, BoundaryElement[]> = {};
+  for (const element of Object.values(definition.elements)) {
+    outgoing[element.elementId] = element.outgoing.flatMap((flowId) => definition.flows[flowId] ?? []);
+    if (element.type === 'boundaryEvent') (boundaries[element.attachedToId] ??= []).push(element);
+  }
+  const eventSubprocessStarts: Record<string, StartElement[]> = {};
+  for (const scope of Object.values(definition.scopes)) {
+    eventSubprocessStarts[scope.scopeId] = scope.eventSubprocessIds.flatMap((subId) =>
+      (definition.scopes[subId]?.childIds ?? []).flatMap((childId) => {
+        const child = definition.elements[childId];
+        return child?.type === 'startEvent' ? [child] : [];
+      }),
+    );
+  }
+  const inclusiveReach: Record<string, Set<string>> = {};
+  for (const element of Object.values(definition.elements)) {
+    if (element.type === 'inclusiveGateway' && element.incoming.length > 1) {
+      inclusiveReach[element.elementId] = reachingSet(definition, element.elementId);
+    }
+  }
+  return { definition, outgoing, boundaries, eventSubprocessStarts, inclusiveReach };
+}
+
+/** Every element from which `targetId` can be reached in its scope (reverse walk over flows, boundaries and links). */
+function reachingSet(definition: ProcessDefinition, targetId: string): Set<string> {
+  const linkThrows = linkThrowsByTarget(definition);
+  const seen = new Set<string>();
+  const queue = [targetId];
+  while (queue.length > 0) {
+    const id = queue.pop() as string;
+    const element = definition.elements[id];
+    if (element === undefined) continue;
+    const predecessors = element.incoming.flatMap((flowId) => definition.flows[flowId]?.sourceId ?? []);
+    if (element.type === 'boundaryEvent') predecessors.push(element.attachedToId);
+    predecessors.push(...(linkThrows[id] ?? []));
+    for (const predecessor of predecessors) {
+      if (predecessor === targetId || seen.has(predecessor)) continue;
+      seen.add(predecessor);
+      queue.push(predecessor);
+    }
+  }
+  return seen;
+}
+
+function linkThrowsByTarget(definition: ProcessDefinition): Record<string, string[]> {
+  const byTarget: Record<string, string[]> = {};
+  for (const element of Object.values(definition.elements)) {
+    if (element.type !== 'intermediateThrowEvent' || element.event?.type !== 'link') continue;
+    const target = definition.linkTargets[`${element.scopeId}/${element.event.linkName}`];
+    if (target !== undefined) (byTarget[target] ??= []).push(element.elementId);
+  }
+  return byTarget;
+}

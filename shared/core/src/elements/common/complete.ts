@@ -1,0 +1,90 @@
+import type { SequenceFlow } from '@baton/model';
+import { childrenOf, elementAt, emit, ids, recordOf, type Ctx } from '../../context.js';
+import { scopeKeyOf, type ElementRecord } from '../../state/records.js';
+import type { Variables } from '../../types/commands.js';
+import { evaluate } from './expressions.js';
+import { activateElement, outgoingFlows, takeFlow } from './flow.js';
+import { raiseIncident } from './incident.js';
+import { completeInstance } from './instance.js';
+import { propagate, setLocal, visibleFrom } from './variables.js';
+import { closeWaitsOf } from './waits.js';
+
+export interface CompleteOptions {
+  /** The flows to leave by (gateways choose); default: the element's outgoing flows. */
+  readonly flows?: readonly SequenceFlow[];
+  /** The flow's target was triggered (event-based gateway): it completes at once with these variables. */
+  readonly triggeredWith?: Variables;
+  /** Leave by jumping to this element instead (a link throw to its catch). */
+  readonly jumpTo?: string;
+}
+
+/**
+ * Complete an element instance: apply output mappings (an incident on failure,
+ * retried by `ResolveIncident`), close its remaining waits, emit
+ * `ElementCompleted`, then leave by its flows and complete its scope if empty.
+ * Returns false when it stopped on an incident.
+ */
+export function completeElement(ctx: Ctx, elementInstanceId: string, options: CompleteOptions = {}): boolean {
+  const rec = recordOf(ctx, elementInstanceId);
+  const element = elementAt(ctx, rec.elementId);
+  let outputs: Variables | undefined;
+  if (rec.isMultiInstanceBody !== true && element.outputs.length > 0) {
+    const variables = visibleFrom(ctx.draft, elementInstanceId);
+    outputs = {};
+    for (const mapping of element.outputs) {
+      const result = evaluate(mapping.source, variables, `output mapping '${mapping.target}'`, element.elementId);
+      if (!result.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', result.message, 'complete'), false;
+      outputs[mapping.target] = result.value;
+    }
+  }
+  if (!collectMultiInstanceResult(ctx, rec)) return false;
+  closeWaitsOf(ctx, elementInstanceId);
+  emit(ctx, { type: 'ElementCompleted', ...ids(rec) });
+  const parentId = rec.parentElementInstanceId;
+  if (outputs !== undefined) propagate(ctx, parentId, outputs);
+  const parent = parentId === undefined ? undefined : ctx.draft.elementInstances[parentId];
+  if (parent?.isMultiInstanceBody === true) {
+    ctx.agenda.push({ kind: 'innerCompleted', bodyElementInstanceId: parent.elementInstanceId });
+    return true;
+  }
+  if (options.jumpTo !== undefined) activateElement(ctx, options.jumpTo, parentId);
+  const flows = options.flows ?? (options.jumpTo === undefined ? outgoingFlows(ctx, element, parentId ?? elementInstanceId) : []);
+  for (const flow of flows) takeFlow(ctx, flow, parentId, options.triggeredWith);
+  completeScopeIfDone(ctx, parentId);
+  return true;
+}
+
+/** An inner instance hands its `outputElement` to its body before its scope goes away. */
+function collectMultiInstanceResult(ctx: Ctx, rec: ElementRecord): boolean {
+  const element = elementAt(ctx, rec.elementId);
+  const outputElement = element.multiInstance?.outputElement;
+  if (rec.loopCounter === undefined || outputElement === undefined || rec.parentElementInstanceId === undefined) return true;
+  const result = evaluate(outputElement, visibleFrom(ctx.draft, rec.elementInstanceId), 'output element', element.elementId);
+  if (!result.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', result.message, 'complete'), false;
+  const body = recordOf(ctx, rec.parentElementInstanceId);
+  emit(ctx, { type: 'MultiInstanceResultCollected', ...ids(body), index: rec.loopCounter - 1, value: result.value ?? null });
+  return true;
+}
+
+/**
+ * Complete an element with variables from outside (a job, a user task, a message):
+ * with output mappings they are local to it; otherwise they propagate.
+ */
+export function completeWithVariables(ctx: Ctx, elementInstanceId: string, variables: Variables): boolean {
+  const rec = recordOf(ctx, elementInstanceId);
+  const element = elementAt(ctx, rec.elementId);
+  if (element.outputs.length > 0 && rec.isMultiInstanceBody !== true) setLocal(ctx, elementInstanceId, variables);
+  else propagate(ctx, elementInstanceId, variables);
+  return completeElement(ctx, elementInstanceId);
+}
+
+/** When nothing is left inside a scope instance, it completes (a subprocess) or the instance does (the process). */
+export function completeScopeIfDone(ctx: Ctx, scopeElementInstanceId: string | undefined): void {
+  if (ctx.draft.status !== 'active') return;
+  if (childrenOf(ctx, scopeElementInstanceId).length > 0) return;
+  if (ctx.draft.joins?.[scopeKeyOf(scopeElementInstanceId)] !== undefined) return;
+  if (scopeElementInstanceId === undefined) return completeInstance(ctx);
+  const scope = ctx.draft.elementInstances[scopeElementInstanceId];
+  if (scope === undefined || scope.isMultiInstanceBody === true || scope.elementType !== 'subProcess') return;
+  completeElement(ctx, scopeElementInstanceId);
+}

@@ -1,0 +1,30 @@
+import type { FlowElement } from '@baton/model';
+import { effect, emit, ids, nextKey } from '../../context.js';
+import type { ElementBehavior, ElementOf } from '../behavior.js';
+import { evaluateString } from '../common/expressions.js';
+import { raiseIncident } from '../common/incident.js';
+import { visibleFrom } from '../common/variables.js';
+
+/**
+ * Call activity: starts a child instance (StartChildInstance effect, id derived
+ * from this instance) with all visible variables, or only its input mappings when
+ * `propagateAllParentVariables` is off. It waits for `CompleteCallActivity`.
+ */
+export const callActivity: ElementBehavior<ElementOf<'callActivity'>> = {
+  activate(ctx, element, rec) {
+    const visible = visibleFrom(ctx.draft, rec.elementInstanceId);
+    const processId = evaluateString(element.calledElement, visible, 'called element', element.elementId);
+    if (!processId.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', processId.message, 'activate');
+    const variables = element.propagateAllParentVariables ? visible : { ...ctx.draft.variables[rec.elementInstanceId] };
+    const childInstanceId = nextKey(ctx);
+    emit(ctx, { type: 'ChildInstanceCreated', ...ids(rec), childInstanceId, processId: processId.value });
+    const { parent, instanceId } = ctx.draft;
+    effect(ctx, {
+      type: 'StartChildInstance',
+      childInstanceId,
+      processId: processId.value,
+      variables,
+      parent: { instanceId, ...ids(rec), rootInstanceId: parent?.rootInstanceId ?? instanceId },
+    });
+  },
+};

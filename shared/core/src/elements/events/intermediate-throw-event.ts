@@ -1,0 +1,16 @@
+import type { FlowElement } from '@baton/model';
+import type { ElementBehavior, ElementOf } from '../behavior.js';
+import { completeElement } from '../common/complete.js';
+import { throwDefinition } from './end-event.js';
+
+/** Intermediate throw events: none, message (a job), signal, escalation, and link (jump to the catch of that name). */
+export const intermediateThrowEvent: ElementBehavior<ElementOf<'intermediateThrowEvent'>> = {
+  activate(ctx, element, rec) {
+    if (element.event?.type === 'link') {
+      const target = ctx.definition.linkTargets[`${element.scopeId}/${element.event.linkName}`];
+      completeElement(ctx, rec.elementInstanceId, target === undefined ? {} : { jumpTo: target });
+      return;
+    }
+    if (throwDefinition(ctx, rec, element.event, element.job)) completeElement(ctx, rec.elementInstanceId);
+  },
+};

@@ -1,0 +1,35 @@
+import type { FlowElement } from '@baton/model';
+import { elementAt, type Ctx } from '../../context.js';
+import type { ElementRecord } from '../../state/records.js';
+import type { Variables } from '../../types/commands.js';
+import type { ElementBehavior, ElementOf } from '../behavior.js';
+import { completeElement } from '../common/complete.js';
+import { raiseIncident } from '../common/incident.js';
+import { visibleFrom } from '../common/variables.js';
+import { closeWaitsOf, openEventWait, openMessage } from '../common/waits.js';
+
+/**
+ * Event-based gateway: the gateway itself waits, owning one wait per following
+ * catch event or receive task (under that element's id). The first to trigger wins.
+ */
+export const eventBasedGateway: ElementBehavior<ElementOf<'eventBasedGateway'>> = {
+  activate(ctx, element, rec) {
+    const variables = visibleFrom(ctx.draft, rec.elementInstanceId);
+    for (const flow of ctx.index.outgoing[element.elementId] ?? []) {
+      const target = elementAt(ctx, flow.targetId);
+      const owner = { elementId: target.elementId, elementInstanceId: rec.elementInstanceId };
+      let opened;
+      if (target.type === 'intermediateCatchEvent') opened = openEventWait(ctx, owner, target.event, variables);
+      else if (target.type === 'receiveTask') opened = openMessage(ctx, owner, target.message, variables);
+      else continue;
+      if (!opened.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', opened.message, 'activate');
+    }
+  },
+};
+
+/** One branch triggered: close the others, complete the gateway, and complete the branch's event with the variables. */
+export function triggerEventBasedGateway(ctx: Ctx, gateway: ElementRecord, targetId: string, variables: Variables): void {
+  closeWaitsOf(ctx, gateway.elementInstanceId);
+  const flows = (ctx.index.outgoing[gateway.elementId] ?? []).filter((flow) => flow.targetId === targetId);
+  completeElement(ctx, gateway.elementInstanceId, { flows, triggeredWith: variables });
+}

@@ -1,0 +1,55 @@
+import type { EvalResult } from '@baton/feel';
+import type { FlowElement, UserTaskDefinition } from '@baton/model';
+import { emit, ids, nextKey } from '../../context.js';
+import type { Variables } from '../../types/commands.js';
+import type { UserTaskWait } from '../../types/state.js';
+import type { ElementBehavior, ElementOf } from '../behavior.js';
+import { evaluateNumber, evaluateString, evaluateStringList } from '../common/expressions.js';
+import { raiseIncident } from '../common/incident.js';
+import { visibleFrom } from '../common/variables.js';
+
+type Fields = Omit<UserTaskWait, 'kind' | 'elementId' | 'elementInstanceId' | 'createdAt' | 'userTaskKey'>;
+
+/** Evaluate assignee, candidates, dates and priority; undefined expressions stay unset. */
+function evaluateFields(task: UserTaskDefinition, variables: Variables, elementId: string, name?: string): EvalResult<Fields> {
+  const fields: { -readonly [K in keyof Fields]: Fields[K] } = { candidateUsers: [], candidateGroups: [] };
+  if (name !== undefined) fields.name = name;
+  if (task.formKey !== undefined) fields.formKey = task.formKey;
+  const strings = [
+    ['assignee', task.assignee],
+    ['dueDate', task.dueDate],
+    ['followUpDate', task.followUpDate],
+  ] as const;
+  for (const [field, text] of strings) {
+    if (text === undefined) continue;
+    const result = evaluateString(text, variables, field, elementId);
+    if (!result.ok) return result;
+    if (result.value !== '') fields[field] = result.value;
+  }
+  const lists = [
+    ['candidateUsers', task.candidateUsers],
+    ['candidateGroups', task.candidateGroups],
+  ] as const;
+  for (const [field, text] of lists) {
+    if (text === undefined) continue;
+    const result = evaluateStringList(text, variables, field, elementId);
+    if (!result.ok) return result;
+    fields[field] = result.value;
+  }
+  if (task.priority !== undefined) {
+    const result = evaluateNumber(task.priority, variables, 'priority', elementId);
+    if (!result.ok) return result;
+    fields.priority = result.value;
+  }
+  return { ok: true, value: fields };
+}
+
+/** Opens a user task for people; it completes with `CompleteUserTask`. */
+export const userTask: ElementBehavior<ElementOf<'userTask'>> = {
+  activate(ctx, element, rec) {
+    const fields = evaluateFields(element.userTask, visibleFrom(ctx.draft, rec.elementInstanceId), element.elementId, element.name);
+    if (!fields.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', fields.message, 'activate');
+    const wait: UserTaskWait = { kind: 'userTask', ...ids(rec), createdAt: ctx.at, userTaskKey: nextKey(ctx), ...fields.value };
+    emit(ctx, { type: 'UserTaskCreated', ...ids(rec), userTask: wait });
+  },
+};

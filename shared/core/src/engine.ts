@@ -1,0 +1,69 @@
+import { elementAt, type Ctx } from './context.js';
+import { completeWithVariables } from './elements/common/complete.js';
+import { raiseIncident } from './elements/common/incident.js';
+import { setLocal, visibleFrom } from './elements/common/variables.js';
+import { evaluate } from './elements/common/expressions.js';
+import { activateBody, onInnerCompleted } from './elements/containers/multi-instance.js';
+import { openBoundaryWaits } from './elements/events/boundary-event.js';
+import { fireReadyInclusiveJoins } from './elements/gateways/inclusive-gateway.js';
+import { behaviorOf } from './elements/registry.js';
+import type { Variables } from './types/commands.js';
+
+/** Run queued work until nothing is left, then fire inclusive joins that became ready, and repeat. */
+export function runAgenda(ctx: Ctx): void {
+  for (;;) {
+    let item = ctx.agenda.shift();
+    while (item !== undefined) {
+      if (ctx.draft.status === 'active' && ctx.draft.elementInstances[item.kind === 'innerCompleted' ? item.bodyElementInstanceId : item.elementInstanceId] !== undefined) {
+        switch (item.kind) {
+          case 'activate':
+            runActivation(ctx, item.elementInstanceId);
+            break;
+          case 'completeWith':
+            completeWithVariables(ctx, item.elementInstanceId, item.variables);
+            break;
+          case 'innerCompleted':
+            onInnerCompleted(ctx, item.bodyElementInstanceId);
+            break;
+        }
+      }
+      item = ctx.agenda.shift();
+    }
+    if (ctx.draft.status !== 'active' || !fireReadyInclusiveJoins(ctx)) return;
+  }
+}
+
+/** Input mappings into the element's local scope; an incident when one fails. */
+function applyInputs(ctx: Ctx, elementInstanceId: string): boolean {
+  const rec = ctx.draft.elementInstances[elementInstanceId];
+  if (rec === undefined) return false;
+  const element = elementAt(ctx, rec.elementId);
+  if (element.inputs.length === 0) return true;
+  const variables = visibleFrom(ctx.draft, elementInstanceId);
+  const mapped: Variables = {};
+  for (const mapping of element.inputs) {
+    const result = evaluate(mapping.source, { ...variables, ...mapped }, `input mapping '${mapping.target}'`, element.elementId);
+    if (!result.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', result.message, 'activate'), false;
+    mapped[mapping.target] = result.value ?? null;
+  }
+  setLocal(ctx, elementInstanceId, mapped);
+  return true;
+}
+
+/**
+ * Activate an element instance: a multi-instance body opens its boundary waits and
+ * starts inner instances; any other element maps its inputs, opens its boundary
+ * waits (unless it is an inner instance: the body owns them) and runs its behaviour.
+ */
+export function runActivation(ctx: Ctx, elementInstanceId: string): void {
+  const rec = ctx.draft.elementInstances[elementInstanceId];
+  if (rec === undefined) return;
+  const element = elementAt(ctx, rec.elementId);
+  if (rec.isMultiInstanceBody !== true && !applyInputs(ctx, elementInstanceId)) return;
+  if (rec.loopCounter === undefined) {
+    const opened = openBoundaryWaits(ctx, element, rec);
+    if (!opened.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', opened.message, 'activate');
+  }
+  if (rec.isMultiInstanceBody === true) return activateBody(ctx, element, rec);
+  behaviorOf(element).activate(ctx, element, rec);
+}

@@ -1,0 +1,223 @@
+import { assertNever } from '../assert-never.js';
+import type { InstanceEvent } from '../types/events.js';
+import type { InstanceState } from '../types/state.js';
+import { cloneJson } from './clone.js';
+import { asDraft, asState, ROOT, type Draft, type ElementRecord } from './records.js';
+
+/**
+ * Fold one event into a state, returning a new state (the input is not touched).
+ * `InstanceCreated` starts from `undefined`; every other event needs a state.
+ */
+export function evolve(state: InstanceState | undefined, event: InstanceEvent): InstanceState {
+  const draft = state === undefined ? undefined : asDraft(cloneJson(state));
+  return asState(applyEvent(draft, event));
+}
+
+/** Fold many events, cloning once. */
+export function replay(state: InstanceState | undefined, events: readonly InstanceEvent[]): InstanceState | undefined {
+  let draft = state === undefined ? undefined : asDraft(cloneJson(state));
+  for (const event of events) draft = applyEvent(draft, event);
+  return draft === undefined ? undefined : asState(draft);
+}
+
+/** Fold one event into a draft in place. The one place state changes. */
+export function applyEvent(draft: Draft | undefined, event: InstanceEvent): Draft {
+  if (event.type === 'InstanceCreated') {
+    const created: Draft = {
+      instanceId: event.instanceId,
+      processId: event.processId,
+      definitionKey: event.definitionKey,
+      status: 'active',
+      seq: 0,
+      startedAt: event.at,
+      elementInstances: {},
+      variables: { [ROOT]: {} },
+      waits: {},
+      incidents: {},
+      joins: {},
+    };
+    if (event.parent !== undefined) created.parent = event.parent;
+    return created;
+  }
+  if (draft === undefined) throw new Error(`bug: ${event.type} folded before InstanceCreated`);
+  applyToDraft(draft, event);
+  return draft;
+}
+
+function applyToDraft(d: Draft, e: Exclude<InstanceEvent, { type: 'InstanceCreated' }>): void {
+  switch (e.type) {
+    case 'ElementActivated':
+      return activate(d, e);
+    case 'ElementCompleted':
+    case 'ElementTerminated':
+      return remove(d, e.elementInstanceId, e.type === 'ElementCompleted');
+    case 'FlowTaken':
+      if (e.joinScopeKey !== undefined) addJoinToken(d, e.joinScopeKey, e.targetId, e.flowId);
+      return;
+    case 'MultiInstanceStarted': {
+      const mi = { total: e.total, started: 0, completed: 0, results: [] as unknown[] };
+      record(d, e.elementInstanceId).mi = e.items === undefined ? mi : { ...mi, items: [...e.items] };
+      return;
+    }
+    case 'MultiInstanceResultCollected': {
+      const mi = record(d, e.elementInstanceId).mi;
+      if (mi !== undefined) mi.results[e.index] = e.value;
+      return;
+    }
+    case 'VariablesSet': {
+      const scope = (d.variables[e.scopeKey] ??= {});
+      for (const name in e.variables) scope[name] = e.variables[name];
+      return;
+    }
+    case 'JobCreated':
+      d.seq++;
+      d.waits[e.job.jobKey] = e.job;
+      return;
+    case 'UserTaskCreated':
+      d.seq++;
+      d.waits[e.userTask.userTaskKey] = e.userTask;
+      return;
+    case 'TimerScheduled':
+      d.seq++;
+      d.waits[e.timer.timerKey] = e.timer;
+      return;
+    case 'MessageSubscriptionOpened':
+      d.seq++;
+      d.waits[e.subscription.subscriptionKey] = e.subscription;
+      return;
+    case 'SignalSubscriptionOpened':
+      d.seq++;
+      d.waits[e.subscription.subscriptionKey] = e.subscription;
+      return;
+    case 'JobFailed':
+      return updateJob(d, e.jobKey, { retries: e.retries, errorMessage: e.errorMessage, state: e.retries > 0 ? 'activatable' : 'failed' });
+    case 'JobRetriesUpdated':
+      return updateJob(d, e.jobKey, { retries: e.retries, state: 'activatable' });
+    case 'UserTaskAssigned': {
+      const wait = d.waits[e.userTaskKey];
+      if (wait?.kind === 'userTask') {
+        const { assignee: _old, ...rest } = wait;
+        d.waits[e.userTaskKey] = e.assignee === undefined ? rest : { ...rest, assignee: e.assignee };
+      }
+      return;
+    }
+    case 'JobCompleted':
+    case 'JobErrorThrown':
+    case 'JobCancelled':
+      delete d.waits[e.jobKey];
+      return;
+    case 'UserTaskCompleted':
+    case 'UserTaskCancelled':
+      delete d.waits[e.userTaskKey];
+      return;
+    case 'TimerFired':
+    case 'TimerCancelled':
+      delete d.waits[e.timerKey];
+      return;
+    case 'MessageSubscriptionClosed':
+    case 'SignalSubscriptionClosed':
+      delete d.waits[e.subscriptionKey];
+      return;
+    case 'MessageCorrelated':
+    case 'SignalTriggered':
+    case 'EventThrown':
+      return;
+    case 'ChildInstanceCreated':
+      d.seq++;
+      record(d, e.elementInstanceId).childInstanceId = e.childInstanceId;
+      return;
+    case 'ChildInstanceEnded': {
+      const rec = d.elementInstances[e.elementInstanceId];
+      if (rec !== undefined) delete rec.childInstanceId;
+      return;
+    }
+    case 'IncidentRaised':
+      return raiseIncident(d, e);
+    case 'IncidentResolved': {
+      delete d.incidents[e.incidentKey];
+      const rec = d.elementInstances[e.elementInstanceId];
+      if (rec !== undefined) delete rec.incidentStep;
+      return;
+    }
+    case 'InstanceCompleted':
+    case 'InstanceTerminated':
+      d.status = e.type === 'InstanceCompleted' ? 'completed' : 'terminated';
+      d.endedAt = e.at;
+      return;
+    default:
+      return assertNever(e);
+  }
+}
+
+function activate(d: Draft, e: Extract<InstanceEvent, { type: 'ElementActivated' }>): void {
+  d.seq++;
+  const rec: ElementRecord = { elementInstanceId: e.elementInstanceId, elementId: e.elementId, elementType: e.elementType };
+  if (e.parentElementInstanceId !== undefined) rec.parentElementInstanceId = e.parentElementInstanceId;
+  if (e.isMultiInstanceBody === true) rec.isMultiInstanceBody = true;
+  if (e.loopCounter !== undefined) {
+    rec.loopCounter = e.loopCounter;
+    const body = d.elementInstances[e.parentElementInstanceId ?? ''];
+    if (body?.mi !== undefined) body.mi.started = e.loopCounter;
+  }
+  d.elementInstances[e.elementInstanceId] = rec;
+  if (e.hasScope) d.variables[e.elementInstanceId] = {};
+  if (e.consumedJoin !== undefined) consumeJoin(d, e.consumedJoin.scopeKey, e.elementId, e.consumedJoin.flowIds);
+}
+
+function remove(d: Draft, elementInstanceId: string, completed: boolean): void {
+  const rec = d.elementInstances[elementInstanceId];
+  if (rec === undefined) return;
+  if (completed && rec.loopCounter !== undefined) {
+    const body = d.elementInstances[rec.parentElementInstanceId ?? ''];
+    if (body?.mi !== undefined) body.mi.completed++;
+  }
+  delete d.elementInstances[elementInstanceId];
+  delete d.variables[elementInstanceId];
+  if (d.joins !== undefined) delete d.joins[elementInstanceId];
+}
+
+function record(d: Draft, elementInstanceId: string): ElementRecord {
+  const rec = d.elementInstances[elementInstanceId];
+  if (rec === undefined) throw new Error(`bug: no element instance ${elementInstanceId}`);
+  return rec;
+}
+
+function updateJob(d: Draft, jobKey: string, patch: { retries: number; errorMessage?: string; state: 'activatable' | 'failed' }): void {
+  const wait = d.waits[jobKey];
+  if (wait?.kind === 'job') d.waits[jobKey] = { ...wait, ...patch };
+}
+
+function raiseIncident(d: Draft, e: Extract<InstanceEvent, { type: 'IncidentRaised' }>): void {
+  d.seq++;
+  const incident = {
+    incidentKey: e.incidentKey,
+    elementId: e.elementId,
+    elementInstanceId: e.elementInstanceId,
+    errorType: e.errorType,
+    errorMessage: e.errorMessage,
+    createdAt: e.at,
+  };
+  d.incidents[e.incidentKey] = e.jobKey === undefined ? incident : { ...incident, jobKey: e.jobKey };
+  const rec = d.elementInstances[e.elementInstanceId];
+  if (rec !== undefined) rec.incidentStep = e.step;
+}
+
+function addJoinToken(d: Draft, scopeKey: string, gatewayId: string, flowId: string): void {
+  const joins = (d.joins ??= {});
+  const gateways = (joins[scopeKey] ??= {});
+  const flows = (gateways[gatewayId] ??= {});
+  flows[flowId] = (flows[flowId] ?? 0) + 1;
+}
+
+function consumeJoin(d: Draft, scopeKey: string, gatewayId: string, flowIds: readonly string[]): void {
+  const gateways = d.joins?.[scopeKey];
+  const flows = gateways?.[gatewayId];
+  if (gateways === undefined || flows === undefined) return;
+  for (const flowId of flowIds) {
+    const left = (flows[flowId] ?? 0) - 1;
+    if (left > 0) flows[flowId] = left;
+    else delete flows[flowId];
+  }
+  if (Object.keys(flows).length === 0) delete gateways[gatewayId];
+  if (Object.keys(gateways).length === 0 && d.joins !== undefined) delete d.joins[scopeKey];
+}

@@ -1,0 +1,63 @@
+import type { FlowElementType } from '@baton/model';
+import type { Variables } from '../types/commands.js';
+import type { IncidentStep } from '../types/events.js';
+import type { ElementInstance, Incident, InstanceState, InstanceStatus, Wait } from '../types/state.js';
+
+/** The variable scope key of the process. */
+export const ROOT = 'root';
+
+/** Multi-instance bookkeeping on a body. */
+export interface MultiInstanceRecord {
+  total: number;
+  /** Inner instances started so far (the last loopCounter). */
+  started: number;
+  completed: number;
+  items?: unknown[];
+  /** outputElement values by 0-based index. */
+  results: unknown[];
+}
+
+/** One active element instance: a node of the token tree. */
+export interface ElementRecord extends ElementInstance {
+  elementInstanceId: string;
+  elementId: string;
+  parentElementInstanceId?: string;
+  elementType: FlowElementType;
+  isMultiInstanceBody?: boolean;
+  loopCounter?: number;
+  mi?: MultiInstanceRecord;
+  childInstanceId?: string;
+  /** The step to retry when the open incident on this element is resolved. */
+  incidentStep?: IncidentStep;
+}
+
+/** The mutable draft `decide` and `evolve` work on; the public type is read-only. */
+export interface Draft {
+  instanceId: string;
+  processId: string;
+  definitionKey: string;
+  status: InstanceStatus;
+  seq: number;
+  startedAt: number;
+  endedAt?: number;
+  parent?: InstanceState['parent'];
+  elementInstances: Record<string, ElementRecord>;
+  variables: Record<string, Variables>;
+  waits: Record<string, Wait>;
+  incidents: Record<string, Incident>;
+  /** Tokens waiting at joining gateways: scope key -> gateway id -> flow id -> count. */
+  joins?: Record<string, Record<string, Record<string, number>>>;
+}
+
+export function asDraft(state: InstanceState): Draft {
+  return state as unknown as Draft;
+}
+
+export function asState(draft: Draft): InstanceState {
+  return draft as unknown as InstanceState;
+}
+
+/** The scope key of an element instance's flow scope. */
+export function scopeKeyOf(parentElementInstanceId: string | undefined): string {
+  return parentElementInstanceId ?? ROOT;
+}

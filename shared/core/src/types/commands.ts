@@ -1,0 +1,134 @@
+/**
+ * Commands: what a caller asks of one process instance. Every command carries
+ * `commandId` (unique, from the shell; new ids derive from it and `state.seq`)
+ * and `at` (epoch ms from the shell's Clock; the core never reads a clock).
+ *
+ * A command that resolves a wait names the wait's key (`jobKey`, `userTaskKey`,
+ * `timerKey`, `subscriptionKey`, `incidentKey`). If that wait is no longer open the
+ * core refuses the command as stale and changes nothing.
+ */
+export type Variables = Record<string, unknown>;
+
+interface CommandBase {
+  readonly commandId: string;
+  /** Epoch ms. */
+  readonly at: number;
+}
+
+/** Parent link of an instance started by a call activity. */
+export interface ParentLink {
+  readonly instanceId: string;
+  readonly elementInstanceId: string;
+  readonly elementId: string;
+  /** Id of the root of the call tree (the instance under test, the one a user started). */
+  readonly rootInstanceId: string;
+}
+
+export interface CreateInstance extends CommandBase {
+  readonly type: 'CreateInstance';
+  /** Chosen by the shell: unique across the cluster. */
+  readonly instanceId: string;
+  readonly variables: Variables;
+  /** Start event to start at; default the process's none start event. */
+  readonly startElementId?: string;
+  readonly parent?: ParentLink;
+}
+
+export interface CompleteJob extends CommandBase {
+  readonly type: 'CompleteJob';
+  readonly jobKey: string;
+  readonly variables: Variables;
+}
+
+export interface FailJob extends CommandBase {
+  readonly type: 'FailJob';
+  readonly jobKey: string;
+  /** Retries left; 0 raises an incident. */
+  readonly retries: number;
+  readonly errorMessage: string;
+  /** Delay before the job can be activated again. */
+  readonly retryBackOffMs?: number;
+  readonly variables?: Variables;
+}
+
+/** A worker ends a job with a BPMN error, caught by the model (or an incident when uncaught). */
+export interface ThrowError extends CommandBase {
+  readonly type: 'ThrowError';
+  readonly jobKey: string;
+  readonly errorCode: string;
+  readonly errorMessage?: string;
+  readonly variables: Variables;
+}
+
+export interface CompleteUserTask extends CommandBase {
+  readonly type: 'CompleteUserTask';
+  readonly userTaskKey: string;
+  readonly variables: Variables;
+}
+
+/** Claim (`assignee` set) or unclaim (`assignee` undefined) a user task. */
+export interface AssignUserTask extends CommandBase {
+  readonly type: 'AssignUserTask';
+  readonly userTaskKey: string;
+  readonly assignee?: string;
+}
+
+export interface FireTimer extends CommandBase {
+  readonly type: 'FireTimer';
+  readonly timerKey: string;
+}
+
+/** A published message reached an open subscription of this instance (found through the store's index). */
+export interface CorrelateMessage extends CommandBase {
+  readonly type: 'CorrelateMessage';
+  readonly subscriptionKey: string;
+  readonly messageName: string;
+  readonly variables: Variables;
+}
+
+/** A broadcast signal reached an open subscription of this instance. */
+export interface TriggerSignal extends CommandBase {
+  readonly type: 'TriggerSignal';
+  readonly subscriptionKey: string;
+  readonly signalName: string;
+  readonly variables: Variables;
+}
+
+export interface CancelInstance extends CommandBase {
+  readonly type: 'CancelInstance';
+}
+
+/** Resolve an incident: retry the job (retries set to `retries`, default 1) or re-run the element. */
+export interface ResolveIncident extends CommandBase {
+  readonly type: 'ResolveIncident';
+  readonly incidentKey: string;
+  readonly retries?: number;
+}
+
+/** A child instance of a call activity ended; sent to the parent. */
+export interface CompleteCallActivity extends CommandBase {
+  readonly type: 'CompleteCallActivity';
+  readonly elementInstanceId: string;
+  readonly childInstanceId: string;
+  readonly outcome:
+    | { readonly type: 'completed'; readonly variables: Variables }
+    | { readonly type: 'terminated' }
+    | { readonly type: 'error'; readonly errorCode: string; readonly errorMessage?: string; readonly variables: Variables }
+    | { readonly type: 'escalation'; readonly escalationCode: string; readonly variables: Variables };
+}
+
+export type Command =
+  | CreateInstance
+  | CompleteJob
+  | FailJob
+  | ThrowError
+  | CompleteUserTask
+  | AssignUserTask
+  | FireTimer
+  | CorrelateMessage
+  | TriggerSignal
+  | CancelInstance
+  | ResolveIncident
+  | CompleteCallActivity;
+
+export type CommandType = Command['type'];

@@ -1,0 +1,280 @@
+import type { FlowElementType } from '@baton/model';
+import type { ParentLink, Variables } from './commands.js';
+import type { IncidentType, JobWait, MessageWait, SignalWait, TimerWait, UserTaskWait } from './state.js';
+
+/**
+ * Instance events: the history of one process instance, past tense. `evolve` folds
+ * them without the definition, so each event carries everything its fold needs.
+ *
+ * Events that allocate a key (`ElementActivated`, `JobCreated`, `UserTaskCreated`,
+ * `TimerScheduled`, `MessageSubscriptionOpened`, `SignalSubscriptionOpened`,
+ * `IncidentRaised`, `ChildInstanceCreated`) advance `state.seq` by one; the key they
+ * carry is `${instanceId}.${seq}` with the advanced value.
+ *
+ * `ElementCompleted` is what process tests count as "completed"; cancelled and
+ * interrupted elements get `ElementTerminated` instead.
+ */
+interface EventBase {
+  readonly instanceId: string;
+  /** Epoch ms: the `at` of the command that caused the event. */
+  readonly at: number;
+}
+
+interface ElementEventBase extends EventBase {
+  readonly elementId: string;
+  readonly elementInstanceId: string;
+}
+
+/** Why an incident was raised, so `ResolveIncident` knows what to retry. */
+export type IncidentStep = 'activate' | 'complete' | 'job';
+
+export interface InstanceCreated extends EventBase {
+  readonly type: 'InstanceCreated';
+  readonly processId: string;
+  readonly definitionKey: string;
+  readonly parent?: ParentLink;
+}
+
+export interface ElementActivated extends ElementEventBase {
+  readonly type: 'ElementActivated';
+  readonly elementType: FlowElementType;
+  /** The enclosing scope instance (subprocess, multi-instance body); absent at the process level. */
+  readonly parentElementInstanceId?: string;
+  /** The element gets its own variable scope (subprocess, input/output mappings, multi-instance inner). */
+  readonly hasScope: boolean;
+  /** A multi-instance body: the inner instances are its children. */
+  readonly isMultiInstanceBody?: boolean;
+  /** An inner instance of a multi-instance body, 1-based. */
+  readonly loopCounter?: number;
+  /** Tokens a joining gateway consumed: one per listed incoming flow. */
+  readonly consumedJoin?: { readonly scopeKey: string; readonly flowIds: readonly string[] };
+}
+
+export interface ElementCompleted extends ElementEventBase {
+  readonly type: 'ElementCompleted';
+}
+
+export interface ElementTerminated extends ElementEventBase {
+  readonly type: 'ElementTerminated';
+}
+
+/** A sequence flow was taken. When the target joins, the token waits in `joins` until the gateway fires. */
+export interface FlowTaken extends EventBase {
+  readonly type: 'FlowTaken';
+  readonly flowId: string;
+  readonly sourceId: string;
+  readonly targetId: string;
+  /** Set when the target is a joining gateway: the scope instance key where the token waits. */
+  readonly joinScopeKey?: string;
+}
+
+/** A multi-instance body learned how many inner instances it runs. */
+export interface MultiInstanceStarted extends ElementEventBase {
+  readonly type: 'MultiInstanceStarted';
+  readonly total: number;
+  readonly items?: readonly unknown[];
+}
+
+/** An inner instance's `outputElement`, kept on the body until it completes. */
+export interface MultiInstanceResultCollected extends ElementEventBase {
+  readonly type: 'MultiInstanceResultCollected';
+  /** 0-based position in the output collection. */
+  readonly index: number;
+  readonly value: unknown;
+}
+
+export interface VariablesSet extends EventBase {
+  readonly type: 'VariablesSet';
+  /** `root` or the elementInstanceId owning the scope. */
+  readonly scopeKey: string;
+  readonly variables: Variables;
+}
+
+export interface JobCreated extends ElementEventBase {
+  readonly type: 'JobCreated';
+  readonly job: JobWait;
+}
+
+export interface JobCompleted extends ElementEventBase {
+  readonly type: 'JobCompleted';
+  readonly jobKey: string;
+}
+
+export interface JobFailed extends ElementEventBase {
+  readonly type: 'JobFailed';
+  readonly jobKey: string;
+  readonly retries: number;
+  readonly errorMessage: string;
+}
+
+/** Retries set again (incident resolution); the job is activatable. */
+export interface JobRetriesUpdated extends ElementEventBase {
+  readonly type: 'JobRetriesUpdated';
+  readonly jobKey: string;
+  readonly retries: number;
+}
+
+export interface JobErrorThrown extends ElementEventBase {
+  readonly type: 'JobErrorThrown';
+  readonly jobKey: string;
+  readonly errorCode: string;
+  readonly errorMessage?: string;
+}
+
+export interface JobCancelled extends ElementEventBase {
+  readonly type: 'JobCancelled';
+  readonly jobKey: string;
+}
+
+export interface UserTaskCreated extends ElementEventBase {
+  readonly type: 'UserTaskCreated';
+  readonly userTask: UserTaskWait;
+}
+
+export interface UserTaskAssigned extends ElementEventBase {
+  readonly type: 'UserTaskAssigned';
+  readonly userTaskKey: string;
+  readonly assignee?: string;
+}
+
+export interface UserTaskCompleted extends ElementEventBase {
+  readonly type: 'UserTaskCompleted';
+  readonly userTaskKey: string;
+}
+
+export interface UserTaskCancelled extends ElementEventBase {
+  readonly type: 'UserTaskCancelled';
+  readonly userTaskKey: string;
+}
+
+export interface TimerScheduled extends ElementEventBase {
+  readonly type: 'TimerScheduled';
+  readonly timer: TimerWait;
+}
+
+export interface TimerFired extends ElementEventBase {
+  readonly type: 'TimerFired';
+  readonly timerKey: string;
+}
+
+export interface TimerCancelled extends ElementEventBase {
+  readonly type: 'TimerCancelled';
+  readonly timerKey: string;
+}
+
+export interface MessageSubscriptionOpened extends ElementEventBase {
+  readonly type: 'MessageSubscriptionOpened';
+  readonly subscription: MessageWait;
+}
+
+/** A message reached a subscription; the subscription stays open until `MessageSubscriptionClosed`. */
+export interface MessageCorrelated extends ElementEventBase {
+  readonly type: 'MessageCorrelated';
+  readonly subscriptionKey: string;
+  readonly messageName: string;
+  readonly variables: Variables;
+}
+
+export interface MessageSubscriptionClosed extends ElementEventBase {
+  readonly type: 'MessageSubscriptionClosed';
+  readonly subscriptionKey: string;
+}
+
+export interface SignalSubscriptionOpened extends ElementEventBase {
+  readonly type: 'SignalSubscriptionOpened';
+  readonly subscription: SignalWait;
+}
+
+export interface SignalTriggered extends ElementEventBase {
+  readonly type: 'SignalTriggered';
+  readonly subscriptionKey: string;
+  readonly signalName: string;
+  readonly variables: Variables;
+}
+
+export interface SignalSubscriptionClosed extends ElementEventBase {
+  readonly type: 'SignalSubscriptionClosed';
+  readonly subscriptionKey: string;
+}
+
+/** A call activity started its child instance. */
+export interface ChildInstanceCreated extends ElementEventBase {
+  readonly type: 'ChildInstanceCreated';
+  readonly childInstanceId: string;
+  readonly processId: string;
+}
+
+/** The child instance of a call activity ended (completed, terminated, or with an uncaught error). */
+export interface ChildInstanceEnded extends ElementEventBase {
+  readonly type: 'ChildInstanceEnded';
+  readonly childInstanceId: string;
+  readonly outcome: 'completed' | 'terminated' | 'error';
+}
+
+/** A BPMN error or escalation was thrown; `caughtBy` names the catching element, if any. */
+export interface EventThrown extends ElementEventBase {
+  readonly type: 'EventThrown';
+  readonly kind: 'error' | 'escalation';
+  readonly code: string;
+  readonly caughtBy?: string;
+}
+
+export interface IncidentRaised extends ElementEventBase {
+  readonly type: 'IncidentRaised';
+  readonly incidentKey: string;
+  readonly errorType: IncidentType;
+  readonly errorMessage: string;
+  readonly step: IncidentStep;
+  readonly jobKey?: string;
+}
+
+export interface IncidentResolved extends ElementEventBase {
+  readonly type: 'IncidentResolved';
+  readonly incidentKey: string;
+}
+
+export interface InstanceCompleted extends EventBase {
+  readonly type: 'InstanceCompleted';
+}
+
+export interface InstanceTerminated extends EventBase {
+  readonly type: 'InstanceTerminated';
+}
+
+export type InstanceEvent =
+  | InstanceCreated
+  | ElementActivated
+  | ElementCompleted
+  | ElementTerminated
+  | FlowTaken
+  | MultiInstanceStarted
+  | MultiInstanceResultCollected
+  | VariablesSet
+  | JobCreated
+  | JobCompleted
+  | JobFailed
+  | JobRetriesUpdated
+  | JobErrorThrown
+  | JobCancelled
+  | UserTaskCreated
+  | UserTaskAssigned
+  | UserTaskCompleted
+  | UserTaskCancelled
+  | TimerScheduled
+  | TimerFired
+  | TimerCancelled
+  | MessageSubscriptionOpened
+  | MessageCorrelated
+  | MessageSubscriptionClosed
+  | SignalSubscriptionOpened
+  | SignalTriggered
+  | SignalSubscriptionClosed
+  | ChildInstanceCreated
+  | ChildInstanceEnded
+  | EventThrown
+  | IncidentRaised
+  | IncidentResolved
+  | InstanceCompleted
+  | InstanceTerminated;
+
+export type InstanceEventType = InstanceEvent['type'];

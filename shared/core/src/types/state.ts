@@ -1,0 +1,114 @@
+import type { ParentLink, Variables } from './commands.js';
+
+/**
+ * The state of one process instance: plain JSON (no classes, Maps or functions),
+ * so stores and browsers take it as is. The store, not the core, owns the
+ * optimistic-lock version. Every new id derives from `instanceId` and `seq`.
+ *
+ * The fields below are the contract the shell and the stores rely on (status,
+ * waits, incidents, variables); `elementInstances` and `scopes` are the core's
+ * own token tree and may grow fields.
+ */
+export interface InstanceState {
+  readonly instanceId: string;
+  readonly processId: string;
+  readonly definitionKey: string;
+  readonly status: InstanceStatus;
+  /** Counter from which every new key in this instance is derived. */
+  readonly seq: number;
+  readonly startedAt: number;
+  readonly endedAt?: number;
+  readonly parent?: ParentLink;
+  /** Active element instances (the token tree), by elementInstanceId. */
+  readonly elementInstances: Readonly<Record<string, ElementInstance>>;
+  /** Variable scopes by scope key: `root` for the process, else the elementInstanceId owning the scope. */
+  readonly variables: Readonly<Record<string, Variables>>;
+  /** Open waits by key (jobKey, userTaskKey, timerKey, subscriptionKey). */
+  readonly waits: Readonly<Record<string, Wait>>;
+  /** Open incidents by incidentKey. */
+  readonly incidents: Readonly<Record<string, Incident>>;
+}
+
+/** `terminated` covers cancel by a user or an uncaught ending; `completed` covers terminate end events. */
+export type InstanceStatus = 'active' | 'completed' | 'terminated';
+
+export interface ElementInstance {
+  readonly elementInstanceId: string;
+  readonly elementId: string;
+  /** The element instance of the enclosing subprocess / multi-instance body, or undefined at the process level. */
+  readonly parentElementInstanceId?: string;
+  readonly [field: string]: unknown;
+}
+
+export type Wait = JobWait | UserTaskWait | TimerWait | MessageWait | SignalWait;
+
+interface WaitBase {
+  readonly elementId: string;
+  readonly elementInstanceId: string;
+  readonly createdAt: number;
+}
+
+export interface JobWait extends WaitBase {
+  readonly kind: 'job';
+  readonly jobKey: string;
+  readonly jobType: string;
+  readonly retries: number;
+  readonly customHeaders: Readonly<Record<string, string>>;
+  /** `failed` once retries reached 0 (then an incident is open). */
+  readonly state: 'activatable' | 'failed';
+  readonly errorMessage?: string;
+}
+
+export interface UserTaskWait extends WaitBase {
+  readonly kind: 'userTask';
+  readonly userTaskKey: string;
+  readonly name?: string;
+  readonly assignee?: string;
+  readonly candidateUsers: readonly string[];
+  readonly candidateGroups: readonly string[];
+  readonly formKey?: string;
+  readonly dueDate?: string;
+  readonly followUpDate?: string;
+  readonly priority?: number;
+}
+
+export interface TimerWait extends WaitBase {
+  readonly kind: 'timer';
+  readonly timerKey: string;
+  readonly dueAt: number;
+  /** For cycles: repetitions left after this one (-1 for unbounded). */
+  readonly repetitionsLeft?: number;
+}
+
+export interface MessageWait extends WaitBase {
+  readonly kind: 'message';
+  readonly subscriptionKey: string;
+  readonly messageName: string;
+  /** Evaluated when the subscription opened; undefined matches any key. */
+  readonly correlationKey?: string;
+}
+
+export interface SignalWait extends WaitBase {
+  readonly kind: 'signal';
+  readonly subscriptionKey: string;
+  readonly signalName: string;
+}
+
+export interface Incident {
+  readonly incidentKey: string;
+  readonly elementId: string;
+  readonly elementInstanceId: string;
+  readonly errorType: IncidentType;
+  readonly errorMessage: string;
+  readonly createdAt: number;
+  /** The failed job, for JOB_NO_RETRIES. */
+  readonly jobKey?: string;
+}
+
+export type IncidentType =
+  | 'JOB_NO_RETRIES'
+  | 'EXPRESSION_FAILED'
+  | 'NO_FLOW_MATCHED'
+  | 'UNHANDLED_ERROR'
+  | 'CALLED_ELEMENT_ERROR'
+  | 'EXTRACT_VALUE_ERROR';

@@ -1,0 +1,104 @@
+import { assertNever } from './assert-never.js';
+import { compileFeel, runFeel } from './feel-runtime.js';
+import type { CompiledFeel } from './feel-runtime.js';
+import { translateJuel } from './juel.js';
+import { LruCache } from './lru-cache.js';
+import { describeValue, toJson } from './to-json.js';
+
+/** Process variables visible to an expression, by name. */
+export type Variables = Record<string, unknown>;
+
+/**
+ * Options of an evaluation. `now` (epoch ms) is what FEEL `now()` and `today()`
+ * return (UTC); pass the command's time so a replay yields the same value. Without
+ * it they read the system clock.
+ */
+export type EvalOptions = { now?: number };
+
+/** Outcome of an evaluation: a value, or a message a user can act on. */
+export type EvalResult<T = unknown> = { ok: true; value: T } | { ok: false; message: string };
+
+type Language = 'FEEL' | 'JUEL';
+
+/** What a text compiles to; cached per text so the hot path never re-parses. */
+type Entry =
+  | { kind: 'literal' }
+  | { kind: 'compiled'; language: Language; compiled: CompiledFeel }
+  | { kind: 'invalid'; message: string };
+
+const cache = new LruCache<string, Entry>(4096);
+
+const isFeel = (text: string): boolean => text.trimStart().startsWith('=');
+const isJuel = (text: string): boolean => text.includes('${') || text.includes('#{');
+
+/** True when the text is an expression (`=...` FEEL or `${...}` JUEL), false for a literal string. */
+export function isExpression(text: string): boolean {
+  return isFeel(text) || isJuel(text);
+}
+
+function build(text: string): Entry {
+  if (!isExpression(text)) return { kind: 'literal' };
+  const language: Language = isFeel(text) ? 'FEEL' : 'JUEL';
+  let feel = text.trimStart().slice(1);
+  if (language === 'JUEL') {
+    const translated = translateJuel(text);
+    if (!translated.ok) return { kind: 'invalid', message: `cannot evaluate "${text}" in JUEL: ${translated.reason}` };
+    feel = translated.feel;
+  }
+  const compiled = compileFeel(feel);
+  if (!compiled.ok) {
+    const shown = language === 'JUEL' ? ` (translated to FEEL "${feel}")` : '';
+    return { kind: 'invalid', message: `cannot evaluate "${text}" in ${language}${shown}: ${compiled.reason}` };
+  }
+  return { kind: 'compiled', language, compiled: compiled.compiled };
+}
+
+function entryOf(text: string): Entry {
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  const entry = build(text);
+  cache.set(text, entry);
+  return entry;
+}
+
+/** Syntax check for deploy-time validation: undefined when fine, else a message saying what is wrong. */
+export function checkExpression(text: string): string | undefined {
+  const entry = entryOf(text);
+  return entry.kind === 'invalid' ? entry.message : undefined;
+}
+
+/** The raw feelin value (temporal wrappers kept), for timers; literals are their own text. */
+export function evaluateRaw(text: string, variables: Variables, options: EvalOptions = {}): EvalResult & { warnings?: string[] } {
+  const entry = entryOf(text);
+  switch (entry.kind) {
+    case 'literal':
+      return { ok: true, value: text };
+    case 'invalid':
+      return { ok: false, message: entry.message };
+    case 'compiled': {
+      const run = runFeel(entry.compiled, variables, options.now);
+      if (!run.ok) return { ok: false, message: `cannot evaluate "${text}" in ${entry.language}: ${run.reason}` };
+      return { ok: true, value: run.value, warnings: run.warnings };
+    }
+    default:
+      return assertNever(entry);
+  }
+}
+
+/** Evaluate: `=expr` as FEEL, `${...}` as JUEL translated to FEEL, anything else is the literal string itself. */
+export function evaluateExpression(text: string, variables: Variables, options?: EvalOptions): EvalResult {
+  const raw = evaluateRaw(text, variables, options);
+  if (!raw.ok) return raw;
+  const json = toJson(raw.value);
+  return json.ok ? { ok: true, value: json.value } : { ok: false, message: `cannot use the result of "${text}": ${json.reason}` };
+}
+
+/** A condition: must yield a boolean (null/non-boolean => ok:false with a message naming the expression). */
+export function evaluateCondition(text: string, variables: Variables, options?: EvalOptions): EvalResult<boolean> {
+  const raw = evaluateRaw(text, variables, options);
+  if (!raw.ok) return raw;
+  if (typeof raw.value === 'boolean') return { ok: true, value: raw.value };
+  const found = describeValue(raw.value);
+  const why = raw.warnings !== undefined && raw.warnings.length > 0 ? ` (${raw.warnings.join('; ')})` : '';
+  return { ok: false, message: `condition "${text}" must yield true or false but yielded ${found}${why}` };
+}

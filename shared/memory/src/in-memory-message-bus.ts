@@ -1,0 +1,135 @@
+import { BatonError } from '@baton/errors';
+import type { BusHandler, BusMessage, BusSubscription, Clock, MessageBus, SubscribeOptions } from '@baton/runtime';
+import { subjectMatches } from './subject-pattern.js';
+
+interface Subscription {
+  readonly pattern: string;
+  readonly handler: BusHandler;
+  readonly queue?: string;
+  isActive: boolean;
+}
+
+export interface InMemoryMessageBusOptions {
+  /** Times request timeouts. */
+  readonly clock: Clock;
+  /** Reported handler failures (the message is lost for that handler only). */
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * MessageBus inside one process (one node, a browser, tests). Payloads are copied
+ * through JSON, as a network bus would, so a subscriber never shares objects with
+ * the publisher. Delivery runs on a microtask after `publish`.
+ */
+export class InMemoryMessageBus implements MessageBus {
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly nextInGroup = new Map<string, number>();
+  private inboxCounter = 0;
+  private isClosed = false;
+
+  constructor(private readonly options: InMemoryMessageBusOptions) {}
+
+  async publish(subject: string, data: unknown): Promise<void> {
+    this.deliver(subject, data, undefined);
+  }
+
+  async subscribe(pattern: string, handler: BusHandler, options: SubscribeOptions = {}): Promise<BusSubscription> {
+    this.ensureOpen();
+    const subscription: Subscription = { pattern, handler, ...(options.queue === undefined ? {} : { queue: options.queue }), isActive: true };
+    this.subscriptions.add(subscription);
+    return {
+      unsubscribe: async () => {
+        subscription.isActive = false;
+        this.subscriptions.delete(subscription);
+      },
+    };
+  }
+
+  request(subject: string, data: unknown, options: { readonly timeoutMs: number }): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      let isAnswered = false;
+      const timeout = this.options.clock.schedule(this.options.clock.now() + options.timeoutMs, () => {
+        if (isAnswered) return;
+        isAnswered = true;
+        reject(noCapableNode(subject, `nobody answered within ${options.timeoutMs} ms`));
+      });
+      const respond = (reply: unknown): void => {
+        if (isAnswered) return;
+        isAnswered = true;
+        timeout.cancel();
+        resolve(copy(reply));
+      };
+      const receivers = this.deliver(subject, data, respond);
+      if (receivers === 0 && !isAnswered) {
+        isAnswered = true;
+        timeout.cancel();
+        reject(noCapableNode(subject, 'nobody subscribes to it'));
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    this.isClosed = true;
+    for (const s of this.subscriptions) s.isActive = false;
+    this.subscriptions.clear();
+  }
+
+  /** Picks the receivers now, delivers on a microtask; returns how many receive it. */
+  private deliver(subject: string, data: unknown, respond: ((reply: unknown) => void) | undefined): number {
+    this.ensureOpen();
+    const receivers = this.receiversOf(subject);
+    if (receivers.length === 0) return 0;
+    const json = JSON.stringify(data ?? null);
+    void Promise.resolve().then(async () => {
+      for (const receiver of receivers) {
+        if (!receiver.isActive) continue;
+        const message: BusMessage = respond === undefined ? { subject, data: JSON.parse(json) } : { subject, data: JSON.parse(json), respond };
+        try {
+          await receiver.handler(message);
+        } catch (error) {
+          this.options.onError?.(error);
+        }
+      }
+    });
+    return receivers.length;
+  }
+
+  private receiversOf(subject: string): Subscription[] {
+    const plain: Subscription[] = [];
+    const groups = new Map<string, Subscription[]>();
+    for (const s of this.subscriptions) {
+      if (!subjectMatches(s.pattern, subject)) continue;
+      if (s.queue === undefined) plain.push(s);
+      else {
+        const members = groups.get(s.queue);
+        if (members === undefined) groups.set(s.queue, [s]);
+        else members.push(s);
+      }
+    }
+    for (const [queue, members] of groups) {
+      const turn = this.nextInGroup.get(queue) ?? 0;
+      this.nextInGroup.set(queue, turn + 1);
+      plain.push(members[turn % members.length] as Subscription);
+    }
+    return plain;
+  }
+
+  private ensureOpen(): void {
+    if (this.isClosed) throw new BatonError('SERVER_UNAVAILABLE', 'The in-memory message bus is closed; create a new one.');
+  }
+}
+
+function copy(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+
+function noCapableNode(subject: string, why: string): BatonError {
+  return new BatonError('NO_CAPABLE_NODE', `No node answered the request on "${subject}": ${why}. Start a node with that capability.`, {
+    subject,
+  });
+}
+
+/** Builds an {@link InMemoryMessageBus}. */
+export function createInMemoryMessageBus(options: InMemoryMessageBusOptions): InMemoryMessageBus {
+  return new InMemoryMessageBus(options);
+}

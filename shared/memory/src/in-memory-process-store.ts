@@ -1,0 +1,247 @@
+import { BatonError } from '@baton/errors';
+import type {
+  BufferedMessage,
+  CommitRequest,
+  DeploymentRecord,
+  DeploymentSummary,
+  HistoryEntry,
+  IncidentQuery,
+  IndexedIncident,
+  IndexedJob,
+  IndexedMessageSubscription,
+  IndexedSignalSubscription,
+  IndexedUserTask,
+  IndexedWait,
+  InstanceQuery,
+  InstanceSummary,
+  JobQuery,
+  NewDeployment,
+  OutboxEntry,
+  Page,
+  PageRequest,
+  ProcessStore,
+  StartEventTarget,
+  UserTaskQuery,
+  VersionedState,
+} from '@baton/runtime';
+import { DeploymentCatalog } from './deployment-catalog.js';
+import { deepFreeze, filterValues, pageOf } from './paging.js';
+import { WaitIndexes } from './wait-indexes.js';
+
+export interface InMemoryProcessStoreOptions {
+  /**
+   * Deep-freezes every committed state and event, so a caller that mutates a
+   * value it passed or loaded fails loudly (tests). Costs O(state) per commit.
+   */
+  readonly freeze?: boolean;
+}
+
+interface Stored {
+  readonly versioned: VersionedState;
+  readonly summary: InstanceSummary;
+}
+
+/**
+ * ProcessStore in this process's memory: the embedded default and the fast test
+ * store. Commits run synchronously inside one call, so they are atomic; values are
+ * kept by reference (callers treat them as immutable, see the port contract).
+ */
+export class InMemoryProcessStore implements ProcessStore {
+  private readonly instances = new Map<string, Stored>();
+  private readonly history = new Map<string, HistoryEntry[]>();
+  private readonly trees = new Map<string, string[]>();
+  private readonly indexes = new WaitIndexes();
+  private readonly outbox = new Map<string, OutboxEntry>();
+  private readonly buffered = new Map<string, BufferedMessage[]>();
+  private readonly bufferedIds = new Set<string>();
+  private readonly catalog = new DeploymentCatalog();
+  private isClosed = false;
+
+  constructor(private readonly options: InMemoryProcessStoreOptions = {}) {}
+
+  async load(instanceId: string): Promise<VersionedState | undefined> {
+    this.ensureOpen();
+    return this.instances.get(instanceId)?.versioned;
+  }
+
+  async commit(request: CommitRequest): Promise<number> {
+    this.ensureOpen();
+    const { instanceId, expectedVersion, state } = request;
+    const existing = this.instances.get(instanceId);
+    const currentVersion = existing?.versioned.version ?? 0;
+    if (currentVersion !== expectedVersion) {
+      throw new BatonError(
+        'VERSION_CONFLICT',
+        `Instance "${instanceId}" is at version ${currentVersion}, not ${expectedVersion}; reload and decide again.`,
+        { instanceId, expectedVersion, actualVersion: currentVersion },
+      );
+    }
+    if (this.options.freeze === true) {
+      deepFreeze(state);
+      deepFreeze(request.events);
+    }
+    const version = currentVersion + 1;
+    const summary = this.summarize(request, existing?.summary, version);
+    this.instances.set(instanceId, { versioned: { state, version }, summary });
+    if (existing === undefined) this.addToTree(summary.rootInstanceId, instanceId);
+    this.appendHistory(request);
+    for (const entry of request.outbox) this.outbox.set(entry.outboxId, entry);
+    this.indexes.apply(summary, request.indexChanges);
+    return version;
+  }
+
+  private summarize(request: CommitRequest, before: InstanceSummary | undefined, version: number): InstanceSummary {
+    const { state } = request;
+    const parentInstanceId = state.parent?.instanceId;
+    const endedAt = state.endedAt;
+    return {
+      instanceId: request.instanceId,
+      processId: state.processId,
+      definitionKey: state.definitionKey,
+      rootInstanceId: before?.rootInstanceId ?? state.parent?.rootInstanceId ?? request.instanceId,
+      status: state.status,
+      ...(parentInstanceId === undefined ? {} : { parentInstanceId }),
+      startedAt: state.startedAt,
+      ...(endedAt === undefined ? {} : { endedAt }),
+      version,
+    };
+  }
+
+  private addToTree(rootInstanceId: string, instanceId: string): void {
+    const members = this.trees.get(rootInstanceId);
+    if (members === undefined) this.trees.set(rootInstanceId, [instanceId]);
+    else members.push(instanceId);
+  }
+
+  private appendHistory(request: CommitRequest): void {
+    if (request.events.length === 0) return;
+    let entries = this.history.get(request.instanceId);
+    if (entries === undefined) this.history.set(request.instanceId, (entries = []));
+    for (const event of request.events) {
+      entries.push({ position: entries.length, at: request.at, commandId: request.commandId, event });
+    }
+  }
+
+  async findUserTasks(query: UserTaskQuery): Promise<Page<IndexedUserTask>> {
+    return pageOf(this.indexes.userTasksMatching(query), query);
+  }
+
+  async findJobs(query: JobQuery): Promise<Page<IndexedJob>> {
+    return pageOf(this.indexes.jobsMatching(query), query);
+  }
+
+  async findIncidents(query: IncidentQuery): Promise<Page<IndexedIncident>> {
+    return pageOf(this.indexes.incidentsMatching(query), query);
+  }
+
+  async findWait(key: string): Promise<IndexedWait | undefined> {
+    return this.indexes.waits.get(key);
+  }
+
+  async findMessageSubscriptions(messageName: string, correlationKey: string | undefined): Promise<readonly IndexedMessageSubscription[]> {
+    return this.indexes.messageSubscriptions(messageName, correlationKey);
+  }
+
+  async findSignalSubscriptions(signalName: string): Promise<readonly IndexedSignalSubscription[]> {
+    return this.indexes.signalSubscriptions(signalName);
+  }
+
+  async findInstances(query: InstanceQuery): Promise<Page<InstanceSummary>> {
+    const candidates =
+      query.rootInstanceId === undefined
+        ? [...this.instances.values()].map((s) => s.summary)
+        : (this.trees.get(query.rootInstanceId) ?? []).map((id) => (this.instances.get(id) as Stored).summary);
+    const matching = filterValues(
+      candidates,
+      (s) => (query.processId === undefined || s.processId === query.processId) && (query.status === undefined || s.status === query.status),
+    );
+    return pageOf(matching, query);
+  }
+
+  async readHistory(instanceId: string, page: PageRequest): Promise<Page<HistoryEntry>> {
+    return pageOf(this.history.get(instanceId) ?? [], page);
+  }
+
+  async saveDeployment(deployment: NewDeployment): Promise<{ readonly record: DeploymentRecord; readonly isNew: boolean }> {
+    this.ensureOpen();
+    return this.catalog.save(deployment);
+  }
+
+  async getDeployment(definitionKey: string): Promise<DeploymentRecord | undefined> {
+    return this.catalog.byKey.get(definitionKey);
+  }
+
+  async latestDeployment(processId: string): Promise<DeploymentRecord | undefined> {
+    return this.catalog.latest.get(processId);
+  }
+
+  async listDeployments(query: { readonly processId?: string }): Promise<readonly DeploymentSummary[]> {
+    return this.catalog.list(query.processId);
+  }
+
+  async findMessageStartEvents(messageName: string): Promise<readonly StartEventTarget[]> {
+    return this.catalog.startTargets((s) => s.kind === 'message' && s.messageName === messageName);
+  }
+
+  async findSignalStartEvents(signalName: string): Promise<readonly StartEventTarget[]> {
+    return this.catalog.startTargets((s) => s.kind === 'signal' && s.signalName === signalName);
+  }
+
+  async bufferMessage(message: BufferedMessage): Promise<void> {
+    this.ensureOpen();
+    if (this.bufferedIds.has(message.messageId)) return;
+    this.bufferedIds.add(message.messageId);
+    const queue = this.buffered.get(message.messageName);
+    if (queue === undefined) this.buffered.set(message.messageName, [message]);
+    else queue.push(message);
+  }
+
+  async takeBufferedMessage(messageName: string, correlationKey: string | undefined, now: number): Promise<BufferedMessage | undefined> {
+    this.ensureOpen();
+    const queue = this.buffered.get(messageName);
+    if (queue === undefined) return undefined;
+    this.dropExpired(queue, now);
+    const index = queue.findIndex((m) => correlationKey === undefined || m.correlationKey === correlationKey);
+    const taken = index < 0 ? undefined : queue.splice(index, 1)[0];
+    if (taken !== undefined) this.bufferedIds.delete(taken.messageId);
+    if (queue.length === 0) this.buffered.delete(messageName);
+    return taken;
+  }
+
+  private dropExpired(queue: BufferedMessage[], now: number): void {
+    for (let i = queue.length - 1; i >= 0; i--) {
+      const message = queue[i] as BufferedMessage;
+      if (message.expiresAt < now) {
+        queue.splice(i, 1);
+        this.bufferedIds.delete(message.messageId);
+      }
+    }
+  }
+
+  async readOutbox(query: { readonly committedBefore: number; readonly limit: number }): Promise<readonly OutboxEntry[]> {
+    this.ensureOpen();
+    const due: OutboxEntry[] = [];
+    for (const entry of this.outbox.values()) {
+      if (due.length >= query.limit) break;
+      if (entry.committedAt <= query.committedBefore) due.push(entry);
+    }
+    return due;
+  }
+
+  async ackOutbox(outboxIds: readonly string[]): Promise<void> {
+    for (const id of outboxIds) this.outbox.delete(id);
+  }
+
+  async close(): Promise<void> {
+    this.isClosed = true;
+  }
+
+  private ensureOpen(): void {
+    if (this.isClosed) throw new BatonError('STORE_UNAVAILABLE', 'The in-memory store is closed; create a new one.');
+  }
+}
+
+/** Builds an {@link InMemoryProcessStore}. */
+export function createInMemoryProcessStore(options: InMemoryProcessStoreOptions = {}): InMemoryProcessStore {
+  return new InMemoryProcessStore(options);
+}

@@ -1,0 +1,26 @@
+import type { Page, PageRequest } from '@baton/runtime';
+
+/** One page of `items` (already filtered and ordered). */
+export function pageOf<T>(items: readonly T[], page: PageRequest): Page<T> {
+  const offset = Math.max(0, page.offset ?? 0);
+  const limit = Math.max(0, page.limit ?? 100);
+  const slice = items.slice(offset, offset + limit);
+  const next = offset + slice.length;
+  return next < items.length ? { items: slice, total: items.length, nextOffset: next } : { items: slice, total: items.length };
+}
+
+/** Values of `source` that pass `keep`, in insertion order. */
+export function filterValues<T>(source: Iterable<T>, keep: (value: T) => boolean): T[] {
+  const kept: T[] = [];
+  for (const value of source) if (keep(value)) kept.push(value);
+  return kept;
+}
+
+/** Freezes a plain JSON value in depth (test isolation: a mutation throws). */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}

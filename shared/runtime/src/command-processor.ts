@@ -1,0 +1,161 @@
+import type { Command, Decision, Effect, InstanceState } from '@baton/core';
+import { BatonError, isBatonError } from '@baton/errors';
+import type { ProcessDefinition } from '@baton/model';
+import { diffIndexes } from './index-changes.js';
+import type { Clock } from './ports/clock.js';
+import type { ProcessStore } from './ports/process-store.js';
+import type { HistoryEvent, IndexChanges, OutboxEntry } from './ports/store-records.js';
+
+/** The core's step function, as the shell calls it. */
+export type DecideFn = (state: InstanceState | undefined, command: Command, definition: ProcessDefinition) => Decision<HistoryEvent>;
+
+/** One command for one instance. `definitionKey` is needed (only) to create the instance. */
+export interface ExecuteRequest {
+  readonly instanceId: string;
+  readonly command: Command;
+  readonly definitionKey?: string;
+}
+
+/** A committed command: the new state and version, and what it emitted. */
+export interface ExecuteResult {
+  readonly instanceId: string;
+  readonly version: number;
+  readonly previous: InstanceState | undefined;
+  readonly state: InstanceState;
+  readonly events: readonly HistoryEvent[];
+  readonly effects: readonly Effect[];
+  readonly indexChanges: IndexChanges;
+  /** Attempts it took (1 without a version conflict). */
+  readonly attempts: number;
+}
+
+export interface CommandProcessorOptions {
+  readonly store: ProcessStore;
+  readonly clock: Clock;
+  readonly decide: DecideFn;
+  /** The definition a state or a create names (cached by the caller). */
+  readonly definitionOf: (definitionKey: string) => Promise<ProcessDefinition>;
+  /** Runs one outbox entry's effect; throws to leave it in the outbox for the sweep. */
+  readonly dispatch: (entry: OutboxEntry) => Promise<void>;
+  /** Runs after a commit and its dispatch (buffered messages, bus events). Must not throw. */
+  readonly afterCommit?: (result: ExecuteResult) => Promise<void>;
+  /** Told about a dispatch failure left for the sweep or dropped as permanent. */
+  readonly onDispatchError?: (error: unknown, entry: OutboxEntry, isPermanent: boolean) => void;
+  /** Commit attempts before giving up with VERSION_CONFLICT. Default 10. */
+  readonly maxAttempts?: number;
+  /** Base of the jittered exponential back-off between conflicting attempts. Default 2 ms. */
+  readonly backoffMs?: number;
+  /** Uniform in [0, 1): the jitter source (inject for tests). */
+  readonly random: () => number;
+  /** Waits `ms` of wall time between attempts (not the domain clock: a virtual clock never moves by itself). */
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+export interface CommandProcessor {
+  /**
+   * load → decide → commit (version-checked) → dispatch the outbox → ack.
+   * A version conflict reloads and decides again (bounded, jittered); a rejection
+   * throws a BatonError with the rejection's code and changes nothing.
+   */
+  execute(request: ExecuteRequest): Promise<ExecuteResult>;
+  /** Re-dispatches outbox entries committed at least `minAgeMs` ago (default 0); returns how many ran. */
+  sweepOutbox(options?: { readonly minAgeMs?: number; readonly limit?: number }): Promise<number>;
+}
+
+/** Errors that retrying cannot fix: the effect already happened or can never happen. */
+function isPermanent(error: unknown): boolean {
+  if (!isBatonError(error)) return false;
+  if (error.code === 'DEFINITION_NOT_FOUND' || error.code === 'VERSION_CONFLICT') return false;
+  const category = error.category;
+  return category === 'not-found' || category === 'conflict' || category === 'invalid-state' || category === 'invalid-argument';
+}
+
+/** Builds the shell around the pure core: one load and one commit per command. */
+export function createCommandProcessor(options: CommandProcessorOptions): CommandProcessor {
+  const { store, clock, decide } = options;
+  const maxAttempts = options.maxAttempts ?? 10;
+  const backoffMs = options.backoffMs ?? 2;
+
+  async function attempt(request: ExecuteRequest, attemptNo: number): Promise<ExecuteResult> {
+    const { instanceId, command } = request;
+    const loaded = await store.load(instanceId);
+    const previous = loaded?.state;
+    const definitionKey = previous?.definitionKey ?? request.definitionKey;
+    if (previous === undefined && command.type !== 'CreateInstance') {
+      throw new BatonError('INSTANCE_NOT_FOUND', `No process instance "${instanceId}"; check the id or whether it was created.`, { instanceId });
+    }
+    if (previous !== undefined && command.type === 'CreateInstance') {
+      throw new BatonError('STALE_COMMAND', `Process instance "${instanceId}" already exists; it was created before.`, { instanceId });
+    }
+    if (definitionKey === undefined) {
+      throw new BatonError('VALIDATION_FAILED', 'Creating an instance needs a definitionKey.', { instanceId, field: 'definitionKey' });
+    }
+    const decision = decide(previous, command, await options.definitionOf(definitionKey));
+    if (!decision.ok) {
+      const { code, message, details } = decision.rejection;
+      throw new BatonError(code, message, { instanceId, commandType: command.type, ...details });
+    }
+    const indexChanges = diffIndexes(previous, decision.state);
+    const outbox: OutboxEntry[] = decision.effects.map((effect, i) => ({
+      outboxId: `${command.commandId}/${i}`,
+      instanceId,
+      effect,
+      committedAt: command.at,
+    }));
+    const version = await store.commit({
+      instanceId,
+      expectedVersion: loaded?.version ?? 0,
+      state: decision.state,
+      events: decision.events,
+      outbox,
+      indexChanges,
+      at: command.at,
+      commandId: command.commandId,
+    });
+    await dispatchAll(outbox);
+    const { state, events, effects } = decision;
+    return { instanceId, version, previous, state, events, effects, indexChanges, attempts: attemptNo };
+  }
+
+  async function dispatchAll(entries: readonly OutboxEntry[]): Promise<number> {
+    if (entries.length === 0) return 0;
+    const done: string[] = [];
+    for (const entry of entries) {
+      try {
+        await options.dispatch(entry);
+        done.push(entry.outboxId);
+      } catch (error) {
+        const permanent = isPermanent(error);
+        if (permanent) done.push(entry.outboxId);
+        options.onDispatchError?.(error, entry, permanent);
+      }
+    }
+    if (done.length > 0) await store.ackOutbox(done);
+    return done.length;
+  }
+
+  async function execute(request: ExecuteRequest): Promise<ExecuteResult> {
+    const result = await executeWithRetry(request);
+    if (options.afterCommit !== undefined) await options.afterCommit(result);
+    return result;
+  }
+
+  async function executeWithRetry(request: ExecuteRequest): Promise<ExecuteResult> {
+    for (let attemptNo = 1; ; attemptNo++) {
+      try {
+        return await attempt(request, attemptNo);
+      } catch (error) {
+        if (!isBatonError(error) || error.code !== 'VERSION_CONFLICT' || attemptNo >= maxAttempts) throw error;
+        // First retry at once; then exponential with full jitter, so racers spread out.
+        if (attemptNo > 1) await options.sleep(backoffMs * 2 ** (attemptNo - 2) * (0.5 + options.random()));
+      }
+    }
+  }
+
+  async function sweepOutbox(sweep: { readonly minAgeMs?: number; readonly limit?: number } = {}): Promise<number> {
+    const entries = await store.readOutbox({ committedBefore: clock.now() - (sweep.minAgeMs ?? 0), limit: sweep.limit ?? 1000 });
+    return dispatchAll(entries);
+  }
+
+  return { execute, sweepOutbox };
+}

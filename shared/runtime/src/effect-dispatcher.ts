@@ -1,0 +1,101 @@
+import type { Effect } from '@baton/core';
+import { assertNever } from './assert-never.js';
+import { isBatonError } from '@baton/errors';
+import type { ExecuteRequest, ExecuteResult } from './command-processor.js';
+import type { Clock } from './ports/clock.js';
+import type { JobQueue } from './ports/job-queue.js';
+import type { OutboxEntry } from './ports/store-records.js';
+
+export interface DispatchTargets {
+  readonly queue: JobQueue;
+  readonly clock: Clock;
+  readonly execute: (request: ExecuteRequest) => Promise<ExecuteResult>;
+  readonly newCommandId: () => string;
+  /** The definition key of the latest version of `processId`; throws DEFINITION_NOT_FOUND. */
+  readonly latestDefinitionKey: (processId: string) => Promise<string>;
+  readonly broadcastSignal: (signalName: string, variables: Readonly<Record<string, unknown>>) => Promise<unknown>;
+}
+
+/**
+ * Codes that mean the effect's command already happened (the child exists, the
+ * parent's wait closed, the child ended): running an effect twice must be harmless.
+ */
+const alreadyDone = new Set(['STALE_COMMAND', 'INSTANCE_NOT_ACTIVE', 'JOB_NOT_OPEN']);
+
+/** Runs one outbox entry's effect on the ports, idempotently (keys are deterministic). */
+export function createEffectDispatcher(targets: DispatchTargets): (entry: OutboxEntry) => Promise<void> {
+  return async (entry) => {
+    try {
+      await dispatchEffect(entry.effect, targets);
+    } catch (error) {
+      if (isBatonError(error) && alreadyDone.has(error.code)) return;
+      throw error;
+    }
+  };
+}
+
+async function dispatchEffect(effect: Effect, targets: DispatchTargets): Promise<void> {
+  const { queue } = targets;
+  switch (effect.type) {
+    case 'EnqueueJob': {
+      const { jobKey, instanceId, elementId, elementInstanceId, jobType, retries, customHeaders, notBefore } = effect;
+      const payload = { jobKey, instanceId, elementId, elementInstanceId, jobType, retries, customHeaders };
+      await queue.enqueue({ jobId: jobKey, capability: jobType, payload, ...(notBefore === undefined ? {} : { notBefore }) });
+      return;
+    }
+    case 'CancelJob':
+      await queue.cancel(effect.jobKey);
+      return;
+    case 'ScheduleTimer': {
+      const { timerKey, dueAt, instanceId, elementId } = effect;
+      await queue.scheduleTimer({ kind: 'instance', timerKey, dueAt, instanceId, elementId });
+      return;
+    }
+    case 'CancelTimer':
+      await queue.cancelTimer(effect.timerKey);
+      return;
+    case 'BroadcastSignal':
+      await targets.broadcastSignal(effect.signalName, effect.variables);
+      return;
+    case 'StartChildInstance':
+      await startChild(effect, targets);
+      return;
+    case 'NotifyParent':
+      await targets.execute({
+        instanceId: effect.parent.instanceId,
+        command: {
+          type: 'CompleteCallActivity',
+          commandId: targets.newCommandId(),
+          at: targets.clock.now(),
+          elementInstanceId: effect.parent.elementInstanceId,
+          childInstanceId: effect.childInstanceId,
+          outcome: effect.outcome,
+        },
+      });
+      return;
+    case 'CancelChildInstance':
+      await targets.execute({
+        instanceId: effect.childInstanceId,
+        command: { type: 'CancelInstance', commandId: targets.newCommandId(), at: targets.clock.now() },
+      });
+      return;
+    default:
+      assertNever(effect);
+  }
+}
+
+async function startChild(effect: Extract<Effect, { type: 'StartChildInstance' }>, targets: DispatchTargets): Promise<void> {
+  const definitionKey = await targets.latestDefinitionKey(effect.processId);
+  await targets.execute({
+    instanceId: effect.childInstanceId,
+    definitionKey,
+    command: {
+      type: 'CreateInstance',
+      commandId: targets.newCommandId(),
+      at: targets.clock.now(),
+      instanceId: effect.childInstanceId,
+      variables: effect.variables,
+      parent: effect.parent,
+    },
+  });
+}

@@ -1,0 +1,120 @@
+import { evaluateExpression, isExpression, timerDue } from '@baton/feel';
+import { BatonError } from '@baton/errors';
+import type { ModelProblem, ProcessDefinition } from '@baton/model';
+import type { ParseFn } from '../definition-registry.js';
+import type { StartEventRegistration } from '../ports/store-records.js';
+import type { EngineContext } from './engine-context.js';
+import type { DeployedProcess, DeployResource } from './engine-types.js';
+
+interface Parsed {
+  readonly resource: DeployResource;
+  readonly definition: ProcessDefinition;
+}
+
+/** Deploys BPMN resources: all or nothing, identical XML keeps its version, timer start events scheduled. */
+export class Deployments {
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly parse: ParseFn,
+  ) {}
+
+  async deploy(resources: readonly DeployResource[], allowNonExecutable: boolean): Promise<readonly DeployedProcess[]> {
+    const parsed = await this.parseAll(resources, allowNonExecutable);
+    const deployed: DeployedProcess[] = [];
+    for (const { resource, definition } of parsed) {
+      const { record, isNew } = await this.ctx.store.saveDeployment({
+        processId: definition.processId,
+        ...(definition.name === undefined ? {} : { name: definition.name }),
+        resourceName: resource.name,
+        xml: resource.xml,
+        isExecutable: definition.isExecutable,
+        startEvents: startEventsOf(definition),
+        deployedAt: this.ctx.clock.now(),
+      });
+      this.ctx.registry.remember(definition, record);
+      if (isNew) await this.scheduleTimerStarts(record.definitionKey, record.startEvents);
+      const { processId, version, definitionKey, resourceName } = record;
+      deployed.push({ processId, ...(record.name === undefined ? {} : { name: record.name }), version, definitionKey, resourceName, isNew });
+    }
+    return deployed;
+  }
+
+  /** Parses every resource once; refuses the whole deployment on any error problem. */
+  private async parseAll(resources: readonly DeployResource[], allowNonExecutable: boolean): Promise<Parsed[]> {
+    const parsed: Parsed[] = [];
+    const problems: (ModelProblem & { readonly resourceName: string })[] = [];
+    for (const resource of resources) {
+      const result = await this.parse(resource.xml, { allowNonExecutable, version: 0 });
+      for (const problem of result.problems) if (problem.severity === 'error') problems.push({ ...problem, resourceName: resource.name });
+      for (const definition of result.processes) parsed.push({ resource, definition });
+    }
+    if (problems.length > 0) {
+      const onlyNotExecutable = problems.every((p) => p.code === 'NOT_EXECUTABLE');
+      const summary = problems.map((p) => `${p.resourceName}${p.elementId === undefined ? '' : ` (${p.elementId})`}: ${p.message}`).join('; ');
+      throw onlyNotExecutable
+        ? new BatonError('MODEL_NOT_EXECUTABLE', `Not deployed: ${summary}. Deploy with allowNonExecutable to deploy it anyway.`, { problems })
+        : new BatonError('MODEL_INVALID', `Not deployed, the model has ${problems.length} problem(s): ${summary}`, { problems });
+    }
+    if (parsed.length === 0) {
+      throw new BatonError('MODEL_INVALID', 'Not deployed: the resources hold no process.', { problems: [] });
+    }
+    return parsed;
+  }
+
+  private async scheduleTimerStarts(definitionKey: string, startEvents: readonly StartEventRegistration[]): Promise<void> {
+    for (const start of startEvents) {
+      if (start.kind !== 'timer') continue;
+      const { timeDuration, timeDate, timeCycle } = start;
+      const due = timerDue({ ...(timeDuration && { timeDuration }), ...(timeDate && { timeDate }), ...(timeCycle && { timeCycle }) }, {}, this.ctx.clock.now());
+      if (!due.ok) {
+        this.ctx.onError(new BatonError('EXPRESSION_FAILED', due.message, { definitionKey, elementId: start.elementId }), { during: 'deploy' });
+        continue;
+      }
+      const { dueAt, repetitionsLeft } = due.value;
+      await this.ctx.queue.scheduleTimer({
+        kind: 'start',
+        timerKey: startTimerKey(definitionKey, start.elementId, dueAt),
+        dueAt,
+        definitionKey,
+        elementId: start.elementId,
+        ...(repetitionsLeft === undefined ? {} : { repetitionsLeft }),
+      });
+    }
+  }
+}
+
+/** Deterministic per firing, so scheduling one twice is a no-op. */
+export function startTimerKey(definitionKey: string, elementId: string, dueAt: number): string {
+  return `start:${definitionKey}:${elementId}@${dueAt}`;
+}
+
+/** A name that may be a constant expression (`="order"`) evaluates once, at deploy time. */
+function constantName(text: string): string {
+  if (!isExpression(text)) return text;
+  const result = evaluateExpression(text, {});
+  return result.ok && typeof result.value === 'string' ? result.value : text;
+}
+
+/** How each start event of the process starts instances. */
+export function startEventsOf(definition: ProcessDefinition): StartEventRegistration[] {
+  const registrations: StartEventRegistration[] = [];
+  for (const elementId of definition.startEventIds) {
+    const element = definition.elements[elementId];
+    if (element?.type !== 'startEvent') continue;
+    const event = element.event;
+    if (event === undefined) registrations.push({ kind: 'none', elementId });
+    else if (event.type === 'message') registrations.push({ kind: 'message', elementId, messageName: constantName(event.messageName) });
+    else if (event.type === 'signal') registrations.push({ kind: 'signal', elementId, signalName: constantName(event.signalName) });
+    else if (event.type === 'timer') {
+      const { timeDuration, timeDate, timeCycle } = event;
+      registrations.push({
+        kind: 'timer',
+        elementId,
+        ...(timeDuration === undefined ? {} : { timeDuration }),
+        ...(timeDate === undefined ? {} : { timeDate }),
+        ...(timeCycle === undefined ? {} : { timeCycle }),
+      });
+    }
+  }
+  return registrations;
+}

@@ -1,0 +1,66 @@
+import type { InstanceState, Variables } from '@baton/core';
+import { BatonError, isBatonError } from '@baton/errors';
+import type { CommandProcessor, ExecuteResult } from '../command-processor.js';
+import type { DefinitionRegistry } from '../definition-registry.js';
+import type { Clock } from '../ports/clock.js';
+import type { JobQueue } from '../ports/job-queue.js';
+import type { ProcessStore } from '../ports/process-store.js';
+
+/** What the engine's parts share: the ports, the shell and the node's id source. */
+export interface EngineContext {
+  readonly store: ProcessStore;
+  readonly queue: JobQueue;
+  readonly clock: Clock;
+  readonly nodeId: string;
+  readonly registry: DefinitionRegistry;
+  readonly processor: CommandProcessor;
+  readonly newId: () => string;
+  readonly visibleVariables: (state: InstanceState, elementInstanceId: string) => Variables;
+  readonly onError: (error: unknown, context: Readonly<Record<string, unknown>>) => void;
+}
+
+/** `commandId` and `at` for a new command. */
+export function stamp(ctx: EngineContext): { readonly commandId: string; readonly at: number } {
+  return { commandId: ctx.newId(), at: ctx.clock.now() };
+}
+
+/** The instance holding an open wait, from the hint or the store's index. */
+export async function instanceOfWait(ctx: EngineContext, key: string, hint: string | undefined, what: string): Promise<string> {
+  if (hint !== undefined) return hint;
+  const wait = await ctx.store.findWait(key);
+  if (wait !== undefined) return wait.instanceId;
+  if (what === 'job') {
+    throw new BatonError('JOB_NOT_OPEN', `Expected an open job "${key}" but found none; it may already be completed or cancelled.`, { jobKey: key });
+  }
+  throw new BatonError('NOT_FOUND', `Expected an open ${what} "${key}" but found none; it may already be completed.`, { key });
+}
+
+/** Runs `run`, and calls `settle` after success or after a refusal that proves the wait is gone. */
+export async function thenSettle(run: Promise<ExecuteResult>, settle: () => Promise<void>): Promise<ExecuteResult> {
+  try {
+    const result = await run;
+    await settle();
+    return result;
+  } catch (error) {
+    if (isBatonError(error) && (error.code === 'JOB_NOT_OPEN' || error.code === 'STALE_COMMAND')) await settle();
+    throw error;
+  }
+}
+
+/**
+ * Variables a job of `elementInstanceId` sees: the root scope, then each enclosing
+ * element instance's scope, inner names shadowing outer ones. Used when the core
+ * offers no `visibleVariables` of its own.
+ */
+export function scopeChainVariables(state: InstanceState, elementInstanceId: string): Variables {
+  const chain: string[] = [];
+  const seen = new Set<string>();
+  for (let id: string | undefined = elementInstanceId; id !== undefined && !seen.has(id); ) {
+    seen.add(id);
+    chain.push(id);
+    id = state.elementInstances[id]?.parentElementInstanceId;
+  }
+  const merged: Variables = { ...state.variables['root'] };
+  for (let i = chain.length - 1; i >= 0; i--) Object.assign(merged, state.variables[chain[i] as string]);
+  return merged;
+}

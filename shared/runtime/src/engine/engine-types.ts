@@ -1,0 +1,231 @@
+import type { InstanceState, Variables } from '@baton/core';
+import type { ProcessDefinition } from '@baton/model';
+import type { DecideFn, ExecuteRequest, ExecuteResult } from '../command-processor.js';
+import type { ParseFn } from '../definition-registry.js';
+import type { Clock } from '../ports/clock.js';
+import type { JobQueue } from '../ports/job-queue.js';
+import type { MessageBus } from '../ports/message-bus.js';
+import type { ProcessStore } from '../ports/process-store.js';
+import type {
+  DeploymentSummary,
+  HistoryEntry,
+  IncidentQuery,
+  IndexedIncident,
+  IndexedJob,
+  IndexedUserTask,
+  InstanceQuery,
+  InstanceSummary,
+  JobQuery,
+  Page,
+  PageRequest,
+  UserTaskQuery,
+  VersionedState,
+} from '../ports/store-records.js';
+
+/** A job as a worker gets it: the job, where it runs, and the variables it sees. */
+export interface ActivatedJob {
+  readonly jobKey: string;
+  readonly type: string;
+  readonly instanceId: string;
+  readonly processId: string;
+  readonly definitionKey: string;
+  readonly elementId: string;
+  readonly elementInstanceId: string;
+  readonly retries: number;
+  readonly customHeaders: Readonly<Record<string, string>>;
+  readonly variables: Variables;
+  readonly worker: string;
+  /** Epoch ms: not completed by then, the job becomes activatable again. */
+  readonly deadline: number;
+}
+
+/** An in-process worker: resolves with variables to complete the job; throws to fail it (see {@link JobBpmnError}). */
+export type JobWorker = (job: ActivatedJob) => Promise<Variables | void>;
+
+/** The state and capabilities a node runs on. */
+export interface EngineOptions {
+  readonly store: ProcessStore;
+  readonly queue: JobQueue;
+  readonly bus: MessageBus;
+  readonly clock: Clock;
+  /** Unique per running node: in ids, logs and bus subjects. */
+  readonly nodeId: string;
+  /** Bus subject prefix: `baton.<cluster>`. Default `default`. */
+  readonly cluster?: string;
+  /** In-process workers by job type: this node consumes those capabilities' queues. */
+  readonly handlers?: Readonly<Record<string, JobWorker>>;
+  /** Default the one from @baton/core. */
+  readonly decide?: DecideFn;
+  /** Variables a job of `elementInstanceId` sees; default the core's `visibleVariables`. */
+  readonly visibleVariables?: (state: InstanceState, elementInstanceId: string) => Variables;
+  /** Default @baton/model's `parseBpmn`. */
+  readonly parse?: ParseFn;
+  /** Uniform in [0, 1): ids and retry jitter. Default Math.random. */
+  readonly random?: () => number;
+  /** New instance and command ids. Default `${nodeId}-<session>-<counter>`. */
+  readonly newId?: () => string;
+  /** Wall-time wait between version-conflict attempts. Default on the system clock. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Commit attempts per command on version conflicts. Default 10. */
+  readonly maxAttempts?: number;
+  /** Period of the outbox sweep on `clock`; 0 turns it off. Default 5 000. */
+  readonly sweepIntervalMs?: number;
+  /** Whether committed events go out on `baton.<cluster>.events.<processId>`. Default true. */
+  readonly publishEvents?: boolean;
+  /** Where the engine reports failures it cannot return to a caller (dispatch, workers, timers). */
+  readonly onError?: (error: unknown, context: Readonly<Record<string, unknown>>) => void;
+}
+
+export interface DeployResource {
+  /** File name, kept with the deployment. */
+  readonly name: string;
+  readonly xml: string;
+}
+
+export interface DeployedProcess {
+  readonly processId: string;
+  readonly name?: string;
+  readonly version: number;
+  readonly definitionKey: string;
+  readonly resourceName: string;
+  /** False when identical XML was deployed before: that version is returned. */
+  readonly isNew: boolean;
+}
+
+export interface StartInstanceRequest {
+  readonly processId: string;
+  /** Default the latest. */
+  readonly version?: number;
+  readonly variables?: Variables;
+  /** A start event (message, timer, signal, none); default the none start event. */
+  readonly startElementId?: string;
+  /** Default a new id. */
+  readonly instanceId?: string;
+}
+
+/** Commands on a wait name its key; `instanceId` saves a look-up in the index when known. */
+interface KeyedRequest {
+  readonly instanceId?: string;
+}
+
+export interface CompleteJobRequest extends KeyedRequest {
+  readonly jobKey: string;
+  readonly variables?: Variables;
+}
+
+export interface FailJobRequest extends KeyedRequest {
+  readonly jobKey: string;
+  /** Retries left; 0 raises an incident. */
+  readonly retries: number;
+  readonly errorMessage: string;
+  readonly retryBackOffMs?: number;
+  readonly variables?: Variables;
+}
+
+export interface ThrowErrorRequest extends KeyedRequest {
+  readonly jobKey: string;
+  readonly errorCode: string;
+  readonly errorMessage?: string;
+  readonly variables?: Variables;
+}
+
+export interface ActivateJobsRequest {
+  readonly type: string;
+  readonly worker: string;
+  readonly maxJobs: number;
+  readonly timeoutMs: number;
+}
+
+export interface CompleteUserTaskRequest extends KeyedRequest {
+  readonly userTaskKey: string;
+  readonly variables?: Variables;
+}
+
+export interface AssignUserTaskRequest extends KeyedRequest {
+  readonly userTaskKey: string;
+  /** Undefined unassigns. */
+  readonly assignee?: string;
+}
+
+export interface ResolveIncidentRequest extends KeyedRequest {
+  readonly incidentKey: string;
+  readonly retries?: number;
+}
+
+export interface PublishMessageRequest {
+  readonly name: string;
+  readonly correlationKey?: string;
+  readonly variables?: Variables;
+  /** Kept this long for a subscription that opens later; default 0 (dropped). */
+  readonly timeToLiveMs?: number;
+  /** Default a new id. */
+  readonly messageId?: string;
+}
+
+export interface PublishMessageResult {
+  readonly messageId: string;
+  /** The instance whose subscription took the message. */
+  readonly correlatedInstanceId?: string;
+  /** Instances started through message start events. */
+  readonly startedInstanceIds: readonly string[];
+  /** Nobody took it and it has a TTL: kept until then. */
+  readonly isBuffered: boolean;
+}
+
+export interface BroadcastSignalRequest {
+  readonly name: string;
+  readonly variables?: Variables;
+}
+
+export interface BroadcastSignalResult {
+  readonly triggeredInstanceIds: readonly string[];
+  readonly startedInstanceIds: readonly string[];
+}
+
+/** The one API of an engine node, used by the HTTP API, the CLI and the scenario runner. */
+export interface Engine {
+  readonly nodeId: string;
+  readonly clock: Clock;
+
+  /**
+   * Deploys every process of every resource, or nothing: any error problem refuses
+   * the whole deployment with MODEL_INVALID (MODEL_NOT_EXECUTABLE when the only
+   * problems are non-executable processes), `details.problems` listing each one.
+   */
+  deploy(resources: readonly DeployResource[], options?: { readonly allowNonExecutable?: boolean }): Promise<readonly DeployedProcess[]>;
+  startInstance(request: StartInstanceRequest): Promise<ExecuteResult>;
+  /** Low level: one command on one instance through the shell. */
+  execute(request: ExecuteRequest): Promise<ExecuteResult>;
+
+  completeJob(request: CompleteJobRequest): Promise<ExecuteResult>;
+  failJob(request: FailJobRequest): Promise<ExecuteResult>;
+  throwError(request: ThrowErrorRequest): Promise<ExecuteResult>;
+  /** Leases up to `maxJobs` jobs of `type` for `timeoutMs`, with their variables. */
+  activateJobs(request: ActivateJobsRequest): Promise<readonly ActivatedJob[]>;
+  completeUserTask(request: CompleteUserTaskRequest): Promise<ExecuteResult>;
+  assignUserTask(request: AssignUserTaskRequest): Promise<ExecuteResult>;
+  publishMessage(request: PublishMessageRequest): Promise<PublishMessageResult>;
+  broadcastSignal(request: BroadcastSignalRequest): Promise<BroadcastSignalResult>;
+  cancelInstance(instanceId: string): Promise<ExecuteResult>;
+  resolveIncident(request: ResolveIncidentRequest): Promise<ExecuteResult>;
+
+  /** Throws INSTANCE_NOT_FOUND. */
+  getInstance(instanceId: string): Promise<VersionedState>;
+  getHistory(instanceId: string, page?: PageRequest): Promise<Page<HistoryEntry>>;
+  searchUserTasks(query: UserTaskQuery): Promise<Page<IndexedUserTask>>;
+  searchJobs(query: JobQuery): Promise<Page<IndexedJob>>;
+  searchIncidents(query: IncidentQuery): Promise<Page<IndexedIncident>>;
+  searchInstances(query: InstanceQuery): Promise<Page<InstanceSummary>>;
+  /** The instance and every instance it called, recursively (creation order). */
+  instancesOfTree(rootInstanceId: string): Promise<readonly InstanceSummary[]>;
+  listDefinitions(query?: { readonly processId?: string }): Promise<readonly DeploymentSummary[]>;
+  /** Throws DEFINITION_NOT_FOUND. */
+  getDefinition(definitionKey: string): Promise<ProcessDefinition>;
+  /** The BPMN XML of a version (default the latest); throws DEFINITION_NOT_FOUND. */
+  getDefinitionXml(query: { readonly definitionKey: string } | { readonly processId: string; readonly version?: number }): Promise<string>;
+
+  /** Re-runs effects left in the outbox (a node died between commit and dispatch). */
+  sweepOutbox(): Promise<number>;
+  /** Stops workers, timers and the sweep. Does not close the adapters it was given. */
+  close(): Promise<void>;
+}

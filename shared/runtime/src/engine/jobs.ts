@@ -1,0 +1,147 @@
+import type { Effect } from '@baton/core';
+import type { ExecuteResult } from '../command-processor.js';
+import type { ConsumerHandle, LeasedJob } from '../ports/job-queue.js';
+import { instanceOfWait, stamp, thenSettle, type EngineContext } from './engine-context.js';
+import type {
+  ActivatedJob,
+  ActivateJobsRequest,
+  CompleteJobRequest,
+  FailJobRequest,
+  JobWorker,
+  ThrowErrorRequest,
+} from './engine-types.js';
+
+/** Thrown by an in-process {@link JobWorker} to end its job with a BPMN error the model may catch. */
+export class JobBpmnError extends Error {
+  constructor(
+    readonly errorCode: string,
+    message = `BPMN error ${errorCode}`,
+    readonly variables: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+    this.name = 'JobBpmnError';
+  }
+}
+
+/** Completes, fails and activates jobs, and runs this node's in-process workers. */
+export class Jobs {
+  constructor(private readonly ctx: EngineContext) {}
+
+  async complete(request: CompleteJobRequest): Promise<ExecuteResult> {
+    const instanceId = await instanceOfWait(this.ctx, request.jobKey, request.instanceId, 'job');
+    const command = { type: 'CompleteJob', ...stamp(this.ctx), jobKey: request.jobKey, variables: request.variables ?? {} } as const;
+    return thenSettle(this.ctx.processor.execute({ instanceId, command }), () => this.ctx.queue.ack(request.jobKey));
+  }
+
+  async throwError(request: ThrowErrorRequest): Promise<ExecuteResult> {
+    const instanceId = await instanceOfWait(this.ctx, request.jobKey, request.instanceId, 'job');
+    const { jobKey, errorCode, errorMessage } = request;
+    const command = {
+      type: 'ThrowError',
+      ...stamp(this.ctx),
+      jobKey,
+      errorCode,
+      ...(errorMessage === undefined ? {} : { errorMessage }),
+      variables: request.variables ?? {},
+    } as const;
+    return thenSettle(this.ctx.processor.execute({ instanceId, command }), () => this.ctx.queue.ack(jobKey));
+  }
+
+  /** Fails the job; a job with retries left goes back to the queue after its back-off. */
+  async fail(request: FailJobRequest): Promise<ExecuteResult> {
+    const { result, retryAt } = await this.failCommand(request);
+    await (retryAt === undefined ? this.ctx.queue.ack(request.jobKey) : this.ctx.queue.release(request.jobKey, { notBefore: retryAt }));
+    return result;
+  }
+
+  async activate(request: ActivateJobsRequest): Promise<readonly ActivatedJob[]> {
+    const leased = await this.ctx.queue.lease([request.type], { max: request.maxJobs, leaseMs: request.timeoutMs });
+    const jobs = await Promise.all(leased.map((job) => this.toActivated(job, request.worker)));
+    return jobs.filter((job): job is ActivatedJob => job !== undefined);
+  }
+
+  /** Consumes the queues of the handlers' job types; stop the returned handle on close. */
+  startWorkers(handlers: Readonly<Record<string, JobWorker>>): ConsumerHandle | undefined {
+    const types = Object.keys(handlers);
+    if (types.length === 0) return undefined;
+    return this.ctx.queue.consume(types, async (leased) => {
+      const job = await this.toActivated(leased, this.ctx.nodeId);
+      const worker = handlers[leased.capability];
+      if (job === undefined || worker === undefined) return;
+      try {
+        return await this.runWorker(job, worker);
+      } catch (error) {
+        // The queue retries after its back-off; the refusals that end the job acked it already.
+        this.ctx.onError(error, { jobKey: job.jobKey, instanceId: job.instanceId, during: 'worker' });
+        throw error;
+      }
+    });
+  }
+
+  private async runWorker(job: ActivatedJob, worker: JobWorker): Promise<void | { readonly retryAt: number }> {
+    let variables: Readonly<Record<string, unknown>> | void;
+    try {
+      variables = await worker(job);
+    } catch (error) {
+      return this.workerFailed(job, error);
+    }
+    await this.complete({ jobKey: job.jobKey, instanceId: job.instanceId, variables: variables ?? {} });
+  }
+
+  private async workerFailed(job: ActivatedJob, error: unknown): Promise<void | { readonly retryAt: number }> {
+    const { jobKey, instanceId } = job;
+    if (error instanceof JobBpmnError) {
+      const { errorCode, message, variables } = error;
+      await this.throwError({ jobKey, instanceId, errorCode, errorMessage: message, variables });
+      return;
+    }
+    const errorMessage = error instanceof Error ? error.message : String(error);
+    const { retryAt } = await this.failCommand({ jobKey, instanceId, retries: job.retries - 1, errorMessage });
+    return retryAt === undefined ? undefined : { retryAt };
+  }
+
+  private async failCommand(request: FailJobRequest): Promise<{ result: ExecuteResult; retryAt: number | undefined }> {
+    const instanceId = await instanceOfWait(this.ctx, request.jobKey, request.instanceId, 'job');
+    const { jobKey, retries, errorMessage, retryBackOffMs, variables } = request;
+    const command = {
+      type: 'FailJob',
+      ...stamp(this.ctx),
+      jobKey,
+      retries,
+      errorMessage,
+      ...(retryBackOffMs === undefined ? {} : { retryBackOffMs }),
+      ...(variables === undefined ? {} : { variables }),
+    } as const;
+    const result = await this.ctx.processor.execute({ instanceId, command });
+    const wait = result.state.waits[jobKey];
+    if (wait?.kind !== 'job' || wait.state !== 'activatable') return { result, retryAt: undefined };
+    const requeued = result.effects.find((e): e is Extract<Effect, { type: 'EnqueueJob' }> => e.type === 'EnqueueJob' && e.jobKey === jobKey);
+    return { result, retryAt: requeued?.notBefore ?? command.at + (retryBackOffMs ?? 0) };
+  }
+
+  /** The job with its variables, or undefined (and dropped from the queue) when it is no longer open. */
+  private async toActivated(leased: LeasedJob, worker: string): Promise<ActivatedJob | undefined> {
+    const { jobKey, instanceId } = leased.payload;
+    const loaded = await this.ctx.store.load(instanceId);
+    const wait = loaded?.state.waits[jobKey];
+    if (loaded === undefined || wait?.kind !== 'job' || wait.state !== 'activatable') {
+      await this.ctx.queue.ack(leased.jobId);
+      return undefined;
+    }
+    const { state } = loaded;
+    return {
+      jobKey,
+      type: wait.jobType,
+      instanceId,
+      processId: state.processId,
+      definitionKey: state.definitionKey,
+      elementId: wait.elementId,
+      elementInstanceId: wait.elementInstanceId,
+      retries: wait.retries,
+      customHeaders: wait.customHeaders,
+      variables: this.ctx.visibleVariables(state, wait.elementInstanceId),
+      worker,
+      deadline: leased.leaseUntil,
+    };
+  }
+}

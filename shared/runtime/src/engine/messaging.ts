@@ -1,0 +1,112 @@
+import type { MessageWait, Variables } from '@baton/core';
+import { isBatonError } from '@baton/errors';
+import type { ExecuteResult } from '../command-processor.js';
+import type { StartEventTarget } from '../ports/store-records.js';
+import { stamp, type EngineContext } from './engine-context.js';
+import type { BroadcastSignalRequest, BroadcastSignalResult, PublishMessageRequest, PublishMessageResult } from './engine-types.js';
+
+/** Refusals meaning "this subscription is gone": try the next one. */
+const gone = new Set(['STALE_COMMAND', 'INSTANCE_NOT_ACTIVE', 'INSTANCE_NOT_FOUND', 'NOT_FOUND']);
+
+function isGone(error: unknown): boolean {
+  return isBatonError(error) && gone.has(error.code);
+}
+
+/** Message correlation (with TTL buffering) and signal broadcast, through the store's indexes. */
+export class Messaging {
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly startAt: (target: StartEventTarget, variables: Variables) => Promise<ExecuteResult>,
+  ) {}
+
+  /** One matching subscription takes it; else message start events; else the buffer when it has a TTL. */
+  async publish(request: PublishMessageRequest): Promise<PublishMessageResult> {
+    const { name, correlationKey } = request;
+    const variables = request.variables ?? {};
+    const messageId = request.messageId ?? this.ctx.newId();
+    const correlatedInstanceId = await this.correlate(name, correlationKey, variables);
+    if (correlatedInstanceId !== undefined) return { messageId, correlatedInstanceId, startedInstanceIds: [], isBuffered: false };
+    const targets = await this.ctx.store.findMessageStartEvents(name);
+    const startedInstanceIds: string[] = [];
+    for (const target of targets) startedInstanceIds.push((await this.startAt(target, variables)).instanceId);
+    const ttlMs = request.timeToLiveMs ?? 0;
+    const isBuffered = startedInstanceIds.length === 0 && ttlMs > 0;
+    if (isBuffered) {
+      const publishedAt = this.ctx.clock.now();
+      await this.ctx.store.bufferMessage({
+        messageId,
+        messageName: name,
+        ...(correlationKey === undefined ? {} : { correlationKey }),
+        variables,
+        publishedAt,
+        expiresAt: publishedAt + ttlMs,
+      });
+    }
+    return { messageId, startedInstanceIds, isBuffered };
+  }
+
+  /** Every open subscription named `name` reacts, and every signal start event starts an instance. */
+  async broadcast(request: BroadcastSignalRequest): Promise<BroadcastSignalResult> {
+    const variables = request.variables ?? {};
+    const [subscriptions, targets] = await Promise.all([
+      this.ctx.store.findSignalSubscriptions(request.name),
+      this.ctx.store.findSignalStartEvents(request.name),
+    ]);
+    const triggeredInstanceIds: string[] = [];
+    for (const sub of subscriptions) {
+      const command = { type: 'TriggerSignal', ...stamp(this.ctx), subscriptionKey: sub.subscriptionKey, signalName: request.name, variables } as const;
+      try {
+        await this.ctx.processor.execute({ instanceId: sub.instanceId, command });
+        triggeredInstanceIds.push(sub.instanceId);
+      } catch (error) {
+        if (!isGone(error)) throw error;
+      }
+    }
+    const startedInstanceIds: string[] = [];
+    for (const target of targets) startedInstanceIds.push((await this.startAt(target, variables)).instanceId);
+    return { triggeredInstanceIds, startedInstanceIds };
+  }
+
+  /** After a commit: each message subscription it opened takes a buffered message, if one waits. */
+  async takeBuffered(result: ExecuteResult): Promise<void> {
+    for (const wait of result.indexChanges.upsertWaits) {
+      if (wait.kind !== 'message' || result.previous?.waits[wait.subscriptionKey] !== undefined) continue;
+      await this.deliverBuffered(result.instanceId, wait).catch((error: unknown) =>
+        this.ctx.onError(error, { instanceId: result.instanceId, subscriptionKey: wait.subscriptionKey, during: 'takeBufferedMessage' }),
+      );
+    }
+  }
+
+  private async deliverBuffered(instanceId: string, wait: MessageWait): Promise<void> {
+    const message = await this.ctx.store.takeBufferedMessage(wait.messageName, wait.correlationKey, this.ctx.clock.now());
+    if (message === undefined) return;
+    const command = {
+      type: 'CorrelateMessage',
+      ...stamp(this.ctx),
+      subscriptionKey: wait.subscriptionKey,
+      messageName: message.messageName,
+      variables: message.variables,
+    } as const;
+    try {
+      await this.ctx.processor.execute({ instanceId, command });
+    } catch (error) {
+      // The subscription closed meanwhile: the message waits for the next one.
+      await this.ctx.store.bufferMessage(message);
+      if (!isGone(error)) throw error;
+    }
+  }
+
+  private async correlate(name: string, correlationKey: string | undefined, variables: Variables): Promise<string | undefined> {
+    const subscriptions = await this.ctx.store.findMessageSubscriptions(name, correlationKey);
+    for (const sub of subscriptions) {
+      const command = { type: 'CorrelateMessage', ...stamp(this.ctx), subscriptionKey: sub.subscriptionKey, messageName: name, variables } as const;
+      try {
+        await this.ctx.processor.execute({ instanceId: sub.instanceId, command });
+        return sub.instanceId;
+      } catch (error) {
+        if (!isGone(error)) throw error;
+      }
+    }
+    return undefined;
+  }
+}

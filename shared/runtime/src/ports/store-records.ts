@@ -1,0 +1,186 @@
+import type { Effect, Incident, InstanceState, InstanceStatus, JobWait, MessageWait, SignalWait, UserTaskWait, Variables, Wait } from '@baton/core';
+
+/**
+ * What the runtime needs of an event: the core's events are a closed union on
+ * `type`; the shell and the stores only route and store them.
+ */
+export interface HistoryEvent {
+  readonly type: string;
+  readonly instanceId: string;
+  readonly [field: string]: unknown;
+}
+
+/** A state with the optimistic-lock version the store gave it (1 after the create). */
+export interface VersionedState {
+  readonly state: InstanceState;
+  readonly version: number;
+}
+
+/** One effect waiting in the outbox until the shell has run it. */
+export interface OutboxEntry {
+  /** Unique and deterministic: `${commandId}/${index}`. */
+  readonly outboxId: string;
+  readonly instanceId: string;
+  readonly effect: Effect;
+  /** Epoch ms of the commit that wrote it. */
+  readonly committedAt: number;
+}
+
+/** Changes to the wait and incident indexes, derived from the old and new state in O(waits). */
+export interface IndexChanges {
+  /** Waits that opened or changed (a claimed user task), by their key. */
+  readonly upsertWaits: readonly Wait[];
+  readonly removeWaitKeys: readonly string[];
+  readonly upsertIncidents: readonly Incident[];
+  readonly removeIncidentKeys: readonly string[];
+}
+
+/** Everything one command changes, written in one atomic step by {@link ProcessStore.commit}. */
+export interface CommitRequest {
+  readonly instanceId: string;
+  /** The version loaded; 0 creates the instance. */
+  readonly expectedVersion: number;
+  readonly state: InstanceState;
+  /** Appended to the instance's history in order. */
+  readonly events: readonly HistoryEvent[];
+  readonly outbox: readonly OutboxEntry[];
+  readonly indexChanges: IndexChanges;
+  /** Epoch ms of the command (history timestamps, outbox age). */
+  readonly at: number;
+  readonly commandId: string;
+}
+
+/** Where an indexed thing lives: its instance, that instance's process and call tree. */
+export interface InstanceRef {
+  readonly instanceId: string;
+  readonly processId: string;
+  readonly definitionKey: string;
+  /** The root of the call tree (the instance itself when it has no parent). */
+  readonly rootInstanceId: string;
+}
+
+export type IndexedUserTask = UserTaskWait & InstanceRef;
+export type IndexedJob = JobWait & InstanceRef;
+export type IndexedMessageSubscription = MessageWait & InstanceRef;
+export type IndexedSignalSubscription = SignalWait & InstanceRef;
+export type IndexedIncident = Incident & InstanceRef;
+export type IndexedWait = Wait & InstanceRef;
+
+/** An instance as listed (no variables, no token tree). */
+export interface InstanceSummary extends InstanceRef {
+  readonly status: InstanceStatus;
+  readonly parentInstanceId?: string;
+  readonly startedAt: number;
+  readonly endedAt?: number;
+  readonly version: number;
+}
+
+/** One stored event with its place in the instance's history. */
+export interface HistoryEntry {
+  /** 0-based position in the instance's history. */
+  readonly position: number;
+  readonly at: number;
+  readonly commandId: string;
+  readonly event: HistoryEvent;
+}
+
+export interface PageRequest {
+  /** Default 0. */
+  readonly offset?: number;
+  /** Default 100. */
+  readonly limit?: number;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+  /** Offset of the next page; absent on the last page. */
+  readonly nextOffset?: number;
+}
+
+export interface UserTaskQuery extends PageRequest {
+  readonly instanceId?: string;
+  readonly rootInstanceId?: string;
+  readonly processId?: string;
+  readonly elementId?: string;
+  readonly assignee?: string;
+  readonly candidateGroup?: string;
+  readonly candidateUser?: string;
+  /** `assigned`: has an assignee; `unassigned`: has none. Default both. */
+  readonly state?: 'assigned' | 'unassigned';
+}
+
+export interface JobQuery extends PageRequest {
+  readonly instanceId?: string;
+  readonly rootInstanceId?: string;
+  readonly elementId?: string;
+  readonly jobType?: string;
+  readonly state?: JobWait['state'];
+}
+
+export interface IncidentQuery extends PageRequest {
+  readonly incidentKey?: string;
+  readonly instanceId?: string;
+  readonly rootInstanceId?: string;
+  readonly processId?: string;
+}
+
+export interface InstanceQuery extends PageRequest {
+  readonly rootInstanceId?: string;
+  readonly processId?: string;
+  readonly status?: InstanceStatus;
+}
+
+/** How a start event of a deployed process starts instances. */
+export type StartEventRegistration =
+  | { readonly kind: 'none'; readonly elementId: string }
+  | { readonly kind: 'message'; readonly elementId: string; readonly messageName: string }
+  | { readonly kind: 'signal'; readonly elementId: string; readonly signalName: string }
+  | {
+      readonly kind: 'timer';
+      readonly elementId: string;
+      readonly timeDuration?: string;
+      readonly timeDate?: string;
+      readonly timeCycle?: string;
+    };
+
+/** A process to deploy; the store assigns the version. */
+export interface NewDeployment {
+  readonly processId: string;
+  readonly name?: string;
+  readonly resourceName: string;
+  /** The whole BPMN resource the process came from. */
+  readonly xml: string;
+  readonly isExecutable: boolean;
+  readonly startEvents: readonly StartEventRegistration[];
+  readonly deployedAt: number;
+}
+
+/** A deployed version of one process. */
+export interface DeploymentRecord extends NewDeployment {
+  /** `${processId}:${version}`. */
+  readonly definitionKey: string;
+  /** 1 for the first deployment of `processId`. */
+  readonly version: number;
+}
+
+/** A listed deployment (without its XML). */
+export type DeploymentSummary = Omit<DeploymentRecord, 'xml'>;
+
+/** A start event of the latest version of a process, found by message or signal name. */
+export interface StartEventTarget {
+  readonly processId: string;
+  readonly definitionKey: string;
+  readonly elementId: string;
+}
+
+/** A published message nobody took yet, kept until `expiresAt`. */
+export interface BufferedMessage {
+  readonly messageId: string;
+  readonly messageName: string;
+  readonly correlationKey?: string;
+  readonly variables: Variables;
+  readonly publishedAt: number;
+  /** Epoch ms; the message is alive while `now <= expiresAt`. */
+  readonly expiresAt: number;
+}

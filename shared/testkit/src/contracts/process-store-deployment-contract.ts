@@ -1,0 +1,45 @@
+import type { NewDeployment, ProcessStore, StartEventRegistration } from '@baton/runtime';
+import { describe, expect, it } from 'vitest';
+import { uniqueId } from './fixtures.js';
+
+function deployment(processId: string, xml: string, startEvents: readonly StartEventRegistration[] = []): NewDeployment {
+  return { processId, resourceName: `${processId}.bpmn`, xml, isExecutable: true, startEvents, deployedAt: 1_000 };
+}
+
+/** Deployments part of the ProcessStore contract; `store` is the current test's store. */
+export function processStoreDeploymentContract(store: () => ProcessStore): void {
+  describe('deployments', () => {
+    it('numbers versions per process and returns the existing one for identical XML', async () => {
+      const processId = uniqueId('p');
+      const first = await store().saveDeployment(deployment(processId, '<a/>'));
+      const again = await store().saveDeployment(deployment(processId, '<a/>'));
+      const second = await store().saveDeployment(deployment(processId, '<b/>'));
+      expect(first).toMatchObject({ isNew: true, record: { version: 1, definitionKey: `${processId}:1` } });
+      expect(again).toMatchObject({ isNew: false, record: { version: 1 } });
+      expect(second).toMatchObject({ isNew: true, record: { version: 2, definitionKey: `${processId}:2` } });
+      expect((await store().latestDeployment(processId))?.version).toBe(2);
+      expect((await store().getDeployment(`${processId}:1`))?.xml).toBe('<a/>');
+      expect(await store().getDeployment(`${processId}:3`)).toBeUndefined();
+      const listed = await store().listDeployments({ processId });
+      expect(listed.map((d) => d.version)).toEqual([1, 2]);
+      expect(listed[0]).not.toHaveProperty('xml');
+    });
+
+    it('deploys racing saves of one process as distinct versions', async () => {
+      const processId = uniqueId('p');
+      const saved = await Promise.all([store().saveDeployment(deployment(processId, '<x/>')), store().saveDeployment(deployment(processId, '<y/>'))]);
+      expect(saved.map((s) => s.record.version).sort()).toEqual([1, 2]);
+    });
+
+    it('finds message and signal start events of the latest version only', async () => {
+      const processId = uniqueId('p');
+      const message = uniqueId('order-placed');
+      const signal = uniqueId('go');
+      await store().saveDeployment(deployment(processId, '<v1/>', [{ kind: 'message', elementId: 'start-v1', messageName: message }]));
+      expect(await store().findMessageStartEvents(message)).toEqual([{ processId, definitionKey: `${processId}:1`, elementId: 'start-v1' }]);
+      await store().saveDeployment(deployment(processId, '<v2/>', [{ kind: 'signal', elementId: 'start-v2', signalName: signal }]));
+      expect(await store().findMessageStartEvents(message)).toEqual([]);
+      expect(await store().findSignalStartEvents(signal)).toEqual([{ processId, definitionKey: `${processId}:2`, elementId: 'start-v2' }]);
+    });
+  });
+}
