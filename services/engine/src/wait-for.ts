@@ -17,22 +17,22 @@ export interface WaitOptions {
  */
 export async function waitFor<T>(probe: () => Promise<T | undefined>, options: WaitOptions): Promise<T | undefined> {
   const endAt = Date.now() + options.timeoutMs;
-  let changed = false;
+  let changes = 0;
   let wake: (() => void) | undefined;
   const unsubscribe = options.onChange(() => {
-    changed = true;
+    changes += 1;
     wake?.();
   });
   const onAbort = (): void => wake?.();
   options.signal?.addEventListener('abort', onAbort);
   try {
     for (;;) {
-      changed = false;
+      const seen = changes;
       const value = await probe();
       if (value !== undefined) return value;
       const leftMs = endAt - Date.now();
       if (leftMs <= 0 || options.signal?.aborted) return undefined;
-      if (changed) continue;
+      if (changes !== seen) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(leftMs, fallbackPollMs));
         wake = () => {

@@ -48,8 +48,10 @@ async function parse(xml: string, options: ParseOptions): Promise<DefinitionsRes
   const processNodes = children(read.definitions, 'rootElements').filter((e) => e.$type === 'bpmn:Process');
   const participantNames = readParticipantNames(read.definitions);
   const processes: ProcessDefinition[] = [];
+  // Camunda's rule: in a file with an executable process, the other pools are documentation.
+  const hasExecutable = processNodes.some((node) => node.get('isExecutable') === true && children(node, 'flowElements').length > 0);
   for (const node of processNodes) {
-    const built = buildOne(node, { flavour, options, unresolved, participantNames, problems });
+    const built = buildOne(node, { flavour, options, unresolved, participantNames, problems, hasExecutable });
     if (built) processes.push(built);
   }
   const hasFlow = processNodes.some((node) => children(node, 'flowElements').length > 0);
@@ -65,6 +67,8 @@ interface FileContext {
   readonly unresolved: UnresolvedRefs;
   readonly participantNames: ReadonlyMap<string, string>;
   readonly problems: ModelProblem[];
+  /** Some process of the file is executable: non-executable ones are skipped with a warning. */
+  readonly hasExecutable: boolean;
 }
 
 /** Builds one process; undefined when it is empty or has an error of its own. */
@@ -74,6 +78,11 @@ function buildOne(node: ModdleElement, file: FileContext): ProcessDefinition | u
   if (children(node, 'flowElements').length === 0) return undefined;
   const isExecutable = node.get('isExecutable') === true;
   const ctx: BuildContext = { processId, flavour: file.flavour, problems: [], userTaskForms: readUserTaskForms(node) };
+  if (!isExecutable && file.options.allowNonExecutable !== true && file.hasExecutable) {
+    const skipped = `process "${processId}" is not executable and was skipped; the file's executable processes are deployed (pass allowNonExecutable to deploy it too)`;
+    file.problems.push(problem('NOT_EXECUTABLE', processId, processId, skipped, 'warning'));
+    return undefined;
+  }
   if (!isExecutable && file.options.allowNonExecutable !== true) {
     const marked = node.get('isExecutable') === false ? 'is marked isExecutable="false"' : 'has no isExecutable="true"';
     ctx.problems.push(

@@ -2,3 +2,4 @@ export type { RunningServer, ServerSource } from './servers/running-server.js';
 export type { StartServerOptions } from './servers/start-server.js';
 export { startRedis } from './servers/start-redis.js';
 export { startNats } from './servers/start-nats.js';
+export * from './contracts/index.js';

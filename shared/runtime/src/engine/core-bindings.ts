@@ -1,20 +1,11 @@
-import type { InstanceState, Variables } from '@baton/core';
-import { BatonError } from '@baton/errors';
+import { decide, visibleVariables, type InstanceState, type Variables } from '@baton/core';
+import { parseBpmn } from '@baton/model';
 import type { DecideFn } from '../command-processor.js';
 import type { ParseFn } from '../definition-registry.js';
-import { scopeChainVariables } from './engine-context.js';
 
-/*
- * The engine's defaults for the pure parts. They point at @baton/core and
- * @baton/model once those export `decide`, `visibleVariables` and `parseBpmn`.
- */
+/** The engine's defaults for the pure parts: @baton/core and @baton/model. */
+export const defaultDecide: DecideFn = decide;
 
-function missing(what: string): never {
-  throw new BatonError('INTERNAL', `${what} is not available yet; pass it in the engine options.`);
-}
+export const defaultParse: ParseFn = (xml, options) => parseBpmn(xml, options);
 
-export const defaultDecide: DecideFn = () => missing('@baton/core decide');
-
-export const defaultParse: ParseFn = () => missing('@baton/model parseBpmn');
-
-export const defaultVisibleVariables: (state: InstanceState, elementInstanceId: string) => Variables = scopeChainVariables;
+export const defaultVisibleVariables: (state: InstanceState, elementInstanceId: string) => Variables = visibleVariables;

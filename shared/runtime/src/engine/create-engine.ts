@@ -1,4 +1,4 @@
-import type { Variables } from '@baton/core';
+import type { InstanceEvent, Variables } from '@baton/core';
 import { BatonError } from '@baton/errors';
 import { systemClock, sleepOn } from '../clock/system-clock.js';
 import { createCommandProcessor, type ExecuteResult } from '../command-processor.js';
@@ -7,7 +7,7 @@ import { createEffectDispatcher } from '../effect-dispatcher.js';
 import { createIdSource } from '../ids.js';
 import type { ConsumerHandle } from '../ports/job-queue.js';
 import type { ScheduledCallback } from '../ports/clock.js';
-import type { StartEventTarget } from '../ports/store-records.js';
+import type { HistoryEntry, Page, StartEventTarget } from '../ports/store-records.js';
 import { defaultDecide, defaultParse, defaultVisibleVariables } from './core-bindings.js';
 import { Deployments } from './deployments.js';
 import { instanceOfWait, stamp, type EngineContext } from './engine-context.js';
@@ -162,7 +162,8 @@ export function createEngine(options: EngineOptions): Engine {
       return processor.execute({ instanceId, command });
     },
     getInstance: (instanceId) => queries.getInstance(instanceId),
-    getHistory: (instanceId, page) => store.readHistory(instanceId, page ?? {}),
+    // The store holds what `decide` emitted: the core's events unless a test swapped the core.
+    getHistory: async (instanceId, page) => (await store.readHistory(instanceId, page ?? {})) as Page<HistoryEntry<InstanceEvent>>,
     searchUserTasks: (query) => store.findUserTasks(query),
     searchJobs: (query) => store.findJobs(query),
     searchIncidents: (query) => store.findIncidents(query),

@@ -1,4 +1,4 @@
-import type { InstanceState, Variables } from '@baton/core';
+import type { InstanceEvent, InstanceState, Variables } from '@baton/core';
 import type { ProcessDefinition } from '@baton/model';
 import type { DecideFn, ExecuteRequest, ExecuteResult } from '../command-processor.js';
 import type { ParseFn } from '../definition-registry.js';
@@ -211,7 +211,8 @@ export interface Engine {
 
   /** Throws INSTANCE_NOT_FOUND. */
   getInstance(instanceId: string): Promise<VersionedState>;
-  getHistory(instanceId: string, page?: PageRequest): Promise<Page<HistoryEntry>>;
+  /** The instance's events (the core's), oldest first. */
+  getHistory(instanceId: string, page?: PageRequest): Promise<Page<HistoryEntry<InstanceEvent>>>;
   searchUserTasks(query: UserTaskQuery): Promise<Page<IndexedUserTask>>;
   searchJobs(query: JobQuery): Promise<Page<IndexedJob>>;
   searchIncidents(query: IncidentQuery): Promise<Page<IndexedIncident>>;

@@ -7,7 +7,6 @@ import type { Effect, Incident, InstanceState, InstanceStatus, JobWait, MessageW
 export interface HistoryEvent {
   readonly type: string;
   readonly instanceId: string;
-  readonly [field: string]: unknown;
 }
 
 /** A state with the optimistic-lock version the store gave it (1 after the create). */
@@ -76,12 +75,12 @@ export interface InstanceSummary extends InstanceRef {
 }
 
 /** One stored event with its place in the instance's history. */
-export interface HistoryEntry {
+export interface HistoryEntry<E extends HistoryEvent = HistoryEvent> {
   /** 0-based position in the instance's history. */
   readonly position: number;
   readonly at: number;
   readonly commandId: string;
-  readonly event: HistoryEvent;
+  readonly event: E;
 }
 
 export interface PageRequest {

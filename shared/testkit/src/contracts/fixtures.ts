@@ -55,7 +55,7 @@ export function commitOf(
     instanceId: state.instanceId,
     expectedVersion,
     state,
-    events: extra.events ?? [{ type: 'Touched', instanceId: state.instanceId, version: expectedVersion + 1 }],
+    events: extra.events ?? [{ type: 'Touched', instanceId: state.instanceId }],
     outbox: extra.outbox ?? [],
     indexChanges: extra.indexChanges ?? changes(),
     at: extra.at ?? 1_000,

@@ -62,7 +62,7 @@ export function jobQueueContract(make: () => JobQueueHarness | Promise<JobQueueH
       const later = job(cap, uniqueId('job'), h.now() + 5_000);
       await h.queue.enqueue(later);
       expect(await h.queue.lease([cap], { max: 1, leaseMs: 10_000 })).toEqual([]);
-      await h.queue.advanceBy(5_000);
+      await h.advanceBy(5_000);
       expect(ids(await h.queue.lease([cap], { max: 1, leaseMs: 10_000 }))).toEqual([later.jobId]);
     });
 
@@ -71,7 +71,7 @@ export function jobQueueContract(make: () => JobQueueHarness | Promise<JobQueueH
       await h.queue.enqueue(lost);
       await h.queue.lease([cap], { max: 1, leaseMs: 1_000 });
       expect(await h.queue.lease([cap], { max: 1, leaseMs: 1_000 })).toEqual([]);
-      await h.queue.advanceBy(1_000);
+      await h.advanceBy(1_000);
       const again = await h.queue.lease([cap], { max: 1, leaseMs: 1_000 });
       expect(again).toMatchObject([{ jobId: lost.jobId, attempt: 2 }]);
     });
@@ -81,7 +81,7 @@ export function jobQueueContract(make: () => JobQueueHarness | Promise<JobQueueH
       await h.queue.enqueue(done);
       await h.queue.lease([cap], { max: 1, leaseMs: 1_000 });
       await h.queue.ack(done.jobId);
-      await h.queue.advanceBy(1_000);
+      await h.advanceBy(1_000);
       expect(await h.queue.lease([cap], { max: 1, leaseMs: 1_000 })).toEqual([]);
       await h.queue.enqueue(done);
       expect(ids(await h.queue.lease([cap], { max: 1, leaseMs: 1_000 }))).toEqual([done.jobId]);
@@ -93,7 +93,7 @@ export function jobQueueContract(make: () => JobQueueHarness | Promise<JobQueueH
       await h.queue.lease([cap], { max: 1, leaseMs: 60_000 });
       await h.queue.release(retried.jobId, { notBefore: h.now() + 2_000 });
       expect(await h.queue.lease([cap], { max: 1, leaseMs: 60_000 })).toEqual([]);
-      await h.queue.advanceBy(2_000);
+      await h.advanceBy(2_000);
       expect(ids(await h.queue.lease([cap], { max: 1, leaseMs: 60_000 }))).toEqual([retried.jobId]);
     });
 
@@ -105,7 +105,7 @@ export function jobQueueContract(make: () => JobQueueHarness | Promise<JobQueueH
       await h.queue.cancel(waiting.jobId);
       await h.queue.cancel(leased.jobId);
       await h.queue.cancel('unknown-job');
-      await h.queue.advanceBy(1_000);
+      await h.advanceBy(1_000);
       expect(await h.queue.lease([cap], { max: 10, leaseMs: 1_000 })).toEqual([]);
     });
 
@@ -126,11 +126,11 @@ export function jobQueueContract(make: () => JobQueueHarness | Promise<JobQueueH
       // when
       for (const j of [ok, flaky, later]) await h.queue.enqueue(j);
       await vi.waitFor(() => expect(seen).toHaveLength(3));
-      await h.queue.advanceBy(3_000);
+      await h.advanceBy(3_000);
       // then each retried once, and nothing is left
       await vi.waitFor(() => expect([...seen].sort()).toEqual([`${ok.jobId}#1`, `${flaky.jobId}#1`, `${flaky.jobId}#2`, `${later.jobId}#1`, `${later.jobId}#2`].sort()));
       await consumer.stop();
-      await h.queue.advanceBy(120_000);
+      await h.advanceBy(120_000);
       expect(await h.queue.lease([cap], { max: 10, leaseMs: 1_000 })).toEqual([]);
     });
 
@@ -149,9 +149,9 @@ export function jobQueueContract(make: () => JobQueueHarness | Promise<JobQueueH
       await h.queue.scheduleTimer(timer(gone, at + 500));
       await h.queue.cancelTimer(gone);
       // when
-      await h.queue.advanceBy(999);
+      await h.advanceBy(999);
       expect(fired).toEqual([]);
-      await h.queue.advanceBy(1_001);
+      await h.advanceBy(1_001);
       // then
       await vi.waitFor(() => expect(fired).toEqual([early, late]));
       await consumer.stop();
@@ -160,7 +160,7 @@ export function jobQueueContract(make: () => JobQueueHarness | Promise<JobQueueH
     it('keeps a timer that fell due with no handler until one registers', async () => {
       const key = uniqueId('timer');
       await h.queue.scheduleTimer({ kind: 'start', timerKey: key, dueAt: h.now() + 10, definitionKey: 'p:1', elementId: 'start' });
-      await h.queue.advanceBy(10);
+      await h.advanceBy(10);
       const fired: string[] = [];
       const consumer = h.queue.consumeTimers(async (t) => {
         fired.push(t.timerKey);

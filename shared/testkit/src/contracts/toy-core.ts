@@ -5,7 +5,7 @@ import type { DecideFn, HistoryEvent } from '@baton/runtime';
 /**
  * A tiny stand-in for the core, for shell tests (the real core is tested on its own): an instance opens the waits listed
  * in `variables.waits`, emits `variables.effects` on creation, calls
- * `variables.callProcess` as a child, and completes when its last wait resolves.
+ * `variables.callProcess` as a child (which opens `variables.childWaits`), and completes when its last wait resolves.
  */
 type ToyDecision = Decision<HistoryEvent>;
 
@@ -27,10 +27,11 @@ export const toyDefinition = (processId = 'toy', version = 1): ProcessDefinition
 });
 
 function create(command: Extract<Command, { type: 'CreateInstance' }>, definition: ProcessDefinition): ToyDecision {
-  const { waits = [], effects = [], callProcess, ...rest } = command.variables as Variables & {
+  const { waits = [], effects = [], callProcess, childWaits, ...rest } = command.variables as Variables & {
     waits?: Wait[];
     effects?: Effect[];
     callProcess?: string;
+    childWaits?: Wait[];
   };
   const state: InstanceState = {
     instanceId: command.instanceId,
@@ -53,7 +54,7 @@ function create(command: Extract<Command, { type: 'CreateInstance' }>, definitio
             type: 'StartChildInstance',
             childInstanceId: `${command.instanceId}.child`,
             processId: callProcess,
-            variables: rest,
+            variables: { ...rest, waits: (childWaits ?? []).map((w) => ({ ...w, ...rekey(w, `${command.instanceId}.child`) })) },
             parent: {
               instanceId: command.instanceId,
               elementInstanceId: 'call',
@@ -64,6 +65,21 @@ function create(command: Extract<Command, { type: 'CreateInstance' }>, definitio
         ];
   const events = [{ type: 'InstanceCreated', instanceId: command.instanceId }];
   return { ok: true, state, events, effects: [...effects, ...childEffects] };
+}
+
+/** A child's copy of a wait gets keys of its own (keys are unique across instances). */
+function rekey(wait: Wait, prefix: string): Partial<Wait> {
+  const key = `${prefix}.${keyOf(wait)}`;
+  switch (wait.kind) {
+    case 'job':
+      return { jobKey: key };
+    case 'userTask':
+      return { userTaskKey: key };
+    case 'timer':
+      return { timerKey: key };
+    default:
+      return { subscriptionKey: key };
+  }
 }
 
 function keyOf(wait: Wait): string {
@@ -92,7 +108,7 @@ function resolve(state: InstanceState, key: string, variables: Variables, at: nu
     variables: { ...state.variables, root: { ...state.variables['root'], ...variables } },
     ...(isDone ? { status: 'completed' as const, endedAt: at } : {}),
   };
-  const events: HistoryEvent[] = [{ type: 'WaitResolved', instanceId: state.instanceId, key }];
+  const events: HistoryEvent[] = [{ type: 'WaitResolved', instanceId: state.instanceId, key } as HistoryEvent];
   if (isDone) events.push({ type: 'InstanceCompleted', instanceId: state.instanceId });
   const effects: Effect[] =
     isDone && state.parent !== undefined
@@ -160,5 +176,5 @@ function failJob(state: InstanceState, command: Extract<Command, { type: 'FailJo
           },
         ]
       : [];
-  return { ok: true, state: next, events: [{ type: 'JobFailed', instanceId: state.instanceId, key: command.jobKey }], effects };
+  return { ok: true, state: next, events: [{ type: 'JobFailed', instanceId: state.instanceId, key: command.jobKey } as HistoryEvent], effects };
 }

@@ -26,23 +26,22 @@ export async function startServer(spec: ServerSpec, options: StartServerOptions 
     return { url: fromEnv, source: 'env', stop: () => Promise.resolve() };
   }
   const tried = [`${spec.envVar} is not set`];
-  let lastError: unknown;
   const runtime = await probeContainerRuntime();
   if (runtime.isAvailable) {
     try {
       return await startContainer(spec);
     } catch (error) {
-      lastError = error;
       tried.push(`testcontainers could not start ${spec.image}: ${messageOf(error)}`);
       console.warn(`[testkit] ${spec.name}: ${spec.image} did not start (${messageOf(error)}); trying the local binary`);
     }
   } else {
     tried.push(`no Docker engine answered testcontainers (${runtime.reason})`);
   }
+  let binaryError: unknown;
   try {
     return await startBinary(spec);
   } catch (error) {
-    lastError = error;
+    binaryError = error;
     tried.push(`the local binary failed: ${messageOf(error)}`);
   }
   throw new BatonError(
@@ -53,6 +52,6 @@ export async function startServer(spec: ServerSpec, options: StartServerOptions 
       `start Docker so testcontainers can run ${spec.image}; ` +
       `or install the binaries (apt-get install redis-server nats-server).`,
     { server: spec.name, tried },
-    { cause: lastError },
+    { cause: binaryError },
   );
 }

@@ -1,4 +1,3 @@
-import type { FlowElement } from '@baton/model';
 import { effect, emit, ids, nextKey } from '../../context.js';
 import type { ElementBehavior, ElementOf } from '../behavior.js';
 import { evaluateString } from '../common/expressions.js';

@@ -1,5 +1,4 @@
 import type { EvalResult } from '@baton/feel';
-import type { FlowElement } from '@baton/model';
 import type { Ctx } from '../../context.js';
 import type { BoundaryElement } from '../../definition/definition-index.js';
 import type { ElementRecord } from '../../state/records.js';

@@ -1,4 +1,3 @@
-import type { FlowElement } from '@baton/model';
 import { elementAt, type Ctx } from '../../context.js';
 import type { ElementRecord } from '../../state/records.js';
 import type { Variables } from '../../types/commands.js';

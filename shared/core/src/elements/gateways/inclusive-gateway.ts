@@ -1,4 +1,3 @@
-import type { FlowElement } from '@baton/model';
 import { childrenOf, elementAt, type Ctx } from '../../context.js';
 import { ROOT } from '../../state/records.js';
 import type { ElementBehavior, ElementOf } from '../behavior.js';

@@ -1,4 +1,3 @@
-import type { FlowElement } from '@baton/model';
 import type { ElementBehavior } from '../behavior.js';
 import { completeElement } from '../common/complete.js';
 

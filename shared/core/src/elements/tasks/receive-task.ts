@@ -1,4 +1,3 @@
-import type { FlowElement } from '@baton/model';
 import type { ElementBehavior, ElementOf } from '../behavior.js';
 import { raiseIncident } from '../common/incident.js';
 import { visibleFrom } from '../common/variables.js';

@@ -1,4 +1,3 @@
-import type { FlowElement } from '@baton/model';
 import type { ElementBehavior, ElementOf } from '../behavior.js';
 import { completeWithVariables, completeElement } from '../common/complete.js';
 import { evaluate } from '../common/expressions.js';

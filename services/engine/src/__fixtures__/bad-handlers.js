@@ -1,0 +1,1 @@
+export default { 'charge-card': 'not a function' };

@@ -1,0 +1,102 @@
+import { createInMemoryEngine } from '@baton/memory';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixture, harness, multipart, type Harness } from './__fixtures__/harness.js';
+import { createRuntimeEngineApi } from './runtime-engine-api.js';
+
+/** The routes on the real runtime with in-memory adapters: the contract the fake stands in for. */
+describe('HTTP API on @baton/runtime (in-memory)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    const engine = createInMemoryEngine({ nodeId: 'test-node' });
+    h = await harness(await createRuntimeEngineApi({ engine, bus: engine.bus }));
+  });
+  afterEach(() => h.close());
+
+  const post = (url: string, payload?: object) => h.app.inject({ method: 'POST', url, ...(payload === undefined ? {} : { payload }) });
+
+  it('deploys, runs a job and a user task through HTTP, and shows the instance COMPLETED with its history', async () => {
+    // given
+    const key = await h.startSimple({ amount: 150 });
+    const started = (await h.app.inject({ method: 'GET', url: `/v2/process-instances/${key}` })).json();
+    expect(started).toMatchObject({ state: 'ACTIVE', hasIncident: false, variables: { amount: 150 }, waiting: [{ elementId: 'charge', kind: 'job' }] });
+    // when: a worker takes and completes the job
+    const { jobs } = (await post('/v2/jobs/activation', { type: 'charge-card', worker: 'w', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: -1 })).json();
+    expect(jobs).toMatchObject([{ processInstanceKey: key, elementId: 'charge', customHeaders: { currency: 'EUR' }, variables: { amount: 150 } }]);
+    expect((await post(`/v2/jobs/${jobs[0].jobKey}/completion`, { variables: { receipt: 'r-1' } })).statusCode).toBe(204);
+    const second = await post(`/v2/jobs/${jobs[0].jobKey}/completion`, { variables: { receipt: 'r-2' } });
+    // then: the second completion is refused
+    expect([404, 409]).toContain(second.statusCode);
+    // when: a manager claims and completes the user task
+    const tasks = (await post('/v2/user-tasks/search', { filter: { candidateGroup: 'managers', processInstanceKey: key } })).json().items;
+    expect(tasks).toMatchObject([{ elementId: 'approve', processInstanceKey: key, candidateGroups: ['managers'], state: 'CREATED' }]);
+    expect((await post(`/v2/user-tasks/${tasks[0].userTaskKey}/assignment`, { assignee: 'ann' })).statusCode).toBe(204);
+    expect((await post(`/v2/user-tasks/${tasks[0].userTaskKey}/completion`, { variables: { approved: true } })).statusCode).toBe(204);
+    // then
+    const done = (await h.app.inject({ method: 'GET', url: `/v2/process-instances/${key}` })).json();
+    expect(done).toMatchObject({ state: 'COMPLETED', variables: { amount: 150, receipt: 'r-1', approved: true }, waiting: [] });
+    const history = (await h.app.inject({ method: 'GET', url: `/v2/process-instances/${key}/history` })).json().items;
+    expect(history.length).toBeGreaterThan(3);
+    expect(history.map((e: { position: number }) => e.position)).toEqual([...history.keys()]);
+  });
+
+  it('refuses an invalid model listing every problem with its element id, and deploys nothing', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/v2/deployments', ...multipart([{ name: 'invalid.bpmn', xml: fixture('invalid') }, { name: 'simple.bpmn', xml: fixture('simple') }]) });
+    expect(res.statusCode).toBe(400);
+    const problem = res.json();
+    expect(problem.code).toBe('MODEL_INVALID');
+    expect(problem.problems.map((p: { elementId?: string }) => p.elementId)).toEqual(expect.arrayContaining(['wait', 'split']));
+    expect((await h.app.inject({ method: 'GET', url: '/v2/process-definitions' })).json().items).toEqual([]);
+  });
+
+  it('refuses a non-executable process without the flag, with the hint', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/v2/deployments', headers: { 'content-type': 'application/xml' }, payload: fixture('not-executable') });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('MODEL_NOT_EXECUTABLE');
+    expect(res.json().detail).toContain('?allowNonExecutable=true');
+    const flagged = await h.app.inject({ method: 'POST', url: '/v2/deployments?allowNonExecutable=true', headers: { 'content-type': 'application/xml' }, payload: fixture('not-executable') });
+    expect(flagged.statusCode).toBe(200);
+  });
+
+  it('answers 404 for unknown keys', async () => {
+    expect((await h.app.inject({ method: 'GET', url: '/v2/process-instances/nope' })).json().code).toBe('INSTANCE_NOT_FOUND');
+    expect((await post('/v2/jobs/nope/completion', {})).statusCode).toBe(404);
+    expect((await post('/v2/user-tasks/nope/completion', {})).statusCode).toBe(404);
+    expect((await post('/v2/incidents/nope/resolution')).statusCode).toBe(404);
+    expect((await h.app.inject({ method: 'GET', url: '/v2/process-definitions/nope:1/xml' })).statusCode).toBe(404);
+    expect((await post('/v2/process-instances', { processDefinitionId: 'nope' })).statusCode).toBe(404);
+  });
+
+  it('fails a job into an incident and resolves it', async () => {
+    const key = await h.startSimple();
+    const { jobs } = (await post('/v2/jobs/activation', { type: 'charge-card', worker: 'w', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: -1 })).json();
+    expect((await post(`/v2/jobs/${jobs[0].jobKey}/failure`, { retries: 0, errorMessage: 'card declined' })).statusCode).toBe(204);
+    const instance = (await h.app.inject({ method: 'GET', url: `/v2/process-instances/${key}` })).json();
+    expect(instance).toMatchObject({ state: 'ACTIVE', hasIncident: true });
+    const [incident] = (await post('/v2/incidents/search', { filter: { processInstanceKey: key } })).json().items;
+    expect(incident).toMatchObject({ elementId: 'charge', errorMessage: 'card declined', state: 'ACTIVE' });
+    expect((await post(`/v2/incidents/${incident.incidentKey}/resolution`, {})).statusCode).toBe(204);
+    expect((await h.app.inject({ method: 'GET', url: `/v2/process-instances/${key}` })).json().hasIncident).toBe(false);
+  });
+
+  it('cancels an instance; a second cancellation is refused', async () => {
+    const key = await h.startSimple();
+    expect((await post(`/v2/process-instances/${key}/cancellation`)).statusCode).toBe(204);
+    expect((await h.app.inject({ method: 'GET', url: `/v2/process-instances/${key}` })).json().state).toBe('TERMINATED');
+    const again = await post(`/v2/process-instances/${key}/cancellation`);
+    expect(again.statusCode).toBeGreaterThanOrEqual(400);
+    expect(again.statusCode).toBeLessThan(500);
+  });
+
+  it('long-polls activation until a job appears, woken by the engine events', async () => {
+    await h.deploySimple();
+    const pending = post('/v2/jobs/activation', { type: 'charge-card', worker: 'w', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: 30_000 });
+    const key = await h.startSimple();
+    expect((await pending).json().jobs.map((j: { processInstanceKey: string }) => j.processInstanceKey)).toEqual([key]);
+  });
+
+  it('publishes messages and broadcasts signals', async () => {
+    expect((await post('/v2/messages/publication', { name: 'paid', correlationKey: 'o-1', timeToLive: 1000 })).statusCode).toBe(200);
+    expect((await post('/v2/messages/correlation', { name: 'paid', correlationKey: 'o-1' })).statusCode).toBe(404);
+    expect((await post('/v2/signals/broadcast', { signalName: 'stop' })).statusCode).toBe(200);
+  });
+});

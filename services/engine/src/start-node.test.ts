@@ -1,0 +1,72 @@
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import type { InstanceView } from './engine-api.js';
+import { startNode, type RunningNode } from './start-node.js';
+import { waitFor } from './wait-for.js';
+
+const examples = fileURLToPath(new URL('../examples', import.meta.url));
+const quiet = { logger: pino({ level: 'silent' }), print: () => undefined, handleSignals: false, port: 0 } as const;
+
+/** Waits (on engine change notifications, not a timer) until the instance satisfies `done`. */
+async function until(node: RunningNode, key: string, done: (view: InstanceView) => boolean): Promise<InstanceView> {
+  const probe = async (): Promise<InstanceView | undefined> => {
+    const view = await node.engine.getInstance(key);
+    return done(view) ? view : undefined;
+  };
+  const view = await waitFor(probe, { timeoutMs: 20_000, onChange: (listener) => node.engine.onChange(listener) });
+  if (view === undefined) throw new Error(`instance ${key} did not get there: ${JSON.stringify(await node.engine.getInstance(key))}`);
+  return view;
+}
+
+describe('startNode', () => {
+  it('refuses an adapter it does not support, naming the option and what is supported', async () => {
+    await expect(startNode({ ...quiet, store: 'redis' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringMatching(/"store".*BATON_STORE.*"redis".*supported: memory/),
+    });
+  });
+
+  it('refuses a handlers module whose values are not functions', async () => {
+    const file = fileURLToPath(new URL('./__fixtures__/bad-handlers.js', import.meta.url));
+    await expect(startNode({ ...quiet, handlersModule: file })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('"charge-card"') });
+  });
+
+  it('runs the example order process end to end over a real socket, then stops', async () => {
+    // given: a node with the examples deployed and their handlers in-process
+    const lines: string[] = [];
+    const node = await startNode({ ...quiet, print: (line) => lines.push(line), deployDir: examples, handlersModule: `${examples}/handlers.js` });
+    try {
+      expect(lines[0]).toContain(node.url);
+      expect(node.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await fetch(`${node.url}/health/ready`)).status).toBe(200);
+      const topology = (await (await fetch(`${node.url}/v2/topology`)).json()) as { capabilities: string[] };
+      expect(topology.capabilities).toEqual(expect.arrayContaining(['reserve-stock', 'charge-card', 'ship-order']));
+      // when: an order over 100 starts
+      const started = await fetch(`${node.url}/v2/process-instances`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ processDefinitionId: 'order', variables: { amount: 150 } }),
+      });
+      expect(started.status).toBe(200);
+      const { processInstanceKey: key } = (await started.json()) as { processInstanceKey: string };
+      // then: it waits for approval after the handler reserved stock
+      const waiting = await until(node, key, (v) => v.waiting.some((w) => w.kind === 'userTask'));
+      expect(waiting.variables).toMatchObject({ reserved: true });
+      const userTaskKey = waiting.waiting.find((w) => w.kind === 'userTask')?.userTaskKey ?? '';
+      // when: a manager approves
+      const completed = await fetch(`${node.url}/v2/user-tasks/${userTaskKey}/completion`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ variables: { approved: true } }),
+      });
+      expect(completed.status).toBe(204);
+      // then: the card is charged, the timer fires, the order ships
+      const done = await until(node, key, (v) => v.state !== 'ACTIVE' || v.hasIncident);
+      expect(done).toMatchObject({ state: 'COMPLETED', variables: { approved: true, receipt: `r-${key}`, trackingNumber: `TRACK-${key}` } });
+    } finally {
+      await node.close();
+    }
+    await expect(fetch(`${node.url}/health/live`)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,147 @@
+import type { Effect } from '@baton/core';
+import { BatonError } from '@baton/errors';
+import { createCommandProcessor, VirtualClock } from '@baton/runtime';
+import { jobWait, toyDecide, toyDefinition, userTaskWait } from '@baton/testkit';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toyEngine, type ToyEngine } from './__fixtures__/toy-engine.js';
+import { InMemoryProcessStore } from './in-memory-process-store.js';
+
+const enqueue = (jobKey: string, instanceId = 'i1'): Effect => ({
+  type: 'EnqueueJob',
+  jobKey,
+  instanceId,
+  elementId: 'charge',
+  elementInstanceId: 'ei-1',
+  jobType: 'pay',
+  retries: 3,
+  customHeaders: {},
+});
+
+describe('command processor', () => {
+  let running: ToyEngine | undefined;
+  afterEach(async () => {
+    await running?.engine.close();
+    running = undefined;
+  });
+
+  it('retries a command that lost a version race and reaches a consistent result', async () => {
+    // given an instance with two open tasks, and a rival commit slipped in before the first commit
+    const t = await toyEngine();
+    running = t;
+    const waits = [userTaskWait('i1.a'), userTaskWait('i1.b')];
+    await t.engine.startInstance({ processId: 'toy', instanceId: 'i1', variables: { waits } });
+    const store = t.engine.store;
+    const commit = store.commit.bind(store);
+    let rival: (() => Promise<unknown>) | undefined = () => t.engine.completeUserTask({ userTaskKey: 'i1.b', variables: { b: 2 } });
+    store.commit = async (request) => {
+      const race = rival;
+      rival = undefined;
+      if (race !== undefined) await race();
+      return commit(request);
+    };
+    // when
+    const result = await t.engine.completeUserTask({ userTaskKey: 'i1.a', variables: { a: 1 } });
+    // then the loser reloaded, decided again and both changes are in
+    expect(result.attempts).toBe(2);
+    const { state, version } = await t.engine.getInstance('i1');
+    expect(version).toBe(3);
+    expect(state.status).toBe('completed');
+    expect(state.variables['root']).toEqual({ a: 1, b: 2 });
+    expect(t.sleeps).toEqual([]);
+  });
+
+  it('gives up with VERSION_CONFLICT after bounded, jittered attempts', async () => {
+    // given a store where every commit conflicts
+    const store = new InMemoryProcessStore();
+    store.commit = async () => {
+      throw new BatonError('VERSION_CONFLICT', 'always');
+    };
+    const sleeps: number[] = [];
+    const processor = createCommandProcessor({
+      store,
+      clock: new VirtualClock(0),
+      decide: toyDecide,
+      definitionOf: async () => toyDefinition(),
+      dispatch: async () => undefined,
+      random: () => 0.25,
+      sleep: async (ms) => void sleeps.push(ms),
+      maxAttempts: 4,
+      backoffMs: 10,
+    });
+    // when
+    const run = processor.execute({ instanceId: 'i1', definitionKey: 'toy:1', command: { type: 'CreateInstance', commandId: 'c', at: 0, instanceId: 'i1', variables: {} } });
+    // then: first retry at once, then 10 and 20 ms scaled by the jitter (0.5 + 0.25)
+    await expect(run).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+    expect(sleeps).toEqual([7.5, 15]);
+  });
+
+  it('refuses a stale command with the core code and changes nothing', async () => {
+    // given
+    const t = await toyEngine();
+    running = t;
+    await t.engine.startInstance({ processId: 'toy', instanceId: 'i1', variables: { waits: [userTaskWait('i1.a'), userTaskWait('i1.b')] } });
+    await t.engine.completeUserTask({ userTaskKey: 'i1.a' });
+    const before = await t.engine.getInstance('i1');
+    const historyBefore = await t.engine.getHistory('i1');
+    // when the same task is completed again
+    const again = t.engine.completeUserTask({ userTaskKey: 'i1.a', instanceId: 'i1' });
+    // then
+    await expect(again).rejects.toMatchObject({ code: 'STALE_COMMAND', details: { instanceId: 'i1', commandType: 'CompleteUserTask' } });
+    expect(await t.engine.getInstance('i1')).toBe(before);
+    expect((await t.engine.getHistory('i1')).total).toBe(historyBefore.total);
+    await expect(t.engine.completeUserTask({ userTaskKey: 'i1.a' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('refuses commands on an unknown instance and a second create', async () => {
+    const t = await toyEngine();
+    running = t;
+    await expect(t.engine.cancelInstance('nope')).rejects.toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
+    await t.engine.startInstance({ processId: 'toy', instanceId: 'i1' });
+    await expect(t.engine.startInstance({ processId: 'toy', instanceId: 'i1' })).rejects.toMatchObject({ code: 'STALE_COMMAND' });
+    await expect(t.engine.startInstance({ processId: 'missing' })).rejects.toMatchObject({ code: 'DEFINITION_NOT_FOUND' });
+  });
+
+  it('re-dispatches effects left in the outbox by a crash, and a second sweep changes nothing', async () => {
+    // given a node that "dies" after the commit: its queue fails the first enqueue
+    const t = await toyEngine();
+    running = t;
+    const queue = t.engine.queue;
+    const enqueueJob = queue.enqueue.bind(queue);
+    let crashes = 1;
+    queue.enqueue = async (request) => {
+      if (crashes-- > 0) throw new Error('node died');
+      return enqueueJob(request);
+    };
+    await t.engine.startInstance({ processId: 'toy', instanceId: 'i1', variables: { waits: [jobWait('i1.j')], effects: [enqueue('i1.j')] } });
+    expect(queue.size()).toBe(0);
+    // when the outbox is swept twice
+    const first = await t.engine.sweepOutbox();
+    const second = await t.engine.sweepOutbox();
+    // then the job was queued once
+    expect([first, second]).toEqual([1, 0]);
+    expect(queue.size()).toBe(1);
+    expect(t.errors).toHaveLength(1);
+  });
+
+  it('dispatches an effect twice harmlessly when the ack was lost', async () => {
+    // given a store that loses the first outbox ack (crash after dispatch)
+    const t = await toyEngine();
+    running = t;
+    const store = t.engine.store;
+    const ack = store.ackOutbox.bind(store);
+    let lost = 1;
+    store.ackOutbox = async (ids) => {
+      if (lost-- > 0) throw new Error('crash before ack');
+      return ack(ids);
+    };
+    await expect(
+      t.engine.startInstance({ processId: 'toy', instanceId: 'i1', variables: { waits: [jobWait('i1.j')], effects: [enqueue('i1.j')] } }),
+    ).rejects.toThrow('crash before ack');
+    // when
+    const swept = await t.engine.sweepOutbox();
+    // then the job is queued once and the outbox is empty
+    expect(swept).toBe(1);
+    expect(t.engine.queue.size()).toBe(1);
+    expect(await store.readOutbox({ committedBefore: Number.MAX_SAFE_INTEGER, limit: 10 })).toEqual([]);
+  });
+});

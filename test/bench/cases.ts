@@ -1,0 +1,38 @@
+/** One reference process of a bench suite; both systems run the same BPMN file. */
+export interface BenchCase {
+  /** Stable name in the table and the JSON (`a-start-end`). */
+  readonly name: string;
+  readonly title: string;
+  /** File in test/bench/models/. */
+  readonly modelFile: string;
+  readonly processId: string;
+  /** Every instance starts with these. */
+  readonly variables: Readonly<Record<string, unknown>>;
+  /** Job type of the model's service tasks, completed in-process. */
+  readonly jobType: string;
+}
+
+const variables = { approved: true };
+
+/** The `core` suite of issue #3, "Speed". */
+const coreCases: readonly BenchCase[] = [
+  { name: 'a-start-end', title: '(a) start -> end', modelFile: 'a-start-end.bpmn', processId: 'bench-a', variables, jobType: 'work' },
+  {
+    name: 'b-task-gateway-task',
+    title: '(b) start -> task -> XOR -> task -> end',
+    modelFile: 'b-task-gateway-task.bpmn',
+    processId: 'bench-b',
+    variables,
+    jobType: 'work',
+  },
+  {
+    name: 'c-parallel-10',
+    title: '(c) start -> AND split 10 tasks -> join -> end',
+    modelFile: 'c-parallel-10.bpmn',
+    processId: 'bench-c',
+    variables,
+    jobType: 'work',
+  },
+];
+
+export const suites: Readonly<Record<string, readonly BenchCase[]>> = { core: coreCases };

@@ -1,0 +1,13 @@
+import type { BenchCase } from './cases.js';
+
+export const systemNames = ['bpmn-engine', 'baton'] as const;
+export type SystemName = (typeof systemNames)[number];
+
+/** A process engine set up for one case: its model deployed, its jobs completed in-process. */
+export interface BenchSystem {
+  /** Starts one instance and resolves when it has completed; rejects if it cannot. */
+  runOne(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type BenchSystemFactory = (benchCase: BenchCase, xml: string) => Promise<BenchSystem>;

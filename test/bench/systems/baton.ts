@@ -1,0 +1,64 @@
+import type { InstanceEvent } from '@baton/core';
+import { createInMemoryEngine } from '@baton/memory';
+import type { BusMessage } from '@baton/runtime';
+import type { BenchSystem, BenchSystemFactory } from '../system.js';
+
+interface Pending {
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+}
+
+/** What the engine publishes on `baton.<cluster>.events.<processId>` per commit. */
+interface CommittedEvents {
+  readonly instanceId: string;
+  readonly events: readonly InstanceEvent[];
+}
+
+/**
+ * Baton on its in-memory adapters: the whole engine path (command processor, store,
+ * queue, bus). Jobs are completed by an in-process handler registered for the job
+ * type; an instance counts as done when its `InstanceCompleted` event comes out on
+ * the bus, the way an embedding application would learn of it.
+ */
+export const createBatonSystem: BenchSystemFactory = async (benchCase, xml) => {
+  const pending = new Map<string, Pending>();
+  let failure: Error | undefined;
+  const engine = createInMemoryEngine({
+    handlers: { [benchCase.jobType]: async () => ({}) },
+    onError: (error, context) => {
+      failure ??= new Error(`Baton reported an error (${JSON.stringify(context)}): ${String(error)}`, { cause: error });
+      for (const waiter of pending.values()) waiter.reject(failure);
+      pending.clear();
+    },
+  });
+  await engine.deploy([{ name: benchCase.modelFile, xml }]);
+  const subscription = await engine.bus.subscribe('baton.default.events.>', (message: BusMessage) => {
+    const { instanceId, events } = message.data as CommittedEvents;
+    const waiter = pending.get(instanceId);
+    if (waiter === undefined) return;
+    for (const event of events) {
+      if (event.type === 'InstanceCompleted') {
+        pending.delete(instanceId);
+        waiter.resolve();
+      } else if (event.type === 'IncidentRaised' || event.type === 'InstanceTerminated') {
+        pending.delete(instanceId);
+        waiter.reject(new Error(`Instance ${instanceId} of ${benchCase.processId}: ${event.type} ${JSON.stringify(event)}`));
+      }
+    }
+  });
+  let count = 0;
+  const system: BenchSystem = {
+    runOne: async () => {
+      if (failure !== undefined) throw failure;
+      const instanceId = `bench-${++count}`;
+      const done = new Promise<void>((resolve, reject) => pending.set(instanceId, { resolve, reject }));
+      await engine.startInstance({ processId: benchCase.processId, instanceId, variables: { ...benchCase.variables } });
+      await done;
+    },
+    close: async () => {
+      await subscription.unsubscribe();
+      await engine.close();
+    },
+  };
+  return system;
+};
