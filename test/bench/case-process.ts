@@ -25,6 +25,11 @@ async function main(config: CaseRunConfig): Promise<void> {
   if (benchCase === undefined) throw new Error(`No case "${config.caseName}" in suite "${config.suite}".`);
   const xml = readFileSync(join(config.modelsDir, benchCase.modelFile), 'utf8');
   const system = await factories[config.system](benchCase, xml);
+  const completed = await system.traceOne();
+  const missing = benchCase.mustComplete.filter((id) => !completed.includes(id));
+  if (missing.length > 0) {
+    throw new Error(`${config.system} did not complete ${missing.join(', ')} in ${benchCase.name}; it completed: ${completed.join(', ')}.`);
+  }
   const runOne = (): Promise<void> => system.runOne();
   const common = { inFlight: config.inFlight, progressEveryMs: 1_000, stallMs: 10_000 };
   await drive(runOne, {

@@ -10,13 +10,15 @@ export interface BenchCase {
   readonly variables: Readonly<Record<string, unknown>>;
   /** Job type of the model's service tasks, completed in-process. */
   readonly jobType: string;
+  /** Elements one instance must complete (checked once per run, so a wrong path cannot pass for speed). */
+  readonly mustComplete: readonly string[];
 }
 
 const variables = { approved: true };
 
 /** The `core` suite of issue #3, "Speed". */
 const coreCases: readonly BenchCase[] = [
-  { name: 'a-start-end', title: '(a) start -> end', modelFile: 'a-start-end.bpmn', processId: 'bench-a', variables, jobType: 'work' },
+  { name: 'a-start-end', title: '(a) start -> end', modelFile: 'a-start-end.bpmn', processId: 'bench-a', variables, jobType: 'work', mustComplete: ['start', 'end'] },
   {
     name: 'b-task-gateway-task',
     title: '(b) start -> task -> XOR -> task -> end',
@@ -24,6 +26,7 @@ const coreCases: readonly BenchCase[] = [
     processId: 'bench-b',
     variables,
     jobType: 'work',
+    mustComplete: ['start', 'first', 'gateway', 'second', 'end'],
   },
   {
     name: 'c-parallel-10',
@@ -32,6 +35,7 @@ const coreCases: readonly BenchCase[] = [
     processId: 'bench-c',
     variables,
     jobType: 'work',
+    mustComplete: ['start', 'split', ...Array.from({ length: 10 }, (_, i) => `task-${i + 1}`), 'join', 'end'],
   },
 ];
 

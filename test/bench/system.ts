@@ -7,6 +7,8 @@ export type SystemName = (typeof systemNames)[number];
 export interface BenchSystem {
   /** Starts one instance and resolves when it has completed; rejects if it cannot. */
   runOne(): Promise<void>;
+  /** Runs one instance and returns the ids of the elements it completed, in order. */
+  traceOne(): Promise<readonly string[]>;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from './run.js';
 
@@ -11,6 +12,8 @@ async function baton(...argv: string[]): Promise<{ code: number; stdout: string;
   const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { code, stdout, stderr };
 }
+
+const fixtureModel = fileURLToPath(new URL('./__fixtures__/models/order.bpmn', import.meta.url));
 
 let dir: string;
 
@@ -23,6 +26,29 @@ afterEach(async () => {
 });
 
 describe('baton test', () => {
+  it('prints ok and FAIL lines, the closing line, and exits 1 when one failed', async () => {
+    // given a model and two scenarios on it, one passing and one failing at step 2
+    await copyFile(fixtureModel, join(dir, 'order.bpmn'));
+    const steps = [{ start: {} }, { expectWaiting: ['charge'] }, { completeJob: { element: 'charge' } }, { expectWaiting: ['approve'] }];
+    await writeFile(join(dir, 'a.scenario.json'), JSON.stringify({ name: 'charge then approve', bpmn: 'order.bpmn', steps }));
+    await writeFile(join(dir, 'b.scenario.json'), JSON.stringify({ name: 'approve first', bpmn: 'order.bpmn', steps: [{ start: {} }, { expectWaiting: ['approve'] }] }));
+    // when
+    const { code, stdout } = await baton('test', dir);
+    // then
+    expect(stdout).toBe('ok charge then approve\nFAIL approve first: step 2 (expectWaiting): expected waiting [approve] but found [charge]\n1 passed, 1 failed\n');
+    expect(code).toBe(1);
+  });
+
+  it('exits 0 when every scenario passed', async () => {
+    await copyFile(fixtureModel, join(dir, 'order.bpmn'));
+    await writeFile(join(dir, 'a.scenario.json'), JSON.stringify({ name: 'waits at charge', bpmn: 'order.bpmn', steps: [{ start: {} }, { expectWaiting: ['charge'] }] }));
+    const { code, stdout } = await baton('test', join(dir, 'a.scenario.json'), '--json');
+    const [json, summary] = stdout.trimEnd().split('\n');
+    expect(JSON.parse(json ?? '')).toEqual({ name: 'waits at charge', passed: true, durationMs: expect.any(Number) });
+    expect(summary).toBe('1 passed, 0 failed');
+    expect(code).toBe(0);
+  });
+
   it('counts a scenario that cannot be loaded as failed, with the reason', async () => {
     // given a scenario file that is not JSON
     await writeFile(join(dir, 'broken.scenario.json'), '{ nope');

@@ -9,4 +9,6 @@ export interface RouteContext {
   readonly version: string;
   /** False until the node has deployed its models, and again while it shuts down. */
   readonly isReady: () => boolean;
+  /** Aborts when the server starts closing: long polls answer at once. */
+  readonly closing: AbortSignal;
 }

@@ -37,10 +37,13 @@ export const problemSchema = {
   },
 } as const;
 
-const problemRef = { $ref: `${problemSchemaId}#` } as const;
+const problemResponse = {
+  description: 'A problem (RFC 9457) with a stable `code`.',
+  content: { 'application/problem+json': { schema: { $ref: `${problemSchemaId}#` } } },
+} as const;
 
 /** The error responses every route may give. */
-export const errorResponses = { '4xx': problemRef, '5xx': problemRef } as const;
+export const errorResponses = { '4xx': problemResponse, '5xx': problemResponse } as const;
 
 /** Process variables: any JSON object. */
 export const variablesSchema = {

@@ -151,4 +151,26 @@ describe('the node server', () => {
     expect(missing.headers.get('content-type')).toContain('application/problem+json');
     expect(await missing.json()).toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
   });
+
+  it('answers a pending long poll at once when the server closes', async () => {
+    // given: an activation request that is waiting
+    const fake = createFakeEngine();
+    let polling: () => void = () => undefined;
+    const isPolling = new Promise<void>((resolve) => (polling = resolve));
+    const engine = { ...fake, onChange: (listener: () => void) => (polling(), fake.onChange(listener)) };
+    const node = await harness(engine);
+    const address = await node.app.listen({ host: '127.0.0.1', port: 0 });
+    const pending = fetch(`${address}/v2/jobs/activation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'charge-card', timeout: 1000, maxJobsToActivate: 1, requestTimeout: 600_000 }),
+    });
+    await isPolling;
+    // when
+    await node.close();
+    // then
+    const res = await pending;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ jobs: [] });
+  });
 });

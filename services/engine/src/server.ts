@@ -80,12 +80,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerOpenApi(app, options.version ?? packageVersion);
   registerMetrics(app, createMetrics(options.nodeId));
   bindKeysToLog(app);
+  const closing = new AbortController();
+  app.addHook('preClose', async () => closing.abort());
   const context: RouteContext = {
     engine: options.engine,
     nodeId: options.nodeId,
     capabilities: options.capabilities ?? [],
     version: options.version ?? packageVersion,
     isReady: options.isReady ?? (() => true),
+    closing: closing.signal,
   };
   for (const register of [
     registerDeploymentRoutes,

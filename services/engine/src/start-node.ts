@@ -48,13 +48,28 @@ async function chooseWorkers(options: StartNodeOptions, logger: Logger): Promise
   const capabilities = options.capabilities === undefined ? Object.keys(all) : [...options.capabilities];
   const workers: Record<string, JobWorker> = {};
   for (const [type, handler] of Object.entries(all)) {
-    if (capabilities.includes(type)) workers[type] = toJobWorker(handler);
+    if (capabilities.includes(type)) workers[type] = logged(toJobWorker(handler), logger);
     else logger.warn({ jobType: type }, 'handler skipped: its job type is not among this node\'s capabilities');
   }
   for (const type of capabilities.filter((c) => all[c] === undefined)) {
     logger.info({ jobType: type }, 'capability without an in-process handler: external workers serve it');
   }
   return { workers, capabilities };
+}
+
+/** Logs each handled job with its keys (never its variables). */
+function logged(worker: JobWorker, logger: Logger): JobWorker {
+  return async (job) => {
+    const log = logger.child({ processInstanceKey: job.instanceId, elementId: job.elementId, jobKey: job.jobKey, jobType: job.type });
+    try {
+      const variables = await worker(job);
+      log.info('job handled in-process');
+      return variables;
+    } catch (error) {
+      log.warn({ err: error }, 'in-process job handler failed; the job is failed with its message');
+      throw error;
+    }
+  };
 }
 
 function tryThese(print: (line: string) => void, url: string, deployed: readonly DeployedProcess[]): void {
@@ -74,7 +89,8 @@ function tryThese(print: (line: string) => void, url: string, deployed: readonly
  */
 export async function startNode(options: StartNodeOptions = {}): Promise<RunningNode> {
   const nodeId = options.nodeId ?? `${hostname()}-${process.pid}`;
-  const logger = (options.logger ?? pino({ level: 'info' })).child({ nodeId });
+  const rootLogger = options.logger ?? pino({ level: 'info' });
+  const logger = rootLogger.child({ nodeId });
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const clock = systemClock();
   const onError = (error: unknown, context: Readonly<Record<string, unknown>> = {}): void => logger.error({ err: error, ...context }, 'engine error');
@@ -99,7 +115,7 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
   try {
     const resources = options.deployDir === undefined ? [] : await readBpmnDir(options.deployDir);
     const deployed = resources.length === 0 ? [] : (await engine.deploy(resources, { allowNonExecutable: false })).processes;
-    const serverOptions = { engine, nodeId, capabilities, logger, isReady: () => isReady };
+    const serverOptions = { engine, nodeId, capabilities, logger: rootLogger, isReady: () => isReady };
     app = await buildServer(options.bodyLimit === undefined ? serverOptions : { ...serverOptions, bodyLimit: options.bodyLimit });
     await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
     const address = app.server.address();

@@ -1,1 +1,10 @@
-export {};
+/**
+ * @baton/client: the typed REST client of a Baton node (`createClient`) and the job
+ * worker an edge machine runs (`createWorker`), in the shape of Camunda's JavaScript SDK.
+ */
+export { createClient, type BatonClient } from './client.js';
+export type { CallOptions, ClientOptions } from './http.js';
+export { createWorker, type JobHandler, type Worker, type WorkerOptions } from './worker.js';
+export { jobActionReceipt, type Job, type JobActionReceipt, type JobBpmnError, type JobFailure } from './job.js';
+export { consoleLogger, silentLogger, type WorkerLogger } from './logger.js';
+export type * from './types.js';

@@ -34,7 +34,10 @@ type WithoutBase<E> = E extends InstanceEvent ? Omit<E, 'instanceId' | 'at'> : n
 
 /** Record an event and fold it into the draft at once, so later moves see it. */
 export function emit(ctx: Ctx, event: WithoutBase<InstanceEvent>): void {
-  const full = { ...event, instanceId: ctx.draft.instanceId, at: ctx.at } as InstanceEvent;
+  // Callers pass a fresh literal, so completing it in place is safe (and faster than a spread).
+  const full = event as InstanceEvent & { instanceId: string; at: number };
+  full.instanceId = ctx.draft.instanceId;
+  full.at = ctx.at;
   applyEvent(ctx.draft, full);
   ctx.events.push(full);
 }

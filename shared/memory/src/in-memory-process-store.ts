@@ -13,6 +13,7 @@ import type {
   IndexedUserTask,
   IndexedWait,
   InstanceQuery,
+  InstanceRef,
   InstanceSummary,
   JobQuery,
   NewDeployment,
@@ -39,6 +40,8 @@ export interface InMemoryProcessStoreOptions {
 interface Stored {
   readonly versioned: VersionedState;
   readonly summary: InstanceSummary;
+  /** What every indexed wait of the instance carries; fixed at the create. */
+  readonly ref: InstanceRef;
 }
 
 /**
@@ -81,30 +84,14 @@ export class InMemoryProcessStore implements ProcessStore {
       deepFreeze(request.events);
     }
     const version = currentVersion + 1;
-    const summary = this.summarize(request, existing?.summary, version);
-    this.instances.set(instanceId, { versioned: { state, version }, summary });
-    if (existing === undefined) this.addToTree(summary.rootInstanceId, instanceId);
+    const ref = existing?.ref ?? refOf(request);
+    const summary = summarize(request, ref, version);
+    this.instances.set(instanceId, { versioned: { state, version }, summary, ref });
+    if (existing === undefined) this.addToTree(ref.rootInstanceId, instanceId);
     this.appendHistory(request);
     for (const entry of request.outbox) this.outbox.set(entry.outboxId, entry);
-    this.indexes.apply(summary, request.indexChanges);
+    this.indexes.apply(ref, request.indexChanges);
     return version;
-  }
-
-  private summarize(request: CommitRequest, before: InstanceSummary | undefined, version: number): InstanceSummary {
-    const { state } = request;
-    const parentInstanceId = state.parent?.instanceId;
-    const endedAt = state.endedAt;
-    return {
-      instanceId: request.instanceId,
-      processId: state.processId,
-      definitionKey: state.definitionKey,
-      rootInstanceId: before?.rootInstanceId ?? state.parent?.rootInstanceId ?? request.instanceId,
-      status: state.status,
-      ...(parentInstanceId === undefined ? {} : { parentInstanceId }),
-      startedAt: state.startedAt,
-      ...(endedAt === undefined ? {} : { endedAt }),
-      version,
-    };
   }
 
   private addToTree(rootInstanceId: string, instanceId: string): void {
@@ -239,6 +226,30 @@ export class InMemoryProcessStore implements ProcessStore {
   private ensureOpen(): void {
     if (this.isClosed) throw new BatonError('STORE_UNAVAILABLE', 'The in-memory store is closed; create a new one.');
   }
+}
+
+function refOf(request: CommitRequest): InstanceRef {
+  const { state } = request;
+  return {
+    instanceId: request.instanceId,
+    processId: state.processId,
+    definitionKey: state.definitionKey,
+    rootInstanceId: state.parent?.rootInstanceId ?? request.instanceId,
+  };
+}
+
+function summarize(request: CommitRequest, ref: InstanceRef, version: number): InstanceSummary {
+  const { state } = request;
+  const parentInstanceId = state.parent?.instanceId;
+  const endedAt = state.endedAt;
+  return {
+    ...ref,
+    status: state.status,
+    ...(parentInstanceId === undefined ? {} : { parentInstanceId }),
+    startedAt: state.startedAt,
+    ...(endedAt === undefined ? {} : { endedAt }),
+    version,
+  };
 }
 
 /** Builds an {@link InMemoryProcessStore}. */

@@ -33,11 +33,8 @@ function baseAdapter({ engine, clock, waitingElementIds }: EngineAdapterOptions)
   const deployedKeys = new Map<string, string>();
   return {
     async deploy(sources) {
-      const deployed = await engine.deploy(
-        sources.map((s) => ({ name: s.path, xml: s.xml })),
-        // Non-executable pools (a collaboration's partner) deploy too; `process` picks the executable one.
-        { allowNonExecutable: true },
-      );
+      // As `baton validate` without flags: a file's non-executable pools are skipped, a file with none executable is refused.
+      const deployed = await engine.deploy(sources.map((s) => ({ name: s.path, xml: s.xml })));
       for (const p of deployed) deployedKeys.set(p.processId, p.definitionKey);
       return describeFiles(engine, sources, deployed);
     },

@@ -47,13 +47,21 @@ export const createBatonSystem: BenchSystemFactory = async (benchCase, xml) => {
     }
   });
   let count = 0;
+  const run = async (): Promise<string> => {
+    if (failure !== undefined) throw failure;
+    const instanceId = `bench-${++count}`;
+    const done = new Promise<void>((resolve, reject) => pending.set(instanceId, { resolve, reject }));
+    await engine.startInstance({ processId: benchCase.processId, instanceId, variables: { ...benchCase.variables } });
+    await done;
+    return instanceId;
+  };
   const system: BenchSystem = {
     runOne: async () => {
-      if (failure !== undefined) throw failure;
-      const instanceId = `bench-${++count}`;
-      const done = new Promise<void>((resolve, reject) => pending.set(instanceId, { resolve, reject }));
-      await engine.startInstance({ processId: benchCase.processId, instanceId, variables: { ...benchCase.variables } });
-      await done;
+      await run();
+    },
+    traceOne: async () => {
+      const history = await engine.getHistory(await run(), { limit: 10_000 });
+      return history.items.flatMap(({ event }) => (event.type === 'ElementCompleted' ? [event.elementId] : []));
     },
     close: async () => {
       await subscription.unsubscribe();

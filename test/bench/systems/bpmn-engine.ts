@@ -1,25 +1,35 @@
 import * as Elements from 'bpmn-elements';
 import { Engine } from 'bpmn-engine';
-import BpmnModdle from 'bpmn-moddle';
+import * as bpmnModdle from 'bpmn-moddle';
 import serializer, { TypeResolver } from 'moddle-context-serializer';
 import type { BenchSystem, BenchSystemFactory } from '../system.js';
 
 /**
- * bpmn-engine's service task calls `behaviour.Service`; this one completes at once,
- * as Baton's in-process handler does. Set through an extension, bpmn-engine's way
- * to "extend service task behaviour" (docs/Examples.md).
+ * The root node_modules holds bpmn-engine's bpmn-moddle (9, a default export); the
+ * ambient 'bpmn-moddle' typing in the program is @baton/model's slice of version 10.
  */
-function CompleteAtOnce(this: object): void {}
+const BpmnModdle = (bpmnModdle as unknown as { default: new () => { fromXML(xml: string): Promise<object> } }).default;
+
+/**
+ * bpmn-engine's service task runs `new behaviour.Service(activity).execute(message,
+ * callback)`; this one completes at once, as Baton's in-process handler does.
+ */
+function CompleteAtOnce(): void {}
 CompleteAtOnce.prototype.execute = function execute(_message: unknown, callback: (error: Error | null, output?: unknown) => void): void {
   callback(null, {});
 };
 
-const extensions = {
-  benchServices(activity: { type: string; behaviour: Record<string, unknown> }): undefined {
-    if (activity.type === 'bpmn:ServiceTask') activity.behaviour['Service'] = CompleteAtOnce;
-    return undefined;
-  },
-};
+/**
+ * bpmn-engine's own type resolver, plus the service behaviour on each service task:
+ * what it does itself for an `implementation` attribute, here once at "deploy".
+ */
+function benchTypeResolver(): (entity: { type?: string; behaviour?: Record<string, unknown> }) => void {
+  const resolve = TypeResolver(Elements);
+  return (entity) => {
+    resolve(entity);
+    if (entity.type === 'bpmn:ServiceTask' && entity.behaviour !== undefined) entity.behaviour['Service'] = CompleteAtOnce;
+  };
+}
 
 /**
  * Zeebe conditions (`=approved`) mean nothing to bpmn-engine, which would take any
@@ -36,17 +46,25 @@ export function toBpmnEngineConditions(xml: string): string {
  */
 export const createBpmnEngineSystem: BenchSystemFactory = async (benchCase, xml) => {
   const moddleContext = await new BpmnModdle().fromXML(toBpmnEngineConditions(xml));
-  const sourceContext = serializer(moddleContext, TypeResolver(Elements));
+  const sourceContext = serializer(moddleContext as Parameters<typeof serializer>[0], benchTypeResolver());
   let count = 0;
+  const run = (onEngine?: (engine: Engine) => void): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      const engine = new Engine({ name: `${benchCase.processId}-${++count}`, sourceContext });
+      onEngine?.(engine);
+      void engine.execute({ variables: { ...benchCase.variables } }, (error: unknown) => {
+        if (error === null || error === undefined) resolve();
+        else reject(error instanceof Error ? error : new Error(String(error)));
+      });
+    });
   const system: BenchSystem = {
-    runOne: () =>
-      new Promise<void>((resolve, reject) => {
-        const engine = new Engine({ name: `${benchCase.processId}-${++count}`, sourceContext, extensions });
-        void engine.execute({ variables: { ...benchCase.variables } }, (error: unknown) => {
-          if (error === null || error === undefined) resolve();
-          else reject(error instanceof Error ? error : new Error(String(error)));
-        });
-      }),
+    runOne: () => run(),
+    traceOne: async () => {
+      const completed: string[] = [];
+      const onEnd = (_key: string, message: { content: { id: string } }): void => void completed.push(message.content.id);
+      await run((engine) => engine.broker.subscribeTmp('event', 'activity.end', onEnd, { noAck: true }));
+      return completed;
+    },
     close: async () => undefined,
   };
   return system;

@@ -1,10 +1,14 @@
 import type { FastifyReply } from 'fastify';
 
-/** A signal that aborts when the connection closes before the answer was sent (the client gave up). */
-export function abortOnClose(reply: FastifyReply): AbortSignal {
+/**
+ * A signal for a long poll: aborts when the connection closes before the answer was
+ * sent (the client gave up) or when the server starts closing, so shutdown never
+ * waits out a poll.
+ */
+export function abortOnClose(reply: FastifyReply, serverClosing: AbortSignal): AbortSignal {
   const controller = new AbortController();
   reply.raw.once('close', () => {
     if (!reply.raw.writableFinished) controller.abort();
   });
-  return controller.signal;
+  return AbortSignal.any([controller.signal, serverClosing]);
 }

@@ -41,7 +41,7 @@ function activationTimeoutMs(requestTimeout: number | undefined): number {
   return Math.max(requestTimeout, 0);
 }
 
-function registerActivation(app: FastifyInstance, { engine }: RouteContext): void {
+function registerActivation(app: FastifyInstance, { engine, closing }: RouteContext): void {
   app.post<{ Body: ActivationBody }>(
     '/v2/jobs/activation',
     {
@@ -70,7 +70,7 @@ function registerActivation(app: FastifyInstance, { engine }: RouteContext): voi
         return jobs.length > 0 ? jobs : undefined;
       };
       const options = { timeoutMs: activationTimeoutMs(requestTimeout), onChange: (l: () => void) => engine.onChange(l) };
-      const jobs = (await waitFor(probe, { ...options, signal: abortOnClose(reply) })) ?? [];
+      const jobs = (await waitFor(probe, { ...options, signal: abortOnClose(reply, closing) })) ?? [];
       if (jobs.length > 0) request.log.info({ jobKeys: jobs.map((j) => j.jobKey), type, worker }, 'jobs activated');
       return { jobs };
     },

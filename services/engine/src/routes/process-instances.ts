@@ -83,7 +83,7 @@ const instanceParams = keyParams('processInstanceKey');
 const isSettled = (view: InstanceView): boolean => view.state !== 'ACTIVE' || view.hasIncident;
 
 /** POST /v2/process-instances, GET .../{processInstanceKey}, .../history, POST .../cancellation. */
-export function registerProcessInstanceRoutes(app: FastifyInstance, { engine }: RouteContext): void {
+export function registerProcessInstanceRoutes(app: FastifyInstance, { engine, closing }: RouteContext): void {
   app.post<{ Body: CreateBody }>(
     '/v2/process-instances',
     {
@@ -111,7 +111,7 @@ export function registerProcessInstanceRoutes(app: FastifyInstance, { engine }: 
         return isSettled(view) ? view : undefined;
       };
       const timeoutMs = body.requestTimeout || defaultAwaitMs;
-      const view = (await waitFor(probe, { timeoutMs, onChange: (l) => engine.onChange(l), signal: abortOnClose(reply) })) ??
+      const view = (await waitFor(probe, { timeoutMs, onChange: (l) => engine.onChange(l), signal: abortOnClose(reply, closing) })) ??
         (await engine.getInstance(key));
       return { ...started, state: view.state, hasIncident: view.hasIncident, variables: view.variables };
     },

@@ -8,7 +8,7 @@ export function systemClock(): Clock {
   return {
     now: () => Date.now(),
     schedule(at, fn) {
-      let handle: unknown;
+      let handle: ReturnType<typeof setTimeout> | undefined;
       let isCancelled = false;
       const arm = (): void => {
         const waitMs = Math.max(0, at - Date.now());
@@ -22,7 +22,7 @@ export function systemClock(): Clock {
       const scheduled: ScheduledCallback = {
         cancel() {
           isCancelled = true;
-          clearTimeout(handle);
+          if (handle !== undefined) clearTimeout(handle);
         },
       };
       return scheduled;

@@ -25,7 +25,6 @@ export function createEngine(options: EngineOptions): Engine {
   const onError = options.onError ?? (() => undefined);
   const registry = new DefinitionRegistry(store, options.parse ?? defaultParse);
   const wallClock = systemClock();
-  let messaging: Messaging | undefined;
   const subjectPrefix = `baton.${options.cluster ?? 'default'}`;
 
   const processor = createCommandProcessor({
@@ -39,7 +38,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
     onDispatchError: (error, entry, isPermanent) => onError(error, { outboxId: entry.outboxId, instanceId: entry.instanceId, isPermanent }),
     afterCommit: async (result) => {
-      await messaging?.takeBuffered(result);
+      await messaging.takeBuffered(result);
       if (options.publishEvents !== false && result.events.length > 0) publishEvents(result);
     },
   });
@@ -64,7 +63,7 @@ export function createEngine(options: EngineOptions): Engine {
     });
   }
 
-  messaging = new Messaging(ctx, startAt);
+  const messaging = new Messaging(ctx, startAt);
   const jobs = new Jobs(ctx);
   const deployments = new Deployments(ctx, options.parse ?? defaultParse);
   const queries = new Queries(ctx);
@@ -121,7 +120,8 @@ export function createEngine(options: EngineOptions): Engine {
       await processor.sweepOutbox({ minAgeMs: periodMs }).catch((error: unknown) => onError(error, { during: 'sweepOutbox' }));
       if (!isStopped) next = clock.schedule(clock.now() + periodMs, run);
     };
-    void processor.sweepOutbox().catch((error: unknown) => onError(error, { during: 'sweepOutbox' }));
+    // Entries younger than a period may be mid-dispatch on a live peer; the first sweep leaves them too.
+    void processor.sweepOutbox({ minAgeMs: periodMs }).catch((error: unknown) => onError(error, { during: 'sweepOutbox' }));
     if (periodMs > 0) next = clock.schedule(clock.now() + periodMs, run);
     return {
       stop() {

@@ -68,7 +68,11 @@ export interface EngineOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Commit attempts per command on version conflicts. Default 10. */
   readonly maxAttempts?: number;
-  /** Period of the outbox sweep on `clock`; 0 turns it off. Default 5 000. */
+  /**
+   * Period of the outbox sweep on `clock`, which re-runs effects committed at least
+   * that long ago and never acknowledged; 0 turns it off. Default 5 000. With a
+   * VirtualClock prefer 0 (each period is a callback while advancing).
+   */
   readonly sweepIntervalMs?: number;
   /** Whether committed events go out on `baton.<cluster>.events.<processId>`. Default true. */
   readonly publishEvents?: boolean;

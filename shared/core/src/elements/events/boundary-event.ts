@@ -1,3 +1,4 @@
+import type { FlowElement } from '@baton/model';
 import type { EvalResult } from '@baton/feel';
 import type { Ctx } from '../../context.js';
 import type { BoundaryElement } from '../../definition/definition-index.js';

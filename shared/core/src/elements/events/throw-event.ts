@@ -53,7 +53,10 @@ function findCatcher(ctx: Ctx, throwerId: string, kind: ThrowKind, code: string)
     const parent: ElementRecord | undefined = parentId === undefined ? undefined : recordOf(ctx, parentId);
     const scopeId = parent === undefined ? ctx.definition.processId : parent.isMultiInstanceBody === true ? undefined : parent.elementId;
     if (scopeId !== undefined) {
-      const start = pick(ctx.index.eventSubprocessStarts[scopeId] ?? [], kind, code);
+      // An event subprocess does not catch what is thrown inside itself (it would restart forever).
+      const inside = current.elementId;
+      const starts = (ctx.index.eventSubprocessStarts[scopeId] ?? []).filter((start) => start.scopeId !== inside);
+      const start = pick(starts, kind, code);
       if (start !== undefined) return { kind: 'eventSubprocess', start, scopeElementInstanceId: parentId };
     }
     current = parent;

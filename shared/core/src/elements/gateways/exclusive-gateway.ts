@@ -1,4 +1,4 @@
-import type { FlowElement, SequenceFlow } from '@baton/model';
+import type { SequenceFlow } from '@baton/model';
 import type { Ctx } from '../../context.js';
 import type { ElementRecord } from '../../state/records.js';
 import type { ElementBehavior, ElementOf } from '../behavior.js';

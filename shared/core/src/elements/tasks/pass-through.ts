@@ -1,3 +1,4 @@
+import type { FlowElement } from '@baton/model';
 import type { ElementBehavior } from '../behavior.js';
 import { completeElement } from '../common/complete.js';
 

@@ -1,5 +1,5 @@
 import type { EvalResult } from '@baton/feel';
-import type { FlowElement, UserTaskDefinition } from '@baton/model';
+import type { UserTaskDefinition } from '@baton/model';
 import { emit, ids, nextKey } from '../../context.js';
 import type { Variables } from '../../types/commands.js';
 import type { UserTaskWait } from '../../types/state.js';

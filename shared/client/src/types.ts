@@ -1,0 +1,247 @@
+/**
+ * The wire shapes of the engine's HTTP API (services/engine), in the names of
+ * Camunda 8's REST v2: string keys, `processDefinitionId` is the BPMN process id,
+ * durations in milliseconds, times as ISO 8601 strings (job deadlines as epoch ms).
+ * They are mirrored here, not imported, so an edge machine installs no server code.
+ */
+export type Variables = Record<string, unknown>;
+
+/** One BPMN file to deploy; `content` is the XML as text, bytes or a Blob. */
+export interface DeployFile {
+  readonly name: string;
+  readonly content: string | Uint8Array | Blob;
+}
+
+/** Either files (sent as multipart field `resources`) or one raw XML document. */
+export type DeployRequest =
+  | { readonly resources: readonly DeployFile[]; readonly allowNonExecutable?: boolean }
+  | { readonly xml: string; readonly name?: string; readonly allowNonExecutable?: boolean };
+
+export interface DeployedProcess {
+  readonly processDefinitionId: string;
+  readonly version: number;
+  readonly processDefinitionKey: string;
+  readonly resourceName: string;
+}
+
+export interface DeploymentResult {
+  readonly deploymentKey: string;
+  readonly processes: readonly DeployedProcess[];
+  /** Camunda 8 shape: one entry per deployed process. */
+  readonly deployments: readonly {
+    readonly processDefinition: {
+      readonly processDefinitionId: string;
+      readonly processDefinitionVersion: number;
+      readonly processDefinitionKey: string;
+      readonly resourceName: string;
+    };
+  }[];
+}
+
+export interface ProcessDefinitionSummary extends DeployedProcess {
+  readonly name?: string;
+}
+
+/** Camunda's search answer: `{ items, page: { totalItems } }`. */
+export interface SearchResult<T> {
+  readonly items: readonly T[];
+  readonly page: { readonly totalItems: number };
+}
+
+export interface CreateProcessInstanceRequest {
+  /** The BPMN process id; starts its latest version unless `processDefinitionVersion` is given. */
+  readonly processDefinitionId?: string;
+  readonly processDefinitionKey?: string;
+  readonly processDefinitionVersion?: number;
+  readonly variables?: Variables;
+  /** Answer only when the instance ended, hit an incident, or `requestTimeout` ms passed. */
+  readonly awaitCompletion?: boolean;
+  readonly requestTimeout?: number;
+}
+
+export type InstanceStateName = 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+
+export interface CreatedProcessInstance {
+  readonly processInstanceKey: string;
+  readonly processDefinitionId: string;
+  readonly processDefinitionKey: string;
+  readonly processDefinitionVersion: number;
+  /** With `awaitCompletion` only. */
+  readonly state?: InstanceStateName;
+  readonly hasIncident?: boolean;
+  readonly variables?: Variables;
+}
+
+/** An open wait of an instance; the key to act on it is named by kind. */
+export interface WaitingElement {
+  readonly elementId: string;
+  readonly elementInstanceKey: string;
+  readonly kind: 'job' | 'userTask' | 'timer' | 'message' | 'signal';
+  readonly jobKey?: string;
+  readonly jobType?: string;
+  readonly userTaskKey?: string;
+  readonly timerKey?: string;
+  readonly dueDate?: string;
+  readonly messageName?: string;
+  readonly signalName?: string;
+}
+
+export interface Incident {
+  readonly incidentKey: string;
+  readonly processInstanceKey: string;
+  readonly processDefinitionId: string;
+  readonly processDefinitionKey: string;
+  readonly elementId: string;
+  readonly elementInstanceKey: string;
+  readonly errorType: string;
+  readonly errorMessage: string;
+  readonly creationTime: string;
+  readonly state: 'ACTIVE' | 'RESOLVED';
+  readonly jobKey?: string;
+}
+
+export interface ProcessInstance {
+  readonly processInstanceKey: string;
+  readonly processDefinitionId: string;
+  readonly processDefinitionKey: string;
+  readonly processDefinitionVersion: number;
+  readonly state: InstanceStateName;
+  readonly hasIncident: boolean;
+  readonly startDate: string;
+  readonly endDate?: string;
+  readonly parentProcessInstanceKey?: string;
+  readonly variables: Variables;
+  readonly waiting: readonly WaitingElement[];
+  readonly incidents: readonly Incident[];
+}
+
+/** One recorded event of an instance; `type` is the event's name (`ElementActivated`). */
+export interface HistoryEntry {
+  readonly position: number;
+  readonly type: string;
+  readonly [field: string]: unknown;
+}
+
+export interface MessageRequest {
+  readonly name: string;
+  readonly correlationKey?: string;
+  readonly variables?: Variables;
+  /** Publication only: how long the message waits for a receiver (ms). */
+  readonly timeToLive?: number;
+  /** Publication only: a second message with this id while the first lives is refused. */
+  readonly messageId?: string;
+}
+
+export interface MessageAnswer {
+  readonly messageKey: string;
+  readonly processInstanceKey?: string;
+  readonly tenantId?: string;
+}
+
+export interface SignalRequest {
+  readonly signalName: string;
+  readonly variables?: Variables;
+}
+
+export interface ActivateJobsRequest {
+  /** The job type (`zeebe:taskDefinition type`). */
+  readonly type: string;
+  readonly worker?: string;
+  /** How long the activated jobs are reserved for this worker (ms). */
+  readonly timeout: number;
+  readonly maxJobsToActivate: number;
+  /** Long-poll limit (ms): 0 or absent means the server's default (10 s), negative answers at once. */
+  readonly requestTimeout?: number;
+}
+
+export interface ActivatedJob {
+  readonly jobKey: string;
+  readonly type: string;
+  readonly processInstanceKey: string;
+  readonly processDefinitionId: string;
+  readonly processDefinitionKey: string;
+  readonly elementId: string;
+  readonly elementInstanceKey: string;
+  readonly variables: Variables;
+  readonly customHeaders: Readonly<Record<string, string>>;
+  readonly worker: string;
+  readonly retries: number;
+  /** Epoch ms after which the job may be handed to another worker. */
+  readonly deadline: number;
+}
+
+export interface FailJobRequest {
+  /** Retries left; 0 raises an incident. */
+  readonly retries: number;
+  readonly errorMessage: string;
+  /** Wait this long (ms) before the job can be activated again. */
+  readonly retryBackOff?: number;
+  readonly variables?: Variables;
+}
+
+export interface ThrowJobErrorRequest {
+  /** Matched against the model's error catch events. */
+  readonly errorCode: string;
+  readonly errorMessage?: string;
+  readonly variables?: Variables;
+}
+
+export type UserTaskStateName = 'CREATED' | 'COMPLETED' | 'CANCELED';
+
+export interface UserTask {
+  readonly userTaskKey: string;
+  readonly name?: string;
+  readonly state: UserTaskStateName;
+  readonly assignee?: string;
+  readonly candidateUsers: readonly string[];
+  readonly candidateGroups: readonly string[];
+  readonly elementId: string;
+  readonly elementInstanceKey: string;
+  readonly processInstanceKey: string;
+  readonly processDefinitionId: string;
+  readonly processDefinitionKey: string;
+  readonly creationDate: string;
+  readonly dueDate?: string;
+  readonly followUpDate?: string;
+  readonly formKey?: string;
+  readonly priority?: number;
+}
+
+export interface UserTaskSearch {
+  readonly filter?: {
+    readonly assignee?: string;
+    readonly candidateGroup?: string;
+    readonly candidateUser?: string;
+    readonly state?: UserTaskStateName;
+    readonly processInstanceKey?: string;
+    readonly elementId?: string;
+    readonly processDefinitionId?: string;
+  };
+  readonly page?: { readonly from?: number; readonly limit?: number };
+}
+
+export interface IncidentSearch {
+  readonly filter?: {
+    readonly processInstanceKey?: string;
+    readonly state?: 'ACTIVE' | 'RESOLVED';
+    readonly errorType?: string;
+    readonly elementId?: string;
+    readonly processDefinitionId?: string;
+  };
+}
+
+export interface TopologyNode {
+  readonly nodeId: string;
+  readonly version: string;
+  readonly capabilities: readonly string[];
+}
+
+export interface Topology extends TopologyNode {
+  readonly gatewayVersion: string;
+  readonly clusterSize: number;
+  readonly peers: readonly TopologyNode[];
+}
+
+export interface HealthStatus {
+  readonly status: string;
+}
