@@ -27,7 +27,7 @@ function isActionable(problem: ModelProblem): boolean {
 
 const present = existsSync(corpusRoot);
 
-describe('public BPMN corpus', () => {
+describe('public BPMN corpus', { timeout: 120_000 }, () => {
   it('is present (CI requires it)', () => {
     if (process.env['CI'] === 'true') expect(present, `corpus folder ${corpusRoot} is missing`).toBe(true);
   });

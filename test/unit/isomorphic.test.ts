@@ -31,7 +31,7 @@ async function lintAs(filePath: string, text: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-describe('isomorphic packages bundle for the browser', () => {
+describe('isomorphic packages bundle for the browser', { timeout: 60_000 }, () => {
   it.each(isomorphicPackages)('shared/%s bundles with platform browser and no Node built-in', async (pkg) => {
     expect(await bundleForBrowser(`shared/${pkg}/src`, "export * from './index.ts';")).toEqual([]);
   });
@@ -44,7 +44,7 @@ describe('isomorphic packages bundle for the browser', () => {
   });
 });
 
-describe('lint keeps the isomorphic boundary', () => {
+describe('lint keeps the isomorphic boundary', { timeout: 60_000 }, () => {
   it('refuses node:fs in shared/core', async () => {
     const messages = await lintAs('shared/core/src/fixture.ts', "import 'node:fs';\nexport const x = 1;\n");
     expect(messages.some((m) => m.startsWith('no-restricted-imports'))).toBe(true);

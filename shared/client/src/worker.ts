@@ -149,12 +149,12 @@ class PollLoop {
 
   start(): Worker {
     this.loop = this.poll();
-    const self = this;
+    const running = this.running;
     return {
       taskType: this.taskType,
       workerName: this.settings.workerName,
       get activeJobs() {
-        return self.running.size;
+        return running.size;
       },
       close: () => (this.closing ??= this.close()),
     };

@@ -8,8 +8,7 @@ import { rejection } from './commands/rejection.js';
 import { correlateMessage, fireTimer, triggerSignal } from './commands/trigger-commands.js';
 import { createCtx, type Ctx } from './context.js';
 import { runAgenda } from './engine.js';
-import { cloneJson } from './state/clone.js';
-import { asDraft, asState } from './state/records.js';
+import { asState, draftOf } from './state/records.js';
 import type { Command } from './types/commands.js';
 import type { Decision, Rejection } from './types/decision.js';
 import type { InstanceEvent } from './types/events.js';
@@ -72,7 +71,7 @@ export function decide(state: InstanceState | undefined, command: Command, defin
     const message = `Instance '${state.instanceId}' runs definition '${state.definitionKey}', but '${definition.definitionKey}' was given.`;
     return { ok: false, rejection: rejection('VALIDATION_FAILED', message, { instanceId: state.instanceId, definitionKey: definition.definitionKey }) };
   }
-  const ctx = createCtx(asDraft(cloneJson(state)), command.at, definition);
+  const ctx = createCtx(draftOf(state), command.at, definition);
   const refused = handle(ctx, command);
   if (refused !== undefined) return { ok: false, rejection: refused };
   return finish(ctx);

@@ -37,6 +37,32 @@ describe('engine on the real core and model', () => {
     expect(engine.queue.size()).toBe(0);
   });
 
+  it('runs a job in process, retrying a worker failure and counting down the retries', async () => {
+    // given a worker that fails once
+    clock = new VirtualClock(t0);
+    let calls = 0;
+    engine = createInMemoryEngine({
+      clock,
+      onError: (e) => void errors.push(e),
+      handlers: {
+        payments: async (job) => {
+          calls += 1;
+          if (calls === 1) throw new Error('gateway timeout');
+          return { receipt: `r-${job.retries}` };
+        },
+      },
+    });
+    await engine.deploy([bpmn('order.bpmn')]);
+    const { instanceId } = await engine.startInstance({ processId: 'order' });
+    const [task] = (await engine.searchUserTasks({ instanceId })).items;
+    // when the job is reached
+    await engine.completeUserTask({ userTaskKey: task!.userTaskKey });
+    // then the second attempt completes it, seeing one retry fewer
+    await expect.poll(async () => (await engine.getInstance(instanceId)).state.status).toBe('completed');
+    expect(calls).toBe(2);
+    expect((await engine.getInstance(instanceId)).state.variables['root']).toMatchObject({ receipt: 'r-2' });
+  });
+
   it('refuses an invalid or non-executable deployment as a whole, and keeps identical XML at its version', async () => {
     await boot('order.bpmn');
     await expect(engine.deploy([bpmn('calls.bpmn'), bpmn('invalid.bpmn')])).rejects.toMatchObject({
@@ -85,6 +111,14 @@ describe('engine on the real core and model', () => {
     await engine.completeUserTask({ userTaskKey: task!.userTaskKey, variables: { y: 2 } });
     expect((await engine.getInstance(instanceId)).state).toMatchObject({ status: 'completed', variables: { root: { x: 1, y: 2 } } });
     expect(await completedIn(instanceId)).toEqual(['p-start', 'call', 'p-end']);
+  });
+
+  it('raises an incident on a call activity whose process is not deployed', async () => {
+    await boot('missing-child.bpmn');
+    const { instanceId } = await engine.startInstance({ processId: 'orphan' });
+    const incidents = (await engine.searchIncidents({ rootInstanceId: instanceId })).items;
+    expect(incidents).toMatchObject([{ elementId: 'call', errorType: 'CALLED_ELEMENT_ERROR' }]);
+    expect(await engine.instancesOfTree(instanceId)).toHaveLength(1);
   });
 
   it('starts instances through message, signal and timer start events', async () => {

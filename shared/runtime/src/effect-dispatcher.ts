@@ -84,8 +84,26 @@ async function dispatchEffect(effect: Effect, targets: DispatchTargets): Promise
   }
 }
 
+/** Starts the child at the latest version; with no such process the parent's call activity gets an incident. */
 async function startChild(effect: Extract<Effect, { type: 'StartChildInstance' }>, targets: DispatchTargets): Promise<void> {
-  const definitionKey = await targets.latestDefinitionKey(effect.processId);
+  let definitionKey: string;
+  try {
+    definitionKey = await targets.latestDefinitionKey(effect.processId);
+  } catch (error) {
+    if (!isBatonError(error) || error.code !== 'DEFINITION_NOT_FOUND') throw error;
+    await targets.execute({
+      instanceId: effect.parent.instanceId,
+      command: {
+        type: 'CompleteCallActivity',
+        commandId: targets.newCommandId(),
+        at: targets.clock.now(),
+        elementInstanceId: effect.parent.elementInstanceId,
+        childInstanceId: effect.childInstanceId,
+        outcome: { type: 'notStarted', errorMessage: error.message },
+      },
+    });
+    return;
+  }
   await targets.execute({
     instanceId: effect.childInstanceId,
     definitionKey,

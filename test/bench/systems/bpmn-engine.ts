@@ -61,8 +61,9 @@ export const createBpmnEngineSystem: BenchSystemFactory = async (benchCase, xml)
     runOne: () => run(),
     traceOne: async () => {
       const completed: string[] = [];
-      const onEnd = (_key: string, message: { content: { id: string } }): void => void completed.push(message.content.id);
-      await run((engine) => engine.broker.subscribeTmp('event', 'activity.end', onEnd, { noAck: true }));
+      await run((engine) =>
+        engine.broker.subscribeTmp('event', 'activity.end', (_key, message) => void completed.push(String(message.content.id)), { noAck: true }),
+      );
       return completed;
     },
     close: async () => undefined,

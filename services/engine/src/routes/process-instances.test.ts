@@ -96,4 +96,23 @@ describe('process instance routes', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ state: 'COMPLETED', variables: { amount: 1, receipt: 'r-1', approved: true } });
   });
+
+  it('with awaitCompletion, answers with the state reached when the wait ends: ACTIVE on timeout', async () => {
+    await h.deploySimple();
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/v2/process-instances',
+      payload: { processDefinitionId: 'simple', variables: { amount: 1 }, awaitCompletion: true, requestTimeout: 1 },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ state: 'ACTIVE', hasIncident: false, variables: { amount: 1 } });
+  });
+
+  it('starts by processDefinitionKey too', async () => {
+    await h.deploySimple();
+    const [definition] = await h.engine.listDefinitions();
+    const res = await h.app.inject({ method: 'POST', url: '/v2/process-instances', payload: { processDefinitionKey: definition?.processDefinitionKey } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ processDefinitionId: 'simple', processDefinitionVersion: 1 });
+  });
 });

@@ -65,6 +65,8 @@ export function completeCallActivity(ctx: Ctx, command: CompleteCallActivity): R
     if (element.outputs.length > 0) setLocal(ctx, rec.elementInstanceId, outcome.variables);
     else if (element.propagateAllChildVariables) propagate(ctx, rec.elementInstanceId, outcome.variables);
     completeElement(ctx, rec.elementInstanceId);
+  } else if (outcome.type === 'notStarted') {
+    raiseIncident(ctx, rec, 'CALLED_ELEMENT_ERROR', `The call activity '${rec.elementId}' could not start its process: ${outcome.errorMessage}`, 'activate');
   } else if (outcome.type === 'terminated') {
     raiseIncident(ctx, rec, 'CALLED_ELEMENT_ERROR', `The child instance '${command.childInstanceId}' of '${rec.elementId}' was cancelled; resolve the incident to start it again.`, 'activate');
   } else {

@@ -1,26 +1,28 @@
 import { assertNever } from '../assert-never.js';
 import type { InstanceEvent } from '../types/events.js';
 import type { InstanceState } from '../types/state.js';
-import { cloneJson } from './clone.js';
-import { asDraft, asState, ROOT, type Draft, type ElementRecord } from './records.js';
+import { asState, draftOf, ROOT, type Draft, type ElementRecord, type MultiInstanceRecord } from './records.js';
 
 /**
  * Fold one event into a state, returning a new state (the input is not touched).
  * `InstanceCreated` starts from `undefined`; every other event needs a state.
  */
 export function evolve(state: InstanceState | undefined, event: InstanceEvent): InstanceState {
-  const draft = state === undefined ? undefined : asDraft(cloneJson(state));
-  return asState(applyEvent(draft, event));
+  return asState(applyEvent(state === undefined ? undefined : draftOf(state), event));
 }
 
-/** Fold many events, cloning once. */
+/** Fold many events, copying the state once. */
 export function replay(state: InstanceState | undefined, events: readonly InstanceEvent[]): InstanceState | undefined {
-  let draft = state === undefined ? undefined : asDraft(cloneJson(state));
+  let draft = state === undefined ? undefined : draftOf(state);
   for (const event of events) draft = applyEvent(draft, event);
   return draft === undefined ? undefined : asState(draft);
 }
 
-/** Fold one event into a draft in place. The one place state changes. */
+/**
+ * Fold one event into a draft. The one place state changes. The draft's maps are
+ * its own (see `draftOf`), but the values in them may be shared with the state it
+ * was drawn from: values are replaced, never changed in place.
+ */
 export function applyEvent(draft: Draft | undefined, event: InstanceEvent): Draft {
   if (event.type === 'InstanceCreated') {
     const created: Draft = {
@@ -55,20 +57,20 @@ function applyToDraft(d: Draft, e: Exclude<InstanceEvent, { type: 'InstanceCreat
       if (e.joinScopeKey !== undefined) addJoinToken(d, e.joinScopeKey, e.targetId, e.flowId);
       return;
     case 'MultiInstanceStarted': {
-      const mi = { total: e.total, started: 0, completed: 0, results: [] as unknown[] };
-      record(d, e.elementInstanceId).mi = e.items === undefined ? mi : { ...mi, items: [...e.items] };
-      return;
+      const mi: MultiInstanceRecord = { total: e.total, started: 0, completed: 0, results: [] };
+      if (e.items !== undefined) mi.items = [...e.items];
+      return update(d, e.elementInstanceId, { mi });
     }
     case 'MultiInstanceResultCollected': {
       const mi = record(d, e.elementInstanceId).mi;
-      if (mi !== undefined) mi.results[e.index] = e.value;
-      return;
+      if (mi === undefined) return;
+      const results = [...mi.results];
+      results[e.index] = e.value;
+      return update(d, e.elementInstanceId, { mi: { ...mi, results } });
     }
-    case 'VariablesSet': {
-      const scope = (d.variables[e.scopeKey] ??= {});
-      for (const name in e.variables) scope[name] = e.variables[name];
+    case 'VariablesSet':
+      d.variables[e.scopeKey] = { ...d.variables[e.scopeKey], ...e.variables };
       return;
-    }
     case 'JobCreated':
       d.seq++;
       d.waits[e.job.jobKey] = e.job;
@@ -124,20 +126,14 @@ function applyToDraft(d: Draft, e: Exclude<InstanceEvent, { type: 'InstanceCreat
       return;
     case 'ChildInstanceCreated':
       d.seq++;
-      record(d, e.elementInstanceId).childInstanceId = e.childInstanceId;
-      return;
-    case 'ChildInstanceEnded': {
-      const rec = d.elementInstances[e.elementInstanceId];
-      if (rec !== undefined) delete rec.childInstanceId;
-      return;
-    }
+      return update(d, e.elementInstanceId, { childInstanceId: e.childInstanceId });
+    case 'ChildInstanceEnded':
+      return update(d, e.elementInstanceId, { childInstanceId: undefined });
     case 'IncidentRaised':
       return raiseIncident(d, e);
     case 'IncidentResolved': {
       delete d.incidents[e.incidentKey];
-      const rec = d.elementInstances[e.elementInstanceId];
-      if (rec !== undefined) delete rec.incidentStep;
-      return;
+      return update(d, e.elementInstanceId, { incidentStep: undefined });
     }
     case 'InstanceCompleted':
     case 'InstanceTerminated':
@@ -156,8 +152,9 @@ function activate(d: Draft, e: Extract<InstanceEvent, { type: 'ElementActivated'
   if (e.isMultiInstanceBody === true) rec.isMultiInstanceBody = true;
   if (e.loopCounter !== undefined) {
     rec.loopCounter = e.loopCounter;
-    const body = d.elementInstances[e.parentElementInstanceId ?? ''];
-    if (body?.mi !== undefined) body.mi.started = e.loopCounter;
+    const bodyId = e.parentElementInstanceId ?? '';
+    const mi = d.elementInstances[bodyId]?.mi;
+    if (mi !== undefined) update(d, bodyId, { mi: { ...mi, started: e.loopCounter } });
   }
   d.elementInstances[e.elementInstanceId] = rec;
   if (e.hasScope) d.variables[e.elementInstanceId] = {};
@@ -168,12 +165,22 @@ function remove(d: Draft, elementInstanceId: string, completed: boolean): void {
   const rec = d.elementInstances[elementInstanceId];
   if (rec === undefined) return;
   if (completed && rec.loopCounter !== undefined) {
-    const body = d.elementInstances[rec.parentElementInstanceId ?? ''];
-    if (body?.mi !== undefined) body.mi.completed++;
+    const bodyId = rec.parentElementInstanceId ?? '';
+    const mi = d.elementInstances[bodyId]?.mi;
+    if (mi !== undefined) update(d, bodyId, { mi: { ...mi, completed: mi.completed + 1 } });
   }
   delete d.elementInstances[elementInstanceId];
   delete d.variables[elementInstanceId];
   if (d.joins !== undefined) delete d.joins[elementInstanceId];
+}
+
+/** Replace a record by a copy with some fields changed; `undefined` removes a field. Absent records stay absent. */
+function update(d: Draft, elementInstanceId: string, patch: Partial<ElementRecord>): void {
+  const rec = d.elementInstances[elementInstanceId];
+  if (rec === undefined) return;
+  const next: ElementRecord = { ...rec, ...patch };
+  for (const key in patch) if (patch[key] === undefined) delete (next as Record<string, unknown>)[key];
+  d.elementInstances[elementInstanceId] = next;
 }
 
 function record(d: Draft, elementInstanceId: string): ElementRecord {
@@ -198,26 +205,29 @@ function raiseIncident(d: Draft, e: Extract<InstanceEvent, { type: 'IncidentRais
     createdAt: e.at,
   };
   d.incidents[e.incidentKey] = e.jobKey === undefined ? incident : { ...incident, jobKey: e.jobKey };
-  const rec = d.elementInstances[e.elementInstanceId];
-  if (rec !== undefined) rec.incidentStep = e.step;
+  update(d, e.elementInstanceId, { incidentStep: e.step });
 }
 
 function addJoinToken(d: Draft, scopeKey: string, gatewayId: string, flowId: string): void {
   const joins = (d.joins ??= {});
-  const gateways = (joins[scopeKey] ??= {});
-  const flows = (gateways[gatewayId] ??= {});
-  flows[flowId] = (flows[flowId] ?? 0) + 1;
+  const gateways = joins[scopeKey] ?? {};
+  const flows = gateways[gatewayId] ?? {};
+  joins[scopeKey] = { ...gateways, [gatewayId]: { ...flows, [flowId]: (flows[flowId] ?? 0) + 1 } };
 }
 
 function consumeJoin(d: Draft, scopeKey: string, gatewayId: string, flowIds: readonly string[]): void {
   const gateways = d.joins?.[scopeKey];
-  const flows = gateways?.[gatewayId];
-  if (gateways === undefined || flows === undefined) return;
+  const tokens = gateways?.[gatewayId];
+  if (d.joins === undefined || gateways === undefined || tokens === undefined) return;
+  const flows = { ...tokens };
   for (const flowId of flowIds) {
     const left = (flows[flowId] ?? 0) - 1;
     if (left > 0) flows[flowId] = left;
     else delete flows[flowId];
   }
-  if (Object.keys(flows).length === 0) delete gateways[gatewayId];
-  if (Object.keys(gateways).length === 0 && d.joins !== undefined) delete d.joins[scopeKey];
+  const rest = { ...gateways };
+  if (Object.keys(flows).length === 0) delete rest[gatewayId];
+  else rest[gatewayId] = flows;
+  if (Object.keys(rest).length === 0) delete d.joins[scopeKey];
+  else d.joins[scopeKey] = rest;
 }

@@ -17,7 +17,11 @@ export interface MultiInstanceRecord {
   results: unknown[];
 }
 
-/** One active element instance: a node of the token tree. */
+/**
+ * One active element instance: a node of the token tree. Records are replaced,
+ * never changed in place, so a record read before an event may be stale after it:
+ * read it again (`recordOf`) for fields that change (`mi`, `childInstanceId`, `incidentStep`).
+ */
 export interface ElementRecord extends ElementInstance {
   elementInstanceId: string;
   elementId: string;
@@ -49,8 +53,27 @@ export interface Draft {
   joins?: Record<string, Record<string, Record<string, number>>>;
 }
 
+/** View a state as a draft without copying (for reads only). */
 export function asDraft(state: InstanceState): Draft {
   return state as unknown as Draft;
+}
+
+/**
+ * A draft drawn from a state: the top level and its maps are fresh copies, the
+ * values inside are shared. The fold replaces values instead of changing them, so
+ * the state stays untouched while copying costs only the number of map entries,
+ * not the size of the variables.
+ */
+export function draftOf(state: InstanceState): Draft {
+  const source = asDraft(state);
+  return {
+    ...source,
+    elementInstances: { ...source.elementInstances },
+    variables: { ...source.variables },
+    waits: { ...source.waits },
+    incidents: { ...source.incidents },
+    joins: { ...source.joins },
+  };
 }
 
 export function asState(draft: Draft): InstanceState {

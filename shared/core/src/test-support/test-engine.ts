@@ -10,6 +10,12 @@ import type { InstanceState, Wait } from '../types/state.js';
 
 type Commandless<C> = C extends Command ? Omit<C, 'commandId' | 'at'> : never;
 
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
+}
+
 /** Parse BPMN XML and return its processes by id; any error problem fails the test. */
 export async function deploy(xml: string): Promise<Record<string, ProcessDefinition>> {
   const { processes, problems } = await parseBpmn(xml, { allowNonExecutable: true });
@@ -71,6 +77,9 @@ export class TestEngine {
       this.rejections.push(decision.rejection);
       return decision.rejection;
     }
+    // Frozen, so a later decide that changed a shared value in place would throw.
+    deepFreeze(decision.state);
+    deepFreeze(decision.events);
     const events = [...(this.history.get(instanceId) ?? []), ...decision.events];
     this.history.set(instanceId, events);
     this.states.set(instanceId, decision.state);
@@ -96,6 +105,11 @@ export class TestEngine {
   private runEffect(effect: Effect): void {
     switch (effect.type) {
       case 'StartChildInstance':
+        if (this.definitions[effect.processId] === undefined) {
+          const outcome = { type: 'notStarted' as const, errorMessage: `no process '${effect.processId}' is deployed` };
+          this.run(effect.parent.instanceId, { type: 'CompleteCallActivity', elementInstanceId: effect.parent.elementInstanceId, childInstanceId: effect.childInstanceId, outcome });
+          return;
+        }
         this.pendingChildProcess.set(effect.childInstanceId, effect.processId);
         this.run(effect.childInstanceId, { type: 'CreateInstance', instanceId: effect.childInstanceId, variables: effect.variables, parent: effect.parent });
         return;

@@ -114,7 +114,9 @@ export interface CompleteCallActivity extends CommandBase {
     | { readonly type: 'completed'; readonly variables: Variables }
     | { readonly type: 'terminated' }
     | { readonly type: 'error'; readonly errorCode: string; readonly errorMessage?: string; readonly variables: Variables }
-    | { readonly type: 'escalation'; readonly escalationCode: string; readonly variables: Variables };
+    | { readonly type: 'escalation'; readonly escalationCode: string; readonly variables: Variables }
+    /** The shell could not start the child (no process deployed with that id): an incident CALLED_ELEMENT_ERROR on the call activity. */
+    | { readonly type: 'notStarted'; readonly errorMessage: string };
 }
 
 export type Command =

@@ -208,7 +208,7 @@ export interface ChildInstanceCreated extends ElementEventBase {
 export interface ChildInstanceEnded extends ElementEventBase {
   readonly type: 'ChildInstanceEnded';
   readonly childInstanceId: string;
-  readonly outcome: 'completed' | 'terminated' | 'error';
+  readonly outcome: 'completed' | 'terminated' | 'error' | 'notStarted';
 }
 
 /** A BPMN error or escalation was thrown; `caughtBy` names the catching element, if any. */

@@ -41,6 +41,10 @@ export class Messaging {
         publishedAt,
         expiresAt: publishedAt + ttlMs,
       });
+      // A subscription that opened while this message was on its way to the buffer checked it too early.
+      const late = await this.ctx.store.findMessageSubscriptions(name, correlationKey);
+      const first = late[0];
+      if (first !== undefined) await this.deliverBuffered(first.instanceId, first);
     }
     return { messageId, startedInstanceIds, isBuffered };
   }

@@ -36,16 +36,18 @@ export function activateBody(ctx: Ctx, element: FlowElement, body: ElementRecord
   const count = countInstances(mi, visibleFrom(ctx.draft, body.elementInstanceId), element.elementId);
   if (!count.ok) return raiseIncident(ctx, body, 'EXPRESSION_FAILED', count.message, 'activate');
   emit(ctx, { type: 'MultiInstanceStarted', ...ids(body), total: count.total, ...(count.items === undefined ? {} : { items: count.items }) });
-  if (count.total === 0) return completeBody(ctx, element, body);
+  // Records are replaced on every change: read the body again after each event.
+  if (count.total === 0) return completeBody(ctx, element, recordOf(ctx, body.elementInstanceId));
   const first = mi.isSequential ? 1 : count.total;
-  for (let loopCounter = 1; loopCounter <= first; loopCounter++) startInner(ctx, element, body, loopCounter);
+  for (let loopCounter = 1; loopCounter <= first; loopCounter++) startInner(ctx, element, body.elementInstanceId, loopCounter);
 }
 
-function startInner(ctx: Ctx, element: FlowElement, body: ElementRecord, loopCounter: number): void {
+function startInner(ctx: Ctx, element: FlowElement, bodyElementInstanceId: string, loopCounter: number): void {
   const inputElement = element.multiInstance?.inputElement;
-  const innerId = activateElement(ctx, element.elementId, body.elementInstanceId, { loopCounter });
+  const item = recordOf(ctx, bodyElementInstanceId).mi?.items?.[loopCounter - 1];
+  const innerId = activateElement(ctx, element.elementId, bodyElementInstanceId, { loopCounter });
   const local: Variables = { loopCounter };
-  if (inputElement !== undefined) local[inputElement] = body.mi?.items?.[loopCounter - 1] ?? null;
+  if (inputElement !== undefined) local[inputElement] = item ?? null;
   setLocal(ctx, innerId, local);
 }
 
@@ -86,6 +88,6 @@ export function onInnerCompleted(ctx: Ctx, bodyElementInstanceId: string): void 
     }
   }
   if (active.length > 0) return;
-  if (body.mi.started < body.mi.total) return startInner(ctx, element, body, body.mi.started + 1);
+  if (body.mi.started < body.mi.total) return startInner(ctx, element, body.elementInstanceId, body.mi.started + 1);
   completeBody(ctx, element, body);
 }
