@@ -88,6 +88,36 @@ describe('@baton/client against a real engine node', () => {
     expect(incidents.items).toMatchObject([{ elementId: 'check', errorMessage: 'sensor offline', state: 'ACTIVE' }]);
   });
 
+  it('a job whose worker died mid-job times out and goes to another worker', async () => {
+    // given: a first worker activated the job for 200 ms and then vanished (never reports)
+    await client.deployResources({ xml: processXml, name: 'edge.bpmn' });
+    const { processInstanceKey } = await client.createProcessInstance({ processDefinitionId: 'edge' });
+    const [lost] = await client.activateJobs({ type: 'edge-check', worker: 'dead', timeout: 200, maxJobsToActivate: 1 });
+    expect(lost?.processInstanceKey).toBe(processInstanceKey);
+    // when: a second worker polls for the same type
+    let completed = (): void => undefined;
+    const handedOver = new Promise<void>((resolve) => {
+      completed = resolve;
+    });
+    const seen: string[] = [];
+    worker = createWorker({
+      client,
+      taskType: 'edge-check',
+      workerName: 'alive',
+      logger: silentLogger,
+      handler: async (job) => {
+        seen.push(`${job.jobKey}@${job.worker}`);
+        const receipt = await job.complete({ by: 'alive' });
+        completed();
+        return receipt;
+      },
+    });
+    await handedOver;
+    // then: it got the same job once the deadline passed, and the instance completed
+    expect(seen).toEqual([`${lost?.jobKey ?? ''}@alive`]);
+    expect(await client.getProcessInstance(processInstanceKey)).toMatchObject({ state: 'COMPLETED', variables: { by: 'alive' } });
+  });
+
   it('maps the node\'s problem answers to BatonErrors with its codes', async () => {
     await expect(client.health()).resolves.toEqual({ status: 'UP' });
     await expect(client.getProcessInstance('nope')).rejects.toMatchObject({ name: 'BatonError', code: 'INSTANCE_NOT_FOUND', details: { status: 404 } });

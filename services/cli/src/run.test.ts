@@ -107,10 +107,16 @@ describe('baton test', () => {
 });
 
 describe('baton serve', () => {
-  it('says it is not implemented yet and exits 2', async () => {
-    const { code, stderr } = await baton('serve', '--deploy', 'x');
-    expect(stderr).toBe('baton serve is not implemented yet\n');
-    expect(code).toBe(2);
+  it('refuses an unsupported store with the option named, and exits 1', async () => {
+    const { code, stderr } = await baton('serve', '--port', '0', '--store', 'postgres://x');
+    expect(stderr).toMatch(/^baton serve: VALIDATION_FAILED: .*store/);
+    expect(code).toBe(1);
+  });
+
+  it('refuses a port that is not a number', async () => {
+    const { code, stderr } = await baton('serve', '--port', 'eighty');
+    expect(stderr).toContain('--port must be a port number');
+    expect(code).toBe(1);
   });
 });
 

@@ -1,17 +1,83 @@
-import type { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { startNode, type StartNodeOptions } from '@baton/engine';
+import { isBatonError } from '@baton/errors';
 import { exitCodes, type CommandContext } from '../io.js';
 
-/** `baton serve`: a placeholder until the engine node exists; says so and exits 2. */
+interface ServeFlags {
+  readonly port: string;
+  readonly host: string;
+  readonly store: string;
+  readonly queue: string;
+  readonly bus: string;
+  readonly capabilities?: string;
+  readonly handlers?: string;
+  readonly deploy?: string;
+  readonly nodeId?: string;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+function toOptions(flags: ServeFlags): StartNodeOptions {
+  const port = Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`--port must be a port number (0-65535), got "${flags.port}"`);
+  }
+  return {
+    port,
+    host: flags.host,
+    store: flags.store,
+    queue: flags.queue,
+    bus: flags.bus,
+    handleSignals: false,
+    ...(flags.capabilities === undefined ? {} : { capabilities: flags.capabilities.split(',').map((c) => c.trim()).filter(Boolean) }),
+    ...(flags.handlers === undefined ? {} : { handlersModule: flags.handlers }),
+    ...(flags.deploy === undefined ? {} : { deployDir: flags.deploy }),
+    ...(flags.nodeId === undefined ? {} : { nodeId: flags.nodeId }),
+  } as StartNodeOptions;
+}
+
+/** `baton serve`: runs an engine node until SIGINT or SIGTERM. */
 export function registerServe(program: Command, ctx: CommandContext): void {
   program
     .command('serve')
-    .summary('run an engine node (not implemented yet)')
-    .description('Runs an engine node: HTTP API, workers, timers. Not implemented yet.')
-    .allowUnknownOption(true)
-    .allowExcessArguments(true)
-    .addHelpText('after', '\nExample:\n  $ baton serve --deploy examples/processes --handlers examples/handlers.js\n')
-    .action(() => {
-      ctx.io.stderr('baton serve is not implemented yet\n');
-      ctx.exitCode = exitCodes.notImplemented;
+    .summary('run an engine node (HTTP API, workers, timers)')
+    .description('Runs an engine node: the HTTP API, in-process job handlers and timers, until Ctrl-C.')
+    .addOption(new Option('--port <port>', 'HTTP port (0 picks a free one)').env('PORT').default('8080'))
+    .addOption(new Option('--host <host>', 'address to bind').env('BATON_HOST').default('127.0.0.1'))
+    .addOption(new Option('--store <url>', 'state store').env('BATON_STORE').default('memory'))
+    .addOption(new Option('--queue <url>', 'job and timer queue').env('BATON_QUEUE').default('memory'))
+    .addOption(new Option('--bus <url>', 'message bus').env('BATON_BUS').default('memory'))
+    .addOption(new Option('--capabilities <types>', 'comma-separated job types this node runs (default: its handlers)').env('BATON_CAPABILITIES'))
+    .addOption(new Option('--handlers <file>', 'module whose default export maps job types to async handlers').env('BATON_HANDLERS'))
+    .addOption(new Option('--deploy <dir>', 'deploy every .bpmn file under this folder at start').env('BATON_DEPLOY'))
+    .addOption(new Option('--node-id <id>', 'this node\'s id in logs and topology').env('BATON_NODE_ID'))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ baton serve --deploy services/engine/examples --handlers services/engine/examples/handlers.js\n  $ PORT=9000 baton serve --capabilities label-printer\n',
+    )
+    .action(async (flags: ServeFlags) => {
+      let node;
+      try {
+        node = await startNode(toOptions(flags));
+      } catch (err) {
+        const code = isBatonError(err) ? `${err.code}: ` : '';
+        ctx.io.stderr(`baton serve: ${code}${err instanceof Error ? err.message : String(err)}\n`);
+        ctx.exitCode = exitCodes.failed;
+        return;
+      }
+      const signal = await untilStopSignal();
+      ctx.io.stderr(`baton serve: ${signal} received, stopping\n`);
+      await node.close();
     });
 }

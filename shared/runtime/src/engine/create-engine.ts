@@ -1,19 +1,19 @@
-import type { InstanceEvent, Variables } from '@baton/core';
-import { BatonError } from '@baton/errors';
+import type { InstanceEvent } from '@baton/core';
 import { systemClock, sleepOn } from '../clock/system-clock.js';
 import { createCommandProcessor, type ExecuteResult } from '../command-processor.js';
 import { DefinitionRegistry } from '../definition-registry.js';
 import { createEffectDispatcher } from '../effect-dispatcher.js';
 import { createIdSource } from '../ids.js';
 import type { ConsumerHandle } from '../ports/job-queue.js';
-import type { ScheduledCallback } from '../ports/clock.js';
-import type { HistoryEntry, Page, StartEventTarget } from '../ports/store-records.js';
+import type { HistoryEntry, Page } from '../ports/store-records.js';
 import { defaultDecide, defaultParse, defaultVisibleVariables } from './core-bindings.js';
 import { Deployments } from './deployments.js';
-import { instanceOfWait, stamp, type EngineContext } from './engine-context.js';
-import type { Engine, EngineOptions, StartInstanceRequest } from './engine-types.js';
+import type { EngineContext } from './engine-context.js';
+import type { Engine, EngineOptions } from './engine-types.js';
+import { InstanceCommands } from './instance-commands.js';
 import { Jobs } from './jobs.js';
 import { Messaging } from './messaging.js';
+import { startOutboxSweep } from './outbox-sweep.js';
 import { Queries } from './queries.js';
 import { createTimerHandler } from './timers.js';
 
@@ -23,10 +23,17 @@ export function createEngine(options: EngineOptions): Engine {
   const random = options.random ?? Math.random;
   const newId = options.newId ?? createIdSource(nodeId, random);
   const onError = options.onError ?? (() => undefined);
-  const registry = new DefinitionRegistry(store, options.parse ?? defaultParse);
+  const parse = options.parse ?? defaultParse;
+  const registry = new DefinitionRegistry(store, parse);
   const wallClock = systemClock();
-  const subjectPrefix = `baton.${options.cluster ?? 'default'}`;
+  const eventSubject = `baton.${options.cluster ?? 'default'}.events`;
 
+  const publishEvents = (result: ExecuteResult): void => {
+    const data = { instanceId: result.instanceId, version: result.version, events: result.events };
+    bus.publish(`${eventSubject}.${subjectToken(result.state.processId)}`, data).catch((error: unknown) =>
+      onError(error, { instanceId: result.instanceId, during: 'publishEvents' }),
+    );
+  };
   const processor = createCommandProcessor({
     store,
     clock,
@@ -42,31 +49,13 @@ export function createEngine(options: EngineOptions): Engine {
       if (options.publishEvents !== false && result.events.length > 0) publishEvents(result);
     },
   });
-
-  const ctx: EngineContext = {
-    store,
-    queue,
-    clock,
-    nodeId,
-    registry,
-    processor,
-    newId,
-    visibleVariables: options.visibleVariables ?? defaultVisibleVariables,
-    onError,
-  };
-
-  async function startAt(target: StartEventTarget, variables: Variables, instanceId = newId()): Promise<ExecuteResult> {
-    return processor.execute({
-      instanceId,
-      definitionKey: target.definitionKey,
-      command: { type: 'CreateInstance', ...stamp(ctx), instanceId, variables, startElementId: target.elementId },
-    });
-  }
-
-  const messaging = new Messaging(ctx, startAt);
-  const jobs = new Jobs(ctx);
-  const deployments = new Deployments(ctx, options.parse ?? defaultParse);
+  const visibleVariables = options.visibleVariables ?? defaultVisibleVariables;
+  const ctx: EngineContext = { store, queue, clock, nodeId, registry, processor, newId, visibleVariables, onError };
   const queries = new Queries(ctx);
+  const commands = new InstanceCommands(ctx, queries);
+  const messaging = new Messaging(ctx, commands.startAt);
+  const jobs = new Jobs(ctx);
+  const deployments = new Deployments(ctx, parse);
   const dispatch = createEffectDispatcher({
     queue,
     clock,
@@ -76,91 +65,27 @@ export function createEngine(options: EngineOptions): Engine {
     broadcastSignal: (name, variables) => messaging.broadcast({ name, variables: { ...variables } }),
   });
 
-  function publishEvents(result: ExecuteResult): void {
-    const subject = `${subjectPrefix}.events.${subjectToken(result.state.processId)}`;
-    bus.publish(subject, { instanceId: result.instanceId, version: result.version, events: result.events }).catch((error: unknown) =>
-      onError(error, { instanceId: result.instanceId, during: 'publishEvents' }),
-    );
-  }
-
-  async function startInstance(request: StartInstanceRequest): Promise<ExecuteResult> {
-    const record =
-      request.version === undefined
-        ? await registry.latest(request.processId)
-        : await store.getDeployment(`${request.processId}:${request.version}`);
-    if (record === undefined) {
-      throw new BatonError('DEFINITION_NOT_FOUND', `No version ${request.version} of process "${request.processId}" is deployed.`, {
-        processId: request.processId,
-      });
-    }
-    const instanceId = request.instanceId ?? newId();
-    return processor.execute({
-      instanceId,
-      definitionKey: record.definitionKey,
-      command: {
-        type: 'CreateInstance',
-        ...stamp(ctx),
-        instanceId,
-        variables: request.variables ?? {},
-        ...(request.startElementId === undefined ? {} : { startElementId: request.startElementId }),
-      },
-    });
-  }
-
-  const handles: ConsumerHandle[] = [queue.consumeTimers(createTimerHandler(ctx, startAt))];
+  const handles: ConsumerHandle[] = [queue.consumeTimers(createTimerHandler(ctx, commands.startAt))];
   const workers = jobs.startWorkers(options.handlers ?? {});
   if (workers !== undefined) handles.push(workers);
-  const sweep = startSweep();
-
-  function startSweep(): { stop(): void } {
-    const periodMs = options.sweepIntervalMs ?? 5_000;
-    let next: ScheduledCallback | undefined;
-    let isStopped = false;
-    const run = async (): Promise<void> => {
-      await processor.sweepOutbox({ minAgeMs: periodMs }).catch((error: unknown) => onError(error, { during: 'sweepOutbox' }));
-      if (!isStopped) next = clock.schedule(clock.now() + periodMs, run);
-    };
-    // Entries younger than a period may be mid-dispatch on a live peer; the first sweep leaves them too.
-    void processor.sweepOutbox({ minAgeMs: periodMs }).catch((error: unknown) => onError(error, { during: 'sweepOutbox' }));
-    if (periodMs > 0) next = clock.schedule(clock.now() + periodMs, run);
-    return {
-      stop() {
-        isStopped = true;
-        next?.cancel();
-      },
-    };
-  }
+  const sweep = startOutboxSweep(processor, clock, options.sweepIntervalMs ?? 5_000, onError);
 
   return {
     nodeId,
     clock,
     deploy: (resources, deployOptions) => deployments.deploy(resources, deployOptions?.allowNonExecutable ?? false),
-    startInstance,
+    startInstance: (request) => commands.start(request),
     execute: (request) => processor.execute(request),
     completeJob: (request) => jobs.complete(request),
     failJob: (request) => jobs.fail(request),
     throwError: (request) => jobs.throwError(request),
     activateJobs: (request) => jobs.activate(request),
-    completeUserTask: async (request) => {
-      const instanceId = await instanceOfWait(ctx, request.userTaskKey, request.instanceId, 'user task');
-      const command = { type: 'CompleteUserTask', ...stamp(ctx), userTaskKey: request.userTaskKey, variables: request.variables ?? {} } as const;
-      return processor.execute({ instanceId, command });
-    },
-    assignUserTask: async (request) => {
-      const instanceId = await instanceOfWait(ctx, request.userTaskKey, request.instanceId, 'user task');
-      const { userTaskKey, assignee } = request;
-      const command = { type: 'AssignUserTask', ...stamp(ctx), userTaskKey, ...(assignee === undefined ? {} : { assignee }) } as const;
-      return processor.execute({ instanceId, command });
-    },
+    completeUserTask: (request) => commands.completeUserTask(request),
+    assignUserTask: (request) => commands.assignUserTask(request),
     publishMessage: (request) => messaging.publish(request),
     broadcastSignal: (request) => messaging.broadcast(request),
-    cancelInstance: (instanceId) => processor.execute({ instanceId, command: { type: 'CancelInstance', ...stamp(ctx) } }),
-    resolveIncident: async (request) => {
-      const instanceId = request.instanceId ?? (await queries.instanceOfIncident(request.incidentKey));
-      const { incidentKey, retries } = request;
-      const command = { type: 'ResolveIncident', ...stamp(ctx), incidentKey, ...(retries === undefined ? {} : { retries }) } as const;
-      return processor.execute({ instanceId, command });
-    },
+    cancelInstance: (instanceId) => commands.cancel(instanceId),
+    resolveIncident: (request) => commands.resolveIncident(request),
     getInstance: (instanceId) => queries.getInstance(instanceId),
     // The store holds what `decide` emitted: the core's events unless a test swapped the core.
     getHistory: async (instanceId, page) => (await store.readHistory(instanceId, page ?? {})) as Page<HistoryEntry<InstanceEvent>>,

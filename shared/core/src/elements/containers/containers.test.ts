@@ -181,3 +181,64 @@ describe('cancel', () => {
     expect(engine.cancel()?.code).toBe('INSTANCE_NOT_ACTIVE');
   });
 });
+
+describe('scopes and incidents', () => {
+  it('an event subprocess inside a subprocess interrupts only that subprocess', async () => {
+    // given
+    const handler = eventSub('inner', [startWith('innerStart', timer('timeDuration', 'PT5M')), end('innerEnd'), seq('innerStart', 'innerEnd')].join(''));
+    const spBody = [start('s1'), userTask('slow'), end('e1'), seq('s1', 'slow', 'e1'), handler].join('');
+    const body = [start(), sub('sp', spBody), serviceTask('next'), end(), seq('start', 'sp', 'next', 'end')];
+    const engine = await TestEngine.of(zeebe(body.join('\n')));
+    engine.start('P');
+    // when
+    engine.advance(300_000);
+    // then
+    expect(engine.waiting()).toEqual(['next']);
+    expect(engine.completed()).toEqual(['inner', 'innerEnd', 'innerStart', 's1', 'sp', 'start']);
+  });
+
+  it('an escalation from a called process reaches a non-interrupting boundary on the call activity', async () => {
+    // given
+    const childXml = zeebe(
+      [
+        start('cs'),
+        '<bpmn:intermediateThrowEvent id="raise"><bpmn:escalationEventDefinition escalationRef="esc" /></bpmn:intermediateThrowEvent>',
+        serviceTask('inner'),
+        end('ce'),
+        seq('cs', 'raise', 'inner', 'ce'),
+      ].join(''),
+      { id: 'child', extra: errors },
+    );
+    const parentBody = [
+      start(),
+      '<bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="child" /></bpmn:extensionElements></bpmn:callActivity>',
+      '<bpmn:boundaryEvent id="noted" attachedToRef="call" cancelActivity="false"><bpmn:escalationEventDefinition escalationRef="esc" /></bpmn:boundaryEvent>',
+      serviceTask('followUp'),
+      end(),
+      end('e2'),
+      seq('start', 'call', 'end'),
+      seq('noted', 'followUp', 'e2'),
+    ];
+    const engine = await TestEngine.of([zeebe(parentBody.join(''), { id: 'parent', extra: errors }), childXml]);
+    engine.startProcessId = 'parent';
+    // when
+    engine.start('parent');
+    // then
+    expect(engine.waiting()).toEqual(['followUp', 'inner']);
+    expect(engine.completed()).toEqual(['cs', 'noted', 'raise', 'start']);
+  });
+});
+
+describe('start events', () => {
+  it('starts at a message start event when asked to', async () => {
+    // given
+    const body = [start(), `<bpmn:startEvent id="byMessage"><bpmn:messageEventDefinition messageRef="m" /></bpmn:startEvent>`, serviceTask('work'), end(), seq('start', 'work', 'end'), seq('byMessage', 'work')];
+    const engine = await TestEngine.of(zeebe(body.join('\n'), { extra: message('m', 'go') }));
+    // when
+    engine.start('P', { from: 'message' }, 'byMessage');
+    // then
+    expect(engine.completed()).toEqual(['byMessage']);
+    expect(engine.waiting()).toEqual(['work']);
+    expect(engine.variables).toEqual({ from: 'message' });
+  });
+});

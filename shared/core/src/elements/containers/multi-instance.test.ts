@@ -97,4 +97,21 @@ describe('multi-instance', () => {
     expect(Object.values(engine.state.incidents)).toMatchObject([{ errorType: 'EXPRESSION_FAILED', elementId: 'each' }]);
     expect(engine.waiting()).toEqual(['each']);
   });
+
+  it('a completion condition that yields no boolean raises an incident on the body; resolving re-checks it', async () => {
+    // given
+    const engine = await TestEngine.of(model(loop({ cardinality: '=2', completion: '=missing > 1' })));
+    engine.start('P');
+    // when
+    engine.completeJob('each');
+    // then
+    const [incident] = Object.values(engine.state.incidents);
+    expect(incident).toMatchObject({ errorType: 'EXPRESSION_FAILED', elementId: 'each' });
+    expect(engine.waiting()).toEqual(['each', 'each']);
+    // when
+    engine.run('i1', { type: 'ResolveIncident', incidentKey: incident!.incidentKey });
+    // then the condition ran again and failed again
+    expect(Object.values(engine.state.incidents).map((i) => i.incidentKey)).not.toContain(incident!.incidentKey);
+    expect(Object.values(engine.state.incidents)).toHaveLength(1);
+  });
 });

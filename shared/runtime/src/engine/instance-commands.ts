@@ -1,0 +1,71 @@
+import type { Variables } from '@baton/core';
+import { BatonError } from '@baton/errors';
+import type { ExecuteResult } from '../command-processor.js';
+import type { StartEventTarget } from '../ports/store-records.js';
+import { instanceOfWait, stamp, type EngineContext } from './engine-context.js';
+import type { AssignUserTaskRequest, CompleteUserTaskRequest, ResolveIncidentRequest, StartInstanceRequest } from './engine-types.js';
+import type { Queries } from './queries.js';
+
+/** Commands on one instance that need only a key look-up: start, user tasks, incidents, cancel. */
+export class InstanceCommands {
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly queries: Queries,
+  ) {}
+
+  /** Creates an instance at a start event of a definition (message, signal and timer starts). */
+  startAt = async (target: StartEventTarget, variables: Variables, instanceId = this.ctx.newId()): Promise<ExecuteResult> =>
+    this.ctx.processor.execute({
+      instanceId,
+      definitionKey: target.definitionKey,
+      command: { type: 'CreateInstance', ...stamp(this.ctx), instanceId, variables, startElementId: target.elementId },
+    });
+
+  async start(request: StartInstanceRequest): Promise<ExecuteResult> {
+    const { processId, version } = request;
+    const record =
+      version === undefined ? await this.ctx.registry.latest(processId) : await this.ctx.store.getDeployment(`${processId}:${version}`);
+    if (record === undefined) {
+      throw new BatonError('DEFINITION_NOT_FOUND', `No version ${version} of process "${processId}" is deployed; list the definitions.`, {
+        processId,
+      });
+    }
+    const instanceId = request.instanceId ?? this.ctx.newId();
+    const startElementId = request.startElementId;
+    return this.ctx.processor.execute({
+      instanceId,
+      definitionKey: record.definitionKey,
+      command: {
+        type: 'CreateInstance',
+        ...stamp(this.ctx),
+        instanceId,
+        variables: request.variables ?? {},
+        ...(startElementId === undefined ? {} : { startElementId }),
+      },
+    });
+  }
+
+  async completeUserTask(request: CompleteUserTaskRequest): Promise<ExecuteResult> {
+    const instanceId = await instanceOfWait(this.ctx, request.userTaskKey, request.instanceId, 'user task');
+    const command = { type: 'CompleteUserTask', ...stamp(this.ctx), userTaskKey: request.userTaskKey, variables: request.variables ?? {} } as const;
+    return this.ctx.processor.execute({ instanceId, command });
+  }
+
+  async assignUserTask(request: AssignUserTaskRequest): Promise<ExecuteResult> {
+    const instanceId = await instanceOfWait(this.ctx, request.userTaskKey, request.instanceId, 'user task');
+    const { userTaskKey, assignee } = request;
+    const command = { type: 'AssignUserTask', ...stamp(this.ctx), userTaskKey, ...(assignee === undefined ? {} : { assignee }) } as const;
+    return this.ctx.processor.execute({ instanceId, command });
+  }
+
+  async resolveIncident(request: ResolveIncidentRequest): Promise<ExecuteResult> {
+    const instanceId = request.instanceId ?? (await this.queries.instanceOfIncident(request.incidentKey));
+    const { incidentKey, retries } = request;
+    const command = { type: 'ResolveIncident', ...stamp(this.ctx), incidentKey, ...(retries === undefined ? {} : { retries }) } as const;
+    return this.ctx.processor.execute({ instanceId, command });
+  }
+
+  cancel(instanceId: string): Promise<ExecuteResult> {
+    return this.ctx.processor.execute({ instanceId, command: { type: 'CancelInstance', ...stamp(this.ctx) } });
+  }
+}
