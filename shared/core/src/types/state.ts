@@ -27,6 +27,11 @@ export interface InstanceState {
   readonly waits: Readonly<Record<string, Wait>>;
   /** Open incidents by incidentKey. */
   readonly incidents: Readonly<Record<string, Incident>>;
+  /**
+   * Tokens waiting at joining gateways (core-owned): scope key (`root` or the
+   * scope's elementInstanceId) -> gateway element id -> incoming flow id -> count.
+   */
+  readonly joins?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, number>>>>>>;
 }
 
 /** `terminated` covers cancel by a user or an uncaught ending; `completed` covers terminate end events. */
