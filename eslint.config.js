@@ -43,7 +43,7 @@ const deterministicGlobals = [
 ];
 
 export default tseslint.config(
-  { ignores: ['test/unit/fixtures/**', '**/dist/**', '**/node_modules/**', 'coverage/**', '**/*.d.ts', 'services/web/**'] },
+  { ignores: ['**/*.tmp.*', 'test/unit/fixtures/**', '**/dist/**', '**/node_modules/**', 'coverage/**', '**/*.d.ts', 'services/web/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   importX.flatConfigs.typescript,

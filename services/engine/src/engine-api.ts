@@ -173,6 +173,16 @@ export interface UserTaskView {
   readonly followUpDate?: string;
   readonly formKey?: string;
   readonly priority?: number;
+  /** The name of the lane the task sits in; a lane maps to a group (issue 7). */
+  readonly lane?: string;
+}
+
+/** An open job as authorization sees it: its type decides which workers may act on it. */
+export interface JobView {
+  readonly jobKey: string;
+  readonly type: string;
+  readonly processInstanceKey: string;
+  readonly elementId: string;
 }
 
 export interface UserTaskFilter {
@@ -213,7 +223,11 @@ export interface EngineApi {
   completeJob(jobKey: string, variables: Variables): Promise<void>;
   failJob(jobKey: string, request: FailJobRequest): Promise<void>;
   throwError(jobKey: string, request: ThrowErrorRequest): Promise<void>;
+  /** The open job with that key; `JOB_NOT_OPEN` when there is none. */
+  getJob(jobKey: string): Promise<JobView>;
   searchUserTasks(filter: UserTaskFilter): Promise<readonly UserTaskView[]>;
+  /** The open user task with that key; `NOT_FOUND` when there is none. */
+  getUserTask(userTaskKey: string): Promise<UserTaskView>;
   /** `assignee` undefined unassigns. */
   assignUserTask(userTaskKey: string, assignee: string | undefined): Promise<void>;
   completeUserTask(userTaskKey: string, variables: Variables): Promise<void>;

@@ -79,7 +79,7 @@ function toInstanceView(state: InstanceState): Api.InstanceView {
   };
 }
 
-function toUserTask(task: IndexedUserTask & UserTaskWait): Api.UserTaskView {
+function toUserTask(task: IndexedUserTask & UserTaskWait, lane: string | undefined): Api.UserTaskView {
   const optional = {
     ...(task.name === undefined ? {} : { name: task.name }),
     ...(task.assignee === undefined ? {} : { assignee: task.assignee }),
@@ -87,6 +87,7 @@ function toUserTask(task: IndexedUserTask & UserTaskWait): Api.UserTaskView {
     ...(task.followUpDate === undefined ? {} : { followUpDate: task.followUpDate }),
     ...(task.formKey === undefined ? {} : { formKey: task.formKey }),
     ...(task.priority === undefined ? {} : { priority: task.priority }),
+    ...(lane === undefined ? {} : { lane }),
   };
   return {
     userTaskKey: task.userTaskKey,
@@ -141,6 +142,9 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
   const subscription = await bus.subscribe(`baton.${options.cluster ?? 'default'}.events.>`, () => {
     for (const listener of listeners) listener();
   });
+  const laneOf = async (task: IndexedUserTask): Promise<string | undefined> =>
+    (await engine.getDefinition(task.definitionKey)).elements[task.elementId]?.properties['bpmn:lane'];
+  const withLane = async (task: IndexedUserTask): Promise<Api.UserTaskView> => toUserTask(task, await laneOf(task));
   const definitionOf = async (key: string): Promise<{ processId: string; version: number }> => {
     const definition = await engine.getDefinition(key);
     return { processId: definition.processId, version: definition.version };
@@ -219,6 +223,13 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
     async completeJob(jobKey, variables) {
       await engine.completeJob({ jobKey, variables });
     },
+    async getJob(jobKey) {
+      const wait = await engine.findWait(jobKey);
+      if (wait?.kind !== 'job') {
+        throw new BatonError('JOB_NOT_OPEN', `Expected an open job "${jobKey}" but found none; it may already be completed or cancelled.`, { jobKey });
+      }
+      return { jobKey, type: wait.jobType, processInstanceKey: wait.instanceId, elementId: wait.elementId };
+    },
     async failJob(jobKey, request) {
       await engine.failJob({ jobKey, ...request });
     },
@@ -236,7 +247,14 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
         ...(filter.processDefinitionId === undefined ? {} : { processId: filter.processDefinitionId }),
       };
       const tasks = await readAll((page) => engine.searchUserTasks({ ...query, ...page }));
-      return tasks.map(toUserTask);
+      return Promise.all(tasks.map(withLane));
+    },
+    async getUserTask(userTaskKey) {
+      const wait = await engine.findWait(userTaskKey);
+      if (wait?.kind !== 'userTask') {
+        throw new BatonError('NOT_FOUND', `Expected an open user task "${userTaskKey}" but found none; it may already be completed.`, { userTaskKey });
+      }
+      return withLane(wait);
     },
     async assignUserTask(userTaskKey, assignee) {
       await engine.assignUserTask({ userTaskKey, ...(assignee === undefined ? {} : { assignee }) });

@@ -5,7 +5,6 @@
  */
 export { decide } from './decide.js';
 export { evolve, replay } from './state/apply.js';
-export { cloneJson } from './state/clone.js';
 export { visibleVariables, waitingElementIds, isActive, hasIncident } from './queries.js';
 export { assertNever } from './assert-never.js';
 export type * from './types/commands.js';

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { startNode, type StartNodeOptions } from '@baton/engine';
 import { isBatonError } from '@baton/errors';
 import { exitCodes, type CommandContext } from '../io.js';

@@ -148,6 +148,13 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
     async broadcastSignal() {
       return { signalKey: next('signal') };
     },
+    async getJob(jobKey) {
+      const i = openJob(jobKey);
+      return { jobKey, type: i.jobType, processInstanceKey: i.key, elementId: 'charge' };
+    },
+    async getUserTask(userTaskKey) {
+      return taskView(openTask(userTaskKey));
+    },
     async activateJobs({ type, worker, timeoutMs, maxJobsToActivate }) {
       const now = Date.now();
       const open = [...instances.values()].filter((i) => i.state === 'ACTIVE' && i.step === 'job' && !i.incident && i.jobType === type && i.lockedUntil <= now);

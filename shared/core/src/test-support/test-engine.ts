@@ -190,8 +190,8 @@ export class TestEngine {
     const matching = this.waits().filter((w) => w.kind === 'signal' && w.signalName === signalName);
     for (const wait of matching) {
       if (wait.kind !== 'signal') continue;
-      const instanceId = this.instanceOfWait(wait);
-      if (this.stateOf(instanceId).waits[wait.subscriptionKey] === undefined) continue;
+      const instanceId = [...this.states].find(([, state]) => state.status === 'active' && state.waits[wait.subscriptionKey] === wait)?.[0];
+      if (instanceId === undefined) continue;
       this.run(instanceId, { type: 'TriggerSignal', subscriptionKey: wait.subscriptionKey, signalName, variables });
     }
   }

@@ -91,6 +91,7 @@ export function createEngine(options: EngineOptions): Engine {
     getHistory: async (instanceId, page) => (await store.readHistory(instanceId, page ?? {})) as Page<HistoryEntry<InstanceEvent>>,
     searchUserTasks: (query) => store.findUserTasks(query),
     searchJobs: (query) => store.findJobs(query),
+    findWait: (key) => store.findWait(key),
     searchIncidents: (query) => store.findIncidents(query),
     searchInstances: (query) => store.findInstances(query),
     instancesOfTree: (rootInstanceId) => queries.instancesOfTree(rootInstanceId),

@@ -13,6 +13,7 @@ import type {
   IndexedIncident,
   IndexedJob,
   IndexedUserTask,
+  IndexedWait,
   InstanceQuery,
   InstanceSummary,
   JobQuery,
@@ -219,6 +220,8 @@ export interface Engine {
   getHistory(instanceId: string, page?: PageRequest): Promise<Page<HistoryEntry<InstanceEvent>>>;
   searchUserTasks(query: UserTaskQuery): Promise<Page<IndexedUserTask>>;
   searchJobs(query: JobQuery): Promise<Page<IndexedJob>>;
+  /** The open wait (job, user task, timer, subscription) with that key, if any: for authorization by object. */
+  findWait(key: string): Promise<IndexedWait | undefined>;
   searchIncidents(query: IncidentQuery): Promise<Page<IndexedIncident>>;
   searchInstances(query: InstanceQuery): Promise<Page<InstanceSummary>>;
   /** The instance and every instance it called, recursively (creation order). */

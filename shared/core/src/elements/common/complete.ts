@@ -32,7 +32,7 @@ export function completeElement(ctx: Ctx, elementInstanceId: string, options: Co
     const variables = visibleFrom(ctx.draft, elementInstanceId);
     outputs = {};
     for (const mapping of element.outputs) {
-      const result = evaluate(mapping.source, variables, `output mapping '${mapping.target}'`, element.elementId);
+      const result = evaluate(ctx.at, mapping.source, variables, `output mapping '${mapping.target}'`, element.elementId);
       if (!result.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', result.message, 'complete'), false;
       outputs[mapping.target] = result.value;
     }
@@ -59,7 +59,7 @@ function collectMultiInstanceResult(ctx: Ctx, rec: ElementRecord): boolean {
   const element = elementAt(ctx, rec.elementId);
   const outputElement = element.multiInstance?.outputElement;
   if (rec.loopCounter === undefined || outputElement === undefined || rec.parentElementInstanceId === undefined) return true;
-  const result = evaluate(outputElement, visibleFrom(ctx.draft, rec.elementInstanceId), 'output element', element.elementId);
+  const result = evaluate(ctx.at, outputElement, visibleFrom(ctx.draft, rec.elementInstanceId), 'output element', element.elementId);
   if (!result.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', result.message, 'complete'), false;
   const body = recordOf(ctx, rec.parentElementInstanceId);
   emit(ctx, { type: 'MultiInstanceResultCollected', ...ids(body), index: rec.loopCounter - 1, value: result.value ?? null });

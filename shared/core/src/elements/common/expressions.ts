@@ -1,28 +1,26 @@
 import { evaluateCondition, evaluateExpression, type EvalResult } from '@baton/feel';
 import type { Variables } from '../../types/commands.js';
 
-/** A failed evaluation, with a message naming the expression and the element. */
-export interface EvalFailure {
-  readonly ok: false;
-  readonly message: string;
-}
-
 function named<T>(result: EvalResult<T>, what: string, elementId: string, text: string): EvalResult<T> {
   if (result.ok) return result;
   return { ok: false, message: `Failed to evaluate ${what} '${text}' of element '${elementId}': ${result.message}` };
 }
 
-export function evaluate(text: string, variables: Variables, what: string, elementId: string): EvalResult {
-  return named(evaluateExpression(text, variables), what, elementId, text);
+/**
+ * Evaluate an expression. `at` (the command's time) is the clock of FEEL `now()`
+ * and `today()`, so a replay sees the same value.
+ */
+export function evaluate(at: number, text: string, variables: Variables, what: string, elementId: string): EvalResult {
+  return named(evaluateExpression(text, variables, { now: at }), what, elementId, text);
 }
 
-export function condition(text: string, variables: Variables, elementId: string): EvalResult<boolean> {
-  return named(evaluateCondition(text, variables), 'condition', elementId, text);
+export function condition(at: number, text: string, variables: Variables, elementId: string): EvalResult<boolean> {
+  return named(evaluateCondition(text, variables, { now: at }), 'condition', elementId, text);
 }
 
 /** Evaluate to a string (job type, message name, correlation key, called process id). */
-export function evaluateString(text: string, variables: Variables, what: string, elementId: string): EvalResult<string> {
-  const result = evaluate(text, variables, what, elementId);
+export function evaluateString(at: number, text: string, variables: Variables, what: string, elementId: string): EvalResult<string> {
+  const result = evaluate(at, text, variables, what, elementId);
   if (!result.ok) return result;
   const { value } = result;
   if (typeof value === 'string') return { ok: true, value };
@@ -31,8 +29,8 @@ export function evaluateString(text: string, variables: Variables, what: string,
 }
 
 /** Evaluate to a number (retries, loop cardinality, priority). */
-export function evaluateNumber(text: string, variables: Variables, what: string, elementId: string): EvalResult<number> {
-  const result = evaluate(text, variables, what, elementId);
+export function evaluateNumber(at: number, text: string, variables: Variables, what: string, elementId: string): EvalResult<number> {
+  const result = evaluate(at, text, variables, what, elementId);
   if (!result.ok) return result;
   const value = typeof result.value === 'string' ? Number(result.value) : result.value;
   if (typeof value === 'number' && Number.isFinite(value)) return { ok: true, value };
@@ -40,8 +38,8 @@ export function evaluateNumber(text: string, variables: Variables, what: string,
 }
 
 /** A list of strings from a list or a comma-separated string (candidate users and groups). */
-export function evaluateStringList(text: string, variables: Variables, what: string, elementId: string): EvalResult<string[]> {
-  const result = evaluate(text, variables, what, elementId);
+export function evaluateStringList(at: number, text: string, variables: Variables, what: string, elementId: string): EvalResult<string[]> {
+  const result = evaluate(at, text, variables, what, elementId);
   if (!result.ok) return result;
   const { value } = result;
   if (value === null || value === undefined) return { ok: true, value: [] };

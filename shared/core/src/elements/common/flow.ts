@@ -83,7 +83,7 @@ export function outgoingFlows(ctx: Ctx, element: FlowElement, elementInstanceId:
   const variables = visibleFrom(ctx.draft, elementInstanceId);
   return flows.filter((flow) => {
     if (flow.condition === undefined) return true;
-    const result = condition(flow.condition, variables, element.elementId);
+    const result = condition(ctx.at, flow.condition, variables, element.elementId);
     return result.ok && result.value;
   });
 }

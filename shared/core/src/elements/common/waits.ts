@@ -16,9 +16,9 @@ const ok: EvalResult<undefined> = { ok: true, value: undefined };
 
 /** Open a job for a worker of the evaluated type, and put it on the queue. */
 export function openJob(ctx: Ctx, owner: WaitOwner, job: JobDefinition, variables: Variables): EvalResult<undefined> {
-  const jobType = evaluateString(job.type, variables, 'job type', owner.elementId);
+  const jobType = evaluateString(ctx.at, job.type, variables, 'job type', owner.elementId);
   if (!jobType.ok) return jobType;
-  const retries = evaluateNumber(job.retries, variables, 'job retries', owner.elementId);
+  const retries = evaluateNumber(ctx.at, job.retries, variables, 'job retries', owner.elementId);
   if (!retries.ok) return retries;
   const jobKey = nextKey(ctx);
   const wait = {
@@ -44,7 +44,7 @@ export function openEventWait(ctx: Ctx, owner: WaitOwner, event: EventDefinition
     case 'message':
       return openMessage(ctx, owner, event, variables);
     case 'signal': {
-      const signalName = evaluateString(event.signalName, variables, 'signal name', owner.elementId);
+      const signalName = evaluateString(ctx.at, event.signalName, variables, 'signal name', owner.elementId);
       if (!signalName.ok) return signalName;
       const subscription = { kind: 'signal' as const, ...owner, createdAt: ctx.at, subscriptionKey: nextKey(ctx), signalName: signalName.value };
       emit(ctx, { type: 'SignalSubscriptionOpened', ...owner, subscription });
@@ -85,11 +85,11 @@ export function openMessage(
   message: { readonly messageName: string; readonly correlationKey?: string },
   variables: Variables,
 ): EvalResult<undefined> {
-  const messageName = evaluateString(message.messageName, variables, 'message name', owner.elementId);
+  const messageName = evaluateString(ctx.at, message.messageName, variables, 'message name', owner.elementId);
   if (!messageName.ok) return messageName;
   let correlationKey: string | undefined;
   if (message.correlationKey !== undefined) {
-    const key = evaluateString(message.correlationKey, variables, 'correlation key', owner.elementId);
+    const key = evaluateString(ctx.at, message.correlationKey, variables, 'correlation key', owner.elementId);
     if (!key.ok) return key;
     correlationKey = key.value;
   }

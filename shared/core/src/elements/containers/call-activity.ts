@@ -12,7 +12,7 @@ import { visibleFrom } from '../common/variables.js';
 export const callActivity: ElementBehavior<ElementOf<'callActivity'>> = {
   activate(ctx, element, rec) {
     const visible = visibleFrom(ctx.draft, rec.elementInstanceId);
-    const processId = evaluateString(element.calledElement, visible, 'called element', element.elementId);
+    const processId = evaluateString(ctx.at, element.calledElement, visible, 'called element', element.elementId);
     if (!processId.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', processId.message, 'activate');
     const variables = element.propagateAllParentVariables ? visible : { ...ctx.draft.variables[rec.elementInstanceId] };
     const childInstanceId = nextKey(ctx);

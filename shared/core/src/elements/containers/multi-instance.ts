@@ -11,9 +11,9 @@ import { propagate, setLocal, visibleFrom } from '../common/variables.js';
 
 type Count = { ok: true; total: number; items?: unknown[] } | { ok: false; message: string };
 
-function countInstances(mi: MultiInstanceDefinition, variables: Variables, elementId: string): Count {
+function countInstances(at: number, mi: MultiInstanceDefinition, variables: Variables, elementId: string): Count {
   if (mi.inputCollection !== undefined) {
-    const result = evaluate(mi.inputCollection, variables, 'input collection', elementId);
+    const result = evaluate(at, mi.inputCollection, variables, 'input collection', elementId);
     if (!result.ok) return result;
     if (!Array.isArray(result.value)) {
       return { ok: false, message: `Expected the input collection '${mi.inputCollection}' of '${elementId}' to be a list, but found ${describe(result.value)}.` };
@@ -21,7 +21,7 @@ function countInstances(mi: MultiInstanceDefinition, variables: Variables, eleme
     return { ok: true, total: result.value.length, items: result.value as unknown[] };
   }
   if (mi.loopCardinality === undefined) return { ok: false, message: `Multi-instance '${elementId}' has neither an input collection nor a loop cardinality.` };
-  const result = evaluateNumber(mi.loopCardinality, variables, 'loop cardinality', elementId);
+  const result = evaluateNumber(at, mi.loopCardinality, variables, 'loop cardinality', elementId);
   if (!result.ok) return result;
   return { ok: true, total: Math.max(0, Math.floor(result.value)) };
 }
@@ -33,7 +33,7 @@ function countInstances(mi: MultiInstanceDefinition, variables: Variables, eleme
  */
 export function activateBody(ctx: Ctx, element: FlowElement, body: ElementRecord): void {
   const mi = element.multiInstance as MultiInstanceDefinition;
-  const count = countInstances(mi, visibleFrom(ctx.draft, body.elementInstanceId), element.elementId);
+  const count = countInstances(ctx.at, mi, visibleFrom(ctx.draft, body.elementInstanceId), element.elementId);
   if (!count.ok) return raiseIncident(ctx, body, 'EXPRESSION_FAILED', count.message, 'activate');
   emit(ctx, { type: 'MultiInstanceStarted', ...ids(body), total: count.total, ...(count.items === undefined ? {} : { items: count.items }) });
   // Records are replaced on every change: read the body again after each event.
@@ -80,7 +80,7 @@ export function onInnerCompleted(ctx: Ctx, bodyElementInstanceId: string): void 
       numberOfCompletedInstances: body.mi.completed,
       numberOfTerminatedInstances: 0,
     };
-    const done = condition(mi.completionCondition, variables, element.elementId);
+    const done = condition(ctx.at, mi.completionCondition, variables, element.elementId);
     if (!done.ok) return raiseIncident(ctx, body, 'EXPRESSION_FAILED', done.message, 'complete');
     if (done.value) {
       for (const inner of active) terminateElement(ctx, inner.elementInstanceId);

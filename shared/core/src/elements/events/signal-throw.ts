@@ -9,7 +9,7 @@ import { visibleFrom } from '../common/variables.js';
  * (its input mappings). Returns false when the name failed (an incident is open).
  */
 export function broadcastSignal(ctx: Ctx, rec: ElementRecord, signalNameExpression: string): boolean {
-  const name = evaluateString(signalNameExpression, visibleFrom(ctx.draft, rec.elementInstanceId), 'signal name', rec.elementId);
+  const name = evaluateString(ctx.at, signalNameExpression, visibleFrom(ctx.draft, rec.elementInstanceId), 'signal name', rec.elementId);
   if (!name.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', name.message, 'activate'), false;
   effect(ctx, { type: 'BroadcastSignal', signalName: name.value, variables: { ...ctx.draft.variables[rec.elementInstanceId] } });
   return true;

@@ -14,8 +14,9 @@ import { closeWaitsOf, openEventWait, openMessage } from '../common/waits.js';
 export const eventBasedGateway: ElementBehavior<ElementOf<'eventBasedGateway'>> = {
   activate(ctx, element, rec) {
     const variables = visibleFrom(ctx.draft, rec.elementInstanceId);
-    for (const flow of ctx.index.outgoing[element.elementId] ?? []) {
-      const target = elementAt(ctx, flow.targetId);
+    const targetIds = new Set((ctx.index.outgoing[element.elementId] ?? []).map((flow) => flow.targetId));
+    for (const targetId of targetIds) {
+      const target = elementAt(ctx, targetId);
       const owner = { elementId: target.elementId, elementInstanceId: rec.elementInstanceId };
       let opened;
       if (target.type === 'intermediateCatchEvent') opened = openEventWait(ctx, owner, target.event, variables);
@@ -29,6 +30,6 @@ export const eventBasedGateway: ElementBehavior<ElementOf<'eventBasedGateway'>> 
 /** One branch triggered: close the others, complete the gateway, and complete the branch's event with the variables. */
 export function triggerEventBasedGateway(ctx: Ctx, gateway: ElementRecord, targetId: string, variables: Variables): void {
   closeWaitsOf(ctx, gateway.elementInstanceId);
-  const flows = (ctx.index.outgoing[gateway.elementId] ?? []).filter((flow) => flow.targetId === targetId);
-  completeElement(ctx, gateway.elementInstanceId, { flows, triggeredWith: variables });
+  const flow = (ctx.index.outgoing[gateway.elementId] ?? []).find((candidate) => candidate.targetId === targetId);
+  completeElement(ctx, gateway.elementInstanceId, { flows: flow === undefined ? [] : [flow], triggeredWith: variables });
 }

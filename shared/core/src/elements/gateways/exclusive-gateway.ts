@@ -23,7 +23,7 @@ export function chooseFlows(ctx: Ctx, element: ConditionalGateway, rec: ElementR
   for (const flow of outgoing) {
     if (flow.flowId === element.defaultFlowId) continue;
     if (flow.condition !== undefined) {
-      const result = condition(flow.condition, variables, element.elementId);
+      const result = condition(ctx.at, flow.condition, variables, element.elementId);
       if (!result.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', result.message, 'activate'), undefined;
       if (!result.value) continue;
     }

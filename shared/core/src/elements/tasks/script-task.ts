@@ -13,7 +13,7 @@ export const scriptTask: ElementBehavior<ElementOf<'scriptTask'>> = {
       else completeElement(ctx, rec.elementInstanceId);
       return;
     }
-    const result = evaluate(element.script.expression, visibleFrom(ctx.draft, rec.elementInstanceId), 'script', element.elementId);
+    const result = evaluate(ctx.at, element.script.expression, visibleFrom(ctx.draft, rec.elementInstanceId), 'script', element.elementId);
     if (!result.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', result.message, 'activate');
     const { resultVariable } = element.script;
     completeWithVariables(ctx, rec.elementInstanceId, resultVariable === undefined ? {} : { [resultVariable]: result.value ?? null });

@@ -125,6 +125,18 @@ describe('script task', () => {
   });
 });
 
+describe('deterministic FEEL clock', () => {
+  it('now() in a script is the command time, not the wall clock', async () => {
+    // given
+    const script = `<bpmn:scriptTask id="s"><bpmn:extensionElements><zeebe:script expression="=string(now())" resultVariable="at" /></bpmn:extensionElements></bpmn:scriptTask>`;
+    const engine = await TestEngine.of(straight(script, 's'));
+    // when
+    engine.start('P');
+    // then
+    expect(String(engine.variables['at'])).toContain('2026-01-01T00:00');
+  });
+});
+
 describe('user task', () => {
   it('evaluates assignee and candidates (list or comma-separated) and completes with variables', async () => {
     // given

@@ -11,7 +11,7 @@ import { visibleFrom } from '../common/variables.js';
 type Fields = Omit<UserTaskWait, 'kind' | 'elementId' | 'elementInstanceId' | 'createdAt' | 'userTaskKey'>;
 
 /** Evaluate assignee, candidates, dates and priority; undefined expressions stay unset. */
-function evaluateFields(task: UserTaskDefinition, variables: Variables, elementId: string, name?: string): EvalResult<Fields> {
+function evaluateFields(at: number, task: UserTaskDefinition, variables: Variables, elementId: string, name?: string): EvalResult<Fields> {
   const fields: { -readonly [K in keyof Fields]: Fields[K] } = { candidateUsers: [], candidateGroups: [] };
   if (name !== undefined) fields.name = name;
   if (task.formKey !== undefined) fields.formKey = task.formKey;
@@ -22,7 +22,7 @@ function evaluateFields(task: UserTaskDefinition, variables: Variables, elementI
   ] as const;
   for (const [field, text] of strings) {
     if (text === undefined) continue;
-    const result = evaluateString(text, variables, field, elementId);
+    const result = evaluateString(at, text, variables, field, elementId);
     if (!result.ok) return result;
     if (result.value !== '') fields[field] = result.value;
   }
@@ -32,12 +32,12 @@ function evaluateFields(task: UserTaskDefinition, variables: Variables, elementI
   ] as const;
   for (const [field, text] of lists) {
     if (text === undefined) continue;
-    const result = evaluateStringList(text, variables, field, elementId);
+    const result = evaluateStringList(at, text, variables, field, elementId);
     if (!result.ok) return result;
     fields[field] = result.value;
   }
   if (task.priority !== undefined) {
-    const result = evaluateNumber(task.priority, variables, 'priority', elementId);
+    const result = evaluateNumber(at, task.priority, variables, 'priority', elementId);
     if (!result.ok) return result;
     fields.priority = result.value;
   }
@@ -47,7 +47,7 @@ function evaluateFields(task: UserTaskDefinition, variables: Variables, elementI
 /** Opens a user task for people; it completes with `CompleteUserTask`. */
 export const userTask: ElementBehavior<ElementOf<'userTask'>> = {
   activate(ctx, element, rec) {
-    const fields = evaluateFields(element.userTask, visibleFrom(ctx.draft, rec.elementInstanceId), element.elementId, element.name);
+    const fields = evaluateFields(ctx.at, element.userTask, visibleFrom(ctx.draft, rec.elementInstanceId), element.elementId, element.name);
     if (!fields.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', fields.message, 'activate');
     const wait: UserTaskWait = { kind: 'userTask', ...ids(rec), createdAt: ctx.at, userTaskKey: nextKey(ctx), ...fields.value };
     emit(ctx, { type: 'UserTaskCreated', ...ids(rec), userTask: wait });
