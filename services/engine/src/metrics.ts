@@ -1,6 +1,7 @@
 import './fastify-augment.js';
 import type { FastifyInstance } from 'fastify';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { UnservedJobs } from './handoff/index.js';
 
 /** Prometheus metrics of one node: process metrics plus commands by type, outcome and latency. */
 export interface NodeMetrics {
@@ -10,7 +11,7 @@ export interface NodeMetrics {
 }
 
 /** A registry of its own per node, so two nodes in one process (tests) do not collide. */
-export function createMetrics(nodeId: string): NodeMetrics {
+export function createMetrics(nodeId: string, cluster?: { unservedJobs(): Promise<readonly UnservedJobs[]> }): NodeMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ node_id: nodeId });
   collectDefaultMetrics({ register: registry });
@@ -27,6 +28,7 @@ export function createMetrics(nodeId: string): NodeMetrics {
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [registry],
   });
+  if (cluster !== undefined) registerUnservedGauge(registry, cluster);
   return {
     registry,
     observeCommand(command, outcome, seconds) {
@@ -34,6 +36,20 @@ export function createMetrics(nodeId: string): NodeMetrics {
       latency.observe({ command }, seconds);
     },
   };
+}
+
+/** `baton_jobs_unserved{job_type}`: open jobs no live node can run, read from the store at each scrape. */
+function registerUnservedGauge(registry: Registry, cluster: { unservedJobs(): Promise<readonly UnservedJobs[]> }): void {
+  new Gauge({
+    name: 'baton_jobs_unserved',
+    help: 'Open jobs of a type no live node of the cluster has the capability for; they wait for one.',
+    labelNames: ['job_type'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const { jobType, count } of await cluster.unservedJobs()) this.set({ job_type: jobType }, count);
+    },
+  });
 }
 
 /** Counts every route that names a `config.command`, and serves `GET /metrics`. */

@@ -1,4 +1,5 @@
 import type { EngineApi } from './engine-api.js';
+import type { ServerCluster } from './handoff/index.js';
 
 /** What every route file receives. */
 export interface RouteContext {
@@ -11,4 +12,6 @@ export interface RouteContext {
   readonly isReady: () => boolean;
   /** Aborts when the server starts closing: long polls answer at once. */
   readonly closing: AbortSignal;
+  /** Peers and unserved jobs; absent on a node without a cluster bus. */
+  readonly cluster?: ServerCluster;
 }

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { EngineApi } from './engine-api.js';
+import { registerApiHandOff, type ServerCluster } from './handoff/index.js';
 import { createMetrics, registerMetrics } from './metrics.js';
 import { registerOpenApi } from './openapi.js';
 import { handleError, handleNotFound } from './problem.js';
@@ -35,6 +36,8 @@ export interface ServerOptions {
   /** Readiness for /health/ready; default always ready. */
   readonly isReady?: () => boolean;
   readonly version?: string;
+  /** The node's cluster (bus, peers): hands off what this node lacks and feeds the topology. */
+  readonly cluster?: ServerCluster;
 }
 
 /** Path parameters that name the thing a request is about, bound into its log lines. */
@@ -78,7 +81,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addSchema(problemSchema);
   await app.register(multipart, { limits: { fileSize: bodyLimit, files: 100, fields: 20 } });
   await registerOpenApi(app, options.version ?? packageVersion);
-  registerMetrics(app, createMetrics(options.nodeId));
+  registerMetrics(app, createMetrics(options.nodeId, options.cluster));
+  if (options.cluster !== undefined) registerApiHandOff(app, { ...options.cluster.handOff, bodyLimit });
   bindKeysToLog(app);
   const closing = new AbortController();
   app.addHook('preClose', async () => closing.abort());
@@ -89,6 +93,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     version: options.version ?? packageVersion,
     isReady: options.isReady ?? (() => true),
     closing: closing.signal,
+    ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
   };
   for (const register of [
     registerDeploymentRoutes,

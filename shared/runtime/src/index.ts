@@ -23,3 +23,4 @@ export { JobBpmnError } from './engine/jobs.js';
 export { scopeChainVariables } from './engine/engine-context.js';
 export { startEventsOf } from './engine/deployments.js';
 export type * from './engine/engine-types.js';
+export * from './cluster/index.js';

@@ -3,3 +3,4 @@ export type { StartServerOptions } from './servers/start-server.js';
 export { startRedis } from './servers/start-redis.js';
 export { startNats } from './servers/start-nats.js';
 export * from './contracts/index.js';
+export * from './concurrency/index.js';

@@ -56,6 +56,9 @@ function applyToDraft(d: Draft, e: Exclude<InstanceEvent, { type: 'InstanceCreat
     case 'FlowTaken':
       if (e.joinScopeKey !== undefined) addJoinToken(d, e.joinScopeKey, e.targetId, e.flowId);
       return;
+    case 'JoinTokensDiscarded':
+      if (d.joins !== undefined) delete d.joins[e.scopeKey];
+      return;
     case 'MultiInstanceStarted': {
       const mi: MultiInstanceRecord = { total: e.total, started: 0, completed: 0, results: [] };
       if (e.items !== undefined) mi.items = [...e.items];

@@ -68,6 +68,12 @@ export interface FlowTaken extends EventBase {
   readonly joinScopeKey?: string;
 }
 
+/** Tokens waiting at joins in a scope instance were dropped (its content was terminated). */
+export interface JoinTokensDiscarded extends EventBase {
+  readonly type: 'JoinTokensDiscarded';
+  readonly scopeKey: string;
+}
+
 /** A multi-instance body learned how many inner instances it runs. */
 export interface MultiInstanceStarted extends ElementEventBase {
   readonly type: 'MultiInstanceStarted';
@@ -247,6 +253,7 @@ export type InstanceEvent =
   | ElementCompleted
   | ElementTerminated
   | FlowTaken
+  | JoinTokensDiscarded
   | MultiInstanceStarted
   | MultiInstanceResultCollected
   | VariablesSet

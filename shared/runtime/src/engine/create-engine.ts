@@ -99,6 +99,10 @@ export function createEngine(options: EngineOptions): Engine {
     getDefinition: (definitionKey) => registry.get(definitionKey),
     getDefinitionXml: (query) => queries.definitionXml(query),
     sweepOutbox: () => processor.sweepOutbox(),
+    startWorkers: (more) => {
+      const handle = jobs.startWorkers(more);
+      if (handle !== undefined) handles.push(handle);
+    },
     close: async () => {
       sweep.stop();
       await Promise.all(handles.map((h) => h.stop()));

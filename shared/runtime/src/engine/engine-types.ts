@@ -234,6 +234,11 @@ export interface Engine {
 
   /** Re-runs effects left in the outbox (a node died between commit and dispatch). */
   sweepOutbox(): Promise<number>;
+  /**
+   * Starts more in-process workers after creation (hand-off relays for capable peers);
+   * they consume only their job types' queues and stop on `close()`.
+   */
+  startWorkers(handlers: Readonly<Record<string, JobWorker>>): void;
   /** Stops workers, timers and the sweep. Does not close the adapters it was given. */
   close(): Promise<void>;
 }

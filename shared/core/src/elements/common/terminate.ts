@@ -1,4 +1,5 @@
 import { childrenOf, effect, emit, ids, recordOf, type Ctx } from '../../context.js';
+import { scopeKeyOf } from '../../state/records.js';
 import { resolveIncidentsOf } from './incident.js';
 import { closeWaitsOf } from './waits.js';
 
@@ -16,10 +17,15 @@ export function terminateElement(ctx: Ctx, elementInstanceId: string): void {
   emit(ctx, { type: 'ElementTerminated', ...ids(rec) });
 }
 
-/** Terminate every element instance directly inside a scope instance (undefined: the process), except `except`. */
+/**
+ * Terminate every element instance directly inside a scope instance (undefined:
+ * the process), except `except`, and drop the tokens waiting at its joins.
+ */
 export function terminateChildren(ctx: Ctx, scopeElementInstanceId: string | undefined, except?: string): void {
   for (const child of childrenOf(ctx, scopeElementInstanceId)) {
     if (child.elementInstanceId === except) continue;
     if (ctx.draft.elementInstances[child.elementInstanceId] !== undefined) terminateElement(ctx, child.elementInstanceId);
   }
+  const scopeKey = scopeKeyOf(scopeElementInstanceId);
+  if (ctx.draft.joins?.[scopeKey] !== undefined) emit(ctx, { type: 'JoinTokensDiscarded', scopeKey });
 }

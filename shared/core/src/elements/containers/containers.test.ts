@@ -242,3 +242,28 @@ describe('start events', () => {
     expect(engine.variables).toEqual({ from: 'message' });
   });
 });
+
+describe('terminate end event and waiting join tokens', () => {
+  it('drops tokens waiting at a join in its scope, so the process completes', async () => {
+    // given
+    const body = [
+      start(),
+      '<bpmn:parallelGateway id="fork" />',
+      serviceTask('a'),
+      serviceTask('b'),
+      '<bpmn:parallelGateway id="join" />',
+      '<bpmn:exclusiveGateway id="check" />',
+      '<bpmn:endEvent id="kill"><bpmn:terminateEventDefinition /></bpmn:endEvent>',
+      end(),
+      seq('start', 'fork', 'a', 'join', 'end'),
+      seq('fork', 'check', 'kill'),
+      seq('fork', 'b', 'join'),
+      '<bpmn:sequenceFlow id="fork_x" sourceRef="fork" targetRef="join" />',
+    ];
+    const engine = await TestEngine.of(zeebe(body.join('\n')));
+    engine.start('P');
+    // then the token from fork_x waits at the join, and the terminate end already ended everything
+    expect(engine.state.status).toBe('completed');
+    expect(engine.completed()).toEqual(['check', 'fork', 'kill', 'start']);
+  });
+});

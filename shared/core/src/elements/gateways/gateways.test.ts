@@ -205,3 +205,58 @@ describe('link events', () => {
     expect(engine.completed()).toEqual(['go', 'land', 'start']);
   });
 });
+
+describe('event-based gateway with a receive task and a signal', () => {
+  it('the receive task branch completes at once when its message arrives; the signal subscription closes', async () => {
+    // given
+    const body = [
+      start(),
+      '<bpmn:eventBasedGateway id="gw" />',
+      '<bpmn:receiveTask id="reply" messageRef="m" />',
+      '<bpmn:intermediateCatchEvent id="abort"><bpmn:signalEventDefinition signalRef="sig" /></bpmn:intermediateCatchEvent>',
+      end('e1'),
+      end('e2'),
+      seq('start', 'gw'),
+      seq('gw', 'reply', 'e1'),
+      seq('gw', 'abort', 'e2'),
+    ];
+    const engine = await TestEngine.of(zeebe(body.join('\n'), { extra: `${message('m', 'reply', '=id')}<bpmn:signal id="sig" name="abort" />` }));
+    engine.start('P', { id: 'r' });
+    expect(Object.values(engine.state.waits).map((w) => w.kind).sort()).toEqual(['message', 'signal']);
+    // when
+    engine.publish('reply', 'r', { answer: 42 });
+    // then
+    expect(engine.completed()).toEqual(['e1', 'gw', 'reply', 'start']);
+    expect(engine.variables).toMatchObject({ answer: 42 });
+    expect(engine.state.status).toBe('completed');
+  });
+});
+
+describe('inclusive join inside a subprocess', () => {
+  it('counts tokens per scope instance', async () => {
+    // given
+    const inner = [
+      start('s1'),
+      '<bpmn:inclusiveGateway id="split" />',
+      serviceTask('a'),
+      serviceTask('b'),
+      '<bpmn:inclusiveGateway id="join" />',
+      end('e1'),
+      seq('s1', 'split'),
+      flow('split', 'a', '=true'),
+      flow('split', 'b', '=false'),
+      seq('a', 'join'),
+      seq('b', 'join'),
+      seq('join', 'e1'),
+    ].join('');
+    const body = [start(), `<bpmn:subProcess id="sp">${inner}</bpmn:subProcess>`, end(), seq('start', 'sp', 'end')];
+    const engine = await TestEngine.of(zeebe(body.join('\n')));
+    engine.start('P');
+    expect(engine.waiting()).toEqual(['a']);
+    // when
+    engine.completeJob('a');
+    // then
+    expect(engine.state.status).toBe('completed');
+    expect(engine.state.joins).toEqual({});
+  });
+});

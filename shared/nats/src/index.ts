@@ -1,0 +1,1 @@
+export { NatsMessageBus, createNatsMessageBus, type NatsConnectionChange, type NatsMessageBusOptions } from './nats-message-bus.js';

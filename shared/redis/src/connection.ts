@@ -1,0 +1,93 @@
+import { BatonError, isBatonError } from '@baton/errors';
+import { Redis, type RedisOptions } from 'ioredis';
+
+/**
+ * How a connection behaves while Redis is away:
+ * - `producer` (store commands, queue adds): fail fast. No offline queue and one
+ *   retry per command, so a caller gets STORE_UNAVAILABLE instead of hanging.
+ * - `worker` (BullMQ workers' blocking connections): `maxRetriesPerRequest: null`,
+ *   as BullMQ requires, so a worker waits for Redis to come back instead of dying.
+ */
+export type ConnectionRole = 'producer' | 'worker';
+
+export function connectionOptions(role: ConnectionRole): RedisOptions {
+  return role === 'producer'
+    ? { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 }
+    : { lazyConnect: true, maxRetriesPerRequest: null, enableReadyCheck: true };
+}
+
+/** A connected client; throws STORE_UNAVAILABLE (with the driver error as cause) when Redis does not answer. */
+export async function connectRedis(url: string, role: ConnectionRole, name: string): Promise<Redis> {
+  const client = new Redis(url, { ...connectionOptions(role), connectionName: name });
+  // Errors surface through commands; an unhandled 'error' event would crash the process.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    client.disconnect();
+    throw unavailable(error, url);
+  }
+  return client;
+}
+
+/** Wraps a driver error as STORE_UNAVAILABLE; BatonErrors pass through. */
+export function unavailable(error: unknown, url?: string): BatonError {
+  if (isBatonError(error)) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new BatonError(
+    'STORE_UNAVAILABLE',
+    `Redis${url === undefined ? '' : ` at ${redactUrl(url)}`} did not answer (${reason}); check that it runs and is reachable, then retry.`,
+    {},
+    { cause: error },
+  );
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+/** What the operational checks found; see {@link checkRedisServer}. */
+export interface ServerCheck {
+  readonly maxmemoryPolicy: string;
+  readonly isAofEnabled: boolean;
+}
+
+function infoField(info: string, field: string): string | undefined {
+  const line = info.split(/\r?\n/).find((l) => l.startsWith(`${field}:`));
+  return line?.slice(field.length + 1).trim();
+}
+
+/**
+ * Refuses a Redis that may evict keys, and warns when it does not persist.
+ *
+ * An evicting policy silently drops BullMQ lock and job keys (jobs lost or run
+ * twice) and instance state: so anything but `noeviction` throws STORE_UNAVAILABLE
+ * with the fix. Read from INFO (not CONFIG GET) because managed Redis services
+ * often disable CONFIG. Without AOF a Redis restart loses the last writes:
+ * `onWarning` is told, and the node runs.
+ */
+export async function checkRedisServer(client: Redis, onWarning: (message: string) => void): Promise<ServerCheck> {
+  const [memory, persistence] = await Promise.all([client.info('memory'), client.info('persistence')]);
+  const maxmemoryPolicy = infoField(memory, 'maxmemory_policy') ?? 'unknown';
+  if (maxmemoryPolicy !== 'noeviction') {
+    throw new BatonError(
+      'STORE_UNAVAILABLE',
+      `Redis maxmemory-policy is "${maxmemoryPolicy}", but Baton needs "noeviction": an evicting Redis drops job locks and instance state. ` +
+        'Run `CONFIG SET maxmemory-policy noeviction` (and set it in redis.conf) or choose that policy in your Redis service, then start again.',
+      { field: 'maxmemory-policy', value: maxmemoryPolicy, expected: 'noeviction' },
+    );
+  }
+  const isAofEnabled = infoField(persistence, 'aof_enabled') === '1';
+  if (!isAofEnabled) {
+    onWarning(
+      'Redis runs without AOF (appendonly no): a Redis restart loses the writes since the last snapshot. ' +
+        'For durable instances run `CONFIG SET appendonly yes` (and set it in redis.conf).',
+    );
+  }
+  return { maxmemoryPolicy, isAofEnabled };
+}
+
+/** Default warning sink: a Node process warning (visible once on stderr). */
+export function emitWarning(message: string): void {
+  process.emitWarning(message, { code: 'BATON_REDIS' });
+}
