@@ -18,4 +18,6 @@ export const exitCodes = {
   failed: 1,
   /** The command exists but is not implemented yet. */
   notImplemented: 2,
+  /** No Baton node answered at the URL given (`--url` / `BATON_URL`). */
+  unreachable: 3,
 } as const;

@@ -1,5 +1,13 @@
 import { Command, CommanderError } from 'commander';
+import { registerCancel } from './commands/cancel.js';
+import { registerCluster } from './commands/cluster.js';
+import { registerDeploy } from './commands/deploy.js';
+import { registerIncidents } from './commands/incidents.js';
+import { registerInstances } from './commands/instances.js';
+import { registerMessages } from './commands/messages.js';
 import { registerServe } from './commands/serve.js';
+import { registerStart } from './commands/start.js';
+import { registerTasks } from './commands/tasks.js';
 import { registerTest } from './commands/test.js';
 import { registerValidate } from './commands/validate.js';
 import { exitCodes, type CliIo, type CommandContext } from './io.js';
@@ -19,6 +27,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   registerTest(program, ctx);
   registerValidate(program, ctx);
   registerServe(program, ctx);
+  registerCluster(program, ctx);
+  registerDeploy(program, ctx);
+  registerStart(program, ctx);
+  registerInstances(program, ctx);
+  registerTasks(program, ctx);
+  registerMessages(program, ctx);
+  registerIncidents(program, ctx);
+  registerCancel(program, ctx);
   for (const command of program.commands) {
     command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride().showHelpAfterError('(add --help for usage)');
   }

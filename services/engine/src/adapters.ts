@@ -1,9 +1,12 @@
 import { BatonError } from '@baton/errors';
 import { createInMemoryJobQueue, createInMemoryMessageBus, createInMemoryProcessStore } from '@baton/memory';
+import { createBullmqJobQueue, createRedisProcessStore } from '@baton/redis';
 import type { Clock, JobQueue, MessageBus, ProcessStore } from '@baton/runtime';
 
-/** Adapter names a node accepts for each port. Redis, NATS and Faye arrive later (issue 4). */
-export const supportedAdapters = { store: ['memory'], queue: ['memory'], bus: ['memory'] } as const;
+/** Adapter names a node accepts for each port; `redis://…` (or `rediss://…`) is a Redis URL. NATS and Faye arrive later (issue 4). */
+export const supportedAdapters = { store: ['memory', 'redis://…'], queue: ['memory', 'redis://…'], bus: ['memory'] } as const;
+
+const isRedisUrl = (value: string): boolean => /^rediss?:\/\//.test(value);
 
 export type PortName = keyof typeof supportedAdapters;
 
@@ -24,7 +27,7 @@ export interface AdapterChoice {
 
 function check(port: PortName, value: string): void {
   const supported: readonly string[] = supportedAdapters[port];
-  if (supported.includes(value)) return;
+  if (supported.includes(value) || (supported.includes('redis://…') && isRedisUrl(value))) return;
   const flag = `--${port}`;
   const env = `BATON_${port.toUpperCase()}`;
   throw new BatonError(
@@ -34,19 +37,27 @@ function check(port: PortName, value: string): void {
   );
 }
 
-/** Builds the chosen adapters, after checking every name (so nothing is built when one is wrong). */
-export function createAdapters(choice: AdapterChoice, clock: Clock, onError: (error: unknown) => void): NodeAdapters {
+/**
+ * Builds the chosen adapters, after checking every name (so nothing is built when one
+ * is wrong). Redis adapters connect and check the server first (they refuse an
+ * evicting Redis); all keys go under the prefix `baton`, shared by the nodes of one cluster.
+ */
+export async function createAdapters(choice: AdapterChoice, clock: Clock, onError: (error: unknown) => void): Promise<NodeAdapters> {
   const store = choice.store ?? 'memory';
   const queue = choice.queue ?? 'memory';
   const bus = choice.bus ?? 'memory';
   check('store', store);
   check('queue', queue);
   check('bus', bus);
-  const adapters = {
-    store: createInMemoryProcessStore(),
-    queue: createInMemoryJobQueue({ clock, onError }),
-    bus: createInMemoryMessageBus({ clock }),
-  };
+  const storeAdapter: ProcessStore = isRedisUrl(store) ? await createRedisProcessStore({ url: store }) : createInMemoryProcessStore();
+  let queueAdapter: JobQueue;
+  try {
+    queueAdapter = isRedisUrl(queue) ? await createBullmqJobQueue({ url: queue, onError }) : createInMemoryJobQueue({ clock, onError });
+  } catch (error) {
+    await storeAdapter.close();
+    throw error;
+  }
+  const adapters = { store: storeAdapter, queue: queueAdapter, bus: createInMemoryMessageBus({ clock }) };
   return {
     ...adapters,
     async close() {

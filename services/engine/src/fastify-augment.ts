@@ -12,7 +12,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The engine command a route runs (`CompleteJob`), for metrics and logs. */
     command?: string;
-    /** Who may call the route and which object check runs (issue 7); absent means admins only. */
+    /** Who may call the route and which object check runs (issue 7); absent means `admin`. */
     access?: Access;
   }
 }

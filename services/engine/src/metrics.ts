@@ -60,7 +60,7 @@ export function registerMetrics(app: FastifyInstance, metrics: NodeMetrics): voi
     const outcome = reply.statusCode < 400 ? 'ok' : (request.problemCode ?? `HTTP_${reply.statusCode}`);
     metrics.observeCommand(command, outcome, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { config: { access: 'read' }, schema: { hide: true } }, async (_request, reply) => {
     const text = await metrics.registry.metrics();
     return reply.type(metrics.registry.contentType).send(text);
   });

@@ -2,6 +2,8 @@ import './fastify-augment.js';
 import { hostname } from 'node:os';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import multipart from '@fastify/multipart';
+import type { AuthConfig } from './auth/auth-config.js';
+import { registerAuth } from './auth/register-auth.js';
 import type { EngineApi } from './engine-api.js';
 import { registerApiHandOff, type ServerCluster } from './handoff/index.js';
 import { createMetrics, registerMetrics } from './metrics.js';
@@ -38,6 +40,8 @@ export interface ServerOptions {
   readonly version?: string;
   /** The node's cluster (bus, peers): hands off what this node lacks and feeds the topology. */
   readonly cluster?: ServerCluster;
+  /** Authentication and authorization (issue 7); without it every route is open. */
+  readonly auth?: AuthConfig;
 }
 
 /** Path parameters that name the thing a request is about, bound into its log lines. */
@@ -80,6 +84,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setNotFoundHandler(handleNotFound);
   app.addSchema(problemSchema);
   await app.register(multipart, { limits: { fileSize: bodyLimit, files: 100, fields: 20 } });
+  if (options.auth !== undefined) await registerAuth(app, options.auth, options.engine);
   await registerOpenApi(app, options.version ?? packageVersion);
   registerMetrics(app, createMetrics(options.nodeId, options.cluster));
   if (options.cluster !== undefined) registerApiHandOff(app, { ...options.cluster.handOff, bodyLimit });

@@ -1,8 +1,12 @@
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
-import { createEngine, systemClock, type JobWorker } from '@baton/runtime';
-import { createAdapters, type AdapterChoice } from './adapters.js';
+import { createEngine, systemClock, type Clock, type JobWorker, type MessageBus } from '@baton/runtime';
+import { createAdapters, type AdapterChoice, type NodeAdapters } from './adapters.js';
+import type { AuthConfig } from './auth/auth-config.js';
+import { checkBinding } from './auth/binding.js';
+import { createEdgeBus, noStore } from './handoff/edge-bus.js';
+import { createEdgeEngineApi, createNodeCluster } from './handoff/index.js';
 import { readBpmnDir } from './deploy-dir.js';
 import type { DeployedProcess, EngineApi } from './engine-api.js';
 import { loadHandlers, toJobWorker, type JobHandler } from './load-handlers.js';
@@ -31,9 +35,27 @@ export interface StartNodeOptions extends AdapterChoice {
   readonly print?: (line: string) => void;
   /** Stop on SIGINT/SIGTERM. Default true. */
   readonly handleSignals?: boolean;
+  /**
+   * Adapters the caller built and closes (embedding, tests, a node restarted on the same
+   * store and queue); when given, `store`, `queue` and `bus` are not read.
+   */
+  readonly adapters?: NodeAdapters;
+  /** Authentication and authorization (issue 7: `--identity FILE`, OIDC). Without it the node serves loopback only. */
+  readonly auth?: AuthConfig;
+  /** `--insecure-no-auth`: listen beyond loopback without `auth`, with a warning in the log. */
+  readonly insecureNoAuth?: boolean;
+  /** Bus subjects are `baton.<cluster>.…`; nodes of one cluster share it. Default `default`. */
+  readonly cluster?: string;
+  /** Period of this node's heartbeat on the bus. Default 2 000 ms. */
+  readonly heartbeatMs?: number;
+  /** How long to wait for a capable peer when handing off a request or a job. Default 30 000 ms. */
+  readonly handOffTimeoutMs?: number;
 }
 
-/** A running node. `close()` stops the server, then the engine, then the adapters; idempotent. */
+/**
+ * A running node. `close()` drains it: readiness 503, no new job claims, held jobs
+ * finished, then the cluster, the API and the adapters (unless given) close; idempotent.
+ */
 export interface RunningNode {
   readonly url: string;
   readonly nodeId: string;
@@ -91,14 +113,26 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
   const nodeId = options.nodeId ?? `${hostname()}-${process.pid}`;
   const rootLogger = options.logger ?? pino({ level: 'info' });
   const logger = rootLogger.child({ nodeId });
+  const bindingWarning = checkBinding({ host: options.host ?? '127.0.0.1', auth: options.auth, insecureNoAuth: options.insecureNoAuth });
+  if (bindingWarning !== undefined) logger.warn(bindingWarning);
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const clock = systemClock();
   const onError = (error: unknown, context: Readonly<Record<string, unknown>> = {}): void => logger.error({ err: error, ...context }, 'engine error');
   const { workers, capabilities } = await chooseWorkers(options, logger);
-  const adapters = createAdapters(options, clock, onError);
-  const engine = await createRuntimeEngineApi({
-    engine: createEngine({ store: adapters.store, queue: adapters.queue, bus: adapters.bus, clock, nodeId, handlers: workers, onError }),
+  // An edge node (`store: 'none'`) has only the bus: its peers with the store hand it jobs and take its API calls.
+  const isEdge = options.store === noStore;
+  const adapters = options.adapters ?? (isEdge ? await edgeAdapters(options, nodeId, clock, onError) : await createAdapters(options, clock, onError));
+  const runtime = !('store' in adapters) ? undefined : createEngine({ store: adapters.store, queue: adapters.queue, bus: adapters.bus, clock, nodeId, handlers: workers, onError, ...pick(options, ['cluster']) });
+  const engine = runtime === undefined ? createEdgeEngineApi(nodeId) : await createRuntimeEngineApi({ engine: runtime, bus: adapters.bus, ...pick(options, ['cluster']) });
+  const cluster = createNodeCluster({
     bus: adapters.bus,
+    clock,
+    nodeId,
+    jobTypes: capabilities,
+    handlers: workers,
+    onError,
+    ...(runtime === undefined ? {} : { engine: runtime }),
+    ...pick(options, ['cluster', 'heartbeatMs', 'handOffTimeoutMs']),
   });
   let isReady = false;
   let app: FastifyInstance | undefined;
@@ -106,21 +140,28 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
   let removeSignalHandlers = (): void => undefined;
   const close = (): Promise<void> =>
     (closing ??= (async () => {
+      // The drain (issue 8): readiness answers 503 first, so load balancers stop sending
+      // new work; the node stops claiming jobs and finishes the ones it holds while its API
+      // still answers; then it leaves the cluster, closes the API (requests in flight
+      // complete) and the adapters. A job it cannot finish stays unacknowledged: its lock
+      // expires and a peer takes it.
       isReady = false;
       removeSignalHandlers();
-      await app?.close();
       await engine.close();
-      await adapters.close();
+      await cluster.leave();
+      await app?.close();
+      if (options.adapters === undefined) await adapters.close();
     })());
   try {
     const resources = options.deployDir === undefined ? [] : await readBpmnDir(options.deployDir);
     const deployed = resources.length === 0 ? [] : (await engine.deploy(resources, { allowNonExecutable: false })).processes;
-    const serverOptions = { engine, nodeId, capabilities, logger: rootLogger, isReady: () => isReady };
+    const serverOptions = { ...(options.auth === undefined ? {} : { auth: options.auth }), engine, nodeId, capabilities: cluster.capabilities, cluster: cluster.server, logger: rootLogger, isReady: () => isReady };
     app = await buildServer(options.bodyLimit === undefined ? serverOptions : { ...serverOptions, bodyLimit: options.bodyLimit });
     await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : options.port;
     const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+    await cluster.join(app, url);
     isReady = true;
     if (options.handleSignals !== false) removeSignalHandlers = stopOnSignals(close, logger, print);
     tryThese(print, url, deployed);
@@ -129,6 +170,16 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
     await close();
     throw error;
   }
+}
+
+/** The bus alone, for an edge node; `close` closes it. */
+async function edgeAdapters(options: StartNodeOptions, nodeId: string, clock: Clock, onError: (error: unknown) => void): Promise<{ bus: MessageBus; close(): Promise<void> }> {
+  const bus = await createEdgeBus(options.bus, nodeId, clock, onError);
+  return { bus, close: () => bus.close() };
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((k) => source[k] !== undefined).map((k) => [k, source[k]])) as Partial<Pick<T, K>>;
 }
 
 /** Stops the node on the first SIGINT or SIGTERM; returns the function that removes the handlers. */

@@ -33,7 +33,7 @@ export interface ServerExtension {
 }
 
 /** A faye Deferrable: thenable, rejecting with a Faye error `{ code, message }`. */
-export interface Deferred extends PromiseLike<unknown> {}
+export type Deferred = PromiseLike<unknown>;
 
 export interface FayeSubscription extends Deferred {
   withChannel(callback: (channel: string, data: unknown) => void): FayeSubscription;
@@ -59,8 +59,16 @@ export interface FayeNodeAdapter {
   on(event: 'disconnect', listener: (clientId: string) => void): void;
 }
 
+/** Decides, per message, whether the client may (re)send it. */
+export interface FayeScheduler {
+  isDeliverable(): boolean;
+}
+
+export type FayeSchedulerClass = new (message: BayeuxMessage, options: Record<string, unknown>) => FayeScheduler;
+
 interface FayeModule {
-  Client: new (endpoint: string, options?: { retry?: number; timeout?: number }) => FayeClient;
+  Client: new (endpoint: string, options?: { retry?: number; timeout?: number; scheduler?: FayeSchedulerClass }) => FayeClient;
+  Scheduler: FayeSchedulerClass;
   NodeAdapter: new (options: { mount: string; timeout?: number }) => FayeNodeAdapter;
 }
 

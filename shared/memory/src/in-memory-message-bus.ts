@@ -1,5 +1,6 @@
 import { BatonError } from '@baton/errors';
 import type { BusHandler, BusMessage, BusSubscription, Clock, MessageBus, SubscribeOptions } from '@baton/runtime';
+import { deepFreeze } from './paging.js';
 import { subjectMatches } from './subject-pattern.js';
 
 interface Subscription {
@@ -17,9 +18,15 @@ export interface InMemoryMessageBusOptions {
 }
 
 /**
- * MessageBus inside one process (one node, a browser, tests). Payloads are copied
- * through JSON, as a network bus would, so a subscriber never shares objects with
- * the publisher. Delivery runs on a microtask after `publish`.
+ * MessageBus inside one process (one node, a browser, tests). Delivery runs on a
+ * microtask after `publish`.
+ *
+ * Isolation without a copy: a published payload is deep-frozen and handed to every
+ * subscriber as is, so nobody can change what another subscriber, the publisher or
+ * the store (which keeps committed events by reference) sees; a mutation throws.
+ * Publishing every commit's events made a JSON copy the engine's biggest cost
+ * (issue #3, "Speed"). Requests and replies are still copied through JSON, as a
+ * network bus would: their parties are other nodes' code, and they are rare.
  */
 export class InMemoryMessageBus implements MessageBus {
   private readonly subscriptions = new Set<Subscription>();
@@ -30,7 +37,11 @@ export class InMemoryMessageBus implements MessageBus {
   constructor(private readonly options: InMemoryMessageBusOptions) {}
 
   async publish(subject: string, data: unknown): Promise<void> {
-    this.deliver(subject, data, undefined);
+    this.ensureOpen();
+    const receivers = this.receiversOf(subject);
+    if (receivers.length === 0) return;
+    const frozen = deepFreeze(data ?? null);
+    void Promise.resolve().then(() => this.handOut(receivers, () => ({ subject, data: frozen })));
   }
 
   async subscribe(pattern: string, handler: BusHandler, options: SubscribeOptions = {}): Promise<BusSubscription> {
@@ -74,24 +85,25 @@ export class InMemoryMessageBus implements MessageBus {
     this.subscriptions.clear();
   }
 
-  /** Picks the receivers now, delivers on a microtask; returns how many receive it. */
-  private deliver(subject: string, data: unknown, respond: ((reply: unknown) => void) | undefined): number {
+  /** Picks the receivers of a request now, delivers a JSON copy to each on a microtask; returns how many receive it. */
+  private deliver(subject: string, data: unknown, respond: (reply: unknown) => void): number {
     this.ensureOpen();
     const receivers = this.receiversOf(subject);
     if (receivers.length === 0) return 0;
     const json = JSON.stringify(data ?? null);
-    void Promise.resolve().then(async () => {
-      for (const receiver of receivers) {
-        if (!receiver.isActive) continue;
-        const message: BusMessage = respond === undefined ? { subject, data: JSON.parse(json) } : { subject, data: JSON.parse(json), respond };
-        try {
-          await receiver.handler(message);
-        } catch (error) {
-          this.options.onError?.(error);
-        }
-      }
-    });
+    void Promise.resolve().then(() => this.handOut(receivers, () => ({ subject, data: JSON.parse(json), respond })));
     return receivers.length;
+  }
+
+  private async handOut(receivers: readonly Subscription[], messageFor: () => BusMessage): Promise<void> {
+    for (const receiver of receivers) {
+      if (!receiver.isActive) continue;
+      try {
+        await receiver.handler(messageFor());
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+    }
   }
 
   private receiversOf(subject: string): Subscription[] {

@@ -16,11 +16,15 @@ export function filterValues<T>(source: Iterable<T>, keep: (value: T) => boolean
   return kept;
 }
 
-/** Freezes a plain JSON value in depth (test isolation: a mutation throws). */
+/**
+ * Freezes a plain JSON value in depth, so a mutation throws. A frozen object is
+ * taken as frozen in depth (what this function leaves), so shared subtrees cost once.
+ */
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    if (Array.isArray(value)) for (const item of value) deepFreeze(item);
+    else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
   }
   return value;
 }

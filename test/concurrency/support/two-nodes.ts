@@ -3,9 +3,6 @@ import { InMemoryJobQueue, InMemoryMessageBus, InMemoryProcessStore } from '@bat
 import { createEngine, VirtualClock, type Engine, type JobQueue, type MessageBus, type ProcessStore } from '@baton/runtime';
 import { createRaceController, type RaceController } from '@baton/testkit';
 
-/** 2026-01-01: timers in the fixtures are an hour out, so they never fire on their own. */
-export const t0 = Date.UTC(2026, 0, 1);
-
 /** The adapters one node runs on; the store is shared by both nodes (that is the point). */
 export interface NodeAdapters {
   readonly store: ProcessStore;
@@ -26,27 +23,30 @@ export interface TwoNodes {
   close(): Promise<void>;
 }
 
-/** What a store-specific harness provides: the shared store and, per node, its queue and bus. */
+/** What a store-specific harness provides: per node its adapters (one store behind them all), and a store to read the outcome. */
 export interface Backend {
-  readonly name: string;
   readonly store: ProcessStore;
-  adaptersFor(node: 'a' | 'b', clock: VirtualClock): NodeAdapters;
+  readonly nodes: Readonly<Record<'a' | 'b', NodeAdapters>>;
   close(): Promise<void>;
 }
 
-export type BackendFactory = () => Promise<Backend>;
+/** Builds a backend on the nodes' clock. */
+export type BackendFactory = (clock: VirtualClock) => Promise<Backend>;
 
 /**
  * Two nodes as in a cluster: same store, nothing else shared in the engines. No
  * workers (jobs are completed by the test, as two workers would), no outbox sweep,
  * and a virtual clock that only the test moves.
  */
-export async function twoNodes(backend: Backend, resources: readonly string[]): Promise<TwoNodes> {
+export async function twoNodes(makeBackend: BackendFactory, resources: readonly string[]): Promise<TwoNodes> {
   const race = createRaceController();
-  const clock = new VirtualClock(t0);
+  // Wall time now: a queue on wall time (BullMQ) then holds the fixtures' one-hour timers
+  // for an hour, so only the test fires them. The virtual clock never moves by itself.
+  const clock = new VirtualClock(Date.now());
+  const backend = await makeBackend(clock);
   const errors: unknown[] = [];
   const engines = (['a', 'b'] as const).map((node) => {
-    const adapters = backend.adaptersFor(node, clock);
+    const adapters = backend.nodes[node];
     let counter = 0;
     return createEngine({
       ...adapters,
@@ -84,18 +84,16 @@ export function fixture(name: string): { readonly name: string; readonly xml: st
 }
 
 /** The memory backend: one store, one queue and one bus shared by the two nodes of this process. */
-export const memoryBackend: BackendFactory = async () => {
+export const memoryBackend: BackendFactory = async (clock) => {
   const store = new InMemoryProcessStore({ freeze: true });
-  let shared: { queue: InMemoryJobQueue; bus: InMemoryMessageBus } | undefined;
+  const queue = new InMemoryJobQueue({ clock });
+  const bus = new InMemoryMessageBus({ clock });
+  const adapters = { store, queue, bus };
   return {
-    name: 'memory',
     store,
-    adaptersFor: (_node, clock) => {
-      shared ??= { queue: new InMemoryJobQueue({ clock }), bus: new InMemoryMessageBus({ clock }) };
-      return { store, ...shared };
-    },
+    nodes: { a: adapters, b: adapters },
     close: async () => {
-      await Promise.all([shared?.queue.close(), shared?.bus.close(), store.close()]);
+      await Promise.all([queue.close(), bus.close(), store.close()]);
     },
   };
 };

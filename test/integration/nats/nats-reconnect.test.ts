@@ -61,4 +61,15 @@ describe('NatsMessageBus when the server goes away and comes back', () => {
     // then
     await expect(outcome).rejects.toMatchObject({ code: 'NO_CAPABLE_NODE' });
   });
+
+  it('refuses to start with SERVER_UNAVAILABLE when no server answers', async () => {
+    // given
+    await proxy.cut();
+
+    // when
+    const outcome = createNatsMessageBus({ url: `nats://${proxy.address}` });
+
+    // then
+    await expect(outcome).rejects.toMatchObject({ code: 'SERVER_UNAVAILABLE' });
+  });
 });

@@ -15,7 +15,7 @@ export type Access =
   | 'cancel'
   | 'resolve'
   | 'correlate'
-  | 'identity'
+  | 'admin'
   | 'job-activate'
   | 'job'
   | 'task-search'
@@ -32,7 +32,7 @@ export const rolesFor: Readonly<Record<Exclude<Access, 'public'>, readonly Role[
   cancel: ['admin', 'operator'],
   resolve: ['admin', 'operator'],
   correlate: ['admin', 'worker'],
-  identity: ['admin'],
+  admin: ['admin'],
   'job-activate': ['worker'],
   job: ['worker'],
   'task-search': ['admin', 'operator', 'user'],
@@ -128,7 +128,7 @@ export async function checkObject(principal: Principal, access: Exclude<Access, 
     case 'cancel':
     case 'resolve':
     case 'correlate':
-    case 'identity':
+    case 'admin':
     case 'task-search':
       return;
     default:

@@ -98,7 +98,7 @@ export function registerDeploymentRoutes(app: FastifyInstance, { engine }: Route
   app.post<{ Querystring: DeployQuery }>(
     '/v2/deployments',
     {
-      config: { command: 'Deploy' },
+      config: { command: 'Deploy', access: 'deploy' },
       schema: {
         tags: ['deployments'],
         summary: 'Deploy BPMN models',

@@ -9,13 +9,14 @@ const statusSchema = { type: 'object', properties: { status: { type: 'string' } 
 export function registerHealthRoutes(app: FastifyInstance, { isReady, nodeId }: RouteContext): void {
   app.get(
     '/health/live',
-    { logLevel: 'warn', schema: { tags: ['health'], summary: 'Liveness probe', response: { 200: statusSchema } } },
+    { logLevel: 'warn', config: { access: 'public' }, schema: { tags: ['health'], summary: 'Liveness probe', response: { 200: statusSchema } } },
     async () => ({ status: 'UP' }),
   );
   app.get(
     '/health/ready',
     {
       logLevel: 'warn',
+      config: { access: 'public' },
       schema: { tags: ['health'], summary: 'Readiness probe', response: { 200: statusSchema, ...errorResponses } },
     },
     async () => {

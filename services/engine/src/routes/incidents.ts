@@ -36,6 +36,7 @@ export function registerIncidentRoutes(app: FastifyInstance, { engine }: RouteCo
   app.post<{ Body: { filter?: IncidentFilter } | null }>(
     '/v2/incidents/search',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['incidents'],
         summary: 'Search incidents',
@@ -48,7 +49,7 @@ export function registerIncidentRoutes(app: FastifyInstance, { engine }: RouteCo
   app.post<{ Params: { incidentKey: string }; Body: { retries?: number } | null }>(
     '/v2/incidents/:incidentKey/resolution',
     {
-      config: { command: 'ResolveIncident' },
+      config: { command: 'ResolveIncident', access: 'resolve' },
       schema: {
         tags: ['incidents'],
         summary: 'Resolve an incident: retry its job (with `retries`, default 1) or re-run its element',

@@ -45,7 +45,7 @@ function registerActivation(app: FastifyInstance, { engine, closing }: RouteCont
   app.post<{ Body: ActivationBody }>(
     '/v2/jobs/activation',
     {
-      config: { command: 'ActivateJobs' },
+      config: { command: 'ActivateJobs', access: 'job-activate' },
       schema: {
         tags: ['jobs'],
         summary: 'Activate jobs of a type; waits up to requestTimeout ms for one',
@@ -83,7 +83,7 @@ function registerOutcomes(app: FastifyInstance, { engine }: RouteContext): void 
   app.post<{ Params: { jobKey: string }; Body: { variables: Variables } | null }>(
     '/v2/jobs/:jobKey/completion',
     {
-      config: { command: 'CompleteJob' },
+      config: { command: 'CompleteJob', access: 'job' },
       schema: {
         tags,
         summary: 'Complete a job with variables',
@@ -100,7 +100,7 @@ function registerOutcomes(app: FastifyInstance, { engine }: RouteContext): void 
   app.post<{ Params: { jobKey: string }; Body: { retries: number; errorMessage: string; retryBackOff: number; variables?: Variables } }>(
     '/v2/jobs/:jobKey/failure',
     {
-      config: { command: 'FailJob' },
+      config: { command: 'FailJob', access: 'job' },
       schema: {
         tags,
         summary: 'Fail a job: retried after retryBackOff ms while retries > 0, else an incident',
@@ -126,7 +126,7 @@ function registerOutcomes(app: FastifyInstance, { engine }: RouteContext): void 
   app.post<{ Params: { jobKey: string }; Body: { errorCode: string; errorMessage?: string; variables: Variables } }>(
     '/v2/jobs/:jobKey/error',
     {
-      config: { command: 'ThrowError' },
+      config: { command: 'ThrowError', access: 'job' },
       schema: {
         tags,
         summary: 'End a job with a BPMN error, caught by the model',

@@ -43,7 +43,7 @@ export function registerMessageRoutes(app: FastifyInstance, { engine }: RouteCon
   app.post<{ Body: MessageBody }>(
     '/v2/messages/correlation',
     {
-      config: { command: 'CorrelateMessage' },
+      config: { command: 'CorrelateMessage', access: 'correlate' },
       schema: {
         tags: ['messages'],
         summary: 'Correlate a message to one waiting instance or message start event, now',
@@ -57,7 +57,7 @@ export function registerMessageRoutes(app: FastifyInstance, { engine }: RouteCon
   app.post<{ Body: MessageBody }>(
     '/v2/messages/publication',
     {
-      config: { command: 'PublishMessage' },
+      config: { command: 'PublishMessage', access: 'correlate' },
       schema: {
         tags: ['messages'],
         summary: 'Publish a message: correlated now, or kept for timeToLive ms',

@@ -18,6 +18,7 @@ export function registerProcessDefinitionRoutes(app: FastifyInstance, { engine }
   app.get(
     '/v2/process-definitions',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['process definitions'],
         summary: 'List deployed process definitions, every version',
@@ -30,6 +31,7 @@ export function registerProcessDefinitionRoutes(app: FastifyInstance, { engine }
   app.get<{ Params: { processDefinitionKey: string } }>(
     '/v2/process-definitions/:processDefinitionKey/xml',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['process definitions'],
         summary: 'Fetch the BPMN XML of a process definition',

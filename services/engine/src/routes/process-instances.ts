@@ -87,7 +87,7 @@ export function registerProcessInstanceRoutes(app: FastifyInstance, { engine, cl
   app.post<{ Body: CreateBody }>(
     '/v2/process-instances',
     {
-      config: { command: 'CreateInstance' },
+      config: { command: 'CreateInstance', access: 'start' },
       schema: {
         tags: ['process instances'],
         summary: 'Start a process instance',
@@ -120,6 +120,7 @@ export function registerProcessInstanceRoutes(app: FastifyInstance, { engine, cl
   app.get<{ Params: { processInstanceKey: string } }>(
     '/v2/process-instances/:processInstanceKey',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['process instances'],
         summary: 'Get an instance: state, incidents, variables and what it waits on',
@@ -133,6 +134,7 @@ export function registerProcessInstanceRoutes(app: FastifyInstance, { engine, cl
   app.get<{ Params: { processInstanceKey: string } }>(
     '/v2/process-instances/:processInstanceKey/history',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['process instances'],
         summary: 'The events of an instance, in order',
@@ -149,7 +151,7 @@ export function registerProcessInstanceRoutes(app: FastifyInstance, { engine, cl
   app.post<{ Params: { processInstanceKey: string } }>(
     '/v2/process-instances/:processInstanceKey/cancellation',
     {
-      config: { command: 'CancelInstance' },
+      config: { command: 'CancelInstance', access: 'cancel' },
       schema: {
         tags: ['process instances'],
         summary: 'Cancel an instance',

@@ -13,7 +13,7 @@ export function registerSignalRoutes(app: FastifyInstance, { engine }: RouteCont
   app.post<{ Body: SignalBody }>(
     '/v2/signals/broadcast',
     {
-      config: { command: 'BroadcastSignal' },
+      config: { command: 'BroadcastSignal', access: 'correlate' },
       schema: {
         tags: ['signals'],
         summary: 'Broadcast a signal to every waiting subscription and signal start event',

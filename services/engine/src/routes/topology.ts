@@ -36,6 +36,7 @@ export function registerTopologyRoutes(app: FastifyInstance, { nodeId, capabilit
   app.get(
     '/v2/topology',
     {
+      config: { access: 'authenticated' },
       schema: {
         tags: ['cluster'],
         summary: 'This node, its capabilities, its peers and the jobs nobody can run',

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { visibleTasks } from '../auth/access.js';
 import type { UserTaskFilter, Variables } from '../engine-api.js';
 import type { RouteContext } from '../route-context.js';
 import { errorResponses, keyParams, noContent, searchResult, toSearchResult, variablesSchema } from '../schemas.js';
@@ -22,6 +23,7 @@ const userTaskSchema = {
     followUpDate: { type: 'string' },
     formKey: { type: 'string' },
     priority: { type: 'integer' },
+    lane: { type: 'string', description: 'The lane the task sits in; a lane maps to a group.' },
   },
 } as const;
 
@@ -51,6 +53,7 @@ function registerSearch(app: FastifyInstance, { engine }: RouteContext): void {
   app.post<{ Body: { filter?: UserTaskFilter; page?: { from: number; limit: number } } | null }>(
     '/v2/user-tasks/search',
     {
+      config: { access: 'task-search' },
       schema: {
         tags,
         summary: 'Search user tasks by assignee, candidate group or user, state, process instance',
@@ -59,7 +62,7 @@ function registerSearch(app: FastifyInstance, { engine }: RouteContext): void {
       },
     },
     async (request) => {
-      const all = await engine.searchUserTasks(request.body?.filter ?? {});
+      const all = visibleTasks(request.principal, await engine.searchUserTasks(request.body?.filter ?? {}));
       const { from = 0, limit = 100 } = request.body?.page ?? {};
       return { ...toSearchResult(all.slice(from, from + limit)), page: { totalItems: all.length } };
     },
@@ -73,7 +76,7 @@ export function registerUserTaskRoutes(app: FastifyInstance, context: RouteConte
   app.post<{ Params: { userTaskKey: string }; Body: { assignee: string } }>(
     '/v2/user-tasks/:userTaskKey/assignment',
     {
-      config: { command: 'AssignUserTask' },
+      config: { command: 'AssignUserTask', access: 'task-claim' },
       schema: {
         tags,
         summary: 'Claim a user task for an assignee',
@@ -90,7 +93,7 @@ export function registerUserTaskRoutes(app: FastifyInstance, context: RouteConte
   app.delete<{ Params: { userTaskKey: string } }>(
     '/v2/user-tasks/:userTaskKey/assignee',
     {
-      config: { command: 'UnassignUserTask' },
+      config: { command: 'UnassignUserTask', access: 'task-unclaim' },
       schema: { tags, summary: 'Unclaim a user task', params: taskParams, response },
     },
     async (request, reply) => {
@@ -101,7 +104,7 @@ export function registerUserTaskRoutes(app: FastifyInstance, context: RouteConte
   app.post<{ Params: { userTaskKey: string }; Body: { variables?: Variables } | null }>(
     '/v2/user-tasks/:userTaskKey/completion',
     {
-      config: { command: 'CompleteUserTask' },
+      config: { command: 'CompleteUserTask', access: 'task-complete' },
       schema: {
         tags,
         summary: 'Complete a user task with variables',

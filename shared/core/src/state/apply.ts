@@ -1,7 +1,7 @@
 import { assertNever } from '../assert-never.js';
 import type { InstanceEvent } from '../types/events.js';
 import type { InstanceState } from '../types/state.js';
-import { asState, draftOf, ROOT, type Draft, type ElementRecord, type MultiInstanceRecord } from './records.js';
+import { asState, draftOf, emptyMap, ROOT, type Draft, type ElementRecord, type MultiInstanceRecord } from './records.js';
 
 /**
  * Fold one event into a state, returning a new state (the input is not touched).
@@ -32,12 +32,13 @@ export function applyEvent(draft: Draft | undefined, event: InstanceEvent): Draf
       status: 'active',
       seq: 0,
       startedAt: event.at,
-      elementInstances: {},
-      variables: { [ROOT]: {} },
-      waits: {},
-      incidents: {},
-      joins: {},
+      elementInstances: emptyMap(),
+      variables: emptyMap(),
+      waits: emptyMap(),
+      incidents: emptyMap(),
+      joins: emptyMap(),
     };
+    created.variables[ROOT] = {};
     if (event.parent !== undefined) created.parent = event.parent;
     return created;
   }
@@ -212,7 +213,7 @@ function raiseIncident(d: Draft, e: Extract<InstanceEvent, { type: 'IncidentRais
 }
 
 function addJoinToken(d: Draft, scopeKey: string, gatewayId: string, flowId: string): void {
-  const joins = (d.joins ??= {});
+  const joins = (d.joins ??= emptyMap());
   const gateways = joins[scopeKey] ?? {};
   const flows = gateways[gatewayId] ?? {};
   joins[scopeKey] = { ...gateways, [gatewayId]: { ...flows, [flowId]: (flows[flowId] ?? 0) + 1 } };

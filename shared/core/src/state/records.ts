@@ -68,12 +68,31 @@ export function draftOf(state: InstanceState): Draft {
   const source = asDraft(state);
   return {
     ...source,
-    elementInstances: { ...source.elementInstances },
-    variables: { ...source.variables },
-    waits: { ...source.waits },
-    incidents: { ...source.incidents },
-    joins: { ...source.joins },
+    elementInstances: copyOfMap(source.elementInstances),
+    variables: copyOfMap(source.variables),
+    waits: copyOfMap(source.waits),
+    incidents: copyOfMap(source.incidents),
+    joins: copyOfMap(source.joins),
   };
+}
+
+/**
+ * An empty map of the state (element instances, scopes, waits, incidents, joins).
+ * Their keys embed the instance id, so every instance brings property names V8
+ * has never seen: as ordinary objects they fall into slow paths (a hidden class
+ * per key, dictionary mode after a delete) and copying them dominated a step
+ * (issue #3, "Speed"). Without a prototype they are hash tables from the start,
+ * which copy and change at a steady cost. Still plain JSON to every reader.
+ */
+export function emptyMap<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** A shallow copy of a state map (see {@link emptyMap}). */
+export function copyOfMap<T>(source: Readonly<Record<string, T>> | undefined): Record<string, T> {
+  const copy = emptyMap<T>();
+  for (const key in source) copy[key] = source[key] as T;
+  return copy;
 }
 
 export function asState(draft: Draft): InstanceState {

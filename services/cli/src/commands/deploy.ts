@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import type { DeployFile, DeploymentResult } from '@baton/client';
+import { BatonError, isBatonError } from '@baton/errors';
+import { findFiles } from '@baton/scenario';
+import type { CommandContext } from '../io.js';
+import { table } from '../remote/format.js';
+import { againstNode, printJson, withNodeOptions, type NodeFlags } from '../remote/node.js';
+
+interface DeployFlags extends NodeFlags {
+  readonly allowNonExecutable?: boolean;
+}
+
+/** Every .bpmn file the paths name (folders searched recursively); a missing path is refused. */
+async function readResources(paths: readonly string[]): Promise<DeployFile[]> {
+  const resources: DeployFile[] = [];
+  for (const found of await findFiles(paths, '.bpmn')) {
+    if (found.type === 'missing') {
+      throw new BatonError('NOT_FOUND', `${found.path} does not exist; give BPMN files or folders holding them.`, { field: 'files' });
+    }
+    for (const file of found.files) resources.push({ name: basename(file), content: await readFile(file, 'utf8') });
+  }
+  if (resources.length === 0) {
+    throw new BatonError('VALIDATION_FAILED', `No .bpmn file found under ${paths.join(', ')}.`, { field: 'files' });
+  }
+  return resources;
+}
+
+/** The server's refusal, with a headline short enough to precede its list of problems. */
+function shortened(error: unknown, resources: readonly DeployFile[]): unknown {
+  if (!isBatonError(error) || error.details['status'] !== 400 || !Array.isArray(error.details['problems'])) return error;
+  const count = error.details['problems'].length;
+  const names = resources.map((r) => r.name).join(', ');
+  return new BatonError(error.code, `nothing deployed; ${names} ha${resources.length === 1 ? 's' : 've'} ${count} problem(s):`, error.details);
+}
+
+function formatDeployment(result: DeploymentResult): string {
+  const rows = result.processes.map((p) => [p.processDefinitionId, String(p.version), p.processDefinitionKey, p.resourceName]);
+  return `deployed ${rows.length} process(es)\n${table(['PROCESS', 'VERSION', 'KEY', 'RESOURCE'], rows)}`;
+}
+
+/** `baton deploy FILE... [--allow-non-executable]`: deploys BPMN models to a running node. */
+export function registerDeploy(program: Command, ctx: CommandContext): void {
+  const command = program
+    .command('deploy')
+    .summary('deploy BPMN models to a running node')
+    .description(
+      'Deploys every .bpmn file given, or found under the given folders, to the node in one deployment: ' +
+        'all of them or none. Prints each deployed process (id, version, key), or every problem found ' +
+        '(code, process, element, message) on stderr and exits 1.',
+    )
+    .argument('<files...>', 'BPMN files or folders')
+    .option('--allow-non-executable', 'accept processes with isExecutable="false"');
+  withNodeOptions(command)
+    .addHelpText('after', '\nExamples:\n  $ baton deploy services/engine/examples/order.bpmn\n  $ baton deploy models/ --url http://10.0.0.5:8080 --json\n')
+    .action(async (files: string[], flags: DeployFlags) =>
+      againstNode(ctx, 'deploy', flags, async (client) => {
+        const resources = await readResources(files);
+        const result = await client
+          .deployResources({ resources, ...(flags.allowNonExecutable === true ? { allowNonExecutable: true } : {}) })
+          .catch((error: unknown) => Promise.reject(shortened(error, resources)));
+        if (flags.json === true) printJson(ctx, result);
+        else ctx.io.stdout(formatDeployment(result));
+      }),
+    );
+}

@@ -1,0 +1,106 @@
+import '../fastify-augment.js';
+import { randomBytes } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { BatonError } from '@baton/errors';
+import type { EngineApi } from '../engine-api.js';
+import { checkObject, checkRole, type Access } from './access.js';
+import { apiKeyIdOf, apiKeyPrefix, matchesApiKey } from './api-key.js';
+import type { AuthConfig } from './auth-config.js';
+import { registerAuthRoutes } from './auth-routes.js';
+import { createIdentityDirectory, type IdentityDirectory } from './directory.js';
+import { registerIdentityRoutes } from './identity-routes.js';
+import { createJwtVerifier, type JwtVerifier } from './jwt.js';
+import type { Principal } from './principal.js';
+import { hasCsrfToken, readSession } from './session.js';
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+const defaultSessionTtlMs = 8 * 60 * 60 * 1000;
+
+/** The route class of a request; routes of plugins (Swagger UI under /docs) are public, any other unclassed route admin-only. */
+function accessOf(request: FastifyRequest): Access {
+  return request.routeOptions.config.access ?? (request.routeOptions.url?.startsWith('/docs') === true ? 'public' : 'admin');
+}
+
+interface Authenticator {
+  readonly directory: IdentityDirectory;
+  readonly verifyJwt: JwtVerifier | undefined;
+  readonly now: () => number;
+}
+
+function unauthenticated(reply: FastifyReply, message: string, error?: 'invalid_token'): BatonError {
+  reply.header('www-authenticate', error === undefined ? 'Bearer realm="baton"' : `Bearer realm="baton", error="${error}"`);
+  return new BatonError('UNAUTHENTICATED', message, {});
+}
+
+async function fromAuthorization(header: string, reply: FastifyReply, auth: Authenticator): Promise<Principal> {
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+  if (token === undefined) throw unauthenticated(reply, 'Unsupported Authorization header; send "Bearer <API key or token>".');
+  if (token.startsWith(apiKeyPrefix)) {
+    const keyId = apiKeyIdOf(token);
+    const record = keyId === undefined ? undefined : auth.directory.apiKey(keyId);
+    const principal = record && matchesApiKey(token, record.hash) ? auth.directory.principalOfApiKey(record.keyId) : undefined;
+    if (principal === undefined) throw unauthenticated(reply, 'Unknown or revoked API key.', 'invalid_token');
+    return principal;
+  }
+  if (auth.verifyJwt === undefined) throw unauthenticated(reply, 'Bearer tokens are not accepted: this node has no OIDC provider configured.', 'invalid_token');
+  try {
+    return await auth.verifyJwt(token);
+  } catch (error) {
+    reply.header('www-authenticate', 'Bearer realm="baton", error="invalid_token"');
+    throw error;
+  }
+}
+
+async function authenticate(request: FastifyRequest, reply: FastifyReply, auth: Authenticator): Promise<Principal | undefined> {
+  const header = request.headers.authorization;
+  if (header !== undefined) return fromAuthorization(header, reply, auth);
+  const session = readSession(request, auth.now());
+  return session && auth.directory.principalOfUser(session.username, 'session', session.csrfToken);
+}
+
+/** Authenticates (401), then checks CSRF for cookie sessions and the route's roles (403): before the body is read. */
+function addGuards(app: FastifyInstance, auth: Authenticator, engine: EngineApi): void {
+  app.addHook('onRequest', async (request, reply) => {
+    const access = accessOf(request);
+    if (request.is404 || access === 'public') return;
+    const principal = await authenticate(request, reply, auth);
+    if (principal === undefined) throw unauthenticated(reply, 'Log in (POST /v2/auth/login) or send "Authorization: Bearer <API key or token>".');
+    request.principal = principal;
+    request.log = request.log.child({ subject: principal.subject, via: principal.via });
+    reply.log = request.log;
+    if (principal.via === 'session' && !safeMethods.has(request.method) && !hasCsrfToken(request, principal.csrfToken ?? '')) {
+      throw new BatonError('FORBIDDEN', 'A state-changing request from a browser session must echo the CSRF token (cookie baton_csrf) in header x-csrf-token.', {
+        subject: principal.subject,
+      });
+    }
+    checkRole(principal, access);
+  });
+  app.addHook('preHandler', async (request) => {
+    const access = accessOf(request);
+    if (request.is404 || access === 'public' || request.principal === undefined) return;
+    const params = (request.params ?? {}) as Record<string, string | undefined>;
+    await checkObject(request.principal, access, { params, body: request.body as Record<string, unknown> | null | undefined }, engine);
+  });
+}
+
+/**
+ * Turns on authentication and authorization for every route of `app` (issue 7): browser
+ * sessions (signed httpOnly SameSite cookie, CSRF token on state-changing requests), API
+ * keys, and OIDC bearer JWTs; role and object checks by each route's `config.access`.
+ * Adds /v2/auth/login, /logout, /me and the admin's /v2/identity routes.
+ * Register before the routes it guards.
+ */
+export async function registerAuth(app: FastifyInstance, config: AuthConfig, engine: EngineApi): Promise<void> {
+  const secret = config.sessionSecret ?? randomBytes(32).toString('hex');
+  if (secret.length < 32) {
+    throw new BatonError('VALIDATION_FAILED', `The session secret must be at least 32 characters; it has ${secret.length}.`, { field: 'sessionSecret' });
+  }
+  await app.register(cookie, { secret });
+  const directory = createIdentityDirectory(config.identity ?? { users: [], groups: [], apiKeys: [] });
+  const auth: Authenticator = { directory, verifyJwt: config.oidc && createJwtVerifier(config.oidc), now: config.now ?? Date.now };
+  addGuards(app, auth, engine);
+  const cookieOptions = { ttlMs: config.sessionTtlMs ?? defaultSessionTtlMs, secure: config.secureCookies ?? false };
+  registerAuthRoutes(app, { directory, now: auth.now, cookie: cookieOptions });
+  registerIdentityRoutes(app, directory);
+}

@@ -1,0 +1,223 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { authHarness, type AuthHarness, type Caller } from './__fixtures__/auth-harness.js';
+
+/** One request, built against fresh state. */
+interface Call {
+  readonly method: string;
+  readonly path: string;
+  readonly body?: unknown;
+}
+
+interface RouteCase {
+  /** `METHOD /path` as the OpenAPI document names it. */
+  readonly route: string;
+  /** Callers that pass authorization, with the status they get. */
+  readonly allowed: readonly [Caller, number][];
+  /** Callers refused with 401 (anonymous) or 403, changing nothing. */
+  readonly refused: readonly Caller[];
+  readonly given: (h: AuthHarness) => Promise<Call>;
+}
+
+const atInstance = (suffix: string, method = 'GET', body?: unknown) => async (h: AuthHarness): Promise<Call> => ({
+  method,
+  path: `/v2/process-instances/${await h.startPay()}${suffix}`,
+  ...(body === undefined ? {} : { body }),
+});
+
+const atJob = (outcome: string, body: unknown) => async (h: AuthHarness): Promise<Call> => {
+  await h.startPay();
+  const [job] = await h.engine.activateJobs({ type: 'charge-card', worker: 'setup', timeoutMs: 60_000, maxJobsToActivate: 1 });
+  return { method: 'POST', path: `/v2/jobs/${job?.jobKey ?? ''}/${outcome}`, body };
+};
+
+const withIncident = async (h: AuthHarness): Promise<string> => {
+  await h.startPay();
+  const [job] = await h.engine.activateJobs({ type: 'charge-card', worker: 'setup', timeoutMs: 60_000, maxJobsToActivate: 1 });
+  await h.engine.failJob(job?.jobKey ?? '', { retries: 0, errorMessage: 'declined', retryBackOffMs: 0 });
+  return (await h.engine.searchIncidents({}))[0]?.incidentKey ?? '';
+};
+
+const definitionKey = async (h: AuthHarness): Promise<string> => {
+  await h.startPay();
+  return (await h.engine.listDefinitions())[0]?.processDefinitionKey ?? '';
+};
+
+const nobodyButAdmin: Caller[] = ['anonymous', 'oscar', 'mia', 'payKey'];
+const readers: [Caller, number][] = [['alice', 200], ['oscar', 200]];
+const notReaders: Caller[] = ['anonymous', 'mia', 'uma', 'payKey'];
+const notChargeWorkers: Caller[] = ['anonymous', 'shipKey', 'alice', 'oscar', 'mia'];
+
+/** Every route of the API (issue 7): who gets in, who is refused. User-task object rules are in user-task-access.test.ts. */
+const cases: RouteCase[] = [
+  { route: 'POST /v2/deployments', allowed: [['alice', 200]], refused: nobodyButAdmin, given: async (h) => ({ method: 'POST', path: '/v2/deployments', body: h.xml }) },
+  { route: 'GET /v2/process-definitions', allowed: readers, refused: notReaders, given: async (h) => (await h.startPay(), { method: 'GET', path: '/v2/process-definitions' }) },
+  {
+    route: 'GET /v2/process-definitions/{processDefinitionKey}/xml',
+    allowed: readers,
+    refused: notReaders,
+    given: async (h) => ({ method: 'GET', path: `/v2/process-definitions/${await definitionKey(h)}/xml` }),
+  },
+  {
+    route: 'POST /v2/process-instances',
+    allowed: [['alice', 200], ['mia', 200]],
+    refused: ['anonymous', 'oscar', 'payKey'],
+    given: async (h) => (await h.startPay(), { method: 'POST', path: '/v2/process-instances', body: { processDefinitionId: 'pay' } }),
+  },
+  { route: 'GET /v2/process-instances/{processInstanceKey}', allowed: readers, refused: notReaders, given: atInstance('') },
+  { route: 'GET /v2/process-instances/{processInstanceKey}/history', allowed: readers, refused: notReaders, given: atInstance('/history') },
+  {
+    route: 'POST /v2/process-instances/{processInstanceKey}/cancellation',
+    allowed: [['alice', 204], ['oscar', 204]],
+    refused: ['anonymous', 'mia', 'payKey'],
+    given: atInstance('/cancellation', 'POST', {}),
+  },
+  {
+    route: 'POST /v2/messages/publication',
+    allowed: [['alice', 200], ['payKey', 200]],
+    refused: ['anonymous', 'oscar', 'mia'],
+    given: async () => ({ method: 'POST', path: '/v2/messages/publication', body: { name: 'paid', correlationKey: 'o-1' } }),
+  },
+  {
+    route: 'POST /v2/messages/correlation',
+    allowed: [['alice', 404], ['shipKey', 404]],
+    refused: ['anonymous', 'oscar', 'mia'],
+    given: async () => ({ method: 'POST', path: '/v2/messages/correlation', body: { name: 'paid', correlationKey: 'o-1' } }),
+  },
+  {
+    route: 'POST /v2/signals/broadcast',
+    allowed: [['alice', 200], ['payKey', 200]],
+    refused: ['anonymous', 'oscar', 'mia'],
+    given: async () => ({ method: 'POST', path: '/v2/signals/broadcast', body: { signalName: 'stop' } }),
+  },
+  {
+    route: 'POST /v2/jobs/activation',
+    allowed: [['payKey', 200]],
+    refused: notChargeWorkers,
+    given: async (h) => (await h.startPay(), { method: 'POST', path: '/v2/jobs/activation', body: { type: 'charge-card', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: -1 } }),
+  },
+  { route: 'POST /v2/jobs/{jobKey}/completion', allowed: [['payKey', 204]], refused: notChargeWorkers, given: atJob('completion', { variables: { paid: true } }) },
+  { route: 'POST /v2/jobs/{jobKey}/failure', allowed: [['payKey', 204]], refused: notChargeWorkers, given: atJob('failure', { retries: 0, errorMessage: 'no' }) },
+  { route: 'POST /v2/jobs/{jobKey}/error', allowed: [['payKey', 204]], refused: notChargeWorkers, given: atJob('error', { errorCode: 'DECLINED' }) },
+  {
+    route: 'POST /v2/user-tasks/search',
+    allowed: [['alice', 200], ['oscar', 200], ['mia', 200], ['uma', 200]],
+    refused: ['anonymous', 'payKey'],
+    given: async (h) => (await h.atTasks(), { method: 'POST', path: '/v2/user-tasks/search', body: {} }),
+  },
+  {
+    route: 'POST /v2/user-tasks/{userTaskKey}/assignment',
+    allowed: [['alice', 204]],
+    refused: ['anonymous', 'oscar', 'uma', 'payKey'],
+    given: async (h) => ({ method: 'POST', path: `/v2/user-tasks/${(await h.atTasks()).approve}/assignment`, body: { assignee: 'uma' } }),
+  },
+  {
+    route: 'DELETE /v2/user-tasks/{userTaskKey}/assignee',
+    allowed: [['alice', 204], ['mia', 204]],
+    refused: ['anonymous', 'oscar', 'carl', 'payKey'],
+    given: async (h) => {
+      const { approve } = await h.atTasks();
+      await h.engine.assignUserTask(approve, 'mia');
+      return { method: 'DELETE', path: `/v2/user-tasks/${approve}/assignee` };
+    },
+  },
+  {
+    route: 'POST /v2/user-tasks/{userTaskKey}/completion',
+    allowed: [['mia', 204], ['carl', 204]],
+    refused: ['anonymous', 'alice', 'oscar', 'cleo', 'uma', 'payKey'],
+    given: async (h) => ({ method: 'POST', path: `/v2/user-tasks/${(await h.atTasks()).approve}/completion`, body: { variables: { approved: true } } }),
+  },
+  {
+    route: 'POST /v2/incidents/search',
+    allowed: readers,
+    refused: notReaders,
+    given: async (h) => (await withIncident(h), { method: 'POST', path: '/v2/incidents/search', body: {} }),
+  },
+  {
+    route: 'POST /v2/incidents/{incidentKey}/resolution',
+    allowed: [['alice', 204], ['oscar', 204]],
+    refused: notReaders,
+    given: async (h) => ({ method: 'POST', path: `/v2/incidents/${await withIncident(h)}/resolution`, body: {} }),
+  },
+  {
+    route: 'GET /v2/topology',
+    allowed: [['uma', 200], ['shipKey', 200]],
+    refused: ['anonymous'],
+    given: async () => ({ method: 'GET', path: '/v2/topology' }),
+  },
+  { route: 'GET /metrics', allowed: readers, refused: notReaders, given: async () => ({ method: 'GET', path: '/metrics' }) },
+  { route: 'GET /v2/auth/me', allowed: [['uma', 200], ['payKey', 200]], refused: ['anonymous'], given: async () => ({ method: 'GET', path: '/v2/auth/me' }) },
+  { route: 'POST /v2/auth/logout', allowed: [['uma', 204]], refused: ['anonymous'], given: async () => ({ method: 'POST', path: '/v2/auth/logout' }) },
+  { route: 'GET /v2/identity/users', allowed: [['alice', 200]], refused: nobodyButAdmin, given: async () => ({ method: 'GET', path: '/v2/identity/users' }) },
+  {
+    route: 'PUT /v2/identity/users/{username}',
+    allowed: [['alice', 204]],
+    refused: nobodyButAdmin,
+    given: async () => ({ method: 'PUT', path: '/v2/identity/users/zed', body: { password: 'a long password', roles: ['admin'] } }),
+  },
+  { route: 'DELETE /v2/identity/users/{username}', allowed: [['alice', 204]], refused: nobodyButAdmin, given: async () => ({ method: 'DELETE', path: '/v2/identity/users/uma' }) },
+  { route: 'GET /v2/identity/groups', allowed: [['alice', 200]], refused: nobodyButAdmin, given: async () => ({ method: 'GET', path: '/v2/identity/groups' }) },
+  {
+    route: 'PUT /v2/identity/groups/{groupId}',
+    allowed: [['alice', 204]],
+    refused: nobodyButAdmin,
+    given: async () => ({ method: 'PUT', path: '/v2/identity/groups/managers', body: { members: ['mia', 'uma'] } }),
+  },
+  { route: 'DELETE /v2/identity/groups/{groupId}', allowed: [['alice', 204]], refused: nobodyButAdmin, given: async () => ({ method: 'DELETE', path: '/v2/identity/groups/clerks' }) },
+];
+
+/** Identity changes are not in the engine snapshot: they show in who may log in and what the admin lists. */
+async function identityOf(h: AuthHarness): Promise<unknown> {
+  const users = await (await h.request('alice', 'GET', '/v2/identity/users')).json();
+  const groups = await (await h.request('alice', 'GET', '/v2/identity/groups')).json();
+  return { users, groups };
+}
+
+describe('authorization of every route, by role', () => {
+  let h: AuthHarness;
+  beforeEach(async () => {
+    h = await authHarness();
+  });
+  afterEach(() => h.close());
+
+  for (const { route, allowed, refused, given } of cases) {
+    it(`${route}: refuses ${refused.join(', ')} with a problem and changes nothing`, async () => {
+      // given
+      const call = await given(h);
+      const before = { engine: await h.snapshot(), identity: await identityOf(h) };
+      for (const caller of refused) {
+        // when
+        const res = await h.request(caller, call.method, call.path, call.body);
+        // then
+        const status = caller === 'anonymous' ? 401 : 403;
+        expect(res.status, `${caller} ${route}`).toBe(status);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        expect(await res.json()).toMatchObject({ status, code: status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN' });
+      }
+      expect({ engine: await h.snapshot(), identity: await identityOf(h) }).toEqual(before);
+    });
+    for (const [caller, status] of allowed) {
+      it(`${route}: allows ${caller}`, async () => {
+        const call = await given(h);
+        const res = await h.request(caller, call.method, call.path, call.body);
+        expect(res.status, await res.clone().text()).toBe(status);
+      });
+    }
+  }
+
+  it('covers every route of the OpenAPI document', async () => {
+    const doc = (await (await h.request('anonymous', 'GET', '/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const covered = new Set([...cases.map((c) => c.route), 'POST /v2/auth/login', 'GET /health/live', 'GET /health/ready']);
+    expect(documented.filter((route) => !covered.has(route))).toEqual([]);
+  });
+
+  it('serves health, the API document and its page, and login without credentials', async () => {
+    for (const path of ['/health/live', '/health/ready', '/openapi.json', '/docs']) {
+      expect((await h.request('anonymous', 'GET', path)).status, path).toBe(200);
+    }
+  });
+
+  it('answers an unknown route 404, not 401', async () => {
+    expect((await h.request('anonymous', 'GET', '/v2/nothing-here')).status).toBe(404);
+  });
+});

@@ -1,0 +1,113 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createInMemoryEngine } from '@baton/memory';
+import { createRuntimeEngineApi } from '../runtime-engine-api.js';
+import { buildServer } from '../server.js';
+import { apiKeys, authHarness, login, password, testIdentity, type AuthHarness } from './__fixtures__/auth-harness.js';
+
+describe('browser sessions, CSRF and API keys', () => {
+  let h: AuthHarness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  const post = (url: string, path: string, headers: Record<string, string>, body: unknown = {}) =>
+    fetch(`${url}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('logs in with a signed httpOnly SameSite=Strict session cookie and a readable CSRF cookie', async () => {
+    h = await authHarness();
+    const res = await post(h.url, '/v2/auth/login', {}, { username: 'mia', password });
+    expect(res.status).toBe(200);
+    const [session, csrf] = res.headers.getSetCookie();
+    expect(session).toMatch(/^baton_session=[^;]+\.[^;]+;/);
+    expect(session).toContain('HttpOnly');
+    expect(session).toContain('SameSite=Strict');
+    expect(csrf).toMatch(/^baton_csrf=/);
+    expect(csrf).not.toContain('HttpOnly');
+    expect(await res.json()).toMatchObject({ username: 'mia', via: 'session', roles: ['user'], groups: ['managers'], csrfToken: expect.any(String) });
+  });
+
+  it('answers a wrong password and an unknown user alike, with 401 and no cookie', async () => {
+    h = await authHarness();
+    const wrong = await post(h.url, '/v2/auth/login', {}, { username: 'mia', password: 'nope' });
+    const unknown = await post(h.url, '/v2/auth/login', {}, { username: 'nobody', password });
+    for (const res of [wrong, unknown]) {
+      expect(res.status).toBe(401);
+      expect(res.headers.getSetCookie()).toEqual([]);
+      expect(await res.json()).toMatchObject({ code: 'UNAUTHENTICATED', detail: 'Unknown user or wrong password.' });
+    }
+  });
+
+  it('refuses a state-changing request of a session without the CSRF token, and changes nothing', async () => {
+    // given
+    h = await authHarness();
+    const { approve } = await h.atTasks();
+    const { cookie, csrfToken } = await login(h.url, 'mia');
+    const before = await h.snapshot();
+    // when
+    const missing = await post(h.url, `/v2/user-tasks/${approve}/completion`, { cookie });
+    const wrong = await post(h.url, `/v2/user-tasks/${approve}/completion`, { cookie, 'x-csrf-token': `${csrfToken}x` });
+    // then
+    for (const res of [missing, wrong]) {
+      expect(res.status).toBe(403);
+      expect((await res.json()).detail).toContain('x-csrf-token');
+    }
+    expect(await h.snapshot()).toEqual(before);
+    expect((await post(h.url, `/v2/user-tasks/${approve}/completion`, { cookie, 'x-csrf-token': csrfToken })).status).toBe(204);
+  });
+
+  it('does not accept a tampered, expired or logged-out session', async () => {
+    let now = Date.now();
+    h = await authHarness({ now: () => now, sessionTtlMs: 60_000 });
+    const { cookie, csrfToken } = await login(h.url, 'mia');
+    const me = (headers: Record<string, string>) => fetch(`${h.url}/v2/auth/me`, { headers });
+    expect((await me({ cookie })).status).toBe(200);
+    const [, value = ''] = /baton_session=([^;]+)/.exec(cookie) ?? [];
+    const forged = Buffer.from(JSON.stringify({ username: 'alice', expiresAt: now + 60_000, csrfToken })).toString('base64url');
+    expect((await me({ cookie: `baton_session=${forged}.${value.split('.').pop() ?? ''}` })).status).toBe(401);
+    now += 60_001;
+    expect((await me({ cookie })).status).toBe(401);
+    now -= 60_001;
+    const logout = await post(h.url, '/v2/auth/logout', { cookie, 'x-csrf-token': csrfToken });
+    expect(logout.status).toBe(204);
+    expect(logout.headers.getSetCookie().join()).toContain('baton_session=;');
+  });
+
+  it('ends the sessions of a user the admin deletes', async () => {
+    h = await authHarness();
+    const { cookie } = await login(h.url, 'uma');
+    expect((await h.request('alice', 'DELETE', '/v2/identity/users/uma')).status).toBe(204);
+    expect((await fetch(`${h.url}/v2/auth/me`, { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('refuses an unknown API key, a wrong secret and another scheme with 401', async () => {
+    h = await authHarness();
+    const secret = apiKeys.payKey.key;
+    for (const authorization of [`Bearer baton_nobody_${'a'.repeat(43)}`, `Bearer ${secret.slice(0, -1)}A`, `Basic ${Buffer.from('mia:x').toString('base64')}`]) {
+      const res = await fetch(`${h.url}/v2/auth/me`, { headers: { authorization } });
+      expect(res.status, authorization).toBe(401);
+      expect(res.headers.get('www-authenticate')).toContain('Bearer');
+    }
+    expect((await fetch(`${h.url}/v2/auth/me`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(200);
+  });
+
+  it('never writes a password or an API key to the log', async () => {
+    // given a node logging everything to memory
+    let log = '';
+    const sink = new Writable({ write: (chunk, _encoding, done) => ((log += String(chunk)), done()) });
+    const runtime = createInMemoryEngine({ nodeId: 'log-node' });
+    const engine = await createRuntimeEngineApi({ engine: runtime, bus: runtime.bus });
+    const app = await buildServer({ engine, nodeId: 'log-node', logger: pino({ level: 'trace' }, sink), auth: { identity: await testIdentity() } });
+    // when
+    await app.inject({ method: 'POST', url: '/v2/auth/login', payload: { username: 'mia', password } });
+    await app.inject({ method: 'POST', url: '/v2/auth/login', payload: { username: 'mia', password: 'wrong-secret-123' } });
+    await app.inject({ method: 'GET', url: '/v2/auth/me', headers: { authorization: `Bearer ${apiKeys.payKey.key}` } });
+    await app.close();
+    await engine.close();
+    // then
+    expect(log).toContain('logged in');
+    for (const secret of [password, 'wrong-secret-123', apiKeys.payKey.key]) expect(log).not.toContain(secret);
+  });
+});

@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto';
+import { BatonError } from '@baton/errors';
+import type { ConsumeOptions, ConsumerHandle, EnqueueRequest, JobHandler, JobQueue, LeasedJob, ScheduledTimer, TimerHandler } from '@baton/runtime';
+import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { BullmqConsumer, type Outcome } from './bullmq-consumer.js';
+import { bullId, jobQueueName, keyOfBullId, timerQueueName, type JobData } from './bullmq-names.js';
+import { checkRedisServer, connectionOptions, connectRedis, emitWarning, unavailable } from './connection.js';
+
+export interface BullmqJobQueueOptions {
+  readonly url: string;
+  /** BullMQ key prefix; default `baton`. Nodes of one cluster share it. */
+  readonly prefix?: string;
+  /** Errors of background work (workers, handlers' settlement); default ignored. */
+  readonly onError?: (error: unknown) => void;
+  readonly onWarning?: (message: string) => void;
+  /** Timers handled at once by this node. Default 8 (they start in due order). */
+  readonly timerConcurrency?: number;
+  /** How often the watchdog checks that workers still consume. Default 5 000 ms. */
+  readonly watchdogIntervalMs?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A push consumer as the queue keeps it (see {@link BullmqConsumer}). */
+interface Consumer {
+  readonly isReady: boolean;
+  recreate(): Promise<void>;
+  stop(): Promise<void>;
+}
+const jobOptions = { removeOnComplete: true, removeOnFail: true } as const;
+
+/**
+ * JobQueue on BullMQ: one queue per capability plus one `timers` queue, on wall
+ * time (BullMQ reads `Date.now()` itself, so this adapter has no Clock option).
+ *
+ * - Ids: the Baton key escaped (see `bullId`); BullMQ ignores an add whose id it
+ *   holds, so a repeated dispatch is a no-op.
+ * - Pull leases: `getNextJob` then `moveToDelayed(leaseUntil)`. A leased job waits
+ *   in BullMQ's delayed set until its lease ends, which makes the lease durable
+ *   (no stalled check needed) and `release` a `changeDelay`.
+ * - Push: BullMQ workers (see {@link BullmqConsumer}): lock + stalled checker.
+ * - `ack`/`cancel` only know the id: a global HASH maps job ids to capabilities.
+ *   A job held by a running handler cannot be removed; it gets a tombstone so the
+ *   handler's retry completes it instead of delivering it again.
+ */
+export class BullmqJobQueue implements JobQueue {
+  private readonly queues = new Map<string, Queue>();
+  private readonly pullers = new Map<string, Worker>();
+  private readonly consumers = new Set<Consumer>();
+  private readonly capabilityKey: string;
+  private readonly token = randomUUID();
+  private readonly watchdog: ReturnType<typeof setInterval>;
+  private closing: Promise<void> | undefined;
+
+  /** BullMQ bundles its own ioredis, so it gets options and makes (and closes) its connections. */
+  private readonly producerConnection: ConnectionOptions;
+  private readonly workerConnection: ConnectionOptions;
+
+  constructor(
+    private readonly producer: Redis,
+    private readonly options: BullmqJobQueueOptions & { readonly prefix: string },
+  ) {
+    this.producerConnection = { url: options.url, ...connectionOptions('producer'), lazyConnect: false } as ConnectionOptions;
+    this.workerConnection = { url: options.url, ...connectionOptions('worker'), lazyConnect: false } as ConnectionOptions;
+    this.capabilityKey = `${options.prefix}:jobs:capability`;
+    this.watchdog = setInterval(() => void this.revive(), options.watchdogIntervalMs ?? 5_000);
+    this.watchdog.unref();
+  }
+
+  /** False while a consumer's worker does not run (e.g. after a Redis restart, until the watchdog recreated it). */
+  get isReady(): boolean {
+    return this.closing === undefined && this.producer.status === 'ready' && [...this.consumers].every((c) => c.isReady);
+  }
+
+  private async revive(): Promise<void> {
+    for (const consumer of this.consumers) {
+      if (!consumer.isReady && this.producer.status === 'ready') await consumer.recreate();
+    }
+  }
+
+  private queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (queue === undefined) {
+      queue = new Queue(name, { connection: this.producerConnection, prefix: this.options.prefix });
+      queue.on('error', (error) => this.reportError(error));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  private puller(capability: string): Worker {
+    let worker = this.pullers.get(capability);
+    if (worker === undefined) {
+      worker = new Worker(jobQueueName(capability), null, { connection: this.workerConnection, prefix: this.options.prefix, autorun: false });
+      worker.on('error', (error) => this.reportError(error));
+      this.pullers.set(capability, worker);
+    }
+    return worker;
+  }
+
+  private reportError(error: unknown): void {
+    this.options.onError?.(error);
+  }
+
+  enqueue(request: EnqueueRequest): Promise<void> {
+    return this.guard(async () => {
+      const { jobId, capability, payload, notBefore } = request;
+      await this.producer.hset(this.capabilityKey, jobId, capability);
+      const data: JobData = { capability, payload };
+      await this.queue(jobQueueName(capability)).add('job', data, { ...jobOptions, jobId: bullId(jobId), ...timing(notBefore) });
+    });
+  }
+
+  cancel(jobId: string): Promise<void> {
+    return this.settle(jobId);
+  }
+
+  ack(jobId: string): Promise<void> {
+    return this.settle(jobId);
+  }
+
+  /** Removes the job wherever it is; one held by a running handler gets a tombstone instead. */
+  private settle(jobId: string): Promise<void> {
+    return this.guard(async () => {
+      const capability = await this.producer.hget(this.capabilityKey, jobId);
+      if (capability === null) return;
+      const queue = this.queue(jobQueueName(capability));
+      if ((await queue.remove(bullId(jobId))) === 0 && (await queue.getJobState(bullId(jobId))) === 'active') {
+        await this.producer.set(this.tombstone(capability, jobId), '1', 'PX', DAY_MS);
+      }
+      await this.producer.hdel(this.capabilityKey, jobId);
+    });
+  }
+
+  private tombstone(capability: string, jobId: string): string {
+    return `${this.options.prefix}:${jobQueueName(capability)}:settled:${bullId(jobId)}`;
+  }
+
+  lease(capabilities: readonly string[], options: { readonly max: number; readonly leaseMs: number }): Promise<readonly LeasedJob[]> {
+    return this.guard(async () => {
+      const leased: LeasedJob[] = [];
+      for (const capability of capabilities) {
+        const worker = this.puller(capability);
+        while (leased.length < options.max) {
+          const job = (await worker.getNextJob(this.token, { block: false })) as Job<JobData> | undefined;
+          if (job === undefined) break;
+          const leaseUntil = Date.now() + options.leaseMs;
+          await job.moveToDelayed(leaseUntil, this.token);
+          leased.push(toLeased(job, leaseUntil));
+        }
+      }
+      return leased;
+    });
+  }
+
+  release(jobId: string, options?: { readonly notBefore?: number }): Promise<void> {
+    return this.guard(async () => {
+      const capability = await this.producer.hget(this.capabilityKey, jobId);
+      if (capability === null) return;
+      const job = await this.queue(jobQueueName(capability)).getJob(bullId(jobId));
+      if (job === undefined || !(await job.isDelayed())) return;
+      const delay = (options?.notBefore ?? 0) - Date.now();
+      await (delay > 0 ? job.changeDelay(delay) : job.promote());
+    });
+  }
+
+  consume(capabilities: readonly string[], handler: JobHandler, options: ConsumeOptions = {}): ConsumerHandle {
+    const leaseMs = options.leaseMs ?? 60_000;
+    const backoffMs = options.backoffMs ?? 1_000;
+    const started = capabilities.map((capability) =>
+      this.addConsumer<JobData>(jobQueueName(capability), options.concurrency ?? 32, leaseMs, async (job) => {
+        const leased = toLeased(job, Date.now() + leaseMs);
+        try {
+          return (await handler(leased)) ?? undefined;
+        } catch {
+          return { retryAt: Date.now() + backoffMs * 2 ** Math.max(0, leased.attempt - 1) };
+        }
+      }, (job) => this.isSettled(job.data.capability, keyOfBullId(job.id ?? ''))),
+    );
+    return { stop: () => this.stopConsumers(started) };
+  }
+
+  private async isSettled(capability: string, jobId: string): Promise<boolean> {
+    return (await this.producer.exists(this.tombstone(capability, jobId))) === 1;
+  }
+
+  private addConsumer<D>(queueName: string, concurrency: number, lockMs: number, process: (job: Job<D>) => Promise<Outcome>, isSettled: (job: Job<D>) => Promise<boolean>): BullmqConsumer<D> {
+    if (this.closing !== undefined) throw new BatonError('STORE_UNAVAILABLE', 'The BullMQ job queue is closed; create a new one.');
+    const consumer = new BullmqConsumer<D>({
+      queueName,
+      prefix: this.options.prefix,
+      connection: this.workerConnection,
+      concurrency,
+      lockMs,
+      process,
+      isSettled,
+      onError: (error) => this.reportError(error),
+    });
+    this.consumers.add(consumer);
+    return consumer;
+  }
+
+  private async stopConsumers(consumers: readonly Consumer[]): Promise<void> {
+    await Promise.all(consumers.map((c) => c.stop()));
+    for (const c of consumers) this.consumers.delete(c);
+  }
+
+  scheduleTimer(timer: ScheduledTimer): Promise<void> {
+    return this.guard(async () => {
+      await this.queue(timerQueueName).add('timer', timer, { ...jobOptions, jobId: bullId(timer.timerKey), ...timing(timer.dueAt) });
+    });
+  }
+
+  cancelTimer(timerKey: string): Promise<void> {
+    return this.guard(async () => {
+      await this.queue(timerQueueName).remove(bullId(timerKey));
+    });
+  }
+
+  consumeTimers(handler: TimerHandler): ConsumerHandle {
+    let attempt = 0;
+    const consumer = this.addConsumer<ScheduledTimer>(timerQueueName, this.options.timerConcurrency ?? 8, 60_000, async (job) => {
+      try {
+        await handler(job.data);
+        return undefined;
+      } catch {
+        attempt = job.attemptsStarted;
+        return { retryAt: Date.now() + 1_000 * 2 ** Math.min(10, Math.max(0, attempt - 1)) };
+      }
+    }, async () => false);
+    return { stop: () => this.stopConsumers([consumer]) };
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      clearInterval(this.watchdog);
+      await Promise.all([...this.consumers].map((c) => c.stop()));
+      await Promise.all([...this.pullers.values()].map((w) => w.close()));
+      await Promise.all([...this.queues.values()].map((q) => q.close()));
+      await this.producer.quit().catch(() => this.producer.disconnect());
+    })();
+    return this.closing;
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closing !== undefined) throw new BatonError('STORE_UNAVAILABLE', 'The BullMQ job queue is closed; create a new one.');
+    try {
+      return await work();
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+}
+
+/** BullMQ schedules at `timestamp + delay`: both from one reading of the clock, so that sum is exactly `notBefore`. */
+function timing(notBefore: number | undefined): { readonly timestamp: number; readonly delay: number } {
+  const timestamp = Date.now();
+  return { timestamp, delay: notBefore === undefined ? 0 : Math.max(0, notBefore - timestamp) };
+}
+
+function toLeased(job: Job<JobData>, leaseUntil: number): LeasedJob {
+  const { capability, payload } = job.data;
+  return { jobId: keyOfBullId(job.id ?? ''), capability, payload, attempt: job.attemptsStarted, leaseUntil };
+}
+
+/**
+ * Connects a producer connection (fail fast) and a worker connection
+ * (`maxRetriesPerRequest: null`), checks the server like the store does, and
+ * returns the queue. Throws STORE_UNAVAILABLE otherwise.
+ */
+export async function createBullmqJobQueue(options: BullmqJobQueueOptions): Promise<BullmqJobQueue> {
+  const producer = await connectRedis(options.url, 'producer', 'baton-queue');
+  try {
+    await checkRedisServer(producer, options.onWarning ?? emitWarning);
+  } catch (error) {
+    producer.disconnect();
+    throw unavailable(error, options.url);
+  }
+  return new BullmqJobQueue(producer, { ...options, prefix: options.prefix ?? 'baton' });
+}

@@ -1,0 +1,221 @@
+import { BatonError } from '@baton/errors';
+import type {
+  BufferedMessage,
+  CommitRequest,
+  DeploymentRecord,
+  DeploymentSummary,
+  HistoryEntry,
+  IncidentQuery,
+  IndexedIncident,
+  IndexedJob,
+  IndexedMessageSubscription,
+  IndexedSignalSubscription,
+  IndexedUserTask,
+  IndexedWait,
+  InstanceQuery,
+  InstanceSummary,
+  JobQuery,
+  NewDeployment,
+  OutboxEntry,
+  Page,
+  PageRequest,
+  ProcessStore,
+  StartEventTarget,
+  UserTaskQuery,
+  VersionedState,
+} from '@baton/runtime';
+import type { InstanceState } from '@baton/core';
+import type { Redis } from 'ioredis';
+import { commitArgs } from './commit-args.js';
+import { checkRedisServer, connectRedis, emitWarning, unavailable } from './connection.js';
+import { StoreKeys } from './keys.js';
+import { StoreScripts } from './scripts.js';
+import { StoreDeployments } from './store-deployments.js';
+import { StoreQueries } from './store-queries.js';
+
+export interface RedisProcessStoreOptions {
+  /** `redis://[user:password@]host:port[/db]`. */
+  readonly url: string;
+  /** Namespace of every key; default `baton`. Nodes of one cluster share it. */
+  readonly prefix?: string;
+  /** Told about risky server settings (AOF off); default a Node process warning. */
+  readonly onWarning?: (message: string) => void;
+}
+
+type StoredHistory = Omit<HistoryEntry, 'position'>;
+
+/**
+ * ProcessStore on Redis (see README.md for the key layout). One round trip per
+ * load (HMGET) and per commit (one Lua script: version check, state, history,
+ * outbox, indexes, all or nothing). Redis errors surface as STORE_UNAVAILABLE.
+ */
+export class RedisProcessStore implements ProcessStore {
+  private readonly keys: StoreKeys;
+  private readonly scripts: StoreScripts;
+  private readonly queries: StoreQueries;
+  private readonly deployments: StoreDeployments;
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    private readonly client: Redis,
+    prefix: string,
+  ) {
+    this.keys = new StoreKeys(prefix);
+    this.scripts = new StoreScripts(client);
+    this.queries = new StoreQueries(client, this.keys);
+    this.deployments = new StoreDeployments(client, this.keys, this.scripts);
+  }
+
+  load(instanceId: string): Promise<VersionedState | undefined> {
+    return this.guard(async () => {
+      const [version, state] = await this.client.hmget(this.keys.instance(instanceId).state, 'v', 's');
+      if (typeof version !== 'string' || typeof state !== 'string') return undefined;
+      return { version: Number(version), state: JSON.parse(state) as InstanceState };
+    });
+  }
+
+  commit(request: CommitRequest): Promise<number> {
+    return this.guard(async () => {
+      const { keys, args } = commitArgs(this.keys, request);
+      const result = await this.scripts.commitInstance(keys, args);
+      if (result > 0) return result;
+      const actualVersion = -result - 1;
+      const { instanceId, expectedVersion } = request;
+      throw new BatonError(
+        'VERSION_CONFLICT',
+        `Instance "${instanceId}" is at version ${actualVersion}, not ${expectedVersion}; reload and decide again.`,
+        { instanceId, expectedVersion, actualVersion },
+      );
+    });
+  }
+
+  findUserTasks(query: UserTaskQuery): Promise<Page<IndexedUserTask>> {
+    return this.guard(() => this.queries.findUserTasks(query));
+  }
+
+  findJobs(query: JobQuery): Promise<Page<IndexedJob>> {
+    return this.guard(() => this.queries.findJobs(query));
+  }
+
+  findIncidents(query: IncidentQuery): Promise<Page<IndexedIncident>> {
+    return this.guard(() => this.queries.findIncidents(query));
+  }
+
+  findWait(key: string): Promise<IndexedWait | undefined> {
+    return this.guard(() => this.queries.findWait(key));
+  }
+
+  findMessageSubscriptions(messageName: string, correlationKey: string | undefined): Promise<readonly IndexedMessageSubscription[]> {
+    return this.guard(() => this.queries.findMessageSubscriptions(messageName, correlationKey));
+  }
+
+  findSignalSubscriptions(signalName: string): Promise<readonly IndexedSignalSubscription[]> {
+    return this.guard(() => this.queries.findSignalSubscriptions(signalName));
+  }
+
+  findInstances(query: InstanceQuery): Promise<Page<InstanceSummary>> {
+    return this.guard(() => this.queries.findInstances(query));
+  }
+
+  /** LLEN + LRANGE of one page: O(page), whatever the history's length. */
+  readHistory(instanceId: string, page: PageRequest): Promise<Page<HistoryEntry>> {
+    return this.guard(async () => {
+      const key = this.keys.instance(instanceId).history;
+      const offset = Math.max(0, page.offset ?? 0);
+      const limit = Math.max(0, page.limit ?? 100);
+      const [total, stored] = await Promise.all([this.client.llen(key), limit === 0 ? [] : this.client.lrange(key, offset, offset + limit - 1)]);
+      const items = stored.map((json, i): HistoryEntry => ({ position: offset + i, ...(JSON.parse(json) as StoredHistory) }));
+      const next = offset + items.length;
+      return next < total ? { items, total, nextOffset: next } : { items, total };
+    });
+  }
+
+  saveDeployment(deployment: NewDeployment): Promise<{ readonly record: DeploymentRecord; readonly isNew: boolean }> {
+    return this.guard(() => this.deployments.save(deployment));
+  }
+
+  getDeployment(definitionKey: string): Promise<DeploymentRecord | undefined> {
+    return this.guard(() => this.deployments.get(definitionKey));
+  }
+
+  latestDeployment(processId: string): Promise<DeploymentRecord | undefined> {
+    return this.guard(() => this.deployments.latest(processId));
+  }
+
+  listDeployments(query: { readonly processId?: string }): Promise<readonly DeploymentSummary[]> {
+    return this.guard(() => this.deployments.list(query.processId));
+  }
+
+  findMessageStartEvents(messageName: string): Promise<readonly StartEventTarget[]> {
+    return this.guard(() => this.deployments.startTargets('message', messageName));
+  }
+
+  findSignalStartEvents(signalName: string): Promise<readonly StartEventTarget[]> {
+    return this.guard(() => this.deployments.startTargets('signal', signalName));
+  }
+
+  bufferMessage(message: BufferedMessage): Promise<void> {
+    return this.guard(async () => {
+      const { keys } = this;
+      await this.scripts.bufferMessage([keys.seq, keys.bufferEntries, keys.buffer(message.messageName)], [message.messageId, JSON.stringify(message)]);
+    });
+  }
+
+  takeBufferedMessage(messageName: string, correlationKey: string | undefined, now: number): Promise<BufferedMessage | undefined> {
+    return this.guard(async () => {
+      const { keys } = this;
+      const hasKey = correlationKey === undefined ? '0' : '1';
+      const json = await this.scripts.takeBufferedMessage([keys.bufferEntries, keys.buffer(messageName)], [now, hasKey, correlationKey ?? '']);
+      return json === undefined ? undefined : (JSON.parse(json) as BufferedMessage);
+    });
+  }
+
+  readOutbox(query: { readonly committedBefore: number; readonly limit: number }): Promise<readonly OutboxEntry[]> {
+    return this.guard(async () => {
+      if (query.limit <= 0) return [];
+      const members = await this.client.zrangebyscore(this.keys.outbox, '-inf', query.committedBefore, 'LIMIT', 0, query.limit);
+      if (members.length === 0) return [];
+      // member = "<16-digit seq>/<outboxId>"; the entry is stored as "<member>\n<JSON>".
+      const stored = await this.client.hmget(this.keys.outboxEntries, ...members.map((m) => m.slice(17)));
+      return stored.flatMap((value) => (value === null ? [] : [JSON.parse(value.slice(value.indexOf('\n') + 1)) as OutboxEntry]));
+    });
+  }
+
+  ackOutbox(outboxIds: readonly string[]): Promise<void> {
+    return this.guard(async () => {
+      if (outboxIds.length > 0) await this.scripts.ackOutbox([this.keys.outbox, this.keys.outboxEntries], outboxIds);
+    });
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.client.quit().then(
+      () => undefined,
+      () => this.client.disconnect(),
+    );
+    return this.closing;
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closing !== undefined) throw new BatonError('STORE_UNAVAILABLE', 'The Redis store is closed; create a new one.');
+    try {
+      return await work();
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+}
+
+/**
+ * Connects, checks the server (refuses an evicting Redis, warns without AOF; see
+ * `checkRedisServer`) and returns the store. Throws STORE_UNAVAILABLE otherwise.
+ */
+export async function createRedisProcessStore(options: RedisProcessStoreOptions): Promise<RedisProcessStore> {
+  const client = await connectRedis(options.url, 'producer', 'baton-store');
+  try {
+    await checkRedisServer(client, options.onWarning ?? emitWarning);
+  } catch (error) {
+    client.disconnect();
+    throw unavailable(error, options.url);
+  }
+  return new RedisProcessStore(client, options.prefix ?? 'baton');
+}

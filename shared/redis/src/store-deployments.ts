@@ -1,0 +1,57 @@
+import type { DeploymentRecord, DeploymentSummary, NewDeployment, StartEventTarget } from '@baton/runtime';
+import type { Redis } from 'ioredis';
+import { readJson } from './index-reads.js';
+import type { StoreKeys } from './keys.js';
+import type { StoreScripts } from './scripts.js';
+
+/** Deployments: records by definition key, the latest version per process, start events by name (all global keys). */
+export class StoreDeployments {
+  constructor(
+    private readonly client: Redis,
+    private readonly keys: StoreKeys,
+    private readonly scripts: StoreScripts,
+  ) {}
+
+  async save(deployment: NewDeployment): Promise<{ readonly record: DeploymentRecord; readonly isNew: boolean }> {
+    const { keys } = this;
+    const starts: [string, string][] = [];
+    const targets: string[] = [];
+    for (const start of deployment.startEvents) {
+      if (start.kind !== 'message' && start.kind !== 'signal') continue;
+      const name = start.kind === 'message' ? start.messageName : start.signalName;
+      starts.push([keys.startEvents(start.kind, name), `${deployment.processId}\n${start.elementId}`]);
+      targets.push(JSON.stringify({ processId: deployment.processId, elementId: start.elementId }));
+    }
+    const { isNew, json } = await this.scripts.saveDeployment(
+      [keys.deployments, keys.latestDeployments, keys.deployedProcesses, keys.deployedStarts],
+      [deployment.processId, deployment.resourceName, deployment.xml, JSON.stringify(deployment), JSON.stringify(starts), ...targets],
+    );
+    return { record: JSON.parse(json) as DeploymentRecord, isNew };
+  }
+
+  async get(definitionKey: string): Promise<DeploymentRecord | undefined> {
+    const [record] = await readJson<DeploymentRecord>(this.client, this.keys.deployments, [definitionKey]);
+    return record;
+  }
+
+  async latest(processId: string): Promise<DeploymentRecord | undefined> {
+    const version = await this.client.hget(this.keys.latestDeployments, processId);
+    return version === null ? undefined : this.get(`${processId}:${version}`);
+  }
+
+  /** By processId then version. Reads every listed record (XML included) once. */
+  async list(processId: string | undefined): Promise<DeploymentSummary[]> {
+    const processIds = processId === undefined ? await this.client.zrange(this.keys.deployedProcesses, 0, -1) : [processId];
+    if (processIds.length === 0) return [];
+    const versions = await this.client.hmget(this.keys.latestDeployments, ...processIds);
+    const definitionKeys = processIds.flatMap((id, i) => Array.from({ length: Number(versions[i] ?? 0) }, (_, v) => `${id}:${v + 1}`));
+    const records = await readJson<DeploymentRecord>(this.client, this.keys.deployments, definitionKeys);
+    return records.map(({ xml: _xml, ...summary }) => summary);
+  }
+
+  /** Start events of that kind and name of each process's latest version, by processId. */
+  async startTargets(kind: 'message' | 'signal', name: string): Promise<StartEventTarget[]> {
+    const targets = (await this.client.hvals(this.keys.startEvents(kind, name))).map((json) => JSON.parse(json) as StartEventTarget);
+    return targets.sort((a, b) => (a.processId < b.processId ? -1 : a.processId > b.processId ? 1 : 0));
+  }
+}

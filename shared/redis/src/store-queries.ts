@@ -1,0 +1,128 @@
+import type {
+  IncidentQuery,
+  IndexedIncident,
+  IndexedJob,
+  IndexedMessageSubscription,
+  IndexedSignalSubscription,
+  IndexedUserTask,
+  IndexedWait,
+  InstanceQuery,
+  InstanceSummary,
+  JobQuery,
+  Page,
+  UserTaskQuery,
+} from '@baton/runtime';
+import type { Redis } from 'ioredis';
+import { matchesAll, readIndex, readIndexPage, readJson } from './index-reads.js';
+import type { StoreKeys } from './keys.js';
+
+/**
+ * The store's reads of its indexes. Each picks the narrowest index ZSET the query
+ * names (instance, assignee, group, type...) and filters the rest here.
+ */
+export class StoreQueries {
+  constructor(
+    private readonly client: Redis,
+    private readonly keys: StoreKeys,
+  ) {}
+
+  findUserTasks(q: UserTaskQuery): Promise<Page<IndexedUserTask>> {
+    const { keys } = this;
+    const rest = matchesAll<IndexedUserTask>([
+      [q.rootInstanceId, (t) => t.rootInstanceId === q.rootInstanceId],
+      [q.processId, (t) => t.processId === q.processId],
+      [q.elementId, (t) => t.elementId === q.elementId],
+      [q.state, (t) => (q.state === 'assigned') === (t.assignee !== undefined)],
+    ]);
+    const all = matchesAll<IndexedUserTask>([
+      [q.instanceId, (t) => t.instanceId === q.instanceId],
+      [q.assignee, (t) => t.assignee === q.assignee],
+      [q.candidateGroup, (t) => q.candidateGroup !== undefined && t.candidateGroups.includes(q.candidateGroup)],
+      [q.candidateUser, (t) => q.candidateUser !== undefined && t.candidateUsers.includes(q.candidateUser)],
+      [true, (t) => t.kind === 'userTask' && (rest === undefined || rest(t))],
+    ]);
+    const only = (...given: readonly unknown[]) => rest === undefined && given.filter((v) => v !== undefined).length === 1;
+    const { instanceId, assignee, candidateGroup, candidateUser } = q;
+    if (instanceId !== undefined) return readIndexPage(this.client, keys.instance(instanceId).waits, keys.waits, q, all);
+    const exact = only(assignee, candidateGroup, candidateUser) ? undefined : all;
+    if (assignee !== undefined) return readIndexPage(this.client, keys.userTasksByAssignee(assignee), keys.waits, q, exact);
+    if (candidateGroup !== undefined) return readIndexPage(this.client, keys.userTasksByGroup(candidateGroup), keys.waits, q, exact);
+    if (candidateUser !== undefined) return readIndexPage(this.client, keys.userTasksByUser(candidateUser), keys.waits, q, exact);
+    return readIndexPage(this.client, keys.userTasks, keys.waits, q, rest);
+  }
+
+  findJobs(q: JobQuery): Promise<Page<IndexedJob>> {
+    const { keys } = this;
+    const rest = matchesAll<IndexedJob>([
+      [q.rootInstanceId, (j) => j.rootInstanceId === q.rootInstanceId],
+      [q.elementId, (j) => j.elementId === q.elementId],
+      [q.state, (j) => j.state === q.state],
+    ]);
+    const all = (j: IndexedJob): boolean =>
+      j.kind === 'job' && (q.instanceId === undefined || j.instanceId === q.instanceId) && (q.jobType === undefined || j.jobType === q.jobType) && (rest === undefined || rest(j));
+    if (q.instanceId !== undefined) return readIndexPage(this.client, keys.instance(q.instanceId).waits, keys.waits, q, all);
+    if (q.jobType !== undefined) return readIndexPage(this.client, keys.jobsByType(q.jobType), keys.waits, q, rest);
+    return readIndexPage(this.client, keys.jobs, keys.waits, q, rest);
+  }
+
+  async findIncidents(q: IncidentQuery): Promise<Page<IndexedIncident>> {
+    const { keys } = this;
+    const rest = matchesAll<IndexedIncident>([
+      [q.rootInstanceId, (i) => i.rootInstanceId === q.rootInstanceId],
+      [q.processId, (i) => i.processId === q.processId],
+    ]);
+    if (q.incidentKey !== undefined) {
+      const found = await readJson<IndexedIncident>(this.client, keys.incidents, [q.incidentKey]);
+      return { items: found, total: found.length };
+    }
+    if (q.instanceId !== undefined) return readIndexPage(this.client, keys.instance(q.instanceId).incidents, keys.incidents, q, rest);
+    return readIndexPage(this.client, keys.openIncidents, keys.incidents, q, rest);
+  }
+
+  async findWait(key: string): Promise<IndexedWait | undefined> {
+    const [wait] = await readJson<IndexedWait>(this.client, this.keys.waits, [key]);
+    return wait;
+  }
+
+  async findMessageSubscriptions(messageName: string, correlationKey: string | undefined): Promise<readonly IndexedMessageSubscription[]> {
+    const keyless = this.keys.messageSubscriptions(messageName, undefined);
+    if (correlationKey === undefined) return readIndex(this.client, keyless, this.keys.waits);
+    const [keyed, any] = await Promise.all([
+      this.client.zrange(this.keys.messageSubscriptions(messageName, correlationKey), 0, -1, 'WITHSCORES'),
+      this.client.zrange(keyless, 0, -1, 'WITHSCORES'),
+    ]);
+    const members = [...pairsOf(keyed), ...pairsOf(any)].sort((a, b) => a.score - b.score).map((p) => p.member);
+    return readJson(this.client, this.keys.waits, members);
+  }
+
+  findSignalSubscriptions(signalName: string): Promise<readonly IndexedSignalSubscription[]> {
+    return readIndex(this.client, this.keys.signalSubscriptions(signalName), this.keys.waits);
+  }
+
+  /** Reads each candidate's summary (one pipelined HGET each): O(candidates). */
+  async findInstances(q: InstanceQuery): Promise<Page<InstanceSummary>> {
+    const index = q.rootInstanceId === undefined ? this.keys.instances : this.keys.tree(q.rootInstanceId);
+    const ids = await this.client.zrange(index, 0, -1);
+    const pipeline = this.client.pipeline();
+    for (const id of ids) pipeline.hget(this.keys.instance(id).state, 'sum');
+    const replies = (await pipeline.exec()) ?? [];
+    const summaries: InstanceSummary[] = [];
+    for (const [error, value] of replies) {
+      if (error !== null) throw error;
+      if (typeof value === 'string') summaries.push(JSON.parse(value) as InstanceSummary);
+    }
+    const matching = summaries.filter(
+      (s) => (q.processId === undefined || s.processId === q.processId) && (q.status === undefined || s.status === q.status),
+    );
+    const offset = Math.max(0, q.offset ?? 0);
+    const items = matching.slice(offset, offset + Math.max(0, q.limit ?? 100));
+    const next = offset + items.length;
+    return next < matching.length ? { items, total: matching.length, nextOffset: next } : { items, total: matching.length };
+  }
+}
+
+function pairsOf(flat: readonly string[]): { member: string; score: number }[] {
+  const pairs: { member: string; score: number }[] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) pairs.push({ member: flat[i] as string, score: Number(flat[i + 1]) });
+  return pairs;
+}

@@ -1,0 +1,31 @@
+import { InMemoryMessageBus } from '@baton/memory';
+import { createBullmqJobQueue, createRedisProcessStore } from '@baton/redis';
+import { inject } from 'vitest';
+import type { BackendFactory, NodeAdapters } from '../../concurrency/support/two-nodes.js';
+import { deletePrefix, uniquePrefix } from '../redis/redis-test-support.js';
+
+/**
+ * Two nodes on one real Redis, as in a cluster: each node has its own store and
+ * BullMQ connections, on the same URL and key prefix (the test's own, deleted
+ * after). The bus is per node and unused by the races (events are not published).
+ */
+export const redisBackend: BackendFactory = async (clock) => {
+  const url = inject('redisUrl');
+  const prefix = uniquePrefix();
+  const quiet = { onWarning: () => undefined };
+  const node = async (): Promise<NodeAdapters> => ({
+    store: await createRedisProcessStore({ url, prefix, ...quiet }),
+    queue: await createBullmqJobQueue({ url, prefix, ...quiet }),
+    bus: new InMemoryMessageBus({ clock }),
+  });
+  const a = await node();
+  const b = await node();
+  return {
+    store: a.store,
+    nodes: { a, b },
+    close: async () => {
+      await Promise.all([a, b].flatMap((n) => [n.queue.close(), n.bus.close(), n.store.close()]));
+      await deletePrefix(prefix);
+    },
+  };
+};
