@@ -22,8 +22,8 @@ function lastWriterWins(store: ProcessStore): ProcessStore {
   });
 }
 
-const brokenBackend: BackendFactory = async (clock) => {
-  const backend = await memoryBackend(clock);
+const brokenBackend: BackendFactory = async (context) => {
+  const backend = await memoryBackend(context);
   const store = lastWriterWins(backend.store);
   const nodes = { a: { ...backend.nodes.a, store }, b: { ...backend.nodes.b, store } };
   return { ...backend, nodes };

@@ -20,7 +20,7 @@ import { exitCodes, type CliIo, type CommandContext } from './io.js';
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const ctx: CommandContext = { io, exitCode: exitCodes.ok };
   const program = new Command('baton')
-    .description('Baton: a BPMN 2.0 process engine. Test, validate and serve process models.')
+    .description('Baton: a BPMN 2.0 process engine. Serve a node, drive it, test and validate process models.')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride()
     .showHelpAfterError('(add --help for usage)');

@@ -1,12 +1,14 @@
 import { BatonError } from '@baton/errors';
-import { createInMemoryJobQueue, createInMemoryMessageBus, createInMemoryProcessStore } from '@baton/memory';
+import { createInMemoryJobQueue, createInMemoryProcessStore } from '@baton/memory';
 import { createBullmqJobQueue, createRedisProcessStore } from '@baton/redis';
 import type { Clock, JobQueue, MessageBus, ProcessStore } from '@baton/runtime';
+import { createBusFromUrl } from './handoff/edge-bus.js';
 
-/** Adapter names a node accepts for each port; `redis://…` (or `rediss://…`) is a Redis URL. NATS and Faye arrive later (issue 4). */
-export const supportedAdapters = { store: ['memory', 'redis://…'], queue: ['memory', 'redis://…'], bus: ['memory'] } as const;
+/** Adapter names a node accepts for each port; `redis://…` (or `rediss://…`) is a Redis URL. `nats://…` a NATS URL (issue 6). */
+export const supportedAdapters = { store: ['memory', 'redis://…'], queue: ['memory', 'redis://…'], bus: ['memory', 'nats://…'] } as const;
 
 const isRedisUrl = (value: string): boolean => /^rediss?:\/\//.test(value);
+const isNatsUrl = (value: string): boolean => value.startsWith('nats://');
 
 export type PortName = keyof typeof supportedAdapters;
 
@@ -27,7 +29,7 @@ export interface AdapterChoice {
 
 function check(port: PortName, value: string): void {
   const supported: readonly string[] = supportedAdapters[port];
-  if (supported.includes(value) || (supported.includes('redis://…') && isRedisUrl(value))) return;
+  if (supported.includes(value) || (supported.includes('redis://…') && isRedisUrl(value)) || (supported.includes('nats://…') && isNatsUrl(value))) return;
   const flag = `--${port}`;
   const env = `BATON_${port.toUpperCase()}`;
   throw new BatonError(
@@ -57,7 +59,15 @@ export async function createAdapters(choice: AdapterChoice, clock: Clock, onErro
     await storeAdapter.close();
     throw error;
   }
-  const adapters = { store: storeAdapter, queue: queueAdapter, bus: createInMemoryMessageBus({ clock }) };
+  let busAdapter: MessageBus;
+  try {
+    busAdapter = await createBusFromUrl(bus, 'baton-node', clock, onError);
+  } catch (error) {
+    await queueAdapter.close();
+    await storeAdapter.close();
+    throw error;
+  }
+  const adapters = { store: storeAdapter, queue: queueAdapter, bus: busAdapter };
   return {
     ...adapters,
     async close() {

@@ -5,7 +5,7 @@ import { createEngine, systemClock, type Clock, type JobWorker, type MessageBus 
 import { createAdapters, type AdapterChoice, type NodeAdapters } from './adapters.js';
 import type { AuthConfig } from './auth/auth-config.js';
 import { checkBinding } from './auth/binding.js';
-import { createEdgeBus, noStore } from './handoff/edge-bus.js';
+import { createBusFromUrl, noStore } from './handoff/edge-bus.js';
 import { createEdgeEngineApi, createNodeCluster } from './handoff/index.js';
 import { readBpmnDir } from './deploy-dir.js';
 import type { DeployedProcess, EngineApi } from './engine-api.js';
@@ -50,6 +50,8 @@ export interface StartNodeOptions extends AdapterChoice {
   readonly heartbeatMs?: number;
   /** How long to wait for a capable peer when handing off a request or a job. Default 30 000 ms. */
   readonly handOffTimeoutMs?: number;
+  /** Wait before retrying a job whose capable peer did not answer (an edge node down). Default 5 000 ms. */
+  readonly handOffRetryBackOffMs?: number;
 }
 
 /**
@@ -132,7 +134,7 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
     handlers: workers,
     onError,
     ...(runtime === undefined ? {} : { engine: runtime }),
-    ...pick(options, ['cluster', 'heartbeatMs', 'handOffTimeoutMs']),
+    ...pick(options, ['cluster', 'heartbeatMs', 'handOffTimeoutMs', 'handOffRetryBackOffMs']),
   });
   let isReady = false;
   let app: FastifyInstance | undefined;
@@ -174,7 +176,7 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
 
 /** The bus alone, for an edge node; `close` closes it. */
 async function edgeAdapters(options: StartNodeOptions, nodeId: string, clock: Clock, onError: (error: unknown) => void): Promise<{ bus: MessageBus; close(): Promise<void> }> {
-  const bus = await createEdgeBus(options.bus, nodeId, clock, onError);
+  const bus = await createBusFromUrl(options.bus, nodeId, clock, onError);
   return { bus, close: () => bus.close() };
 }
 

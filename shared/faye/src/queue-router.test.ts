@@ -69,6 +69,20 @@ describe('QueueRouter', () => {
     expect(router.memberCount).toBe(0);
   });
 
+  it('counts a join that arrives before its inbox subscription once the subscription comes', () => {
+    // given: after a re-handshake the join can overtake the re-subscription
+    const { router, sent } = routerWithLog();
+    router.onPublish('c1', '/_baton/join', { queue: 'w', pattern: 'a.>', inbox: '/_baton/queue/x/1' });
+    expect(router.memberCount).toBe(0);
+
+    // when
+    router.onSubscribe('c1', '/_baton/queue/x/1');
+    router.onPublish('p', '/a/b', { subject: 'a.b', data: 1 });
+
+    // then
+    expect(sent).toEqual([['/_baton/queue/x/1', { subject: 'a.b', data: 1 }]]);
+  });
+
   it('answers no-responders to a request only when nobody would receive it', () => {
     // given
     const { router, sent } = routerWithLog();

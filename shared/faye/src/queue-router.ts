@@ -18,9 +18,9 @@ function expand(channel: string): string[] {
  * `subscribe`, `unsubscribe` and `publish` events (which fire only for messages the
  * channel guard let through).
  *
- * - A member joins with `{ queue, pattern, inbox }` on `/_baton/join` after
- *   subscribing to its inbox; it leaves when its inbox is unsubscribed or its client
- *   disconnects or times out.
+ * - A member joins with `{ queue, pattern, inbox }` on `/_baton/join` and counts
+ *   once its client also holds the inbox subscription (in either order); it leaves
+ *   when its inbox is unsubscribed or its client disconnects or times out.
  * - Each published message goes, per queue group with a member whose pattern
  *   matches, to one such member's inbox, taking turns.
  * - A request (an envelope with `replyTo`) that no plain subscription and no member
@@ -29,6 +29,8 @@ function expand(channel: string): string[] {
 export class QueueRouter {
   private readonly subscribers = new Map<string, Set<string>>();
   private readonly members = new Map<string, Member>();
+  /** Joins whose inbox subscription has not arrived yet (after a re-handshake they can race). */
+  private readonly pendingJoins = new Map<string, Member>();
   private readonly turns = new Map<string, number>();
 
   constructor(private readonly send: (channel: string, data: Envelope | Reply) => void) {}
@@ -37,6 +39,11 @@ export class QueueRouter {
     const clients = this.subscribers.get(channel) ?? new Set<string>();
     clients.add(clientId);
     this.subscribers.set(channel, clients);
+    const pending = this.pendingJoins.get(channel);
+    if (pending?.clientId === clientId) {
+      this.pendingJoins.delete(channel);
+      this.members.set(channel, pending);
+    }
   }
 
   onUnsubscribe(clientId: string, channel: string): void {
@@ -44,6 +51,7 @@ export class QueueRouter {
     clients?.delete(clientId);
     if (clients?.size === 0) this.subscribers.delete(channel);
     if (this.members.get(channel)?.clientId === clientId) this.members.delete(channel);
+    if (this.pendingJoins.get(channel)?.clientId === clientId) this.pendingJoins.delete(channel);
   }
 
   /** Faye reports a gone client's unsubscribes too; this sweep makes sure nothing of it is left. */
@@ -52,14 +60,14 @@ export class QueueRouter {
       clients.delete(clientId);
       if (clients.size === 0) this.subscribers.delete(channel);
     }
-    for (const [inbox, member] of this.members) if (member.clientId === clientId) this.members.delete(inbox);
+    for (const joins of [this.members, this.pendingJoins]) {
+      for (const [inbox, member] of joins) if (member.clientId === clientId) joins.delete(inbox);
+    }
   }
 
   onPublish(clientId: string | undefined, channel: string, data: unknown): void {
     if (channel === joinChannel) {
-      if (clientId !== undefined && isQueueJoin(data) && this.subscribers.get(data.inbox)?.has(clientId) === true) {
-        this.members.set(data.inbox, { clientId, queue: data.queue, pattern: data.pattern, inbox: data.inbox });
-      }
+      if (clientId !== undefined && isQueueJoin(data)) this.join({ clientId, queue: data.queue, pattern: data.pattern, inbox: data.inbox });
       return;
     }
     if (channel.startsWith(controlPrefix)) return;
@@ -76,6 +84,12 @@ export class QueueRouter {
   /** How many queue-group members are registered (for tests and metrics). */
   get memberCount(): number {
     return this.members.size;
+  }
+
+  /** A member counts once its client holds the inbox subscription, whichever arrives first. */
+  private join(member: Member): void {
+    if (this.subscribers.get(member.inbox)?.has(member.clientId) === true) this.members.set(member.inbox, member);
+    else this.pendingJoins.set(member.inbox, member);
   }
 
   private chooseMembers(subject: string): Member[] {

@@ -27,6 +27,7 @@ import type {
 } from '@baton/runtime';
 import { DeploymentCatalog } from './deployment-catalog.js';
 import { deepFreeze, filterValues, pageOf } from './paging.js';
+import { EndedInstances, type RetentionOptions } from './retention.js';
 import { WaitIndexes } from './wait-indexes.js';
 
 export interface InMemoryProcessStoreOptions {
@@ -35,11 +36,12 @@ export interface InMemoryProcessStoreOptions {
    * value it passed or loaded fails loudly (tests). Costs O(state) per commit.
    */
   readonly freeze?: boolean;
+  /** How long ended instances and their history stay (default: the 10,000 that ended last). */
+  readonly retention?: RetentionOptions;
 }
 
 interface Stored {
   readonly versioned: VersionedState;
-  readonly summary: InstanceSummary;
   /** What every indexed wait of the instance carries; fixed at the create. */
   readonly ref: InstanceRef;
 }
@@ -48,11 +50,15 @@ interface Stored {
  * ProcessStore in this process's memory: the embedded default and the fast test
  * store. Commits run synchronously inside one call, so they are atomic; values are
  * kept by reference (callers treat them as immutable, see the port contract).
+ * Ended instances go after a while ({@link RetentionOptions}): then the store
+ * answers for them as for instances that never existed.
  */
 export class InMemoryProcessStore implements ProcessStore {
   private readonly instances = new Map<string, Stored>();
   private readonly history = new Map<string, HistoryEntry[]>();
-  private readonly trees = new Map<string, string[]>();
+  /** rootInstanceId -> the instances of its call tree, in creation order. */
+  private readonly trees = new Map<string, Set<string>>();
+  private readonly ended: EndedInstances;
   private readonly indexes = new WaitIndexes();
   private readonly outbox = new Map<string, OutboxEntry>();
   private readonly buffered = new Map<string, BufferedMessage[]>();
@@ -60,7 +66,9 @@ export class InMemoryProcessStore implements ProcessStore {
   private readonly catalog = new DeploymentCatalog();
   private isClosed = false;
 
-  constructor(private readonly options: InMemoryProcessStoreOptions = {}) {}
+  constructor(private readonly options: InMemoryProcessStoreOptions = {}) {
+    this.ended = new EndedInstances(options.retention ?? {});
+  }
 
   async load(instanceId: string): Promise<VersionedState | undefined> {
     this.ensureOpen();
@@ -85,19 +93,32 @@ export class InMemoryProcessStore implements ProcessStore {
     }
     const version = currentVersion + 1;
     const ref = existing?.ref ?? refOf(request);
-    const summary = summarize(request, ref, version);
-    this.instances.set(instanceId, { versioned: { state, version }, summary, ref });
+    this.instances.set(instanceId, { versioned: { state, version }, ref });
     if (existing === undefined) this.addToTree(ref.rootInstanceId, instanceId);
     this.appendHistory(request);
     for (const entry of request.outbox) this.outbox.set(entry.outboxId, entry);
     this.indexes.apply(ref, request.indexChanges);
+    if (state.status !== 'active') this.ended.add(instanceId, request.at);
+    for (const due of this.ended.takeDue(request.at)) this.drop(due);
     return version;
   }
 
   private addToTree(rootInstanceId: string, instanceId: string): void {
     const members = this.trees.get(rootInstanceId);
-    if (members === undefined) this.trees.set(rootInstanceId, [instanceId]);
-    else members.push(instanceId);
+    if (members === undefined) this.trees.set(rootInstanceId, new Set([instanceId]));
+    else members.add(instanceId);
+  }
+
+  /** Forgets an ended instance (retention). It holds no open wait or incident, so no index changes. */
+  private drop(instanceId: string): void {
+    const stored = this.instances.get(instanceId);
+    if (stored === undefined) return;
+    this.instances.delete(instanceId);
+    this.history.delete(instanceId);
+    const rootInstanceId = stored.ref.rootInstanceId;
+    const members = this.trees.get(rootInstanceId);
+    members?.delete(instanceId);
+    if (members?.size === 0) this.trees.delete(rootInstanceId);
   }
 
   private appendHistory(request: CommitRequest): void {
@@ -136,13 +157,15 @@ export class InMemoryProcessStore implements ProcessStore {
   async findInstances(query: InstanceQuery): Promise<Page<InstanceSummary>> {
     const candidates =
       query.rootInstanceId === undefined
-        ? [...this.instances.values()].map((s) => s.summary)
-        : (this.trees.get(query.rootInstanceId) ?? []).map((id) => (this.instances.get(id) as Stored).summary);
+        ? [...this.instances.values()]
+        : [...(this.trees.get(query.rootInstanceId) ?? [])].map((id) => this.instances.get(id) as Stored);
     const matching = filterValues(
       candidates,
-      (s) => (query.processId === undefined || s.processId === query.processId) && (query.status === undefined || s.status === query.status),
+      ({ versioned: { state } }) =>
+        (query.processId === undefined || state.processId === query.processId) && (query.status === undefined || state.status === query.status),
     );
-    return pageOf(matching, query);
+    const page = pageOf(matching, query);
+    return { ...page, items: page.items.map(summarize) };
   }
 
   async readHistory(instanceId: string, page: PageRequest): Promise<Page<HistoryEntry>> {
@@ -238,18 +261,12 @@ function refOf(request: CommitRequest): InstanceRef {
   };
 }
 
-function summarize(request: CommitRequest, ref: InstanceRef, version: number): InstanceSummary {
-  const { state } = request;
-  const parentInstanceId = state.parent?.instanceId;
-  const endedAt = state.endedAt;
-  return {
-    ...ref,
-    status: state.status,
-    ...(parentInstanceId === undefined ? {} : { parentInstanceId }),
-    startedAt: state.startedAt,
-    ...(endedAt === undefined ? {} : { endedAt }),
-    version,
-  };
+/** What instance lists show, built when asked rather than per commit. */
+function summarize({ versioned: { state, version }, ref }: Stored): InstanceSummary {
+  const summary: { -readonly [K in keyof InstanceSummary]: InstanceSummary[K] } = { ...ref, status: state.status, startedAt: state.startedAt, version };
+  if (state.parent !== undefined) summary.parentInstanceId = state.parent.instanceId;
+  if (state.endedAt !== undefined) summary.endedAt = state.endedAt;
+  return summary;
 }
 
 /** Builds an {@link InMemoryProcessStore}. */

@@ -3,6 +3,7 @@
  * the embedded default and the fast test adapters) and a whole in-memory engine.
  */
 export { InMemoryProcessStore, createInMemoryProcessStore, type InMemoryProcessStoreOptions } from './in-memory-process-store.js';
+export { defaultRetention, type RetentionOptions } from './retention.js';
 export { InMemoryJobQueue, createInMemoryJobQueue, type InMemoryJobQueueOptions } from './in-memory-job-queue.js';
 export { InMemoryMessageBus, createInMemoryMessageBus, type InMemoryMessageBusOptions } from './in-memory-message-bus.js';
 export { subjectMatches } from './subject-pattern.js';

@@ -19,7 +19,7 @@ export { DefinitionRegistry, type ParseFn } from './definition-registry.js';
 export { createEffectDispatcher, type DispatchTargets } from './effect-dispatcher.js';
 export { createIdSource } from './ids.js';
 export { createEngine } from './engine/create-engine.js';
-export { JobBpmnError } from './engine/jobs.js';
+export { JobBpmnError, JobRetryLater } from './engine/jobs.js';
 export { scopeChainVariables } from './engine/engine-context.js';
 export { startEventsOf } from './engine/deployments.js';
 export type * from './engine/engine-types.js';

@@ -25,6 +25,7 @@ export const createBatonSystem: BenchSystemFactory = async (benchCase, xml) => {
   let failure: Error | undefined;
   const engine = createInMemoryEngine({
     handlers: { [benchCase.jobType]: async () => ({}) },
+    store: { retention: { maxEnded: Number(process.env["BENCH_MAX_ENDED"] ?? 10000) } },
     onError: (error, context) => {
       failure ??= new Error(`Baton reported an error (${JSON.stringify(context)}): ${String(error)}`, { cause: error });
       for (const waiter of pending.values()) waiter.reject(failure);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { InMemoryJobQueue, InMemoryMessageBus, InMemoryProcessStore } from '@baton/memory';
 import { createEngine, VirtualClock, type Engine, type JobQueue, type MessageBus, type ProcessStore } from '@baton/runtime';
 import { createRaceController, type RaceController } from '@baton/testkit';
+import { TimerWatch } from './timer-watch.js';
 
 /** The adapters one node runs on; the store is shared by both nodes (that is the point). */
 export interface NodeAdapters {
@@ -18,7 +19,10 @@ export interface TwoNodes {
   readonly store: ProcessStore;
   readonly race: RaceController;
   readonly clock: VirtualClock;
-  /** Failures the engines reported but could not return to a caller (dispatch, timers). */
+  readonly timers: Backend['timers'];
+  /** Timers the queues delivered to the nodes' timer handlers. */
+  readonly timerWatch: TimerWatch;
+  /** Failures the engines and adapters reported but could not return to a caller (dispatch, timers). */
   readonly errors: unknown[];
   close(): Promise<void>;
 }
@@ -27,30 +31,45 @@ export interface TwoNodes {
 export interface Backend {
   readonly store: ProcessStore;
   readonly nodes: Readonly<Record<'a' | 'b', NodeAdapters>>;
+  /** `virtual`: queued timers fire as the virtual clock advances; `wall`: when wall time reaches them (BullMQ). */
+  readonly timers: 'virtual' | 'wall';
   close(): Promise<void>;
 }
 
-/** Builds a backend on the nodes' clock. */
-export type BackendFactory = (clock: VirtualClock) => Promise<Backend>;
+/** What a backend is built on: the nodes' clock, and where its adapters report background failures. */
+export interface BackendContext {
+  readonly clock: VirtualClock;
+  readonly onError: (error: unknown) => void;
+}
+
+export type BackendFactory = (context: BackendContext) => Promise<Backend>;
+
+export interface TwoNodesOptions {
+  /**
+   * Start of the virtual clock; default wall time now, so a queue on wall time
+   * holds the fixtures' one-hour timers for an hour and only the test fires them.
+   */
+  readonly clockStartMs?: number;
+}
 
 /**
  * Two nodes as in a cluster: same store, nothing else shared in the engines. No
  * workers (jobs are completed by the test, as two workers would), no outbox sweep,
  * and a virtual clock that only the test moves.
  */
-export async function twoNodes(makeBackend: BackendFactory, resources: readonly string[]): Promise<TwoNodes> {
+export async function twoNodes(makeBackend: BackendFactory, resources: readonly string[], options: TwoNodesOptions = {}): Promise<TwoNodes> {
   const race = createRaceController();
-  // Wall time now: a queue on wall time (BullMQ) then holds the fixtures' one-hour timers
-  // for an hour, so only the test fires them. The virtual clock never moves by itself.
-  const clock = new VirtualClock(Date.now());
-  const backend = await makeBackend(clock);
+  const clock = new VirtualClock(options.clockStartMs ?? Date.now());
   const errors: unknown[] = [];
+  const backend = await makeBackend({ clock, onError: (error) => void errors.push(error) });
+  const timerWatch = new TimerWatch();
   const engines = (['a', 'b'] as const).map((node) => {
     const adapters = backend.nodes[node];
     let counter = 0;
     return createEngine({
       ...adapters,
       store: race.gate(adapters.store, node),
+      queue: timerWatch.observe(adapters.queue, node),
       clock,
       nodeId: node,
       newId: () => `${node}-${++counter}`,
@@ -69,6 +88,8 @@ export async function twoNodes(makeBackend: BackendFactory, resources: readonly 
     store: backend.store,
     race,
     clock,
+    timers: backend.timers,
+    timerWatch,
     errors,
     close: async () => {
       race.releaseAll();
@@ -84,14 +105,15 @@ export function fixture(name: string): { readonly name: string; readonly xml: st
 }
 
 /** The memory backend: one store, one queue and one bus shared by the two nodes of this process. */
-export const memoryBackend: BackendFactory = async (clock) => {
+export const memoryBackend: BackendFactory = async ({ clock, onError }) => {
   const store = new InMemoryProcessStore({ freeze: true });
-  const queue = new InMemoryJobQueue({ clock });
-  const bus = new InMemoryMessageBus({ clock });
+  const queue = new InMemoryJobQueue({ clock, onError });
+  const bus = new InMemoryMessageBus({ clock, onError });
   const adapters = { store, queue, bus };
   return {
     store,
     nodes: { a: adapters, b: adapters },
+    timers: 'virtual',
     close: async () => {
       await Promise.all([queue.close(), bus.close(), store.close()]);
     },

@@ -9,13 +9,13 @@ import { deletePrefix, uniquePrefix } from '../redis/redis-test-support.js';
  * BullMQ connections, on the same URL and key prefix (the test's own, deleted
  * after). The bus is per node and unused by the races (events are not published).
  */
-export const redisBackend: BackendFactory = async (clock) => {
+export const redisBackend: BackendFactory = async ({ clock, onError }) => {
   const url = inject('redisUrl');
   const prefix = uniquePrefix();
   const quiet = { onWarning: () => undefined };
   const node = async (): Promise<NodeAdapters> => ({
     store: await createRedisProcessStore({ url, prefix, ...quiet }),
-    queue: await createBullmqJobQueue({ url, prefix, ...quiet }),
+    queue: await createBullmqJobQueue({ url, prefix, onError, ...quiet }),
     bus: new InMemoryMessageBus({ clock }),
   });
   const a = await node();
@@ -23,6 +23,7 @@ export const redisBackend: BackendFactory = async (clock) => {
   return {
     store: a.store,
     nodes: { a, b },
+    timers: 'wall',
     close: async () => {
       await Promise.all([a, b].flatMap((n) => [n.queue.close(), n.bus.close(), n.store.close()]));
       await deletePrefix(prefix);

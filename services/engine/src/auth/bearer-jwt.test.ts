@@ -78,6 +78,6 @@ describe('bearer JWTs from an OIDC provider (JWKS served on loopback)', () => {
     const token = await provider.sign({ sub: 'olga', roles: ['admin'] });
     const res = await get(h.url, token);
     expect(res.status).toBe(401);
-    expect((await res.json()).detail).toContain('no OIDC provider');
+    expect(((await res.json()) as { detail: string }).detail).toContain('no OIDC provider');
   });
 });

@@ -52,7 +52,7 @@ describe('browser sessions, CSRF and API keys', () => {
     // then
     for (const res of [missing, wrong]) {
       expect(res.status).toBe(403);
-      expect((await res.json()).detail).toContain('x-csrf-token');
+      expect(((await res.json()) as { detail: string }).detail).toContain('x-csrf-token');
     }
     expect(await h.snapshot()).toEqual(before);
     expect((await post(h.url, `/v2/user-tasks/${approve}/completion`, { cookie, 'x-csrf-token': csrfToken })).status).toBe(204);
@@ -61,8 +61,9 @@ describe('browser sessions, CSRF and API keys', () => {
   it('does not accept a tampered, expired or logged-out session', async () => {
     let now = Date.now();
     h = await authHarness({ now: () => now, sessionTtlMs: 60_000 });
-    const { cookie, csrfToken } = await login(h.url, 'mia');
-    const me = (headers: Record<string, string>) => fetch(`${h.url}/v2/auth/me`, { headers });
+    const { url } = h;
+    const { cookie, csrfToken } = await login(url, 'mia');
+    const me = (headers: Record<string, string>) => fetch(`${url}/v2/auth/me`, { headers });
     expect((await me({ cookie })).status).toBe(200);
     const [, value = ''] = /baton_session=([^;]+)/.exec(cookie) ?? [];
     const forged = Buffer.from(JSON.stringify({ username: 'alice', expiresAt: now + 60_000, csrfToken })).toString('base64url');
@@ -70,7 +71,7 @@ describe('browser sessions, CSRF and API keys', () => {
     now += 60_001;
     expect((await me({ cookie })).status).toBe(401);
     now -= 60_001;
-    const logout = await post(h.url, '/v2/auth/logout', { cookie, 'x-csrf-token': csrfToken });
+    const logout = await post(url, '/v2/auth/logout', { cookie, 'x-csrf-token': csrfToken });
     expect(logout.status).toBe(204);
     expect(logout.headers.getSetCookie().join()).toContain('baton_session=;');
   });

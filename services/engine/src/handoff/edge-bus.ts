@@ -6,11 +6,10 @@ import type { Clock, MessageBus } from '@baton/runtime';
 export const noStore = 'none';
 
 /**
- * The bus of an edge node, from `--bus`: `memory` (alone in this process, useful
- * only to try the node out) or `nats://host:port`. Throws `VALIDATION_FAILED` for
- * anything else.
+ * A node's bus from `--bus`: `memory` (this process only) or `nats://host:port`
+ * (several separated by commas). Throws `VALIDATION_FAILED` for anything else.
  */
-export async function createEdgeBus(url: string | undefined, nodeId: string, clock: Clock, onError: (error: unknown) => void): Promise<MessageBus> {
+export async function createBusFromUrl(url: string | undefined, nodeId: string, clock: Clock, onError: (error: unknown) => void): Promise<MessageBus> {
   const choice = url ?? 'memory';
   if (choice === 'memory') return createInMemoryMessageBus({ clock, onError });
   if (choice.startsWith('nats://')) {
@@ -19,7 +18,7 @@ export async function createEdgeBus(url: string | undefined, nodeId: string, clo
   }
   throw new BatonError(
     'VALIDATION_FAILED',
-    `Option "bus" (--bus / BATON_BUS) is "${choice}", which an edge node (--store none) cannot use; use nats://host:port.`,
+    `Option "bus" (--bus / BATON_BUS) is "${choice}", which this build does not support; use memory or nats://host:port.`,
     { field: 'bus', value: choice, supported: ['memory', 'nats://'] },
   );
 }

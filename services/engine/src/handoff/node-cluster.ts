@@ -44,6 +44,8 @@ export interface NodeClusterOptions {
   readonly heartbeatMs?: number;
   /** How long to wait for a peer (API and job hand-off). Default 30 000 ms. */
   readonly handOffTimeoutMs?: number;
+  /** Wait before retrying a job whose capable peer did not answer. Default 5 000 ms. */
+  readonly handOffRetryBackOffMs?: number;
   readonly onError: (error: unknown, context: Readonly<Record<string, unknown>>) => void;
 }
 
@@ -92,7 +94,8 @@ export function createNodeCluster(options: NodeClusterOptions): NodeCluster {
         return;
       }
       const startWorkers = (workers: Readonly<Record<string, JobWorker>>): void => engine.startWorkers(workers);
-      const relay = startHandOffRelay({ bus, membership: joined, localCapabilities: options.jobTypes, startWorkers, timeoutMs });
+      const backOff = options.handOffRetryBackOffMs === undefined ? {} : { retryBackOffMs: options.handOffRetryBackOffMs };
+      const relay = startHandOffRelay({ bus, membership: joined, localCapabilities: options.jobTypes, startWorkers, timeoutMs, ...backOff });
       stops.push(() => relay.stop());
       const api = await serveApiHandOff({ app, bus, subjects, nodeId, capabilities: [storeCapability], onError });
       stops.push(() => api.stop());

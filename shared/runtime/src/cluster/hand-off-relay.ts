@@ -15,6 +15,8 @@ export interface HandOffRelayOptions {
   readonly startWorkers: (workers: Readonly<Record<string, JobWorker>>) => void;
   /** See {@link HandOffWorkerOptions.timeoutMs}. Default 30 000. */
   readonly timeoutMs?: number;
+  /** See {@link HandOffWorkerOptions.retryBackOffMs}. */
+  readonly retryBackOffMs?: number;
 }
 
 /** A running relay: which job types it serves for store-less peers. */
@@ -40,6 +42,7 @@ export function startHandOffRelay(options: HandOffRelayOptions): HandOffRelay {
     subjects: membership.subjects,
     nodeId: membership.self.nodeId,
     timeoutMs: options.timeoutMs ?? 30_000,
+    ...(options.retryBackOffMs === undefined ? {} : { retryBackOffMs: options.retryBackOffMs }),
   });
   const relayFor = (peer: PeerInfo): void => {
     if (peer.capabilities.includes(storeCapability)) return;

@@ -1,6 +1,6 @@
 import type { Variables } from '@baton/core';
 import { BatonError } from '@baton/errors';
-import { JobBpmnError } from '../engine/jobs.js';
+import { JobBpmnError, JobRetryLater } from '../engine/jobs.js';
 import type { ActivatedJob, JobWorker } from '../engine/engine-types.js';
 import type { BusSubscription, MessageBus } from '../ports/message-bus.js';
 import type { ClusterSubjects } from './subjects.js';
@@ -48,21 +48,30 @@ export interface HandOffWorkerOptions {
    * `leaseMs`), so the job stays leased to this node while the peer works on it.
    */
   readonly timeoutMs: number;
+  /** Wait before a job whose peer did not answer is offered again (while it has retries). Default 5 000 ms. */
+  readonly retryBackOffMs?: number;
 }
 
 /**
  * A worker that runs a job on a capable peer instead of here: it sends the job as a
  * request to the queue group on `baton.<cluster>.actions.<jobType>` and turns the
  * answer into the job's outcome (variables, a {@link JobBpmnError}, or a failure).
- * No answer in time throws `NO_CAPABLE_NODE`, which fails the job like any worker
- * error: it is retried while it has retries, then becomes an incident. The job is
+ * No answer in time (`NO_CAPABLE_NODE` from the bus) fails the job with a back-off of
+ * `retryBackOffMs`: it is retried while it has retries, then becomes an incident. The job is
  * never run here.
  */
 export function createHandOffWorker(options: HandOffWorkerOptions): JobWorker {
   return async (job) => {
     const subject = options.subjects.action(job.type);
     const request: HandOffJobRequest = { kind: 'job', fromNodeId: options.nodeId, job };
-    const reply = toReply(await options.bus.request(subject, request, { timeoutMs: options.timeoutMs }), subject);
+    let answer: unknown;
+    try {
+      answer = await options.bus.request(subject, request, { timeoutMs: options.timeoutMs });
+    } catch (error) {
+      // The peer is gone or busy: give it time to come back before the next attempt uses a retry.
+      throw new JobRetryLater(error instanceof Error ? error.message : String(error), options.retryBackOffMs ?? 5_000, { cause: error });
+    }
+    const reply = toReply(answer, subject);
     switch (reply.outcome) {
       case 'completed':
         return reply.variables;

@@ -23,6 +23,18 @@ export class JobBpmnError extends Error {
   }
 }
 
+/** Thrown by an in-process {@link JobWorker} to fail its job and retry it no sooner than `retryBackOffMs` later. */
+export class JobRetryLater extends Error {
+  constructor(
+    message: string,
+    readonly retryBackOffMs: number,
+    options?: { readonly cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'JobRetryLater';
+  }
+}
+
 /** Completes, fails and activates jobs, and runs this node's in-process workers. */
 export class Jobs {
   constructor(private readonly ctx: EngineContext) {}
@@ -96,7 +108,8 @@ export class Jobs {
       return;
     }
     const errorMessage = error instanceof Error ? error.message : String(error);
-    const { retryAt } = await this.failCommand({ jobKey, instanceId, retries: job.retries - 1, errorMessage });
+    const backOff = error instanceof JobRetryLater ? { retryBackOffMs: error.retryBackOffMs } : {};
+    const { retryAt } = await this.failCommand({ jobKey, instanceId, retries: job.retries - 1, errorMessage, ...backOff });
     return retryAt === undefined ? undefined : { retryAt };
   }
 

@@ -95,6 +95,7 @@ export class InProcessCluster {
       handlers,
       onError,
       handOffTimeoutMs: this.options.handOffTimeoutMs ?? 1_000,
+      handOffRetryBackOffMs: 20,
       ...(engine === undefined ? {} : { engine }),
     });
     const app = await buildServer({ engine: api, nodeId, capabilities: member.capabilities, cluster: member.server });
