@@ -92,6 +92,29 @@ export interface InstanceView {
   readonly incidents: readonly IncidentView[];
 }
 
+/** An instance as a search lists it: {@link InstanceView} without variables, waits and incidents. */
+export type InstanceSummaryView = Omit<InstanceView, 'variables' | 'waiting' | 'incidents'>;
+
+/** Filters of `searchInstances`; every given one must match. */
+export interface InstanceFilter {
+  readonly processDefinitionId?: string;
+  readonly state?: InstanceStateName;
+  /** Only the instances this one called (call activities). */
+  readonly parentProcessInstanceKey?: string;
+}
+
+/** A window of a search: skip `from` matches, return at most `limit`. */
+export interface PageWindow {
+  readonly from: number;
+  readonly limit: number;
+}
+
+/** One page of a search, with the number of all matches. */
+export interface SearchPage<T> {
+  readonly items: readonly T[];
+  readonly totalItems: number;
+}
+
 /** One recorded event of an instance, in order; `type` is the event's name (`ElementActivated`). */
 export interface HistoryEntry {
   readonly position: number;
@@ -177,6 +200,27 @@ export interface UserTaskView {
   readonly lane?: string;
 }
 
+/** One `camunda:formField` of a user task, as the model reads it. */
+export interface FormFieldView {
+  readonly id: string;
+  readonly label?: string;
+  readonly type: string;
+  readonly defaultValue?: string;
+  readonly values?: readonly { readonly id: string; readonly name?: string }[];
+  readonly validation?: readonly { readonly name: string; readonly config?: string }[];
+}
+
+/** What the model says about a user task's form, and the variables the task sees. */
+export interface UserTaskForm {
+  readonly userTaskKey: string;
+  readonly formKey?: string;
+  /** A form-js schema embedded in the model (`zeebe:userTaskForm`), as text. */
+  readonly formJson?: string;
+  readonly formFields: readonly FormFieldView[];
+  /** The instance's variables as seen from the task (its scope chain). */
+  readonly variables: Variables;
+}
+
 /** An open job as authorization sees it: its type decides which workers may act on it. */
 export interface JobView {
   readonly jobKey: string;
@@ -212,6 +256,8 @@ export interface EngineApi {
   startInstance(request: StartInstanceRequest): Promise<StartedInstance>;
   getInstance(processInstanceKey: string): Promise<InstanceView>;
   getHistory(processInstanceKey: string): Promise<readonly HistoryEntry[]>;
+  /** Instances matching `filter`, oldest first; an unknown parent matches none. */
+  searchInstances(filter: InstanceFilter, page: PageWindow): Promise<SearchPage<InstanceSummaryView>>;
   cancelInstance(processInstanceKey: string): Promise<void>;
   /** Correlates to one open subscription or message start event now, else `NOT_FOUND`. */
   correlateMessage(request: MessageRequest): Promise<MessageCorrelation>;
@@ -228,6 +274,8 @@ export interface EngineApi {
   searchUserTasks(filter: UserTaskFilter): Promise<readonly UserTaskView[]>;
   /** The open user task with that key; `NOT_FOUND` when there is none. */
   getUserTask(userTaskKey: string): Promise<UserTaskView>;
+  /** The form of an open user task; `NOT_FOUND` when there is none. */
+  getUserTaskForm(userTaskKey: string): Promise<UserTaskForm>;
   /** `assignee` undefined unassigns. */
   assignUserTask(userTaskKey: string, assignee: string | undefined): Promise<void>;
   completeUserTask(userTaskKey: string, variables: Variables): Promise<void>;

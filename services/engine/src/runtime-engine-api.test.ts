@@ -87,6 +87,35 @@ describe('HTTP API on @baton/runtime (in-memory)', () => {
     expect(again.statusCode).toBeLessThan(500);
   });
 
+  it('searches instances by state and incident, and by parent: direct children only', async () => {
+    // given: a `simple` instance with an incident, a cancelled one, and a call tree top → middle → leaf
+    const failing = await h.startSimple();
+    const { jobs } = (await post('/v2/jobs/activation', { type: 'charge-card', worker: 'w', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: -1 })).json();
+    await post(`/v2/jobs/${jobs[0].jobKey}/failure`, { retries: 0, errorMessage: 'card declined' });
+    const cancelled = await h.startSimple();
+    await post(`/v2/process-instances/${cancelled}/cancellation`);
+    await h.app.inject({ method: 'POST', url: '/v2/deployments', headers: { 'content-type': 'application/xml' }, payload: fixture('calls') });
+    const top = (await post('/v2/process-instances', { processDefinitionId: 'top' })).json().processInstanceKey;
+    const search = async (body: object) => (await post('/v2/process-instances/search', body)).json();
+    // when / then
+    expect(await search({ filter: { processDefinitionId: 'simple' } })).toMatchObject({
+      items: [
+        { processInstanceKey: failing, state: 'ACTIVE', hasIncident: true, processDefinitionVersion: 1 },
+        { processInstanceKey: cancelled, state: 'TERMINATED', hasIncident: false, endDate: expect.any(String) },
+      ],
+      page: { totalItems: 2 },
+    });
+    expect((await search({ filter: { state: 'TERMINATED' } })).items.map((i: { processInstanceKey: string }) => i.processInstanceKey)).toEqual([cancelled]);
+    const [middle] = (await search({ filter: { parentProcessInstanceKey: top } })).items;
+    expect(middle).toMatchObject({ processDefinitionId: 'middle', parentProcessInstanceKey: top, state: 'ACTIVE' });
+    expect(await search({ filter: { parentProcessInstanceKey: middle.processInstanceKey } })).toMatchObject({
+      items: [{ processDefinitionId: 'leaf', parentProcessInstanceKey: middle.processInstanceKey }],
+      page: { totalItems: 1 },
+    });
+    expect(await search({ filter: { parentProcessInstanceKey: 'nope' } })).toEqual({ items: [], page: { totalItems: 0 } });
+    expect((await search({ page: { from: 4, limit: 10 } })).page.totalItems).toBe(5);
+  });
+
   it('long-polls activation until a job appears, woken by the engine events', async () => {
     await h.deploySimple();
     const pending = post('/v2/jobs/activation', { type: 'charge-card', worker: 'w', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: 30_000 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Incident, InstanceState, UserTaskWait, Wait } from '@baton/core';
-import { BatonError } from '@baton/errors';
-import type { Engine, IndexedIncident, IndexedUserTask, MessageBus, Page, PageRequest } from '@baton/runtime';
+import type { Incident, InstanceState, InstanceStatus, UserTaskWait, Wait } from '@baton/core';
+import { BatonError, isBatonError } from '@baton/errors';
+import type { Engine, IndexedIncident, IndexedUserTask, InstanceQuery, InstanceSummary, MessageBus, Page, PageRequest } from '@baton/runtime';
+import { scopeChainVariables } from '@baton/runtime';
 import type * as Api from './engine-api.js';
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString();
@@ -61,6 +62,9 @@ function toIncident(incident: Incident, state: Pick<InstanceState, 'instanceId' 
   };
 }
 
+const stateNames: Record<InstanceStatus, Api.InstanceStateName> = { active: 'ACTIVE', completed: 'COMPLETED', terminated: 'TERMINATED' };
+const statuses: Record<Api.InstanceStateName, InstanceStatus> = { ACTIVE: 'active', COMPLETED: 'completed', TERMINATED: 'terminated' };
+
 function toInstanceView(state: InstanceState): Api.InstanceView {
   const incidents = Object.values(state.incidents).map((incident) => toIncident(incident, state));
   return {
@@ -68,7 +72,7 @@ function toInstanceView(state: InstanceState): Api.InstanceView {
     processDefinitionId: state.processId,
     processDefinitionKey: state.definitionKey,
     processDefinitionVersion: versionOf(state.definitionKey),
-    state: state.status === 'active' ? 'ACTIVE' : state.status === 'completed' ? 'COMPLETED' : 'TERMINATED',
+    state: stateNames[state.status],
     hasIncident: incidents.length > 0,
     startDate: iso(state.startedAt),
     ...(state.endedAt === undefined ? {} : { endDate: iso(state.endedAt) }),
@@ -77,6 +81,48 @@ function toInstanceView(state: InstanceState): Api.InstanceView {
     waiting: Object.values(state.waits).map(toWaiting),
     incidents,
   };
+}
+
+function toSummaryView(summary: InstanceSummary, hasIncident: boolean): Api.InstanceSummaryView {
+  return {
+    processInstanceKey: summary.instanceId,
+    processDefinitionId: summary.processId,
+    processDefinitionKey: summary.definitionKey,
+    processDefinitionVersion: versionOf(summary.definitionKey),
+    state: stateNames[summary.status],
+    hasIncident,
+    startDate: iso(summary.startedAt),
+    ...(summary.endedAt === undefined ? {} : { endDate: iso(summary.endedAt) }),
+    ...(summary.parentInstanceId === undefined ? {} : { parentProcessInstanceKey: summary.parentInstanceId }),
+  };
+}
+
+/**
+ * The page of instances `filter` selects. The stores index whole call trees, not
+ * parents, so a parent filter reads the parent's tree and keeps its direct children.
+ */
+async function findInstances(engine: Engine, filter: Api.InstanceFilter, { from, limit }: Api.PageWindow): Promise<Page<InstanceSummary>> {
+  const query: InstanceQuery = {
+    ...(filter.processDefinitionId === undefined ? {} : { processId: filter.processDefinitionId }),
+    ...(filter.state === undefined ? {} : { status: statuses[filter.state] }),
+  };
+  const parentKey = filter.parentProcessInstanceKey;
+  if (parentKey === undefined) return engine.searchInstances({ ...query, offset: from, limit });
+  const parent = await engine.getInstance(parentKey).catch((error: unknown) => {
+    if (isBatonError(error) && error.code === 'INSTANCE_NOT_FOUND') return undefined;
+    throw error;
+  });
+  if (parent === undefined) return { items: [], total: 0 };
+  const rootInstanceId = parent.state.parent?.rootInstanceId ?? parentKey;
+  const tree = await readAll((page) => engine.searchInstances({ ...query, rootInstanceId, ...page }));
+  const children = tree.filter((s) => s.parentInstanceId === parentKey);
+  return { items: children.slice(from, from + limit), total: children.length };
+}
+
+/** Whether the instance has an open incident; only an active instance can. */
+async function hasOpenIncident(engine: Engine, summary: InstanceSummary): Promise<boolean> {
+  if (summary.status !== 'active') return false;
+  return (await engine.searchIncidents({ instanceId: summary.instanceId, limit: 1 })).total > 0;
 }
 
 function toUserTask(task: IndexedUserTask & UserTaskWait, lane: string | undefined): Api.UserTaskView {
@@ -191,6 +237,11 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
       const entries = await readAll((page) => engine.getHistory(key, page));
       return entries.map((entry) => ({ ...entry.event, position: entry.position, time: iso(entry.at), commandId: entry.commandId }));
     },
+    async searchInstances(filter, window) {
+      const page = await findInstances(engine, filter, window);
+      const items = await Promise.all(page.items.map(async (s) => toSummaryView(s, await hasOpenIncident(engine, s))));
+      return { items, totalItems: page.total };
+    },
     async cancelInstance(key) {
       await engine.cancelInstance(key);
     },
@@ -255,6 +306,22 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
         throw new BatonError('NOT_FOUND', `Expected an open user task "${userTaskKey}" but found none; it may already be completed.`, { userTaskKey });
       }
       return withLane(wait);
+    },
+    async getUserTaskForm(userTaskKey) {
+      const wait = await engine.findWait(userTaskKey);
+      if (wait?.kind !== 'userTask') {
+        throw new BatonError('NOT_FOUND', `Expected an open user task "${userTaskKey}" but found none; it may already be completed.`, { userTaskKey });
+      }
+      const element = (await engine.getDefinition(wait.definitionKey)).elements[wait.elementId];
+      const task = element?.type === 'userTask' ? element.userTask : undefined;
+      const { state } = await engine.getInstance(wait.instanceId);
+      return {
+        userTaskKey,
+        ...(task?.formKey === undefined ? {} : { formKey: task.formKey }),
+        ...(task?.formJson === undefined ? {} : { formJson: task.formJson }),
+        formFields: task?.formFields ?? [],
+        variables: scopeChainVariables(state, wait.elementInstanceId),
+      };
     },
     async assignUserTask(userTaskKey, assignee) {
       await engine.assignUserTask({ userTaskKey, ...(assignee === undefined ? {} : { assignee }) });

@@ -10,6 +10,7 @@ const documentedRoutes = [
   ['get', '/v2/process-definitions'],
   ['get', '/v2/process-definitions/{processDefinitionKey}/xml'],
   ['post', '/v2/process-instances'],
+  ['post', '/v2/process-instances/search'],
   ['get', '/v2/process-instances/{processInstanceKey}'],
   ['get', '/v2/process-instances/{processInstanceKey}/history'],
   ['post', '/v2/process-instances/{processInstanceKey}/cancellation'],

@@ -20,6 +20,7 @@ import { registerProcessInstanceRoutes } from './routes/process-instances.js';
 import { registerSignalRoutes } from './routes/signals.js';
 import { registerTopologyRoutes } from './routes/topology.js';
 import { registerUserTaskRoutes } from './routes/user-tasks.js';
+import { registerUserTaskFormRoutes } from './routes/user-task-forms.js';
 import { problemSchema } from './schemas.js';
 import { version as packageVersion } from './version.js';
 
@@ -108,6 +109,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     registerSignalRoutes,
     registerJobRoutes,
     registerUserTaskRoutes,
+    registerUserTaskFormRoutes,
     registerIncidentRoutes,
     registerTopologyRoutes,
     registerHealthRoutes,

@@ -15,6 +15,8 @@ import type {
   MessageRequest,
   ProcessDefinitionSummary,
   ProcessInstance,
+  ProcessInstanceSearch,
+  ProcessInstanceSummary,
   SearchResult,
   SignalRequest,
   ThrowJobErrorRequest,
@@ -44,6 +46,8 @@ export interface BatonClient {
   getProcessDefinitionXml(processDefinitionKey: string, options?: CallOptions): Promise<string>;
   /** POST /v2/process-instances; with `awaitCompletion` the call waits for the end (or `requestTimeout`). */
   createProcessInstance(request: CreateProcessInstanceRequest, options?: CallOptions): Promise<CreatedProcessInstance>;
+  /** POST /v2/process-instances/search: instances by process, state or parent, oldest first. */
+  searchProcessInstances(search?: ProcessInstanceSearch, options?: CallOptions): Promise<SearchResult<ProcessInstanceSummary>>;
   /** GET /v2/process-instances/{key}: state, incidents, variables, open waits. */
   getProcessInstance(processInstanceKey: string, options?: CallOptions): Promise<ProcessInstance>;
   /** GET /v2/process-instances/{key}/history: its events in order. */
@@ -127,6 +131,8 @@ function processMethods(send: Transport) {
         extraTimeoutMs: request.awaitCompletion === true ? longPollMs(request.requestTimeout) : 0,
         signal: options.signal,
       }),
+    searchProcessInstances: (search: ProcessInstanceSearch = {}, options: CallOptions = {}) =>
+      send<SearchResult<ProcessInstanceSummary>>({ method: 'POST', path: '/v2/process-instances/search', body: search, signal: options.signal }),
     getProcessInstance: (processInstanceKey: string, options: CallOptions = {}) =>
       send<ProcessInstance>({ method: 'GET', path: `/v2/process-instances/${key(processInstanceKey)}`, signal: options.signal }),
     getProcessInstanceHistory: (processInstanceKey: string, options: CallOptions = {}) =>

@@ -115,6 +115,22 @@ export interface ProcessInstance {
   readonly incidents: readonly Incident[];
 }
 
+/** An instance as a search lists it: {@link ProcessInstance} without variables, waits and incidents. */
+export type ProcessInstanceSummary = Omit<ProcessInstance, 'variables' | 'waiting' | 'incidents'>;
+
+/** The body of POST /v2/process-instances/search; every given filter must match. Oldest first. */
+export interface ProcessInstanceSearch {
+  readonly filter?: {
+    /** The BPMN process id. */
+    readonly processDefinitionId?: string;
+    readonly state?: InstanceStateName;
+    /** Only the instances this one called. */
+    readonly parentProcessInstanceKey?: string;
+  };
+  /** Server defaults: from 0, limit 100. */
+  readonly page?: { readonly from?: number; readonly limit?: number };
+}
+
 /** One recorded event of an instance; `type` is the event's name (`ElementActivated`). */
 export interface HistoryEntry {
   readonly position: number;

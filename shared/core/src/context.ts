@@ -72,6 +72,14 @@ export function childrenOf(ctx: Ctx, parentElementInstanceId: string | undefined
   return children;
 }
 
+/** Is any element instance active directly inside a scope instance (undefined: the process)? Stops at the first. */
+export function hasChildren(ctx: Ctx, parentElementInstanceId: string | undefined): boolean {
+  for (const id in ctx.draft.elementInstances) {
+    if ((ctx.draft.elementInstances[id] as ElementRecord).parentElementInstanceId === parentElementInstanceId) return true;
+  }
+  return false;
+}
+
 /** Element events need the element id and instance id of a record. */
 export function ids(rec: ElementRecord): { elementId: string; elementInstanceId: string } {
   return { elementId: rec.elementId, elementInstanceId: rec.elementInstanceId };

@@ -6,6 +6,8 @@ export interface FayeConnection {
   readonly client: FayeClient;
   /** Resolves on the first successful handshake; rejects `UNAUTHENTICATED` or `SERVER_UNAVAILABLE`. */
   readonly ready: Promise<void>;
+  /** Resolves on the next successful handshake (the endpoint gave this client a new session). */
+  nextHandshake(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export function createFayeClient(options: FayeConnectionOptions): FayeConnection
   }
   const client = new faye.Client(options.url, { retry: options.retryIntervalMs / 1_000, scheduler: StoppableScheduler });
   let handshakes = 0;
+  let handshakeWaiters: Array<() => void> = [];
   let settle: { resolve: () => void; reject: (error: BatonError) => void } | undefined;
   const ready = new Promise<void>((resolve, reject) => {
     settle = { resolve, reject };
@@ -50,6 +53,7 @@ export function createFayeClient(options: FayeConnectionOptions): FayeConnection
     if (message.successful === true) {
       handshakes += 1;
       clearTimeout(connectTimer);
+      for (const wake of handshakeWaiters.splice(0)) wake();
       if (handshakes === 1) settle?.resolve();
       // After Faye's own re-subscriptions, which it queues as this reply is handled.
       else setTimeout(options.onRehandshake, 0);
@@ -81,7 +85,15 @@ export function createFayeClient(options: FayeConnectionOptions): FayeConnection
     options.onConnectionChange('reconnected');
   });
   client.connect();
-  return { client, ready, close: () => closeClient(client, connectTimer, () => (isStopped = true)) };
+  return {
+    client,
+    ready,
+    nextHandshake: () => new Promise<void>((resolve) => handshakeWaiters.push(resolve)),
+    close: () => {
+      handshakeWaiters = [];
+      return closeClient(client, connectTimer, () => (isStopped = true));
+    },
+  };
 }
 
 async function closeClient(client: FayeClient, connectTimer: ReturnType<typeof setTimeout>, stop: () => void): Promise<void> {

@@ -27,6 +27,8 @@ export interface FayeMessageBusOptions {
 
 type ReplyWaiter = (reply: Reply) => void;
 
+const maxSubscribeAttempts = 3;
+
 /**
  * MessageBus over Faye (Bayeux). Subjects map to channels (`a.b.c` ↔ `/a/b/c`), and
  * every message travels as an envelope `{ subject, data, replyTo? }`. Plain
@@ -76,12 +78,11 @@ export class FayeMessageBus implements MessageBus {
     const { channel, isExact } = patternToChannel(pattern);
     if (options.queue !== undefined) return this.subscribeInQueue(pattern, options.queue, handler);
     let isActive = true;
-    const subscription = this.connection.client.subscribe(channel).withChannel((messageChannel, data) => {
+    const subscription = await this.subscribeChannel(channel, `subscribe to "${pattern}"`, (messageChannel, data) => {
       if (!isActive || messageChannel.startsWith(controlPrefix)) return;
       const subject = channelToSubject(messageChannel);
       if (isExact || subjectMatches(pattern, subject)) this.deliver(handler, subject, data);
     });
-    await this.settle(subscription, `subscribe to "${pattern}"`);
     return {
       unsubscribe: async () => {
         isActive = false;
@@ -96,17 +97,17 @@ export class FayeMessageBus implements MessageBus {
     const replyTo = `${replyPrefix}${this.busId}/${++this.counter}`;
     await this.ensureReplyInbox();
     return new Promise((resolve, reject) => {
-          const timeout = this.clock.schedule(this.clock.now() + options.timeoutMs, () => {
-            this.replyWaiters.delete(replyTo);
-            reject(noCapableNode(subject, `nobody answered within ${options.timeoutMs} ms`));
-          });
-          this.replyWaiters.set(replyTo, (reply) => {
-            this.replyWaiters.delete(replyTo);
-            timeout.cancel();
-            if (reply.kind === 'answer') resolve(reply.data);
-            else reject(noCapableNode(subject, 'nobody subscribes to it'));
-          });
-          this.send(channel, { subject, data: data ?? null, replyTo });
+      const timeout = this.clock.schedule(this.clock.now() + options.timeoutMs, () => {
+        this.replyWaiters.delete(replyTo);
+        reject(noCapableNode(subject, `nobody answered within ${options.timeoutMs} ms`));
+      });
+      this.replyWaiters.set(replyTo, (reply) => {
+        this.replyWaiters.delete(replyTo);
+        timeout.cancel();
+        if (reply.kind === 'answer') resolve(reply.data);
+        else reject(noCapableNode(subject, 'nobody subscribes to it'));
+      });
+      this.send(channel, { subject, data: data ?? null, replyTo });
     });
   }
 
@@ -120,14 +121,20 @@ export class FayeMessageBus implements MessageBus {
   private async subscribeInQueue(pattern: string, queue: string, handler: BusHandler): Promise<BusSubscription> {
     const inbox = `${inboxPrefix}${this.busId}/${++this.counter}`;
     let isActive = true;
-    const subscription = this.connection.client.subscribe(inbox).withChannel((_channel, data) => {
+    const subscription = await this.subscribeChannel(inbox, `subscribe to "${pattern}" in queue group "${queue}"`, (_channel, data) => {
       if (isActive && isEnvelope(data) && subjectMatches(pattern, data.subject)) this.deliver(handler, data.subject, data);
     });
-    await this.settle(subscription, `subscribe to "${pattern}" in queue group "${queue}"`);
     const join: QueueJoin = { queue, pattern, inbox };
     this.queueJoins.set(inbox, join);
-    // The endpoint registers the member before it acknowledges the join.
-    await this.settle(this.connection.client.publish(joinChannel, join), `join queue group "${queue}"`);
+    const rehandshake = this.connection.nextHandshake();
+    try {
+      // The endpoint registers the member before it acknowledges the join.
+      await this.connection.client.publish(joinChannel, join);
+    } catch (error) {
+      if (!isUnknownClient(error)) throw fayeFailure(`join queue group "${queue}"`, error);
+      // The endpoint restarted under us: the re-handshake joins again (see rejoin).
+      await rehandshake;
+    }
     return {
       unsubscribe: async () => {
         isActive = false;
@@ -146,13 +153,33 @@ export class FayeMessageBus implements MessageBus {
   }
 
   private ensureReplyInbox(): Promise<unknown> {
-    this.replyInbox ??= this.settle(
-      this.connection.client.subscribe(`${replyPrefix}${this.busId}/*`).withChannel((channel, data) => {
-        if (isReply(data)) this.replyWaiters.get(channel)?.(data);
-      }),
-      'subscribe to its reply inbox',
-    );
+    this.replyInbox ??= this.subscribeChannel(`${replyPrefix}${this.busId}/*`, 'subscribe to its reply inbox', (channel, data) => {
+      if (isReply(data)) this.replyWaiters.get(channel)?.(data);
+    }).catch((error: unknown) => {
+      this.replyInbox = undefined;
+      throw error;
+    });
     return this.replyInbox;
+  }
+
+  /**
+   * Subscribes and waits for the endpoint's acknowledgement. A subscribe that raced an
+   * endpoint restart is refused as "Unknown client" and forgotten by Faye, so it is
+   * sent again once Faye has a new session.
+   */
+  private async subscribeChannel(channel: string, what: string, listener: (channel: string, data: unknown) => void): Promise<{ cancel(): void }> {
+    for (let attempt = 1; ; attempt += 1) {
+      const rehandshake = this.connection.nextHandshake();
+      const subscription = this.connection.client.subscribe(channel).withChannel(listener);
+      try {
+        await subscription;
+        // Not the subscription itself: it is thenable, so a promise would unwrap it.
+        return { cancel: () => subscription.cancel() };
+      } catch (error) {
+        if (!isUnknownClient(error) || attempt >= maxSubscribeAttempts) throw fayeFailure(what, error);
+        await rehandshake;
+      }
+    }
   }
 
   private deliver(handler: BusHandler, subject: string, payload: unknown): void {
@@ -184,14 +211,6 @@ export class FayeMessageBus implements MessageBus {
     });
   }
 
-  private async settle(deferred: PromiseLike<unknown>, what: string): Promise<void> {
-    try {
-      await deferred;
-    } catch (error) {
-      throw fayeFailure(what, error);
-    }
-  }
-
   private ensureOpen(): void {
     if (this.isClosed) throw new BatonError('SERVER_UNAVAILABLE', 'This Faye message bus is closed; create a new one.');
   }
@@ -204,10 +223,21 @@ function noCapableNode(subject: string, why: string): BatonError {
 }
 
 /** Faye rejects with `{ code, message }`, not an Error. */
+function fayeErrorOf(error: unknown): { code?: unknown; message?: unknown } {
+  return typeof error === 'object' && error !== null ? error : {};
+}
+
+/** The endpoint does not know the session: it restarted, or dropped this client as silent. */
+function isUnknownClient(error: unknown): boolean {
+  const { code, message } = fayeErrorOf(error);
+  return code === 401 && message === 'Unknown client';
+}
+
 function fayeFailure(what: string, error: unknown): BatonError {
-  const { code, message } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; message?: unknown };
+  const { message } = fayeErrorOf(error);
   const text = typeof message === 'string' ? message : String(error);
-  if (code === 401) return new BatonError('UNAUTHENTICATED', `The Faye endpoint refused to ${what}: ${text}. Check the token.`, {}, { cause: error });
+  // The channel guard's refusal; Faye's own 401 is "Unknown client".
+  if (text === 'Unauthorized') return new BatonError('UNAUTHENTICATED', `The Faye endpoint refused to ${what}: ${text}. Check the token.`, {}, { cause: error });
   return new BatonError('SERVER_UNAVAILABLE', `The Faye endpoint refused to ${what}: ${text}.`, {}, { cause: error });
 }
 

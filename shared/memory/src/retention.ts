@@ -14,6 +14,8 @@ export interface RetentionOptions {
   readonly endedTtlMs?: number;
 }
 
+const none: readonly string[] = [];
+
 /** The default: generous for a node serving people, bounded for a long-lived process. */
 export const defaultRetention: Required<Pick<RetentionOptions, 'maxEnded'>> = { maxEnded: 10_000 };
 
@@ -40,7 +42,8 @@ export class EndedInstances {
   }
 
   /** Takes the ids due to be dropped when the newest commit is at `now`. */
-  takeDue(now: number): string[] {
+  takeDue(now: number): readonly string[] {
+    if (this.endedAt.size <= this.maxEnded && this.ttlMs === Number.POSITIVE_INFINITY) return none;
     const due: string[] = [];
     for (const [instanceId, endedAt] of this.endedAt) {
       if (this.endedAt.size - due.length <= this.maxEnded && now - endedAt < this.ttlMs) break;

@@ -116,16 +116,14 @@ describe('SIGTERM on a node under load, on Redis and NATS', () => {
       }),
     );
 
-    console.log(JSON.stringify({ accepted: outcomes.filter((o) => "key" in o).length, refused: outcomes.filter((o) => !("key" in o)), completedBeforeRestart: completed.size }));
     // then: the node drains and exits 0 on its own
     expect(await nodeA.exited).toEqual({ code: 0, signal: null });
     expect(nodeA.stderr()).toContain('SIGTERM received, stopping');
-    console.log("completed by A", completed.size);
     // and: every start was either accepted or refused cleanly, never failed half-way
     const accepted = outcomes.flatMap((o) => ('key' in o && o.key !== undefined ? [o.key] : []));
     const refused = outcomes.filter((o) => !('key' in o));
     expect(accepted.length).toBeGreaterThanOrEqual(sigtermAfter);
-    for (const outcome of refused) expect(['status' in outcome ? outcome.status : outcome.error]).toEqual([expect.toBeOneOf([503, 'ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET'])]);
+    for (const outcome of refused) expect([503, 'ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET']).toContain('status' in outcome ? outcome.status : outcome.error);
 
     // when: another node starts on the same Redis
     const allDone = new Promise<void>((resolve) => {

@@ -1,11 +1,13 @@
-import type { Command } from 'commander';
-import type { BatonClient, HistoryEntry, ProcessInstance, WaitingElement } from '@baton/client';
+import { Option, type Command } from 'commander';
+import type { BatonClient, HistoryEntry, InstanceStateName, ProcessInstance, ProcessInstanceSearch, ProcessInstanceSummary, WaitingElement } from '@baton/client';
 import type { CommandContext } from '../io.js';
 import { clip, fields, show, table, variableLines } from '../remote/format.js';
 import { againstNode, printJson, withNodeOptions, type NodeFlags } from '../remote/node.js';
 
 interface InstancesFlags extends NodeFlags {
   readonly history?: boolean;
+  readonly process?: string;
+  readonly state?: InstanceStateName;
 }
 
 /** Each kind of open wait: what it is, its key, and a detail (a record, so a new kind fails to compile). */
@@ -90,52 +92,60 @@ async function showOne(ctx: CommandContext, client: BatonClient, key: string, fl
   if (history !== undefined) ctx.io.stdout(formatHistory(history));
 }
 
-/**
- * The node's API has no route that lists instances (GET /v2/process-instances/{key} only),
- * so the list is built from what the API does search: open user tasks and active incidents.
- */
-async function listKnown(ctx: CommandContext, client: BatonClient, flags: InstancesFlags): Promise<void> {
-  const [tasks, incidents] = await Promise.all([client.searchUserTasks({ filter: { state: 'CREATED' } }), client.searchIncidents({ filter: { state: 'ACTIVE' } })]);
-  const keys = [...new Set([...tasks.items.map((t) => t.processInstanceKey), ...incidents.items.map((i) => i.processInstanceKey)])];
-  const instances = await Promise.all(keys.map((key) => client.getProcessInstance(key)));
-  ctx.io.stderr(
-    'baton instances: the node\'s API has no route that lists every instance; showing those with an open user task ' +
-      'or an active incident. Use `baton instances KEY` for any other (`baton start` prints the key).\n',
-  );
-  if (flags.json === true) {
-    printJson(ctx, { items: instances, page: { totalItems: instances.length } });
-    return;
-  }
+/** Asks for this many at once; `baton instances` says when there are more. */
+const listLimit = 1000;
+
+function searchOf(flags: InstancesFlags): ProcessInstanceSearch {
+  return {
+    filter: {
+      ...(flags.process === undefined ? {} : { processDefinitionId: flags.process }),
+      ...(flags.state === undefined ? {} : { state: flags.state }),
+    },
+    page: { limit: listLimit },
+  };
+}
+
+function formatList(instances: readonly ProcessInstanceSummary[], total: number, flags: InstancesFlags): string {
   if (instances.length === 0) {
-    ctx.io.stdout('no instance waits on a user task or has an incident\n');
-    return;
+    const state = flags.state === undefined ? '' : ` ${flags.state.toLowerCase()}`;
+    return `no${state} instances${flags.process === undefined ? '' : ` of process ${flags.process}`}\n`;
   }
   const rows = instances.map((i) => [
     i.processInstanceKey,
-    `${i.processDefinitionId} v${i.processDefinitionVersion}`,
+    i.processDefinitionId,
+    String(i.processDefinitionVersion),
     `${i.state}${i.hasIncident ? ' (incident)' : ''}`,
-    i.waiting.map((w) => w.elementId).join(', ') || '-',
     i.startDate,
+    show(i.endDate),
   ]);
-  ctx.io.stdout(table(['KEY', 'PROCESS', 'STATE', 'WAITING', 'STARTED'], rows));
+  const more = total > instances.length ? `(${instances.length} of ${total} shown)\n` : '';
+  return `${table(['KEY', 'PROCESS', 'VERSION', 'STATE', 'STARTED', 'ENDED'], rows)}${more}`;
 }
 
-/** `baton instances [KEY] [--history]`: one instance in detail, or the instances that wait on people or incidents. */
+async function listInstances(ctx: CommandContext, client: BatonClient, flags: InstancesFlags): Promise<void> {
+  const found = await client.searchProcessInstances(searchOf(flags));
+  if (flags.json === true) printJson(ctx, found);
+  else ctx.io.stdout(formatList(found.items, found.page.totalItems, flags));
+}
+
+/** `baton instances [KEY] [--history]`: one instance in detail, or the instances by process and state. */
 export function registerInstances(program: Command, ctx: CommandContext): void {
   const command = program
     .command('instances')
-    .summary('show a process instance (state, waits, incidents, variables, history)')
+    .summary('list process instances, or show one (state, waits, incidents, variables, history)')
     .description(
-      'With KEY: the instance\'s state, what it waits on (with the key to act on it), its incidents and variables; ' +
-        '--history adds its events in order (with --json: the instance plus a "history" array). ' +
-        'Without KEY: the instances with an open user task or an active incident, since the API has no route ' +
-        'that lists all instances.',
+      'Without KEY: the instances, oldest first (key, process, version, state, started, ended), ' +
+        'narrowed by --process and --state. ' +
+        'With KEY: the instance\'s state, what it waits on (with the key to act on it), its incidents and variables; ' +
+        '--history adds its events in order (with --json: the instance plus a "history" array).',
     )
     .argument('[key]', 'a process instance key, as `baton start` prints it')
-    .option('--history', 'also print the instance\'s events, in order');
+    .option('--history', 'also print the instance\'s events, in order')
+    .option('--process <id>', 'without KEY: only instances of this process (BPMN process id)')
+    .addOption(new Option('--state <state>', 'without KEY: only instances in this state').choices(['ACTIVE', 'COMPLETED', 'TERMINATED']));
   withNodeOptions(command)
-    .addHelpText('after', '\nExamples:\n  $ baton instances 2251799813685251 --history\n  $ baton instances --json\n')
+    .addHelpText('after', '\nExamples:\n  $ baton instances --process order --state ACTIVE\n  $ baton instances 2251799813685251 --history\n  $ baton instances --json\n')
     .action(async (key: string | undefined, flags: InstancesFlags) =>
-      againstNode(ctx, 'instances', flags, (client) => (key === undefined ? listKnown(ctx, client, flags) : showOne(ctx, client, key, flags))),
+      againstNode(ctx, 'instances', flags, (client) => (key === undefined ? listInstances(ctx, client, flags) : showOne(ctx, client, key, flags))),
     );
 }

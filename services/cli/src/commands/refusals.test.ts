@@ -61,6 +61,7 @@ describe('refused requests: exit 1 with the server\'s code and message on stderr
     [['resolve-incident', 'k', '--retries', '-1'], 'VALIDATION_FAILED: --retries expects a positive whole number'],
     [['deploy', `${fixtures}no-such-file.bpmn`], 'NOT_FOUND: '],
     [['tasks', '--url', 'not a url'], 'VALIDATION_FAILED: --url (or BATON_URL) must be an http(s) URL'],
+    [['instances', '--state', 'RUNNING'], "argument 'RUNNING' is invalid. Allowed choices are ACTIVE, COMPLETED, TERMINATED"],
   ])('refuses bad arguments before any request: %j', async (argv, expected) => {
     const result = await baton(...argv, ...url.filter(() => !argv.includes('--url')));
     expect(result.stderr).toContain(expected);
@@ -69,7 +70,7 @@ describe('refused requests: exit 1 with the server\'s code and message on stderr
 });
 
 describe('a node that is not there: exit 3', () => {
-  it.each([['tasks'], ['instances', 'k'], ['deploy', `${nodeModels}approval.bpmn`], ['start', 'approval'], ['incidents']])(
+  it.each([['tasks'], ['instances'], ['instances', 'k'], ['deploy', `${nodeModels}approval.bpmn`], ['start', 'approval'], ['incidents']])(
     '%s says which URL it tried and how to start a node',
     async (...argv) => {
       const nowhere = await deadUrl();

@@ -102,13 +102,26 @@ describe('deploy, start, tasks, complete-task, instances against a running node'
     expect(started.stdout).toMatch(/\nvariables\n {2}amount +500\n$/);
   });
 
-  it('lists the instances that wait on a user task, saying why the list is partial', async () => {
-    const key = field((await baton('start', 'approval', ...url)).stdout, 'instance') ?? '';
+  it('lists instances by process and state, with when they started and ended', async () => {
+    // given one running and one cancelled approval
+    const running = field((await baton('start', 'approval', ...url)).stdout, 'instance') ?? '';
+    const cancelled = field((await baton('start', 'approval', ...url)).stdout, 'instance') ?? '';
+    expect((await baton('cancel', cancelled, ...url)).code).toBe(0);
 
-    const listed = await baton('instances', ...url);
+    // when
+    const active = await baton('instances', '--process', 'approval', '--state', 'ACTIVE', ...url);
+    const terminated = await baton('instances', '--state', 'TERMINATED', ...url);
 
-    expect(listed.code).toBe(0);
-    expect(listed.stderr).toContain('no route that lists every instance');
-    expect(rows(listed.stdout)).toContainEqual([key, 'approval v1', 'ACTIVE', 'approve', expect.any(String)]);
+    // then
+    expect(active).toMatchObject({ code: 0, stderr: '' });
+    expect(active.stdout.split('\n')[0]).toMatch(/^KEY +PROCESS +VERSION +STATE +STARTED +ENDED$/);
+    expect(rows(active.stdout)).toContainEqual([running, 'approval', '1', 'ACTIVE', expect.stringMatching(/^\d{4}-\d\d-\d\dT/), '-']);
+    expect(rows(active.stdout).map((row) => row[0])).not.toContain(cancelled);
+    expect(rows(terminated.stdout)).toContainEqual([cancelled, 'approval', '1', 'TERMINATED', expect.any(String), expect.stringMatching(/^\d{4}-/)]);
+    expect(rows(terminated.stdout).every((row) => row[3] === 'TERMINATED')).toBe(true);
+    const json = JSON.parse((await baton('instances', '--process', 'approval', '--json', ...url)).stdout) as { items: { processInstanceKey: string }[]; page: { totalItems: number } };
+    expect(json.items.map((i) => i.processInstanceKey)).toEqual(expect.arrayContaining([running, cancelled]));
+    expect(json.page.totalItems).toBe(json.items.length);
+    expect(await baton('instances', '--process', 'nope', ...url)).toEqual({ code: 0, stdout: 'no instances of process nope\n', stderr: '' });
   });
 });

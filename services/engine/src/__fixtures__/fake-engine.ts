@@ -23,6 +23,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
  * A scripted stand-in for the runtime, for the HTTP layer's own tests: every process
  * runs start → one service task (its `zeebe:taskDefinition type`) → user task `approve`
  * → end. A model whose process id is `broken` is invalid. Keys are `<kind>-<n>`.
+ * No instance has a parent.
  */
 export function createFakeEngine(): Api.EngineApi & { readonly changes: () => number } {
   const xmlByKey = new Map<string, string>();
@@ -132,6 +133,19 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
     async getHistory(key) {
       return instanceOf(key).history;
     },
+    async searchInstances(filter, { from, limit }) {
+      const matching = [...instances.values()].filter(
+        (i) =>
+          (filter.processDefinitionId === undefined || i.processId === filter.processDefinitionId) &&
+          (filter.state === undefined || i.state === filter.state) &&
+          filter.parentProcessInstanceKey === undefined,
+      );
+      const items = matching.slice(from, from + limit).map((i) => ({
+        processInstanceKey: i.key, processDefinitionId: i.processId, processDefinitionKey: `${i.processId}:1`, processDefinitionVersion: 1,
+        state: i.state, hasIncident: i.incident?.state === 'ACTIVE', startDate: iso(0),
+      }));
+      return { items, totalItems: matching.length };
+    },
     async cancelInstance(key) {
       const i = instanceOf(key);
       if (i.state !== 'ACTIVE') throw new BatonError('INSTANCE_NOT_ACTIVE', `Instance "${key}" has already ended.`, { processInstanceKey: key });
@@ -154,6 +168,9 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
     },
     async getUserTask(userTaskKey) {
       return taskView(openTask(userTaskKey));
+    },
+    async getUserTaskForm(userTaskKey) {
+      return { userTaskKey, formFields: [], variables: openTask(userTaskKey).variables };
     },
     async activateJobs({ type, worker, timeoutMs, maxJobsToActivate }) {
       const now = Date.now();

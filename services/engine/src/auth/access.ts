@@ -19,6 +19,7 @@ export type Access =
   | 'job-activate'
   | 'job'
   | 'task-search'
+  | 'task-view'
   | 'task-claim'
   | 'task-unclaim'
   | 'task-complete';
@@ -36,6 +37,7 @@ export const rolesFor: Readonly<Record<Exclude<Access, 'public'>, readonly Role[
   'job-activate': ['worker'],
   job: ['worker'],
   'task-search': ['admin', 'operator', 'user'],
+  'task-view': ['admin', 'operator', 'user'],
   'task-claim': ['admin', 'user'],
   'task-unclaim': ['admin', 'user'],
   'task-complete': ['user'],
@@ -115,6 +117,11 @@ export async function checkObject(principal: Principal, access: Exclude<Access, 
     case 'job': {
       const job = await engine.getJob(request.params['jobKey'] ?? '');
       if (!mayWorkOn(principal, job.type)) throw forbidden(principal, `"${principal.subject}" may not act on job "${job.jobKey}" of type "${job.type}"; its job types are ${principal.jobTypes.join(', ') || 'none'}.`, { jobKey: job.jobKey, jobType: job.type });
+      return;
+    }
+    case 'task-view': {
+      const task = await engine.getUserTask(request.params['userTaskKey'] ?? '');
+      if (!maySeeTask(principal, task)) throw forbidden(principal, `User task "${task.userTaskKey}" is not assigned or offered to "${principal.subject}".`, { userTaskKey: task.userTaskKey });
       return;
     }
     case 'task-claim':

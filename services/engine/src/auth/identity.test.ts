@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiKeyIdOf, createApiKey, hashApiKey, matchesApiKey } from './api-key.js';
 import { createIdentityDirectory } from './directory.js';
-import { parseIdentity } from './identity.js';
+import { loadIdentityFile, parseIdentity } from './identity.js';
 import { hashPassword, isPasswordHash, verifyPassword } from './password.js';
 
 const cheap = { N: 1024, r: 8, p: 1 };
@@ -67,5 +67,15 @@ apiKeys:
     ['a non-list', 'users: ann', 'users'],
   ])('refuses %s, naming the field', (_name, yaml, field) => {
     expect(() => parseIdentity(yaml)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', details: expect.objectContaining({ field }) }));
+  });
+});
+
+describe('the demo identity file', () => {
+  it('parses, and its documented passwords log in', async () => {
+    const data = await loadIdentityFile(new URL('../../examples/identity.yaml', import.meta.url).pathname);
+    const byName = new Map(data.users.map((u) => [u.username, u.passwordHash ?? '']));
+    for (const name of ['ann', 'max', 'ada']) expect(await verifyPassword(`${name}-demo`, byName.get(name) ?? '')).toBe(true);
+    const key = 'baton_demo-worker_9OF59J7sOnR7YZGOxBQthJdw-0jSdXlNM8Wq-ja7B-E';
+    expect(matchesApiKey(key, data.apiKeys[0]?.hash ?? '')).toBe(true);
   });
 });

@@ -63,6 +63,12 @@ const cases: RouteCase[] = [
     refused: ['anonymous', 'oscar', 'payKey'],
     given: async (h) => (await h.startPay(), { method: 'POST', path: '/v2/process-instances', body: { processDefinitionId: 'pay' } }),
   },
+  {
+    route: 'POST /v2/process-instances/search',
+    allowed: readers,
+    refused: notReaders,
+    given: async (h) => (await h.startPay(), { method: 'POST', path: '/v2/process-instances/search', body: {} }),
+  },
   { route: 'GET /v2/process-instances/{processInstanceKey}', allowed: readers, refused: notReaders, given: atInstance('') },
   { route: 'GET /v2/process-instances/{processInstanceKey}/history', allowed: readers, refused: notReaders, given: atInstance('/history') },
   {
@@ -125,6 +131,12 @@ const cases: RouteCase[] = [
     allowed: [['mia', 204], ['carl', 204]],
     refused: ['anonymous', 'alice', 'oscar', 'cleo', 'uma', 'payKey'],
     given: async (h) => ({ method: 'POST', path: `/v2/user-tasks/${(await h.atTasks()).approve}/completion`, body: { variables: { approved: true } } }),
+  },
+  {
+    route: 'GET /v2/user-tasks/{userTaskKey}/form',
+    allowed: [['alice', 200], ['oscar', 200], ['mia', 200], ['carl', 200]],
+    refused: ['anonymous', 'cleo', 'uma', 'payKey'],
+    given: async (h) => ({ method: 'GET', path: `/v2/user-tasks/${(await h.atTasks()).approve}/form` }),
   },
   {
     route: 'POST /v2/incidents/search',

@@ -35,6 +35,42 @@ describe('process instance routes', () => {
     expect(wrongType.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'variables' } });
   });
 
+  const search = (body: unknown) => h.app.inject({ method: 'POST', url: '/v2/process-instances/search', payload: body as object });
+
+  it('searches instances by process and state, a page at a time, without variables or waits', async () => {
+    // given: two instances of `simple`, the first cancelled
+    const first = await h.startSimple({ amount: 1 });
+    const second = await h.startSimple({ amount: 2 });
+    await h.app.inject({ method: 'POST', url: `/v2/process-instances/${first}/cancellation` });
+    // when
+    const all = await search({});
+    // then
+    expect(all.statusCode).toBe(200);
+    expect(all.json()).toEqual({
+      items: [
+        { processInstanceKey: first, processDefinitionId: 'simple', processDefinitionKey: 'simple:1', processDefinitionVersion: 1, state: 'TERMINATED', hasIncident: false, startDate: expect.any(String) },
+        expect.objectContaining({ processInstanceKey: second, state: 'ACTIVE' }),
+      ],
+      page: { totalItems: 2 },
+    });
+    const active = (await search({ filter: { processDefinitionId: 'simple', state: 'ACTIVE' } })).json();
+    expect(active).toMatchObject({ items: [{ processInstanceKey: second }], page: { totalItems: 1 } });
+    expect((await search({ filter: { processDefinitionId: 'other' } })).json()).toEqual({ items: [], page: { totalItems: 0 } });
+    expect((await search({ filter: { parentProcessInstanceKey: second } })).json().items).toEqual([]);
+    const secondPage = (await search({ page: { from: 1, limit: 1 } })).json();
+    expect(secondPage).toMatchObject({ items: [{ processInstanceKey: second }], page: { totalItems: 2 } });
+    expect(secondPage.items).toHaveLength(1);
+  });
+
+  it('answers 400 naming the field for a bad search filter or page', async () => {
+    const state = await search({ filter: { state: 'RUNNING' } });
+    expect(state.statusCode).toBe(400);
+    expect(state.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'filter.state' } });
+    const limit = await search({ page: { limit: 0 } });
+    expect(limit.statusCode).toBe(400);
+    expect(limit.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'page.limit' } });
+  });
+
   it('answers 404 for an unknown process or instance', async () => {
     const start = await h.app.inject({ method: 'POST', url: '/v2/process-instances', payload: { processDefinitionId: 'nope' } });
     expect(start.statusCode).toBe(404);

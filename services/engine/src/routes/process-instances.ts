@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { InstanceView, Variables } from '../engine-api.js';
+import type { InstanceFilter, InstanceView, Variables } from '../engine-api.js';
 import type { RouteContext } from '../route-context.js';
-import { errorResponses, keyParams, millisSchema, noContent, variablesSchema } from '../schemas.js';
+import { errorResponses, keyParams, millisSchema, noContent, searchResult, variablesSchema } from '../schemas.js';
 import { waitFor } from '../wait-for.js';
 import { abortOnClose } from './abort-on-close.js';
 
@@ -46,21 +46,52 @@ const waitingSchema = {
   },
 } as const;
 
+/** What the GET answer and the search items share. */
+const summaryProperties = {
+  processInstanceKey: { type: 'string' },
+  processDefinitionId: { type: 'string' },
+  processDefinitionKey: { type: 'string' },
+  processDefinitionVersion: { type: 'integer' },
+  state: { type: 'string', enum: ['ACTIVE', 'COMPLETED', 'TERMINATED'] },
+  hasIncident: { type: 'boolean' },
+  startDate: { type: 'string' },
+  endDate: { type: 'string' },
+  parentProcessInstanceKey: { type: 'string' },
+} as const;
+
 const instanceSchema = {
   type: 'object',
   properties: {
-    processInstanceKey: { type: 'string' },
-    processDefinitionId: { type: 'string' },
-    processDefinitionKey: { type: 'string' },
-    processDefinitionVersion: { type: 'integer' },
-    state: { type: 'string', enum: ['ACTIVE', 'COMPLETED', 'TERMINATED'] },
-    hasIncident: { type: 'boolean' },
-    startDate: { type: 'string' },
-    endDate: { type: 'string' },
-    parentProcessInstanceKey: { type: 'string' },
+    ...summaryProperties,
     variables: variablesSchema,
     waiting: { type: 'array', items: waitingSchema },
     incidents: { type: 'array', items: { type: 'object', additionalProperties: true } },
+  },
+} as const;
+
+/** An instance as the search lists it: the GET answer without variables, waits and incidents. */
+const summarySchema = { type: 'object', properties: summaryProperties } as const;
+
+interface SearchBody {
+  filter?: InstanceFilter;
+  page?: { from: number; limit: number };
+}
+
+const searchBody = {
+  type: ['object', 'null'],
+  properties: {
+    filter: {
+      type: 'object',
+      properties: {
+        processDefinitionId: { type: 'string', minLength: 1, description: 'The BPMN process id.' },
+        state: { type: 'string', enum: ['ACTIVE', 'COMPLETED', 'TERMINATED'] },
+        parentProcessInstanceKey: { type: 'string', minLength: 1, description: 'Only the instances this one called.' },
+      },
+    },
+    page: {
+      type: 'object',
+      properties: { from: { type: 'integer', minimum: 0, default: 0 }, limit: { type: 'integer', minimum: 1, default: 100 } },
+    },
   },
 } as const;
 
@@ -82,7 +113,7 @@ const instanceParams = keyParams('processInstanceKey');
 /** An instance is done waiting for when it ended or is stuck on an incident. */
 const isSettled = (view: InstanceView): boolean => view.state !== 'ACTIVE' || view.hasIncident;
 
-/** POST /v2/process-instances, GET .../{processInstanceKey}, .../history, POST .../cancellation. */
+/** POST /v2/process-instances, POST .../search, GET .../{processInstanceKey}, .../history, POST .../cancellation. */
 export function registerProcessInstanceRoutes(app: FastifyInstance, { engine, closing }: RouteContext): void {
   app.post<{ Body: CreateBody }>(
     '/v2/process-instances',
@@ -114,6 +145,24 @@ export function registerProcessInstanceRoutes(app: FastifyInstance, { engine, cl
       const view = (await waitFor(probe, { timeoutMs, onChange: (l) => engine.onChange(l), signal: abortOnClose(reply, closing) })) ??
         (await engine.getInstance(key));
       return { ...started, state: view.state, hasIncident: view.hasIncident, variables: view.variables };
+    },
+  );
+
+  app.post<{ Body: SearchBody | null }>(
+    '/v2/process-instances/search',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['process instances'],
+        summary: 'Search instances by process, state or parent instance, oldest first',
+        body: searchBody,
+        response: { 200: searchResult(summarySchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { from = 0, limit = 100 } = request.body?.page ?? {};
+      const found = await engine.searchInstances(request.body?.filter ?? {}, { from, limit });
+      return { items: found.items, page: { totalItems: found.totalItems } };
     },
   );
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { visibleTasks } from '../auth/access.js';
 import type { UserTaskFilter, Variables } from '../engine-api.js';
+import { checkTaskForm } from '../forms/task-form.js';
 import type { RouteContext } from '../route-context.js';
 import { errorResponses, keyParams, noContent, searchResult, toSearchResult, variablesSchema } from '../schemas.js';
 
@@ -114,7 +115,9 @@ export function registerUserTaskRoutes(app: FastifyInstance, context: RouteConte
       },
     },
     async (request, reply) => {
-      await engine.completeUserTask(request.params.userTaskKey, request.body?.variables ?? {});
+      const variables = request.body?.variables ?? {};
+      await checkTaskForm(engine, request.params.userTaskKey, variables);
+      await engine.completeUserTask(request.params.userTaskKey, variables);
       return reply.code(204).send();
     },
   );

@@ -87,7 +87,7 @@ export async function authHarness(extra: Partial<AuthConfig> = {}): Promise<Auth
   };
   const xml = readFileSync(new URL('./auth.bpmn', import.meta.url), 'utf8');
   const startPay = async (): Promise<string> => {
-    if ((await engine.listDefinitions()).length === 0) await engine.deploy([{ name: 'auth.bpmn', xml }], { allowNonExecutable: false });
+    if (!(await engine.listDefinitions()).some((d) => d.processDefinitionId === 'pay')) await engine.deploy([{ name: 'auth.bpmn', xml }], { allowNonExecutable: false });
     return (await engine.startInstance({ processDefinitionId: 'pay', variables: { amount: 10 } })).processInstanceKey;
   };
   return {

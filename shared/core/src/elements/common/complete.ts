@@ -1,5 +1,5 @@
 import type { SequenceFlow } from '@baton/model';
-import { childrenOf, elementAt, emit, ids, recordOf, type Ctx } from '../../context.js';
+import { elementAt, emit, hasChildren, ids, recordOf, type Ctx } from '../../context.js';
 import { scopeKeyOf, type ElementRecord } from '../../state/records.js';
 import type { Variables } from '../../types/commands.js';
 import { evaluate } from './expressions.js';
@@ -81,7 +81,7 @@ export function completeWithVariables(ctx: Ctx, elementInstanceId: string, varia
 /** When nothing is left inside a scope instance, it completes (a subprocess) or the instance does (the process). */
 export function completeScopeIfDone(ctx: Ctx, scopeElementInstanceId: string | undefined): void {
   if (ctx.draft.status !== 'active') return;
-  if (childrenOf(ctx, scopeElementInstanceId).length > 0) return;
+  if (hasChildren(ctx, scopeElementInstanceId)) return;
   if (ctx.draft.joins?.[scopeKeyOf(scopeElementInstanceId)] !== undefined) return;
   if (scopeElementInstanceId === undefined) return completeInstance(ctx);
   const scope = ctx.draft.elementInstances[scopeElementInstanceId];

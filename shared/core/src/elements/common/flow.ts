@@ -58,14 +58,13 @@ export function isJoining(element: FlowElement): boolean {
  */
 export function takeFlow(ctx: Ctx, flow: SequenceFlow, parentElementInstanceId: string | undefined, triggeredWith?: Variables): void {
   const target = elementAt(ctx, flow.targetId);
-  const taken = { type: 'FlowTaken' as const, flowId: flow.flowId, sourceId: flow.sourceId, targetId: flow.targetId };
   if (!isJoining(target)) {
-    emit(ctx, taken);
+    emit(ctx, { type: 'FlowTaken', flowId: flow.flowId, sourceId: flow.sourceId, targetId: flow.targetId });
     activateElement(ctx, target.elementId, parentElementInstanceId, triggeredWith === undefined ? {} : { triggeredWith });
     return;
   }
   const scopeKey = scopeKeyOf(parentElementInstanceId);
-  emit(ctx, { ...taken, joinScopeKey: scopeKey });
+  emit(ctx, { type: 'FlowTaken', flowId: flow.flowId, sourceId: flow.sourceId, targetId: flow.targetId, joinScopeKey: scopeKey });
   if (target.type !== 'parallelGateway') return;
   const tokens = ctx.draft.joins?.[scopeKey]?.[target.elementId] ?? {};
   if (target.incoming.every((flowId) => (tokens[flowId] ?? 0) > 0)) {
