@@ -46,13 +46,18 @@ const signalTiming =
   'a signal thrown inside the instance reaches that instance only after the command that threw it committed; by then the instance ran on to its end. ' +
   'In Camunda 8 the broadcast is a follow-up command processed before the thrower completes its scope, so the event subprocess (and boundary) of the same instance catch it';
 
+/** A mismatch caused by {@link signalTiming}: the exact differences. */
+function signalTimingCase(elements: string, flows: string): KnownDifference {
+  return { kind: 'baton', elements, flows, why: signalTiming };
+}
+
 /** Every difference found; one that changes or disappears fails the test, so the table stays true. */
 export const knownDifferences: Readonly<Record<string, KnownDifference>> = {
   'inclusive-gateway-sync': {
     kind: 'gateway-choice',
     elements: '',
     flows: 'Baton also completed Flow_4',
-    why: 'the test activates Flow_3 and Flow_5 by hand; the flows have no condition, so Baton (like Camunda 7) takes all three. The join completes once either way',
+    why: 'the test activates Flow_3 and Flow_5 by hand; the flows have no condition, so Baton takes all three. The join completes once either way',
   },
   'inclusive-gateway-default-flow': {
     kind: 'gateway-choice',
@@ -60,16 +65,41 @@ export const knownDifferences: Readonly<Record<string, KnownDifference>> = {
     flows: 'Baton did not complete Flow_4; Baton also completed Flow_3, Flow_5',
     why: 'the test activates only the default flow Flow_4 by hand; Flow_3 and Flow_5 have no condition, so Baton takes them and not the default',
   },
-  'event-sub-process-nested-cancelation-absorb-event': {
-    kind: 'baton',
-    elements: 'Baton did not complete END_INT, START_INT, SUB_INT; Baton also completed END_SUB, THROW_SUB',
-    flows: 'Baton did not complete Flow_3; Baton also completed Flow_12',
-    why: signalTiming,
+  'error-no-catch': {
+    kind: 'simulator',
+    elements: 'Baton did not complete End, S, S_ERROR_END',
+    flows: 'Baton did not complete Flow_2',
+    why: 'nothing catches the error thrown by S_ERROR_END: Camunda 8 raises an incident at the end event and the instance stops there; the simulator lets the subprocess complete and the process go on',
   },
-  'event-sub-process-nested-cancelation-rethrow': {
-    kind: 'baton',
-    elements: 'Baton did not complete BOUNDARY_S, END_S, START_INT; Baton also completed END, END_SUB, SIGNAL_SUB, SUB',
-    flows: 'Baton did not complete Flow_10, Flow_3; Baton also completed Flow_12, Flow_6',
-    why: signalTiming,
+  'signal-trigger-event-based-gateway': {
+    kind: 'simulator',
+    elements: 'Baton also completed EVT_GATE',
+    flows: 'Baton also completed Flow_6',
+    why: 'in Camunda 8 an event-based gateway completes when one of its events occurs, and the flow to that event is taken; the simulator moves the token to the event without exiting the gateway',
   },
+  'event-sub-process-nested-cancelation-absorb-event': signalTimingCase(
+    'Baton did not complete END_INT, START_INT, SUB_INT; Baton also completed END_SUB, THROW_SUB',
+    'Baton did not complete Flow_3; Baton also completed Flow_12',
+  ),
+  'event-sub-process-nested-cancelation-rethrow': signalTimingCase(
+    'Baton did not complete BOUNDARY_S, END_S, START_INT; Baton also completed END, END_SUB, SIGNAL_SUB, SUB',
+    'Baton did not complete Flow_10, Flow_3; Baton also completed Flow_12, Flow_6',
+  ),
+  'event-sub-process-cancelation': signalTimingCase('Baton did not complete END_INT, START_INT, SUB_INT; Baton also completed END', 'Baton did not complete Flow_3'),
+  'event-sub-process-multiple-starts': signalTimingCase('Baton did not complete E, E_SIG_END, E_SIG_START', 'Baton did not complete Flow_1k4hlq1'),
+  'signal-consume': signalTimingCase('Baton did not complete S_EVT, S_EVT_END, S_EVT_START; Baton also completed S_SIGNAL_END', 'Baton did not complete Flow_3'),
+  'signal-end-event-trigger-event-sub-process-interrupting': signalTimingCase(
+    'Baton did not complete S_EVT, S_EVT_END, S_EVT_START; Baton also completed SIGNAL_END',
+    'Baton did not complete Flow_3',
+  ),
+  'signal-end-event-trigger-sub-process-non-interrupting': signalTimingCase('Baton did not complete S_EVT, S_EVT_END, S_EVT_START', 'Baton did not complete Flow_3'),
+  'signal-rethrow': signalTimingCase(
+    'Baton did not complete CANCEL_END, S_EVT_START, S_SIGNAL_BOUNDARY; Baton also completed END, S, S_SIGNAL_END',
+    'Baton did not complete Flow_0q92w6l, Flow_3; Baton also completed Flow_07fma4i',
+  ),
+  'signal-trigger-boundary-event': signalTimingCase(
+    'Baton did not complete BOUNDARY_A, END_A; Baton also completed END_SUB, Event_1qem0u4, SIGNAL_A, SUB',
+    'Baton did not complete Flow_0pzj65w; Baton also completed Flow_0hq6uav, Flow_1if0acj',
+  ),
+  'signal-trigger-event-sub-process': signalTimingCase('Baton did not complete END_SUB, EVT_SUB, START_A', 'Baton did not complete Flow_5'),
 };

@@ -30,8 +30,9 @@ const maxRounds = 100;
 
 export async function driveBaton(xml: string, processes: readonly ProcessDefinition[], plan: DrivePlan): Promise<DriveResult> {
   const errors: string[] = [];
+  const clock = new VirtualClock(Date.UTC(2026, 0, 1));
   const engine = createInMemoryEngine({
-    clock: new VirtualClock(Date.UTC(2026, 0, 1)),
+    clock,
     nodeId: 'token-simulation',
     publishEvents: false,
     sweepIntervalMs: 0,
@@ -45,7 +46,7 @@ export async function driveBaton(xml: string, processes: readonly ProcessDefinit
       await settle(engine, processes, plan, startedFor);
     }
     for (const elementId of plan.triggers) {
-      await trigger(engine, processes, elementId);
+      await trigger(engine, clock, processes, elementId);
       await settle(engine, processes, plan, startedFor);
     }
     return { ...(await recorded(engine, processes)), errors };
@@ -61,14 +62,14 @@ async function startAt(engine: InMemoryEngine, processes: readonly ProcessDefini
 }
 
 /** Fires the event a waiting catch event (or boundary event) waits for. */
-async function trigger(engine: InMemoryEngine, processes: readonly ProcessDefinition[], elementId: string): Promise<void> {
+async function trigger(engine: InMemoryEngine, clock: VirtualClock, processes: readonly ProcessDefinition[], elementId: string): Promise<void> {
   for (const summary of await allInstances(engine)) {
     const { state } = await engine.getInstance(summary.instanceId);
     const wait = Object.values(state.waits).find((w) => w.elementId === elementId);
     if (wait === undefined) continue;
     if (wait.kind === 'signal') await engine.broadcastSignal({ name: wait.signalName });
     else if (wait.kind === 'message') await engine.publishMessage({ name: wait.messageName, ...(wait.correlationKey === undefined ? {} : { correlationKey: wait.correlationKey }) });
-    else if (wait.kind === 'timer') await engine.clock.advanceTo(wait.dueAt);
+    else if (wait.kind === 'timer') await clock.advanceTo(wait.dueAt);
     else throw new Error(`${elementId} waits for a ${wait.kind}, not an event`);
     return;
   }

@@ -66,6 +66,14 @@ describe('deploy/compose.yaml', () => {
     expect(Object.keys(services.edge?.depends_on ?? {})).toEqual(['nats']);
   });
 
+  it('gives Baton nodes only settings `baton serve` knows', () => {
+    const serve = readFileSync(fileURLToPath(new URL('../../services/cli/src/commands/serve.ts', import.meta.url)), 'utf8');
+    const known = new Set([...serve.matchAll(/\.env\('([A-Z_]+)'\)/g)].map((m) => m[1]));
+    for (const name of [...engines, 'edge']) {
+      for (const variable of Object.keys(services[name]?.environment ?? {})) expect(known, `${name} ${variable}`).toContain(variable);
+    }
+  });
+
   it('runs the Faye server from the same image', () => {
     expect(services.faye?.command).toEqual(['faye-server']);
     expect(services.faye?.image).toBe(services['engine-1']?.image);

@@ -3,6 +3,14 @@ import type { BusHandler, BusMessage, BusSubscription, Clock, MessageBus, Subscr
 import { deepFreeze } from './paging.js';
 import { subjectMatches } from './subject-pattern.js';
 
+/** Subscriptions a subject reaches: plain ones, and queue groups by name (absent when none). */
+interface Matches {
+  readonly plain: readonly Subscription[];
+  readonly groups?: ReadonlyMap<string, readonly Subscription[]>;
+}
+
+const MAX_CACHED_SUBJECTS = 1_000;
+
 interface Subscription {
   readonly pattern: string;
   readonly handler: BusHandler;
@@ -31,6 +39,8 @@ export interface InMemoryMessageBusOptions {
 export class InMemoryMessageBus implements MessageBus {
   private readonly subscriptions = new Set<Subscription>();
   private readonly nextInGroup = new Map<string, number>();
+  /** Matching subscriptions by subject, dropped whenever a subscription comes or goes. */
+  private readonly matches = new Map<string, Matches>();
   private inboxCounter = 0;
   private isClosed = false;
 
@@ -48,10 +58,12 @@ export class InMemoryMessageBus implements MessageBus {
     this.ensureOpen();
     const subscription: Subscription = { pattern, handler, ...(options.queue === undefined ? {} : { queue: options.queue }), isActive: true };
     this.subscriptions.add(subscription);
+    this.matches.clear();
     return {
       unsubscribe: async () => {
         subscription.isActive = false;
         this.subscriptions.delete(subscription);
+        this.matches.clear();
       },
     };
   }
@@ -83,6 +95,7 @@ export class InMemoryMessageBus implements MessageBus {
     this.isClosed = true;
     for (const s of this.subscriptions) s.isActive = false;
     this.subscriptions.clear();
+    this.matches.clear();
   }
 
   /** Picks the receivers of a request now, delivers a JSON copy to each on a microtask; returns how many receive it. */
@@ -106,24 +119,39 @@ export class InMemoryMessageBus implements MessageBus {
     }
   }
 
-  private receiversOf(subject: string): Subscription[] {
+  /** Every matching plain subscription, and one member of each matching queue group (round robin). */
+  private receiversOf(subject: string): readonly Subscription[] {
+    const { plain, groups } = this.matchesOf(subject);
+    if (groups === undefined) return plain;
+    const receivers = [...plain];
+    for (const [queue, members] of groups) {
+      const turn = this.nextInGroup.get(queue) ?? 0;
+      this.nextInGroup.set(queue, turn + 1);
+      receivers.push(members[turn % members.length] as Subscription);
+    }
+    return receivers;
+  }
+
+  private matchesOf(subject: string): Matches {
+    const cached = this.matches.get(subject);
+    if (cached !== undefined) return cached;
     const plain: Subscription[] = [];
-    const groups = new Map<string, Subscription[]>();
+    let groups: Map<string, Subscription[]> | undefined;
     for (const s of this.subscriptions) {
       if (!subjectMatches(s.pattern, subject)) continue;
       if (s.queue === undefined) plain.push(s);
       else {
+        groups ??= new Map();
         const members = groups.get(s.queue);
         if (members === undefined) groups.set(s.queue, [s]);
         else members.push(s);
       }
     }
-    for (const [queue, members] of groups) {
-      const turn = this.nextInGroup.get(queue) ?? 0;
-      this.nextInGroup.set(queue, turn + 1);
-      plain.push(members[turn % members.length] as Subscription);
-    }
-    return plain;
+    const matches: Matches = groups === undefined ? { plain } : { plain, groups };
+    // Subjects may carry ids (one per request, say): a bounded cache, not a leak.
+    if (this.matches.size >= MAX_CACHED_SUBJECTS) this.matches.clear();
+    this.matches.set(subject, matches);
+    return matches;
   }
 
   private ensureOpen(): void {

@@ -123,12 +123,12 @@ export class WaitIndexes {
  * literal takes V8's generic slow path, and this runs for every opened wait.
  */
 function withRef<T extends object>(value: T, ref: InstanceRef): T & InstanceRef {
-  const indexed = { ...value } as { -readonly [K in keyof (T & InstanceRef)]: (T & InstanceRef)[K] };
+  const indexed: { -readonly [K in keyof InstanceRef]?: string } = { ...value };
   indexed.instanceId = ref.instanceId;
   indexed.processId = ref.processId;
   indexed.definitionKey = ref.definitionKey;
   indexed.rootInstanceId = ref.rootInstanceId;
-  return indexed;
+  return indexed as T & InstanceRef;
 }
 
 /** The key a wait is known by. */

@@ -4,7 +4,7 @@ import { isBatonError } from '@baton/errors';
 import type { ExecuteRequest, ExecuteResult } from './command-processor.js';
 import type { Clock } from './ports/clock.js';
 import type { JobQueue } from './ports/job-queue.js';
-import type { OutboxEntry } from './ports/store-records.js';
+import type { OutboxEntry, VersionedState } from './ports/store-records.js';
 
 export interface DispatchTargets {
   readonly queue: JobQueue;
@@ -14,6 +14,8 @@ export interface DispatchTargets {
   /** The definition key of the latest version of `processId`; throws DEFINITION_NOT_FOUND. */
   readonly latestDefinitionKey: (processId: string) => Promise<string>;
   readonly broadcastSignal: (signalName: string, variables: Readonly<Record<string, unknown>>) => Promise<unknown>;
+  /** Reads an instance as stored (the parent, after a child was started). */
+  readonly load: (instanceId: string) => Promise<VersionedState | undefined>;
 }
 
 /**
@@ -74,10 +76,8 @@ async function dispatchEffect(effect: Effect, targets: DispatchTargets): Promise
       });
       return;
     case 'CancelChildInstance':
-      await targets.execute({
-        instanceId: effect.childInstanceId,
-        command: { type: 'CancelInstance', commandId: targets.newCommandId(), at: targets.clock.now() },
-      });
+      // INSTANCE_NOT_FOUND: the child is not created yet; its starter cancels it once it is (see startChild).
+      await cancelInstance(effect.childInstanceId, targets, 'INSTANCE_NOT_FOUND');
       return;
     default:
       assertNever(effect);
@@ -104,16 +104,45 @@ async function startChild(effect: Extract<Effect, { type: 'StartChildInstance' }
     });
     return;
   }
-  await targets.execute({
-    instanceId: effect.childInstanceId,
-    definitionKey,
-    command: {
-      type: 'CreateInstance',
-      commandId: targets.newCommandId(),
-      at: targets.clock.now(),
+  try {
+    await targets.execute({
       instanceId: effect.childInstanceId,
-      variables: effect.variables,
-      parent: effect.parent,
-    },
-  });
+      definitionKey,
+      command: {
+        type: 'CreateInstance',
+        commandId: targets.newCommandId(),
+        at: targets.clock.now(),
+        instanceId: effect.childInstanceId,
+        variables: effect.variables,
+        parent: effect.parent,
+      },
+    });
+  } catch (error) {
+    // Created by an earlier dispatch of this effect, which may have died before the check below.
+    if (!isBatonError(error) || error.code !== 'STALE_COMMAND') throw error;
+  }
+  await cancelIfOrphaned(effect, targets);
+}
+
+/**
+ * The parent may have left the call activity (cancelled, interrupted) while its
+ * child was being created; its CancelChildInstance then found no child. The child's
+ * create commits before this reads the parent, and the parent's leaving commits
+ * before its CancelChildInstance reads the child, so one side always sees the
+ * other: no child outlives its call activity (test/concurrency, race 15).
+ */
+async function cancelIfOrphaned(effect: Extract<Effect, { type: 'StartChildInstance' }>, targets: DispatchTargets): Promise<void> {
+  const parent = await targets.load(effect.parent.instanceId);
+  const caller = parent?.state.elementInstances[effect.parent.elementInstanceId];
+  if (parent?.state.status === 'active' && caller?.['childInstanceId'] === effect.childInstanceId) return;
+  await cancelInstance(effect.childInstanceId, targets, 'INSTANCE_NOT_ACTIVE');
+}
+
+/** Cancels an instance; `tolerated` is the refusal that means there is nothing to cancel. */
+async function cancelInstance(instanceId: string, targets: DispatchTargets, tolerated: string): Promise<void> {
+  try {
+    await targets.execute({ instanceId, command: { type: 'CancelInstance', commandId: targets.newCommandId(), at: targets.clock.now() } });
+  } catch (error) {
+    if (!isBatonError(error) || error.code !== tolerated) throw error;
+  }
 }

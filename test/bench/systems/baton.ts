@@ -25,7 +25,8 @@ export const createBatonSystem: BenchSystemFactory = async (benchCase, xml) => {
   let failure: Error | undefined;
   const engine = createInMemoryEngine({
     handlers: { [benchCase.jobType]: async () => ({}) },
-    store: { retention: { maxEnded: Number(process.env["BENCH_MAX_ENDED"] ?? 10000) } },
+    // An embedded engine keeps recent ended instances, not every one it ever ran (bpmn-engine keeps none).
+    store: { retention: { maxEnded: Number(process.env['BENCH_MAX_ENDED'] ?? 1_000) } },
     onError: (error, context) => {
       failure ??= new Error(`Baton reported an error (${JSON.stringify(context)}): ${String(error)}`, { cause: error });
       for (const waiter of pending.values()) waiter.reject(failure);

@@ -28,9 +28,15 @@ export function createEngine(options: EngineOptions): Engine {
   const wallClock = systemClock();
   const eventSubject = `baton.${options.cluster ?? 'default'}.events`;
 
+  const subjects = new Map<string, string>();
+  const subjectOf = (processId: string): string => {
+    let subject = subjects.get(processId);
+    if (subject === undefined) subjects.set(processId, (subject = `${eventSubject}.${subjectToken(processId)}`));
+    return subject;
+  };
   const publishEvents = (result: ExecuteResult): void => {
     const data = { instanceId: result.instanceId, version: result.version, events: result.events };
-    bus.publish(`${eventSubject}.${subjectToken(result.state.processId)}`, data).catch((error: unknown) =>
+    bus.publish(subjectOf(result.state.processId), data).catch((error: unknown) =>
       onError(error, { instanceId: result.instanceId, during: 'publishEvents' }),
     );
   };
@@ -63,6 +69,7 @@ export function createEngine(options: EngineOptions): Engine {
     newCommandId: newId,
     latestDefinitionKey: async (processId) => (await registry.latest(processId)).definitionKey,
     broadcastSignal: (name, variables) => messaging.broadcast({ name, variables: { ...variables } }),
+    load: (instanceId) => store.load(instanceId),
   });
 
   const handles: ConsumerHandle[] = [queue.consumeTimers(createTimerHandler(ctx, commands.startAt))];
