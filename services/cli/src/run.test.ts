@@ -106,6 +106,20 @@ describe('baton test', () => {
   });
 });
 
+describe('baton faye-server', () => {
+  it('refuses to start without a token, since clients must send one', async () => {
+    const saved = process.env['BATON_FAYE_TOKEN'];
+    delete process.env['BATON_FAYE_TOKEN'];
+    try {
+      const { code, stderr } = await baton('faye-server', '--port', '0');
+      expect(stderr).toContain('a token is required');
+      expect(code).toBe(1);
+    } finally {
+      if (saved !== undefined) process.env['BATON_FAYE_TOKEN'] = saved;
+    }
+  });
+});
+
 describe('baton serve', () => {
   it('refuses an unsupported store with the option named, and exits 1', async () => {
     const { code, stderr } = await baton('serve', '--port', '0', '--store', 'postgres://x');

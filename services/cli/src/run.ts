@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCancel } from './commands/cancel.js';
 import { registerCluster } from './commands/cluster.js';
 import { registerDeploy } from './commands/deploy.js';
+import { registerFayeServer } from './commands/faye-server.js';
 import { registerIncidents } from './commands/incidents.js';
 import { registerInstances } from './commands/instances.js';
 import { registerMessages } from './commands/messages.js';
@@ -28,6 +29,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   registerValidate(program, ctx);
   registerServe(program, ctx);
   registerCluster(program, ctx);
+  registerFayeServer(program, ctx);
   registerDeploy(program, ctx);
   registerStart(program, ctx);
   registerInstances(program, ctx);

@@ -5,10 +5,11 @@ import type { Clock, JobQueue, MessageBus, ProcessStore } from '@baton/runtime';
 import { createBusFromUrl } from './handoff/edge-bus.js';
 
 /** Adapter names a node accepts for each port; `redis://…` (or `rediss://…`) is a Redis URL. `nats://…` a NATS URL (issue 6). */
-export const supportedAdapters = { store: ['memory', 'redis://…'], queue: ['memory', 'redis://…'], bus: ['memory', 'nats://…'] } as const;
+export const supportedAdapters = { store: ['memory', 'redis://…'], queue: ['memory', 'redis://…'], bus: ['memory', 'nats://…', 'faye+http://…/bayeux'] } as const;
 
 const isRedisUrl = (value: string): boolean => /^rediss?:\/\//.test(value);
 const isNatsUrl = (value: string): boolean => value.startsWith('nats://');
+const isFayeUrl = (value: string): boolean => /^faye\+https?:\/\//.test(value);
 
 export type PortName = keyof typeof supportedAdapters;
 
@@ -29,7 +30,7 @@ export interface AdapterChoice {
 
 function check(port: PortName, value: string): void {
   const supported: readonly string[] = supportedAdapters[port];
-  if (supported.includes(value) || (supported.includes('redis://…') && isRedisUrl(value)) || (supported.includes('nats://…') && isNatsUrl(value))) return;
+  if (supported.includes(value) || (supported.includes('redis://…') && isRedisUrl(value)) || (supported.includes('nats://…') && isNatsUrl(value)) || (port === 'bus' && isFayeUrl(value))) return;
   const flag = `--${port}`;
   const env = `BATON_${port.toUpperCase()}`;
   throw new BatonError(

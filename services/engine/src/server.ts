@@ -23,6 +23,7 @@ import { registerUserTaskRoutes } from './routes/user-tasks.js';
 import { registerUserTaskFormRoutes } from './routes/user-task-forms.js';
 import { problemSchema } from './schemas.js';
 import { version as packageVersion } from './version.js';
+import { defaultWebRoot, registerWebApp } from './web-app.js';
 
 /** Default request body limit: 4 MiB, as Camunda's gateway. */
 export const defaultBodyLimit = 4 * 1024 * 1024;
@@ -43,6 +44,8 @@ export interface ServerOptions {
   readonly cluster?: ServerCluster;
   /** Authentication and authorization (issue 7); without it every route is open. */
   readonly auth?: AuthConfig;
+  /** The browser app's built files, served at `/`; default `@baton/web`'s dist when built; false for none. */
+  readonly webRoot?: string | false;
 }
 
 /** Path parameters that name the thing a request is about, bound into its log lines. */
@@ -86,6 +89,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addSchema(problemSchema);
   await app.register(multipart, { limits: { fileSize: bodyLimit, files: 100, fields: 20 } });
   if (options.auth !== undefined) await registerAuth(app, options.auth, options.engine);
+  const webRoot = options.webRoot ?? defaultWebRoot();
+  if (webRoot !== false && webRoot !== undefined) await registerWebApp(app, webRoot);
   await registerOpenApi(app, options.version ?? packageVersion);
   registerMetrics(app, createMetrics(options.nodeId, options.cluster));
   if (options.cluster !== undefined) registerApiHandOff(app, { ...options.cluster.handOff, bodyLimit });

@@ -25,6 +25,7 @@ export function describeChildStartRace(backend: BackendFactory): void {
         // then the start went through, and the whole tree ended
         expect(started.status).toBe('fulfilled');
         await expectTreeEnded(nodes, ['parent-1', childInstanceId]);
+        expect(nodes.errors).toEqual([]);
       } finally {
         await nodes.close();
       }

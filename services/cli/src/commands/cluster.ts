@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -39,6 +40,8 @@ async function startServers(topology: Topology, logs: string): Promise<{ redis?:
   }
   if (topology.bus === 'memory') return { ...(redis === undefined ? {} : { redis }), bus: 'memory', servers };
   const port = await freePort();
+  // The Faye endpoint refuses clients without its token; every child inherits this one.
+  if (topology.bus !== 'nats') process.env['BATON_FAYE_TOKEN'] ??= randomBytes(16).toString('hex');
   const bus =
     topology.bus === 'nats'
       ? launch('nats', findExecutable('nats-server', 'https://docs.nats.io/running-a-nats-service/introduction/installation'), ['-a', '127.0.0.1', '-p', String(port)], `nats://127.0.0.1:${port}`, join(logs, 'nats.log'))

@@ -6,8 +6,9 @@ import type { Clock, MessageBus } from '@baton/runtime';
 export const noStore = 'none';
 
 /**
- * A node's bus from `--bus`: `memory` (this process only) or `nats://host:port`
- * (several separated by commas). Throws `VALIDATION_FAILED` for anything else.
+ * A node's bus from `--bus`: `memory` (this process only), `nats://host:port`
+ * (several separated by commas) or `faye+http://host:port/bayeux` (the token comes from
+ * `BATON_FAYE_TOKEN`). Throws `VALIDATION_FAILED` for anything else.
  */
 export async function createBusFromUrl(url: string | undefined, nodeId: string, clock: Clock, onError: (error: unknown) => void): Promise<MessageBus> {
   const choice = url ?? 'memory';
@@ -16,9 +17,14 @@ export async function createBusFromUrl(url: string | undefined, nodeId: string, 
     const { createNatsMessageBus } = await import('@baton/nats');
     return createNatsMessageBus({ url: choice, name: nodeId, onError });
   }
+  if (/^faye\+https?:\/\//.test(choice)) {
+    const { createFayeMessageBus } = await import('@baton/faye');
+    const token = process.env['BATON_FAYE_TOKEN'];
+    return createFayeMessageBus({ url: choice.slice('faye+'.length), clock, onError, ...(token ? { token } : {}) });
+  }
   throw new BatonError(
     'VALIDATION_FAILED',
-    `Option "bus" (--bus / BATON_BUS) is "${choice}", which this build does not support; use memory or nats://host:port.`,
-    { field: 'bus', value: choice, supported: ['memory', 'nats://'] },
+    `Option "bus" (--bus / BATON_BUS) is "${choice}", which this build does not support; use memory, nats://host:port or faye+http://host:port/bayeux.`,
+    { field: 'bus', value: choice, supported: ['memory', 'nats://', 'faye+http://'] },
   );
 }

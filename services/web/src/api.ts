@@ -1,0 +1,62 @@
+import { csrfTokenFrom, problemText, type TaskItem } from './tasks.js';
+
+/** Who is logged in, as GET /v2/auth/me says; `authEnabled` false when the node runs without authentication. */
+export interface Me {
+  readonly authEnabled: boolean;
+  readonly username?: string;
+  readonly roles: readonly string[];
+  readonly groups: readonly string[];
+}
+
+/** A task's form: a form-js schema and the variables to fill it with. */
+export interface TaskForm {
+  readonly source: 'form' | 'formFields' | 'variables';
+  readonly schema: { readonly components: readonly unknown[] } & Record<string, unknown>;
+  readonly variables: Record<string, unknown>;
+}
+
+/** A refused or failed request, with the server's problem text. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  const csrf = csrfTokenFrom(document.cookie);
+  if (csrf !== undefined) headers['x-csrf-token'] = csrf;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  if (res.status === 204) return undefined as T;
+  const data: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) throw new ApiError(res.status, problemText(data, res.status));
+  return data as T;
+}
+
+/** Paths are relative to the page, so the app works wherever the node mounts it. */
+const api = (path: string): string => `.${path}`;
+
+export async function whoAmI(): Promise<Me | undefined> {
+  try {
+    const me = await call<{ username: string; roles: string[]; groups: string[] }>('GET', api('/v2/auth/me'));
+    return { authEnabled: true, ...me };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return { authEnabled: false, roles: [], groups: [] };
+    if (error instanceof ApiError && error.status === 401) return undefined;
+    throw error;
+  }
+}
+
+export const logIn = (username: string, password: string): Promise<unknown> => call('POST', api('/v2/auth/login'), { username, password });
+export const logOut = (): Promise<void> => call('POST', api('/v2/auth/logout'));
+export const searchTasks = async (): Promise<TaskItem[]> => (await call<{ items: TaskItem[] }>('POST', api('/v2/user-tasks/search'), { filter: { state: 'CREATED' } })).items;
+export const claim = (key: string, assignee: string): Promise<void> => call('POST', api(`/v2/user-tasks/${encodeURIComponent(key)}/assignment`), { assignee });
+export const unclaim = (key: string): Promise<void> => call('DELETE', api(`/v2/user-tasks/${encodeURIComponent(key)}/assignee`));
+export const formOf = (key: string): Promise<TaskForm> => call('GET', api(`/v2/user-tasks/${encodeURIComponent(key)}/form`));
+export const complete = (key: string, variables: Record<string, unknown>): Promise<void> =>
+  call('POST', api(`/v2/user-tasks/${encodeURIComponent(key)}/completion`), { variables });

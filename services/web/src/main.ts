@@ -1,0 +1,122 @@
+import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import './style.css';
+import { Form } from '@bpmn-io/form-js-viewer';
+import * as api from './api.js';
+import { offeredTo, sectionsOf, type TaskItem, type Viewer } from './tasks.js';
+
+const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const refreshEveryMs = 5_000;
+
+let me: api.Me | undefined;
+let tasks: TaskItem[] = [];
+let openForm: Form | undefined;
+
+const viewer = (): Viewer => ({ ...(me?.username === undefined ? {} : { username: me.username }), groups: me?.groups ?? [] });
+
+function show(section: 'login' | 'tasks' | 'task-form'): void {
+  for (const id of ['login', 'tasks', 'task-form']) byId(id).hidden = id !== section;
+  byId('logout').hidden = me?.authEnabled !== true || section === 'login';
+  byId('who').textContent = me?.username === undefined ? (me?.authEnabled === false ? 'Authentication is off' : '') : `${me.username} (${me.groups.join(', ') || 'no group'})`;
+}
+
+function report(where: 'form-error' | 'login-error', error: unknown): void {
+  byId(where).textContent = error instanceof Error ? error.message : String(error);
+}
+
+function button(label: string, onClick: () => Promise<void>): HTMLButtonElement {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.textContent = label;
+  element.addEventListener('click', () => {
+    onClick().catch((error: unknown) => window.alert(error instanceof Error ? error.message : String(error)));
+  });
+  return element;
+}
+
+function card(task: TaskItem): HTMLLIElement {
+  const item = document.createElement('li');
+  item.dataset['userTaskKey'] = task.userTaskKey;
+  const title = document.createElement('strong');
+  title.textContent = task.name ?? task.elementId;
+  const meta = document.createElement('span');
+  meta.className = 'meta';
+  meta.textContent = `${task.processDefinitionId} · ${task.assignee === undefined ? `offered to ${offeredTo(task) || 'anyone'}` : `claimed by ${task.assignee}`}`;
+  item.append(title, meta);
+  const username = me?.username ?? 'anonymous';
+  if (task.assignee === undefined) item.append(button('Claim', async () => (await api.claim(task.userTaskKey, username), refresh())));
+  if (task.assignee === username) item.append(button('Unclaim', async () => (await api.unclaim(task.userTaskKey), refresh())));
+  if (task.assignee === undefined || task.assignee === username) item.append(button('Open', () => openTask(task)));
+  return item;
+}
+
+function renderList(): void {
+  const sections = sectionsOf(tasks, viewer(), byId<HTMLInputElement>('filter').value);
+  for (const id of ['mine', 'offered', 'others'] as const) {
+    const list = byId(id);
+    list.replaceChildren(...sections[id].map(card));
+    if (sections[id].length === 0) list.append(Object.assign(document.createElement('li'), { className: 'empty', textContent: 'No tasks.' }));
+  }
+  byId('others-title').hidden = sections.others.length === 0;
+  byId('others').hidden = sections.others.length === 0;
+}
+
+async function refresh(): Promise<void> {
+  tasks = await api.searchTasks();
+  renderList();
+}
+
+const sourceText = { form: 'Form from the model.', formFields: 'Form from the model\'s form fields.', variables: 'Form generated from the task\'s variables.' };
+
+async function openTask(task: TaskItem): Promise<void> {
+  const form = await api.formOf(task.userTaskKey);
+  openForm?.destroy();
+  byId('form-title').textContent = task.name ?? task.elementId;
+  byId('form-source').textContent = sourceText[form.source];
+  byId('form-error').textContent = '';
+  const container = byId('form-container');
+  container.replaceChildren();
+  const rendered = new Form({ container });
+  await rendered.importSchema(withSubmitButton(form.schema), form.variables);
+  rendered.on('submit', (event: { data: Record<string, unknown>; errors: Record<string, unknown> }) => {
+    if (Object.keys(event.errors).length > 0) return;
+    api.complete(task.userTaskKey, event.data).then(
+      async () => {
+        rendered.destroy();
+        openForm = undefined;
+        show('tasks');
+        await refresh();
+      },
+      (error: unknown) => report('form-error', error),
+    );
+  });
+  openForm = rendered;
+  show('task-form');
+}
+
+/** form-js submits through a button component; add one when the model's form has none. */
+function withSubmitButton(schema: api.TaskForm['schema']): api.TaskForm['schema'] {
+  const hasButton = schema.components.some((c) => (c as { type?: string }).type === 'button');
+  return hasButton ? schema : { ...schema, components: [...schema.components, { type: 'button', action: 'submit', label: 'Complete', key: 'baton_submit' }] };
+}
+
+async function start(): Promise<void> {
+  me = await api.whoAmI();
+  if (me === undefined) return show('login');
+  show('tasks');
+  await refresh();
+}
+
+byId<HTMLFormElement>('login').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const data = new FormData(event.target as HTMLFormElement);
+  api.logIn(String(data.get('username')), String(data.get('password'))).then(start, (error: unknown) => report('login-error', error));
+});
+byId('logout').addEventListener('click', () => void api.logOut().then(() => ((me = undefined), show('login'))));
+byId('filter').addEventListener('input', renderList);
+byId('refresh').addEventListener('click', () => void refresh());
+byId('close-form').addEventListener('click', () => ((openForm?.destroy(), (openForm = undefined)), show('tasks')));
+// Live enough for a task list until the node streams events (issue 7: SSE or the bus).
+setInterval(() => {
+  if (!byId('tasks').hidden) refresh().catch(() => undefined);
+}, refreshEveryMs);
+start().catch((error: unknown) => report('login-error', error));
