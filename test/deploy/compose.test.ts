@@ -66,12 +66,17 @@ describe('deploy/compose.yaml', () => {
     expect(Object.keys(services.edge?.depends_on ?? {})).toEqual(['nats']);
   });
 
-  it('gives Baton nodes only settings `baton serve` knows', () => {
-    const serve = readFileSync(fileURLToPath(new URL('../../services/cli/src/commands/serve.ts', import.meta.url)), 'utf8');
-    const known = new Set([...serve.matchAll(/\.env\('([A-Z_]+)'\)/g)].map((m) => m[1]));
+  it('gives each Baton process only settings its command knows', () => {
+    const envOf = (command: string): Set<string> => {
+      const source = readFileSync(fileURLToPath(new URL(`../../services/cli/src/commands/${command}.ts`, import.meta.url)), 'utf8');
+      return new Set([...source.matchAll(/\.env\('([A-Z_]+)'\)/g)].map((m) => m[1]));
+    };
+    const serve = envOf('serve');
     for (const name of [...engines, 'edge']) {
-      for (const variable of Object.keys(services[name]?.environment ?? {})) expect(known, `${name} ${variable}`).toContain(variable);
+      for (const variable of Object.keys(services[name]?.environment ?? {})) expect(serve, `${name} ${variable}`).toContain(variable);
     }
+    const fayeServer = envOf('faye-server');
+    for (const variable of Object.keys(services.faye?.environment ?? {})) expect(fayeServer, `faye ${variable}`).toContain(variable);
   });
 
   it('runs the Faye server from the same image', () => {

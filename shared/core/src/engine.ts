@@ -42,7 +42,7 @@ function applyInputs(ctx: Ctx, elementInstanceId: string): boolean {
   const variables = visibleFrom(ctx.draft, elementInstanceId);
   const mapped: Variables = {};
   for (const mapping of element.inputs) {
-    const result = evaluate(ctx.at, mapping.source, { ...variables, ...mapped }, `input mapping '${mapping.target}'`, element.elementId);
+    const result = evaluate(ctx.at, mapping.source, Object.assign({}, variables, mapped), `input mapping '${mapping.target}'`, element.elementId);
     if (!result.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', result.message, 'activate'), false;
     mapped[mapping.target] = result.value ?? null;
   }

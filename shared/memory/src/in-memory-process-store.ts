@@ -263,7 +263,7 @@ function refOf(request: CommitRequest): InstanceRef {
 
 /** What instance lists show, built when asked rather than per commit. */
 function summarize({ versioned: { state, version }, ref }: Stored): InstanceSummary {
-  const summary: { -readonly [K in keyof InstanceSummary]: InstanceSummary[K] } = { ...ref, status: state.status, startedAt: state.startedAt, version };
+  const summary: { -readonly [K in keyof InstanceSummary]: InstanceSummary[K] } = Object.assign({}, ref, { status: state.status, startedAt: state.startedAt, version });
   if (state.parent !== undefined) summary.parentInstanceId = state.parent.instanceId;
   if (state.endedAt !== undefined) summary.endedAt = state.endedAt;
   return summary;

@@ -133,8 +133,8 @@ async function startChild(effect: Extract<Effect, { type: 'StartChildInstance' }
  */
 async function cancelIfOrphaned(effect: Extract<Effect, { type: 'StartChildInstance' }>, targets: DispatchTargets): Promise<void> {
   const parent = await targets.load(effect.parent.instanceId);
-  const caller = parent?.state.elementInstances[effect.parent.elementInstanceId];
-  if (parent?.state.status === 'active' && caller?.['childInstanceId'] === effect.childInstanceId) return;
+  // The call activity's element instance is the one waiting for this child; it is gone once it ended.
+  if (parent?.state.status === 'active' && parent.state.elementInstances[effect.parent.elementInstanceId] !== undefined) return;
   await cancelInstance(effect.childInstanceId, targets, 'INSTANCE_NOT_ACTIVE');
 }
 

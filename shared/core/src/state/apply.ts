@@ -1,6 +1,6 @@
 import { assertNever } from '../assert-never.js';
 import type { InstanceEvent } from '../types/events.js';
-import type { InstanceState } from '../types/state.js';
+import type { Incident, InstanceState } from '../types/state.js';
 import { asState, draftOf, emptyMap, ROOT, type Draft, type ElementRecord, type MultiInstanceRecord } from './records.js';
 
 /**
@@ -73,7 +73,7 @@ function applyToDraft(d: Draft, e: Exclude<InstanceEvent, { type: 'InstanceCreat
       return update(d, e.elementInstanceId, { mi: { ...mi, results } });
     }
     case 'VariablesSet':
-      d.variables[e.scopeKey] = { ...d.variables[e.scopeKey], ...e.variables };
+      d.variables[e.scopeKey] = Object.assign({}, d.variables[e.scopeKey], e.variables);
       return;
     case 'JobCreated':
       d.seq++;
@@ -103,7 +103,7 @@ function applyToDraft(d: Draft, e: Exclude<InstanceEvent, { type: 'InstanceCreat
       const wait = d.waits[e.userTaskKey];
       if (wait?.kind === 'userTask') {
         const { assignee: _old, ...rest } = wait;
-        d.waits[e.userTaskKey] = e.assignee === undefined ? rest : { ...rest, assignee: e.assignee };
+        d.waits[e.userTaskKey] = e.assignee === undefined ? rest : Object.assign(rest, { assignee: e.assignee });
       }
       return;
     }
@@ -182,7 +182,7 @@ function remove(d: Draft, elementInstanceId: string, completed: boolean): void {
 function update(d: Draft, elementInstanceId: string, patch: Partial<ElementRecord>): void {
   const rec = d.elementInstances[elementInstanceId];
   if (rec === undefined) return;
-  const next: ElementRecord = { ...rec, ...patch };
+  const next: ElementRecord = Object.assign({}, rec, patch);
   for (const key in patch) if (patch[key] === undefined) delete (next as Record<string, unknown>)[key];
   d.elementInstances[elementInstanceId] = next;
 }
@@ -195,12 +195,12 @@ function record(d: Draft, elementInstanceId: string): ElementRecord {
 
 function updateJob(d: Draft, jobKey: string, patch: { retries: number; errorMessage?: string; state: 'activatable' | 'failed' }): void {
   const wait = d.waits[jobKey];
-  if (wait?.kind === 'job') d.waits[jobKey] = { ...wait, ...patch };
+  if (wait?.kind === 'job') d.waits[jobKey] = Object.assign({}, wait, patch);
 }
 
 function raiseIncident(d: Draft, e: Extract<InstanceEvent, { type: 'IncidentRaised' }>): void {
   d.seq++;
-  const incident = {
+  const incident: { -readonly [K in keyof Incident]: Incident[K] } = {
     incidentKey: e.incidentKey,
     elementId: e.elementId,
     elementInstanceId: e.elementInstanceId,
@@ -208,28 +208,31 @@ function raiseIncident(d: Draft, e: Extract<InstanceEvent, { type: 'IncidentRais
     errorMessage: e.errorMessage,
     createdAt: e.at,
   };
-  d.incidents[e.incidentKey] = e.jobKey === undefined ? incident : { ...incident, jobKey: e.jobKey };
+  if (e.jobKey !== undefined) incident.jobKey = e.jobKey;
+  d.incidents[e.incidentKey] = incident;
   update(d, e.elementInstanceId, { incidentStep: e.step });
 }
 
 function addJoinToken(d: Draft, scopeKey: string, gatewayId: string, flowId: string): void {
   const joins = (d.joins ??= emptyMap());
-  const gateways = joins[scopeKey] ?? {};
-  const flows = gateways[gatewayId] ?? {};
-  joins[scopeKey] = { ...gateways, [gatewayId]: { ...flows, [flowId]: (flows[flowId] ?? 0) + 1 } };
+  const gateways: Record<string, Record<string, number>> = Object.assign({}, joins[scopeKey]);
+  const flows: Record<string, number> = Object.assign({}, gateways[gatewayId]);
+  flows[flowId] = (flows[flowId] ?? 0) + 1;
+  gateways[gatewayId] = flows;
+  joins[scopeKey] = gateways;
 }
 
 function consumeJoin(d: Draft, scopeKey: string, gatewayId: string, flowIds: readonly string[]): void {
   const gateways = d.joins?.[scopeKey];
   const tokens = gateways?.[gatewayId];
   if (d.joins === undefined || gateways === undefined || tokens === undefined) return;
-  const flows = { ...tokens };
+  const flows: Record<string, number> = Object.assign({}, tokens);
   for (const flowId of flowIds) {
     const left = (flows[flowId] ?? 0) - 1;
     if (left > 0) flows[flowId] = left;
     else delete flows[flowId];
   }
-  const rest = { ...gateways };
+  const rest: Record<string, Readonly<Record<string, number>>> = Object.assign({}, gateways);
   if (Object.keys(flows).length === 0) delete rest[gatewayId];
   else rest[gatewayId] = flows;
   if (Object.keys(rest).length === 0) delete d.joins[scopeKey];

@@ -13,8 +13,10 @@ export function raiseIncident(
   jobKey?: string,
 ): void {
   const incidentKey = nextKey(ctx);
-  const base = { type: 'IncidentRaised' as const, ...ids(rec), incidentKey, errorType, errorMessage, step };
-  emit(ctx, jobKey === undefined ? base : { ...base, jobKey });
+  const raised: { type: 'IncidentRaised'; elementId: string; elementInstanceId: string; incidentKey: string; errorType: IncidentType; errorMessage: string; step: IncidentStep; jobKey?: string } =
+    { type: 'IncidentRaised', ...ids(rec), incidentKey, errorType, errorMessage, step };
+  if (jobKey !== undefined) raised.jobKey = jobKey;
+  emit(ctx, raised);
 }
 
 /** Resolve every open incident of an element instance (it is ending). */

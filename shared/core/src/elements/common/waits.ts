@@ -2,7 +2,7 @@ import { timerDue, type EvalResult } from '@baton/feel';
 import type { EventDefinition, JobDefinition } from '@baton/model';
 import { effect, emit, nextKey, type Ctx } from '../../context.js';
 import type { Variables } from '../../types/commands.js';
-import type { Wait } from '../../types/state.js';
+import type { MessageWait, TimerWait, Wait } from '../../types/state.js';
 import { evaluateNumber, evaluateString } from './expressions.js';
 
 /** Who owns a wait: the element instance that waits (or the process, for its event subprocess starts). */
@@ -72,8 +72,8 @@ function openTimer(ctx: Ctx, owner: WaitOwner, event: Extract<EventDefinition, {
 /** Schedule a timer wait and its effect. */
 export function scheduleTimer(ctx: Ctx, owner: WaitOwner, dueAt: number, repetitionsLeft?: number): void {
   const timerKey = nextKey(ctx);
-  const base = { kind: 'timer' as const, ...owner, createdAt: ctx.at, timerKey, dueAt };
-  const timer = repetitionsLeft === undefined ? base : { ...base, repetitionsLeft };
+  const timer: { -readonly [K in keyof TimerWait]: TimerWait[K] } = { kind: 'timer', ...owner, createdAt: ctx.at, timerKey, dueAt };
+  if (repetitionsLeft !== undefined) timer.repetitionsLeft = repetitionsLeft;
   emit(ctx, { type: 'TimerScheduled', ...owner, timer });
   effect(ctx, { type: 'ScheduleTimer', timerKey, instanceId: ctx.draft.instanceId, elementId: owner.elementId, dueAt });
 }
@@ -93,8 +93,14 @@ export function openMessage(
     if (!key.ok) return key;
     correlationKey = key.value;
   }
-  const base = { kind: 'message' as const, ...owner, createdAt: ctx.at, subscriptionKey: nextKey(ctx), messageName: messageName.value };
-  const subscription = correlationKey === undefined ? base : { ...base, correlationKey };
+  const subscription: { -readonly [K in keyof MessageWait]: MessageWait[K] } = {
+    kind: 'message',
+    ...owner,
+    createdAt: ctx.at,
+    subscriptionKey: nextKey(ctx),
+    messageName: messageName.value,
+  };
+  if (correlationKey !== undefined) subscription.correlationKey = correlationKey;
   emit(ctx, { type: 'MessageSubscriptionOpened', ...owner, subscription });
   return ok;
 }
