@@ -1,0 +1,123 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createInMemoryEngine } from '@baton/memory';
+import { password, testIdentity } from './auth/__fixtures__/auth-harness.js';
+import type { EngineApi } from './engine-api.js';
+import { createRuntimeEngineApi } from './runtime-engine-api.js';
+import { buildServer } from './server.js';
+
+/** Debian's Chromium (issue 7); `apt-get install chromium` where it is missing. */
+const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const artifacts = new URL('../../../test-results/browser/', import.meta.url).pathname;
+
+const fixture = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
+
+/** The task list in a real browser, against a node with authentication on (issue 7). */
+describe('the task list in Chromium', () => {
+  let outDir: string;
+  let engine: EngineApi;
+  let app: FastifyInstance;
+  let url: string;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}: run "apt-get install chromium" or set CHROMIUM_PATH.`);
+    mkdirSync(artifacts, { recursive: true });
+    outDir = await mkdtemp(join(tmpdir(), 'baton-web-browser-'));
+    await build({ root: dirname(createRequire(import.meta.url).resolve('@baton/web/package.json')), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    const runtime = createInMemoryEngine({ nodeId: 'browser-node' });
+    engine = await createRuntimeEngineApi({ engine: runtime, bus: runtime.bus });
+    const resources = [{ name: 'camunda-form.bpmn', xml: fixture('./forms/__fixtures__/camunda-form.bpmn') }, { name: 'auth.bpmn', xml: fixture('./auth/__fixtures__/auth.bpmn') }];
+    await engine.deploy(resources, { allowNonExecutable: false });
+    app = await buildServer({ engine, nodeId: 'browser-node', webRoot: outDir, auth: { identity: await testIdentity() } });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+    browser = await chromium.launch({ executablePath, args: chromiumFlags });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await engine?.close();
+    if (outDir !== undefined) await rm(outDir, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    page = await (await browser.newContext()).newPage();
+  });
+
+  const logIn = async (username: string): Promise<void> => {
+    await page.goto(`${url}/`);
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', password);
+    await page.click('form#login button[type=submit]');
+    await page.waitForSelector('#tasks:not([hidden])');
+  };
+  const titles = (list: string): Promise<string[]> => page.locator(`#${list} li[data-user-task-key] strong`).allTextContents();
+  const startReview = async (): Promise<{ key: string; userTaskKey: string }> => {
+    const { processInstanceKey } = await engine.startInstance({ processDefinitionId: 'review', variables: { customer: 'ACME' } });
+    return { key: processInstanceKey, userTaskKey: (await engine.searchUserTasks({ processInstanceKey }))[0]?.userTaskKey ?? '' };
+  };
+
+  it('a manager sees only her tasks, claims one, is shown a validation error, then completes it', async () => {
+    // given: a review task for managers and a lane task for clerks
+    const { key, userTaskKey } = await startReview();
+    const pay = await engine.startInstance({ processDefinitionId: 'pay', variables: {} });
+    const [job] = await engine.activateJobs({ type: 'charge-card', worker: 'test', timeoutMs: 60_000, maxJobsToActivate: 1 });
+    await engine.completeJob(job?.jobKey ?? '', {});
+    // when
+    await logIn('mia');
+    await page.waitForSelector(`#offered li[data-user-task-key="${userTaskKey}"]`);
+    await page.screenshot({ path: join(artifacts, '1-task-list.png'), fullPage: true });
+    // then: her group's tasks, not the clerks' lane task
+    expect((await titles('offered')).sort()).toEqual(['Approve', 'Fill in the review']);
+    // when: she claims and opens it, and submits it empty
+    await page.click(`#offered li[data-user-task-key="${userTaskKey}"] button:has-text("Claim")`);
+    await page.click(`#mine li[data-user-task-key="${userTaskKey}"] button:has-text("Open")`);
+    await page.waitForSelector('#task-form:not([hidden]) .fjs-form');
+    await page.click('.fjs-form button[type=submit]');
+    // then: the form says what is missing and nothing was sent
+    expect(await page.locator('.fjs-form-field-error').allTextContents()).toContain('Field is required.');
+    await page.screenshot({ path: join(artifacts, '2-validation-error.png'), fullPage: true });
+    expect((await engine.getInstance(key)).state).toBe('ACTIVE');
+    // when: she fills it in and completes it
+    await page.getByLabel('Comment').fill('looks good');
+    await page.click('.fjs-form button[type=submit]');
+    await page.waitForSelector('#tasks:not([hidden])');
+    // then
+    expect(await engine.getInstance(key)).toMatchObject({ state: 'COMPLETED', variables: { customer: 'ACME', comment: 'looks good' } });
+    expect(await page.locator('.fjs-powered-by').count()).toBe(0);
+    await page.screenshot({ path: join(artifacts, '3-completed.png'), fullPage: true });
+    await engine.cancelInstance(pay.processInstanceKey);
+  });
+
+  it('a user of another group sees none of them and cannot complete one through the API', async () => {
+    // given
+    const { key, userTaskKey } = await startReview();
+    // when
+    await logIn('uma');
+    await page.screenshot({ path: join(artifacts, '4-other-group.png'), fullPage: true });
+    const status = await page.evaluate(async (taskKey) => {
+      const csrf = /baton_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
+      const res = await fetch(`./v2/user-tasks/${taskKey}/completion`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },
+        body: JSON.stringify({ variables: { comment: 'sneaky' } }),
+      });
+      return res.status;
+    }, userTaskKey);
+    // then
+    expect(await titles('offered')).toEqual([]);
+    expect(await titles('mine')).toEqual([]);
+    expect(status).toBe(403);
+    expect((await engine.getInstance(key)).state).toBe('ACTIVE');
+  });
+});
