@@ -83,6 +83,7 @@ describe('the task list in Chromium', () => {
     await page.click(`#offered li[data-user-task-key="${userTaskKey}"] button:has-text("Claim")`);
     await page.click(`#mine li[data-user-task-key="${userTaskKey}"] button:has-text("Open")`);
     await page.waitForSelector('#task-form:not([hidden]) .fjs-form');
+    expect(await page.locator('.fjs-powered-by-link').isVisible()).toBe(true);
     await page.click('.fjs-form button[type=submit]');
     // then: the form says what is missing and nothing was sent
     expect(await page.locator('.fjs-form-field-error').allTextContents()).toContain('Field is required.');
@@ -94,7 +95,6 @@ describe('the task list in Chromium', () => {
     await page.waitForSelector('#tasks:not([hidden])');
     // then
     expect(await engine.getInstance(key)).toMatchObject({ state: 'COMPLETED', variables: { customer: 'ACME', comment: 'looks good' } });
-    expect(await page.locator('.fjs-powered-by').count()).toBe(0);
     await page.screenshot({ path: join(artifacts, '3-completed.png'), fullPage: true });
     await engine.cancelInstance(pay.processInstanceKey);
   });
@@ -105,15 +105,18 @@ describe('the task list in Chromium', () => {
     // when
     await logIn('uma');
     await page.screenshot({ path: join(artifacts, '4-other-group.png'), fullPage: true });
-    const status = await page.evaluate(async (taskKey) => {
-      const csrf = /baton_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
-      const res = await fetch(`./v2/user-tasks/${taskKey}/completion`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },
-        body: JSON.stringify({ variables: { comment: 'sneaky' } }),
-      });
-      return res.status;
-    }, userTaskKey);
+    const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'baton_csrf')?.value ?? '';
+    const status = await page.evaluate(
+      async ({ taskKey, token }) => {
+        const res = await fetch(`./v2/user-tasks/${taskKey}/completion`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+          body: JSON.stringify({ variables: { comment: 'sneaky' } }),
+        });
+        return res.status;
+      },
+      { taskKey: userTaskKey, token: csrf },
+    );
     // then
     expect(await titles('offered')).toEqual([]);
     expect(await titles('mine')).toEqual([]);

@@ -26,7 +26,7 @@ export const createBatonSystem: BenchSystemFactory = async (benchCase, xml) => {
   const engine = createInMemoryEngine({
     handlers: { [benchCase.jobType]: async () => ({}) },
     // An embedded engine keeps recent ended instances, not every one it ever ran (bpmn-engine keeps none).
-    store: { retention: { maxEnded: Number(process.env['BENCH_MAX_ENDED'] ?? 1_000) } },
+    store: { retention: { maxEnded: Number(process.env['BENCH_MAX_ENDED'] ?? 100) } },
     onError: (error, context) => {
       failure ??= new Error(`Baton reported an error (${JSON.stringify(context)}): ${String(error)}`, { cause: error });
       for (const waiter of pending.values()) waiter.reject(failure);
