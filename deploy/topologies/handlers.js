@@ -3,7 +3,7 @@
  * `label-printer`, which stands for a PC next to a production line (the edge node
  * of heterogeneous.yaml). Each node runs only the handlers of its capabilities.
  */
-import examples from '../../engine/examples/handlers.js';
+import examples from '../../services/engine/examples/handlers.js';
 
 export default {
   ...examples,

@@ -39,4 +39,13 @@ const coreCases: readonly BenchCase[] = [
   },
 ];
 
-export const suites: Readonly<Record<string, readonly BenchCase[]>> = { core: coreCases };
+/**
+ * The `cluster` suite of issues #5 and #6, "Speed": Baton on a real Redis against raw
+ * BullMQ. Result names `one-task` and `b` are fixed by issue #5.
+ */
+const clusterCases: readonly BenchCase[] = [
+  { name: 'one-task', title: '(1) start -> service task -> end', modelFile: 'one-task.bpmn', processId: 'bench-one-task', variables, jobType: 'work', mustComplete: ['start', 'task', 'end'] },
+  { ...(coreCases[1] as BenchCase), name: 'b' },
+];
+
+export const suites: Readonly<Record<string, readonly BenchCase[]>> = { core: coreCases, cluster: clusterCases };

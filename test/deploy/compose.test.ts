@@ -69,7 +69,7 @@ describe('deploy/compose.yaml', () => {
   it('gives each Baton process only settings its command knows', () => {
     const envOf = (command: string): Set<string> => {
       const source = readFileSync(fileURLToPath(new URL(`../../services/cli/src/commands/${command}.ts`, import.meta.url)), 'utf8');
-      return new Set([...source.matchAll(/\.env\('([A-Z_]+)'\)/g)].map((m) => m[1]));
+      return new Set([...source.matchAll(/\.env\('([A-Z_]+)'\)/g)].map((m) => m[1] ?? ''));
     };
     const serve = envOf('serve');
     for (const name of [...engines, 'edge']) {

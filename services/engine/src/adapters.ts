@@ -26,6 +26,8 @@ export interface AdapterChoice {
   readonly store?: string;
   readonly queue?: string;
   readonly bus?: string;
+  /** Lease of a job this node's workers run (Redis queue): a job held by a node that died goes to a peer after it. Default 60 000 ms. */
+  readonly jobLeaseMs?: number;
 }
 
 function check(port: PortName, value: string): void {
@@ -55,7 +57,7 @@ export async function createAdapters(choice: AdapterChoice, clock: Clock, onErro
   const storeAdapter: ProcessStore = isRedisUrl(store) ? await createRedisProcessStore({ url: store }) : createInMemoryProcessStore();
   let queueAdapter: JobQueue;
   try {
-    queueAdapter = isRedisUrl(queue) ? await createBullmqJobQueue({ url: queue, onError }) : createInMemoryJobQueue({ clock, onError });
+    queueAdapter = isRedisUrl(queue) ? await createBullmqJobQueue({ url: queue, onError, ...(choice.jobLeaseMs === undefined ? {} : { defaultLeaseMs: choice.jobLeaseMs }) }) : createInMemoryJobQueue({ clock, onError });
   } catch (error) {
     await storeAdapter.close();
     throw error;

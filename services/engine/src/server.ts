@@ -21,6 +21,7 @@ import { registerSignalRoutes } from './routes/signals.js';
 import { registerTopologyRoutes } from './routes/topology.js';
 import { registerUserTaskRoutes } from './routes/user-tasks.js';
 import { registerUserTaskFormRoutes } from './routes/user-task-forms.js';
+import { registerEventRoutes } from './routes/events.js';
 import { problemSchema } from './schemas.js';
 import { version as packageVersion } from './version.js';
 import { defaultWebRoot, registerWebApp } from './web-app.js';
@@ -115,6 +116,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     registerJobRoutes,
     registerUserTaskRoutes,
     registerUserTaskFormRoutes,
+    registerEventRoutes,
     registerIncidentRoutes,
     registerTopologyRoutes,
     registerHealthRoutes,

@@ -25,14 +25,24 @@ describe('command processor', () => {
   });
 
   it('retries a command that lost a version race and reaches a consistent result', async () => {
-    // given an instance with two open tasks, and a rival commit slipped in before the first commit
+    // given an instance with two open tasks, and another node's commit slipped in before the first commit
     const t = await toyEngine();
     running = t;
     const waits = [userTaskWait('i1.a'), userTaskWait('i1.b')];
     await t.engine.startInstance({ processId: 'toy', instanceId: 'i1', variables: { waits } });
     const store = t.engine.store;
     const commit = store.commit.bind(store);
-    let rival: (() => Promise<unknown>) | undefined = () => t.engine.completeUserTask({ userTaskKey: 'i1.b', variables: { b: 2 } });
+    const otherNode = createCommandProcessor({
+      store,
+      clock: t.clock,
+      decide: toyDecide,
+      definitionOf: (key) => t.engine.getDefinition(key),
+      dispatch: async () => undefined,
+      random: () => 0.5,
+      sleep: async () => undefined,
+    });
+    const command = { type: 'CompleteUserTask', commandId: 'rival', at: t.clock.now(), userTaskKey: 'i1.b', variables: { b: 2 } } as const;
+    let rival: (() => Promise<unknown>) | undefined = () => otherNode.execute({ instanceId: 'i1', command });
     store.commit = async (request) => {
       const race = rival;
       rival = undefined;
@@ -48,6 +58,27 @@ describe('command processor', () => {
     expect(state.status).toBe('completed');
     expect(state.variables['root']).toEqual({ a: 1, b: 2 });
     expect(t.sleeps).toEqual([]);
+  });
+
+  it('lets commands of one node to one instance take turns instead of conflicting', async () => {
+    // given an instance with three open tasks, and a store that counts conflicts
+    const t = await toyEngine();
+    running = t;
+    const waits = [userTaskWait('i1.a'), userTaskWait('i1.b'), userTaskWait('i1.c')];
+    await t.engine.startInstance({ processId: 'toy', instanceId: 'i1', variables: { waits } });
+    // when all three complete at once on this node
+    const results = await Promise.all(
+      ['a', 'b', 'c'].map((name) => t.engine.completeUserTask({ userTaskKey: `i1.${name}`, variables: { [name]: name } })),
+    );
+    // then each committed at its first attempt, in the order they came, and all changes are in
+    expect(results.map((r) => [r.attempts, r.version])).toEqual([
+      [1, 2],
+      [1, 3],
+      [1, 4],
+    ]);
+    const { state } = await t.engine.getInstance('i1');
+    expect(state.status).toBe('completed');
+    expect(state.variables['root']).toEqual({ a: 'a', b: 'b', c: 'c' });
   });
 
   it('gives up with VERSION_CONFLICT after bounded, jittered attempts', async () => {

@@ -18,6 +18,12 @@ export interface BullmqJobQueueOptions {
   readonly timerConcurrency?: number;
   /** How often the watchdog checks that workers still consume. Default 5 000 ms. */
   readonly watchdogIntervalMs?: number;
+  /**
+   * Lease of a pushed job when `consume` names none: how long a job stays with a node
+   * that died holding it before a peer takes it over (BullMQ's lock; its stalled check
+   * runs as often, at most every 30 s). Default 60 000 ms.
+   */
+  readonly defaultLeaseMs?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -166,7 +172,7 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   consume(capabilities: readonly string[], handler: JobHandler, options: ConsumeOptions = {}): ConsumerHandle {
-    const leaseMs = options.leaseMs ?? 60_000;
+    const leaseMs = options.leaseMs ?? this.options.defaultLeaseMs ?? 60_000;
     const backoffMs = options.backoffMs ?? 1_000;
     const started = capabilities.map((capability) =>
       this.addConsumer<JobData>(jobQueueName(capability), options.concurrency ?? 32, leaseMs, async (job) => {

@@ -54,12 +54,23 @@ export interface CommandProcessorOptions {
 export interface CommandProcessor {
   /**
    * load → decide → commit (version-checked) → dispatch the outbox → ack.
-   * A version conflict reloads and decides again (bounded, jittered); a rejection
+   * Commands to one instance through this processor take turns from load to
+   * commit, so they never conflict with each other; a version conflict (another
+   * node's commit) reloads and decides again (bounded, jittered); a rejection
    * throws a BatonError with the rejection's code and changes nothing.
    */
   execute(request: ExecuteRequest): Promise<ExecuteResult>;
   /** Re-dispatches outbox entries committed at least `minAgeMs` ago (default 0); returns how many ran. */
   sweepOutbox(options?: { readonly minAgeMs?: number; readonly limit?: number }): Promise<number>;
+}
+
+/** One command's committed outcome, before its effects run. */
+interface Committed {
+  readonly version: number;
+  readonly previous: InstanceState | undefined;
+  readonly decision: Extract<Decision<HistoryEvent>, { ok: true }>;
+  readonly indexChanges: IndexChanges;
+  readonly outbox: readonly OutboxEntry[];
 }
 
 /** Errors that retrying cannot fix: the effect already happened or can never happen. */
@@ -76,7 +87,40 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
   const maxAttempts = options.maxAttempts ?? 10;
   const backoffMs = options.backoffMs ?? 2;
 
+  /**
+   * Per instance, the turn of the last command queued: a command loads only once
+   * the one before it committed (or failed), and gives the turn on right after its
+   * commit, before its effects run (they may command the same instance). Serializing
+   * within the node removes version conflicts between its own commands (issue #3,
+   * "Speed": parallel branches completing at once); the optimistic lock still
+   * decides between nodes.
+   */
+  const turns = new Map<string, Promise<void>>();
+
   async function attempt(request: ExecuteRequest, attemptNo: number): Promise<ExecuteResult> {
+    const { instanceId } = request;
+    const before = turns.get(instanceId);
+    let giveTurn = (): void => undefined;
+    const turn = new Promise<void>((resolve) => (giveTurn = resolve));
+    turns.set(instanceId, turn);
+    const endTurn = (): void => {
+      giveTurn();
+      if (turns.get(instanceId) === turn) turns.delete(instanceId);
+    };
+    let committed: Committed;
+    try {
+      if (before !== undefined) await before;
+      committed = await decideAndCommit(request);
+    } finally {
+      endTurn();
+    }
+    await dispatchAll(committed.outbox);
+    const { version, previous, decision, indexChanges } = committed;
+    const { state, events, effects } = decision;
+    return { instanceId, version, previous, state, events, effects, indexChanges, attempts: attemptNo };
+  }
+
+  async function decideAndCommit(request: ExecuteRequest): Promise<Committed> {
     const { instanceId, command } = request;
     const loaded = await store.load(instanceId);
     const previous = loaded?.state;
@@ -112,9 +156,7 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
       at: command.at,
       commandId: command.commandId,
     });
-    await dispatchAll(outbox);
-    const { state, events, effects } = decision;
-    return { instanceId, version, previous, state, events, effects, indexChanges, attempts: attemptNo };
+    return { version, previous, decision, indexChanges, outbox };
   }
 
   async function dispatchAll(entries: readonly OutboxEntry[]): Promise<number> {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readTopology } from './topology.js';
 
-const shipped = (name: string): string => fileURLToPath(new URL(`../../topologies/${name}.yaml`, import.meta.url));
+const shipped = (name: string): string => fileURLToPath(new URL(`../../../../deploy/topologies/${name}.yaml`, import.meta.url));
 
 function topologyFile(yaml: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'baton-topology-')), 'topology.yaml');
@@ -15,7 +15,7 @@ function topologyFile(yaml: string): string {
 
 describe('readTopology', () => {
   it('reads the three shipped setups of the seed document', () => {
-    expect(readTopology(shipped('single-server'))).toMatchObject({ bus: 'memory', nodes: [{ name: 'server', store: 'redis' }] });
+    expect(readTopology(shipped('single'))).toMatchObject({ bus: 'memory', nodes: [{ name: 'server', store: 'redis' }] });
     const homogeneous = readTopology(shipped('homogeneous'));
     expect(homogeneous.nodes.map((n) => [n.name, n.store, n.capabilities.length])).toEqual([
       ['node-1', 'redis', 4],

@@ -157,10 +157,10 @@ export function registerCluster(program: Command, ctx: CommandContext): void {
   cluster
     .command('up')
     .description('Starts redis-server, the bus and the nodes of a topology file on free loopback ports, prints their URLs, and stops them all on Ctrl-C.')
-    .requiredOption('--topology <file>', 'topology YAML (see services/cli/topologies/)')
+    .requiredOption('--topology <file>', 'topology YAML (see deploy/topologies/)')
     .option('--json', 'print {nodes: [{name, url, capabilities}], redis, bus} as JSON')
     .addOption(stateOption)
-    .addHelpText('after', '\nExample:\n  $ baton cluster up --topology services/cli/topologies/heterogeneous.yaml\n')
+    .addHelpText('after', '\nExample:\n  $ baton cluster up --topology deploy/topologies/heterogeneous.yaml\n')
     .action((flags: { topology: string; json?: boolean; state: string }) => up(ctx, flags).catch((error: unknown) => reportFailure(ctx, 'up', error)));
   cluster
     .command('down')

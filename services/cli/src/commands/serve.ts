@@ -13,6 +13,10 @@ interface ServeFlags {
   readonly handlers?: string;
   readonly deploy?: string;
   readonly nodeId?: string;
+  readonly cluster?: string;
+  readonly handOffTimeoutMs?: string;
+  readonly handOffRetryMs?: string;
+  readonly jobLeaseMs?: string;
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
@@ -28,7 +32,17 @@ function untilStopSignal(): Promise<NodeJS.Signals> {
   });
 }
 
+function milliseconds(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms <= 0) throw new Error(`${flag} must be a positive whole number of milliseconds, got "${value}"`);
+  return ms;
+}
+
 function toOptions(flags: ServeFlags): StartNodeOptions {
+  const handOffTimeoutMs = milliseconds('--hand-off-timeout-ms', flags.handOffTimeoutMs);
+  const handOffRetryBackOffMs = milliseconds('--hand-off-retry-ms', flags.handOffRetryMs);
+  const jobLeaseMs = milliseconds('--job-lease-ms', flags.jobLeaseMs);
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new Error(`--port must be a port number (0-65535), got "${flags.port}"`);
@@ -44,6 +58,10 @@ function toOptions(flags: ServeFlags): StartNodeOptions {
     ...(flags.handlers === undefined ? {} : { handlersModule: flags.handlers }),
     ...(flags.deploy === undefined ? {} : { deployDir: flags.deploy }),
     ...(flags.nodeId === undefined ? {} : { nodeId: flags.nodeId }),
+    ...(flags.cluster === undefined ? {} : { cluster: flags.cluster }),
+    ...(handOffTimeoutMs === undefined ? {} : { handOffTimeoutMs }),
+    ...(handOffRetryBackOffMs === undefined ? {} : { handOffRetryBackOffMs }),
+    ...(jobLeaseMs === undefined ? {} : { jobLeaseMs }),
   } as StartNodeOptions;
 }
 
@@ -62,6 +80,10 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--handlers <file>', 'module whose default export maps job types to async handlers').env('BATON_HANDLERS'))
     .addOption(new Option('--deploy <dir>', 'deploy every .bpmn file under this folder at start').env('BATON_DEPLOY'))
     .addOption(new Option('--node-id <id>', 'this node\'s id in logs and topology').env('BATON_NODE_ID'))
+    .addOption(new Option('--cluster <name>', 'bus subjects are baton.<name>.…: nodes of one cluster share it').env('BATON_CLUSTER').default('default'))
+    .addOption(new Option('--hand-off-timeout-ms <ms>', 'how long to wait for a capable peer to answer a handed-off request or job (default 30000)').env('BATON_HAND_OFF_TIMEOUT_MS'))
+    .addOption(new Option('--hand-off-retry-ms <ms>', 'wait before retrying a job whose capable peer did not answer (default 5000)').env('BATON_HAND_OFF_RETRY_MS'))
+    .addOption(new Option('--job-lease-ms <ms>', 'how long a job stays with a node that died holding it before a peer takes it over; keep it above the hand-off timeout (default 60000)').env('BATON_JOB_LEASE_MS'))
     .addHelpText(
       'after',
       '\nExamples:\n  $ baton serve --deploy services/engine/examples --handlers services/engine/examples/handlers.js\n  $ PORT=9000 baton serve --capabilities label-printer\n',
