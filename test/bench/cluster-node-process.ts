@@ -46,11 +46,12 @@ async function main(config: ClusterNodeConfig): Promise<void> {
   if (config.isTracer && config.system === 'baton' && missing.length > 0) {
     throw new Error(`Baton did not complete ${missing.join(', ')} in ${benchCase.name}; it completed: ${completed.join(', ')}.`);
   }
-  let latencies: number[] | undefined;
+  const latencies: number[] = [];
+  let isTimed = false;
   const runOne = async (): Promise<void> => {
     const startedAt = performance.now();
     await system.runOne();
-    latencies?.push(performance.now() - startedAt);
+    if (isTimed) latencies.push(performance.now() - startedAt);
   };
   const common = { inFlight: config.lanes, progressEveryMs: 1_000, stallMs: 15_000 };
   await drive(runOne, {
@@ -61,7 +62,7 @@ async function main(config: ClusterNodeConfig): Promise<void> {
   (globalThis as { gc?: () => void }).gc?.();
   await send({ type: 'warmed' });
   await measureSignal;
-  latencies = [];
+  isTimed = true;
   const run = await drive(runOne, {
     ...common,
     durationMs: config.durationMs,

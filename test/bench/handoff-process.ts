@@ -41,15 +41,16 @@ function job(jobType: string, n: number): ActivatedJob {
 async function measure(bus: MessageBus, config: HandOffProcessConfig): Promise<void> {
   const worker = createHandOffWorker({ bus, subjects: clusterSubjects(), nodeId: 'bench-store-node', timeoutMs: 5_000 });
   let count = 0;
-  let latencies: number[] | undefined;
+  const latencies: number[] = [];
+  let isTimed = false;
   const roundTrip = async (): Promise<void> => {
     const startedAt = performance.now();
     await worker(job(config.jobType, ++count));
-    latencies?.push(performance.now() - startedAt);
+    if (isTimed) latencies.push(performance.now() - startedAt);
   };
   const common = { inFlight: config.inFlight, progressEveryMs: 1_000, stallMs: 10_000 };
   await drive(roundTrip, { ...common, durationMs: config.warmupMs });
-  latencies = [];
+  isTimed = true;
   const run = await drive(roundTrip, { ...common, durationMs: config.durationMs });
   const sorted = latencies.sort((a, b) => a - b);
   await send({ type: 'measured', roundTrips: run.instances, elapsedMs: run.elapsedMs, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99) });

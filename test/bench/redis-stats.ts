@@ -64,9 +64,9 @@ export function statsClient(url: string): Redis {
   return client;
 }
 
-/** Deletes every key under `prefix:` (UNLINK in batches); for a Redis the bench did not start. */
-export async function deletePrefix(client: Redis, prefix: string): Promise<void> {
-  for await (const keys of client.scanStream({ match: `${prefix}:*`, count: 1_000 }) as AsyncIterable<string[]>) {
+/** Deletes every key matching `pattern` (UNLINK in batches); for a Redis the bench did not start. */
+export async function deleteKeys(client: Redis, pattern: string): Promise<void> {
+  for await (const keys of client.scanStream({ match: pattern, count: 1_000 }) as AsyncIterable<string[]>) {
     if (keys.length > 0) await client.unlink(...keys);
   }
 }

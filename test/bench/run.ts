@@ -1,10 +1,11 @@
 /**
- * `npm run bench -- [suite] [--json FILE] [--duration-ms N] [--warmup-ms N]
- * [--in-flight N] [--system baton|bpmn-engine] [--case NAME] [--check]`
+ * `npm run bench -- [core|cluster] [--json FILE] [--duration-ms N] [--warmup-ms N]
+ * [--in-flight N] [--system NAME] [--case NAME] [--check]`, and for `cluster` also
+ * `[--nodes 1,2,3] [--bus memory,nats,faye] [--waiting N]` (see README.md).
  *
  * Runs each case of the suite on each system, each in a forked process, prints
  * progress on stderr and the table on stdout; `--json` also writes
- * `{ suite, results: [{ name, system, instancesPerSec, cpuUsPerInstance, peakRssMb }] }`.
+ * `{ suite, results: [{ name, system, instancesPerSec, ... }] }`.
  * `--check` exits 1 when Baton misses the target ratio on a case.
  */
 import { fork } from 'node:child_process';
@@ -12,7 +13,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { busKinds, type BusKind } from './buses.js';
 import { suites, type BenchCase } from './cases.js';
+import { runClusterSuite, type ClusterCli } from './cluster-suite.js';
+import { clusterSystemNames, type ClusterSystemName } from './cluster-system.js';
 import { modelsDir } from './paths.js';
 import type { CaseMessage, CaseResult, CaseRunConfig } from './protocol.js';
 import { formatReport, ratiosOf } from './report.js';
@@ -23,8 +27,10 @@ interface Job {
   readonly system: SystemName;
 }
 
-function parseCli(): { config: Omit<CaseRunConfig, 'caseName' | 'system'>; jobs: Job[]; jsonFile?: string; isCheck: boolean } {
-  const { values, positionals } = parseArgs({
+type CliValues = ReturnType<typeof parseArgv>['values'];
+
+function parseArgv() {
+  return parseArgs({
     allowPositionals: true,
     options: {
       json: { type: 'string' },
@@ -34,15 +40,62 @@ function parseCli(): { config: Omit<CaseRunConfig, 'caseName' | 'system'>; jobs:
       system: { type: 'string', multiple: true },
       case: { type: 'string', multiple: true },
       check: { type: 'boolean', default: false },
+      nodes: { type: 'string' },
+      bus: { type: 'string' },
+      waiting: { type: 'string', default: '0' },
     },
   });
-  const suite = positionals[0] ?? 'core';
+}
+
+function chooseCases(suite: string, values: CliValues): BenchCase[] {
   const cases = suites[suite];
   if (cases === undefined) throw new Error(`Unknown suite "${suite}"; expected one of: ${Object.keys(suites).join(', ')}.`);
-  const systems = (values.system ?? [...systemNames]) as SystemName[];
-  for (const s of systems) if (!systemNames.includes(s)) throw new Error(`Unknown system "${s}"; expected ${systemNames.join(' or ')}.`);
   const chosen = cases.filter((c) => values.case === undefined || values.case.some((n) => c.name.startsWith(n)));
   if (chosen.length === 0) throw new Error(`No case of suite "${suite}" matches ${values.case?.join(', ')}.`);
+  return chosen;
+}
+
+function chooseSystems<S extends string>(values: CliValues, names: readonly S[]): S[] {
+  const systems = (values.system ?? [...names]) as S[];
+  for (const s of systems) if (!names.includes(s)) throw new Error(`Unknown system "${s}"; expected ${names.join(' or ')}.`);
+  return systems;
+}
+
+function list(text: string, name: string): string[] {
+  const items = text.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  if (items.length === 0) throw new Error(`--${name} needs a comma-separated list, got "${text}".`);
+  return items;
+}
+
+/** `cluster`: without --nodes/--bus one node on the memory bus; with either, the cluster rows of issue #6. */
+function parseClusterCli(values: CliValues): ClusterCli {
+  const isCluster = values.nodes !== undefined || values.bus !== undefined;
+  const nodes = [...new Set(list(values.nodes ?? '1', 'nodes').map((n) => positiveInt(n, 'nodes')))].sort((a, b) => a - b);
+  const buses = list(values.bus ?? (isCluster ? busKinds.join(',') : 'memory'), 'bus');
+  for (const b of buses) if (!busKinds.includes(b as BusKind)) throw new Error(`Unknown bus "${b}"; expected ${busKinds.join(', ')}.`);
+  const waiting = Number(values.waiting);
+  if (!Number.isInteger(waiting) || waiting < 0) throw new Error(`--waiting must be a whole number, got "${values.waiting}".`);
+  return {
+    cases: chooseCases('cluster', values),
+    systems: chooseSystems<ClusterSystemName>(values, clusterSystemNames),
+    nodes,
+    buses: buses as BusKind[],
+    isCluster,
+    waiting,
+    timing: {
+      inFlight: positiveInt(values['in-flight'], 'in-flight'),
+      warmupMs: positiveInt(values['warmup-ms'], 'warmup-ms'),
+      durationMs: positiveInt(values['duration-ms'], 'duration-ms'),
+      modelsDir: modelsDir(),
+    },
+    ...(values.json === undefined ? {} : { jsonFile: values.json }),
+    isCheck: values.check,
+  };
+}
+
+function parseCli(suite: string, values: CliValues): { config: Omit<CaseRunConfig, 'caseName' | 'system'>; jobs: Job[]; jsonFile?: string; isCheck: boolean } {
+  const systems = chooseSystems<SystemName>(values, systemNames);
+  const chosen = chooseCases(suite, values);
   const config = {
     suite,
     modelsDir: modelsDir(),
@@ -90,7 +143,10 @@ function runCase(config: CaseRunConfig, label: string): Promise<CaseResult> {
 }
 
 async function main(): Promise<number> {
-  const { config, jobs, jsonFile, isCheck } = parseCli();
+  const { values, positionals } = parseArgv();
+  const suite = positionals[0] ?? 'core';
+  if (suite === 'cluster') return runClusterSuite(parseClusterCli(values));
+  const { config, jobs, jsonFile, isCheck } = parseCli(suite, values);
   const results: CaseResult[] = [];
   let hasFailed = false;
   for (const [index, job] of jobs.entries()) {

@@ -99,6 +99,14 @@ describe('the task list in Chromium', () => {
     await engine.cancelInstance(pay.processInstanceKey);
   });
 
+  it('shows a new task at once, without a reload (server-sent events)', async () => {
+    await logIn('mia');
+    const { key, userTaskKey } = await startReview();
+    await page.waitForSelector(`#offered li[data-user-task-key="${userTaskKey}"]`);
+    await engine.cancelInstance(key);
+    await page.waitForSelector(`#offered li[data-user-task-key="${userTaskKey}"]`, { state: 'detached' });
+  });
+
   it('a user of another group sees none of them and cannot complete one through the API', async () => {
     // given
     const { key, userTaskKey } = await startReview();

@@ -5,11 +5,11 @@ import * as api from './api.js';
 import { offeredTo, sectionsOf, type TaskItem, type Viewer } from './tasks.js';
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
-const refreshEveryMs = 5_000;
 
 let me: api.Me | undefined;
 let tasks: TaskItem[] = [];
 let openForm: Form | undefined;
+let changes: EventSource | undefined;
 
 const viewer = (): Viewer => ({ ...(me?.username === undefined ? {} : { username: me.username }), groups: me?.groups ?? [] });
 
@@ -99,10 +99,20 @@ function withSubmitButton(schema: api.TaskForm['schema']): api.TaskForm['schema'
   return hasButton ? schema : { ...schema, components: [...schema.components, { type: 'button', action: 'submit', label: 'Complete', key: 'baton_submit' }] };
 }
 
+/** Live updates: the node says `change` on GET /v2/events; the list re-reads what this user may see. */
+function listenForChanges(): void {
+  changes?.close();
+  changes = new EventSource('./v2/events');
+  changes.addEventListener('change', () => {
+    if (!byId('tasks').hidden) refresh().catch(() => undefined);
+  });
+}
+
 async function start(): Promise<void> {
   me = await api.whoAmI();
   if (me === undefined) return show('login');
   show('tasks');
+  listenForChanges();
   await refresh();
 }
 
@@ -111,12 +121,11 @@ byId<HTMLFormElement>('login').addEventListener('submit', (event) => {
   const data = new FormData(event.target as HTMLFormElement);
   api.logIn(String(data.get('username')), String(data.get('password'))).then(start, (error: unknown) => report('login-error', error));
 });
-byId('logout').addEventListener('click', () => void api.logOut().then(() => ((me = undefined), show('login'))));
+byId('logout').addEventListener('click', () => {
+  changes?.close();
+  void api.logOut().then(() => ((me = undefined), show('login')));
+});
 byId('filter').addEventListener('input', renderList);
 byId('refresh').addEventListener('click', () => void refresh());
 byId('close-form').addEventListener('click', () => ((openForm?.destroy(), (openForm = undefined)), show('tasks')));
-// Live enough for a task list until the node streams events (issue 7: SSE or the bus).
-setInterval(() => {
-  if (!byId('tasks').hidden) refresh().catch(() => undefined);
-}, refreshEveryMs);
 start().catch((error: unknown) => report('login-error', error));

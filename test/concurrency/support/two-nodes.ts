@@ -81,7 +81,17 @@ export async function twoNodes(makeBackend: BackendFactory, resources: readonly 
     });
   });
   const [a, b] = engines as [Engine, Engine];
-  await a.deploy(resources.map(fixture));
+  const close = async (): Promise<void> => {
+    race.releaseAll();
+    await Promise.all(engines.map((engine) => engine.close()));
+    await backend.close();
+  };
+  try {
+    await a.deploy(resources.map(fixture));
+  } catch (error) {
+    await close();
+    throw error;
+  }
   return {
     a,
     b,
@@ -91,11 +101,7 @@ export async function twoNodes(makeBackend: BackendFactory, resources: readonly 
     timers: backend.timers,
     timerWatch,
     errors,
-    close: async () => {
-      race.releaseAll();
-      await Promise.all(engines.map((engine) => engine.close()));
-      await backend.close();
-    },
+    close,
   };
 }
 

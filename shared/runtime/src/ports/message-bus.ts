@@ -1,4 +1,8 @@
-/** One message as a subscriber sees it. `data` is plain JSON (adapters may copy it). */
+/**
+ * One message as a subscriber sees it. `data` is plain JSON, to be treated as
+ * immutable: adapters may copy it, or hand every subscriber the publisher's value
+ * (the in-memory bus does, deep-frozen).
+ */
 export interface BusMessage {
   readonly subject: string;
   readonly data: unknown;

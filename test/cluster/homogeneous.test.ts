@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectEachEffectOnce, expectEveryJobRan, startRoundRobin, untilCompleted } from './support/instances.js';
+import { emptyDatabase, onDatabase } from './support/redis-database.js';
+import { ServeCluster } from './support/serve-nodes.js';
+
+// Issue 6, cluster test 1 (seed setup 2.2.1): three identical `baton serve` processes on
+// one Redis and one NATS; 1,000 instances started round-robin through all three.
+
+const instances = 1_000;
+const allTypes = ['reserve-stock', 'charge-card', 'ship-order', 'label-printer'];
+
+describe('homogeneous cluster: three real nodes on Redis and NATS', () => {
+  const redisUrl = onDatabase(inject('redisUrl'), 9);
+  const cluster = new ServeCluster(`homogeneous-${randomUUID()}`);
+
+  beforeAll(async () => {
+    await emptyDatabase(redisUrl);
+  });
+  afterAll(async () => {
+    await cluster.dispose();
+    await emptyDatabase(redisUrl);
+  });
+
+  it('completes 1,000 instances started round-robin through all three, each job run once', async () => {
+    // given
+    const bus = inject('natsUrl');
+    const nodes = [await cluster.start({ name: 'node-1', store: redisUrl, bus, capabilities: allTypes, deploys: true })];
+    for (const name of ['node-2', 'node-3']) nodes.push(await cluster.start({ name, store: redisUrl, bus, capabilities: allTypes }));
+    const urls = nodes.map((n) => n.url);
+
+    // when
+    const keys = await startRoundRobin(urls, instances);
+
+    // then: every instance completes, as each node sees it
+    await untilCompleted(urls[2] as string, instances, 60_000, () => cluster.outputs());
+    expect(new Set(keys).size).toBe(instances);
+    // and: each of the 4,000 jobs ran exactly once, and the work was shared
+    const runs = cluster.runs();
+    expectEveryJobRan(runs, keys, { exactlyOnce: true });
+    for (const node of nodes) expect(runs.filter((r) => r.node === node.name).length, node.name).toBeGreaterThan(0);
+    // and: each completion was applied once
+    await expectEachEffectOnce(urls[1] as string, keys);
+  });
+});
