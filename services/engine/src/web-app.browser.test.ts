@@ -107,6 +107,35 @@ describe('the task list in Chromium', () => {
     await page.waitForSelector(`#offered li[data-user-task-key="${userTaskKey}"]`, { state: 'detached' });
   });
 
+  it('an operator sees the instance on its diagram and retries its incident', async () => {
+    // given: an instance whose charge-card job failed without retries
+    const { processInstanceKey: key } = await engine.startInstance({ processDefinitionId: 'pay', variables: { amount: 5 } });
+    const [job] = await engine.activateJobs({ type: 'charge-card', worker: 'test', timeoutMs: 60_000, maxJobsToActivate: 1 });
+    await engine.failJob(job?.jobKey ?? '', { retries: 0, errorMessage: 'card declined', retryBackOffMs: 0 });
+    // when
+    await logIn('oscar');
+    await page.click('#ops-link');
+    await page.click(`#instances a:has-text("${key}")`);
+    await page.waitForSelector('#diagram .baton-incident');
+    // then: the incident is on its element, with the bpmn.io watermark kept
+    expect(await page.locator('.baton-incident-badge').textContent()).toContain('card declined');
+    expect(await page.locator('.bjs-powered-by').isVisible()).toBe(true);
+    await page.screenshot({ path: join(artifacts, '5-incident.png'), fullPage: true });
+    // when: the operator retries it
+    await page.click('#instance-actions button:has-text("Retry charge")');
+    await page.waitForSelector('#diagram .baton-waiting');
+    // then
+    expect((await engine.getInstance(key)).hasIncident).toBe(false);
+    expect(await engine.activateJobs({ type: 'charge-card', worker: 'test', timeoutMs: 60_000, maxJobsToActivate: 1 })).toHaveLength(1);
+    await page.screenshot({ path: join(artifacts, '6-retried.png'), fullPage: true });
+    await engine.cancelInstance(key);
+  }, 30_000);
+
+  it('does not offer operations to a user', async () => {
+    await logIn('mia');
+    expect(await page.locator('#ops-link').isVisible()).toBe(false);
+  });
+
   it('a user of another group sees none of them and cannot complete one through the API', async () => {
     // given
     const { key, userTaskKey } = await startReview();

@@ -1,3 +1,4 @@
+import type { HistoryItem, InstanceDetail } from './ops-model.js';
 import { csrfTokenFrom, problemText, type TaskItem } from './tasks.js';
 
 /** Who is logged in, as GET /v2/auth/me says; `authEnabled` false when the node runs without authentication. */
@@ -60,3 +61,35 @@ export const unclaim = (key: string): Promise<void> => call('DELETE', api(`/v2/u
 export const formOf = (key: string): Promise<TaskForm> => call('GET', api(`/v2/user-tasks/${encodeURIComponent(key)}/form`));
 export const complete = (key: string, variables: Record<string, unknown>): Promise<void> =>
   call('POST', api(`/v2/user-tasks/${encodeURIComponent(key)}/completion`), { variables });
+
+/** A deployed process version. */
+export interface DefinitionItem {
+  readonly processDefinitionKey: string;
+  readonly processDefinitionId: string;
+  readonly name?: string;
+  readonly version: number;
+}
+
+/** An instance as the search lists it. */
+export interface InstanceItem {
+  readonly processInstanceKey: string;
+  readonly processDefinitionId: string;
+  readonly processDefinitionVersion: number;
+  readonly state: string;
+  readonly hasIncident: boolean;
+  readonly startDate: string;
+}
+
+export const listDefinitions = async (): Promise<DefinitionItem[]> => (await call<{ items: DefinitionItem[] }>('GET', api('/v2/process-definitions'))).items;
+export async function definitionXml(key: string): Promise<string> {
+  const res = await fetch(api(`/v2/process-definitions/${encodeURIComponent(key)}/xml`), { credentials: 'same-origin' });
+  if (!res.ok) throw new ApiError(res.status, problemText(await res.json().catch(() => undefined), res.status));
+  return res.text();
+}
+export const searchInstances = async (state: string): Promise<InstanceItem[]> =>
+  (await call<{ items: InstanceItem[] }>('POST', api('/v2/process-instances/search'), { filter: state === '' ? {} : { state }, page: { limit: 200 } })).items;
+export const getInstance = (key: string): Promise<InstanceDetail> => call('GET', api(`/v2/process-instances/${encodeURIComponent(key)}`));
+export type HistoryEntry = HistoryItem;
+export const historyOf = async (key: string): Promise<HistoryItem[]> => (await call<{ items: HistoryItem[] }>('GET', api(`/v2/process-instances/${encodeURIComponent(key)}/history`))).items;
+export const cancelInstance = (key: string): Promise<void> => call('POST', api(`/v2/process-instances/${encodeURIComponent(key)}/cancellation`), {});
+export const resolveIncident = (key: string): Promise<void> => call('POST', api(`/v2/incidents/${encodeURIComponent(key)}/resolution`), {});

@@ -2,6 +2,8 @@ import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './style.css';
 import { Form } from '@bpmn-io/form-js-viewer';
 import * as api from './api.js';
+import { allowedActions } from './ops-model.js';
+import { renderInstance, renderOverview } from './ops.js';
 import { offeredTo, sectionsOf, type TaskItem, type Viewer } from './tasks.js';
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -13,8 +15,12 @@ let changes: EventSource | undefined;
 
 const viewer = (): Viewer => ({ ...(me?.username === undefined ? {} : { username: me.username }), groups: me?.groups ?? [] });
 
-function show(section: 'login' | 'tasks' | 'task-form'): void {
-  for (const id of ['login', 'tasks', 'task-form']) byId(id).hidden = id !== section;
+type View = 'login' | 'tasks' | 'task-form' | 'ops' | 'instance';
+
+function show(section: View): void {
+  for (const id of ['login', 'tasks', 'task-form', 'ops', 'instance']) byId(id).hidden = id !== section;
+  byId('nav').hidden = section === 'login';
+  byId('ops-link').hidden = !allowedActions(me?.roles ?? [], me?.authEnabled ?? false).canOperate;
   byId('logout').hidden = me?.authEnabled !== true || section === 'login';
   byId('who').textContent = me?.username === undefined ? (me?.authEnabled === false ? 'Authentication is off' : '') : `${me.username} (${me.groups.join(', ') || 'no group'})`;
 }
@@ -99,21 +105,38 @@ function withSubmitButton(schema: api.TaskForm['schema']): api.TaskForm['schema'
   return hasButton ? schema : { ...schema, components: [...schema.components, { type: 'button', action: 'submit', label: 'Complete', key: 'baton_submit' }] };
 }
 
-/** Live updates: the node says `change` on GET /v2/events; the list re-reads what this user may see. */
+/** The view the location hash names: `#/` tasks, `#/ops` operations, `#/ops/<instance key>` one instance. */
+async function route(): Promise<void> {
+  if (me === undefined) return show('login');
+  const [, section, key] = location.hash.split('/');
+  if (section === 'ops' && key !== undefined && key !== '') {
+    const reload = (): Promise<void> => renderInstance(decodeURIComponent(key), me, reload);
+    show('instance');
+    return reload();
+  }
+  if (section === 'ops') {
+    show('ops');
+    return renderOverview();
+  }
+  show('tasks');
+  return refresh();
+}
+
+/** Live updates: the node says `change` on GET /v2/events; the shown view re-reads what this user may see. */
 function listenForChanges(): void {
   changes?.close();
   changes = new EventSource('./v2/events');
   changes.addEventListener('change', () => {
-    if (!byId('tasks').hidden) refresh().catch(() => undefined);
+    const isTaskFormOpen = !byId('task-form').hidden;
+    if (!isTaskFormOpen) route().catch(() => undefined);
   });
 }
 
 async function start(): Promise<void> {
   me = await api.whoAmI();
   if (me === undefined) return show('login');
-  show('tasks');
   listenForChanges();
-  await refresh();
+  await route();
 }
 
 byId<HTMLFormElement>('login').addEventListener('submit', (event) => {
@@ -127,5 +150,7 @@ byId('logout').addEventListener('click', () => {
 });
 byId('filter').addEventListener('input', renderList);
 byId('refresh').addEventListener('click', () => void refresh());
+byId('state-filter').addEventListener('change', () => void renderOverview());
+window.addEventListener('hashchange', () => void route().catch((error: unknown) => report('form-error', error)));
 byId('close-form').addEventListener('click', () => ((openForm?.destroy(), (openForm = undefined)), show('tasks')));
 start().catch((error: unknown) => report('login-error', error));

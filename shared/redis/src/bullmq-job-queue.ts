@@ -48,7 +48,10 @@ const jobOptions = { removeOnComplete: true, removeOnFail: true } as const;
  * - Push: BullMQ workers (see {@link BullmqConsumer}): lock + stalled checker.
  * - `ack`/`cancel` only know the id: a global HASH maps job ids to capabilities.
  *   A job held by a running handler cannot be removed; it gets a tombstone so the
- *   handler's retry completes it instead of delivering it again.
+ *   handler's retry completes it instead of delivering it again. When that handler
+ *   runs on this node (the in-process worker acking its own job, the common case), a
+ *   local mark does the tombstone's work without a round trip: the consumer then
+ *   finishes the job (removed on completion) whatever the handler returns.
  */
 export class BullmqJobQueue implements JobQueue {
   private readonly queues = new Map<string, Queue>();
@@ -56,6 +59,8 @@ export class BullmqJobQueue implements JobQueue {
   private readonly consumers = new Set<Consumer>();
   private readonly capabilityKey: string;
   private readonly token = randomUUID();
+  /** BullMQ ids of the jobs this node's push consumers are running → whether acked or cancelled meanwhile. */
+  private readonly held = new Map<string, boolean>();
   private readonly watchdog: ReturnType<typeof setInterval>;
   private closing: Promise<void> | undefined;
 
@@ -112,9 +117,12 @@ export class BullmqJobQueue implements JobQueue {
   enqueue(request: EnqueueRequest): Promise<void> {
     return this.guard(async () => {
       const { jobId, capability, payload, notBefore } = request;
-      await this.producer.hset(this.capabilityKey, jobId, capability);
       const data: JobData = { capability, payload };
-      await this.queue(jobQueueName(capability)).add('job', data, { ...jobOptions, jobId: bullId(jobId), ...timing(notBefore) });
+      // Both or a retry: a failed enqueue leaves its outbox entry, and a repeated add is a no-op.
+      await Promise.all([
+        this.producer.hset(this.capabilityKey, jobId, capability),
+        this.queue(jobQueueName(capability)).add('job', data, { ...jobOptions, jobId: bullId(jobId), ...timing(notBefore) }),
+      ]);
     });
   }
 
@@ -129,6 +137,11 @@ export class BullmqJobQueue implements JobQueue {
   /** Removes the job wherever it is; one held by a running handler gets a tombstone instead. */
   private settle(jobId: string): Promise<void> {
     return this.guard(async () => {
+      if (this.held.has(bullId(jobId))) {
+        this.held.set(bullId(jobId), true);
+        await this.producer.hdel(this.capabilityKey, jobId);
+        return;
+      }
       const capability = await this.producer.hget(this.capabilityKey, jobId);
       if (capability === null) return;
       const queue = this.queue(jobQueueName(capability));
@@ -177,11 +190,18 @@ export class BullmqJobQueue implements JobQueue {
     const started = capabilities.map((capability) =>
       this.addConsumer<JobData>(jobQueueName(capability), options.concurrency ?? 32, leaseMs, async (job) => {
         const leased = toLeased(job, Date.now() + leaseMs);
+        const id = job.id ?? '';
+        this.held.set(id, false);
+        let outcome: Outcome;
         try {
-          return (await handler(leased)) ?? undefined;
+          outcome = (await handler(leased)) ?? undefined;
         } catch {
-          return { retryAt: Date.now() + backoffMs * 2 ** Math.max(0, leased.attempt - 1) };
+          outcome = { retryAt: Date.now() + backoffMs * 2 ** Math.max(0, leased.attempt - 1) };
         }
+        // Acked or cancelled here while the handler ran: finish it, never deliver it again.
+        const isSettledHere = this.held.get(id) === true;
+        this.held.delete(id);
+        return isSettledHere ? undefined : outcome;
       }, (job) => this.isSettled(job.data.capability, keyOfBullId(job.id ?? ''))),
     );
     return { stop: () => this.stopConsumers(started) };

@@ -11,7 +11,41 @@ export function escapeKeyPart(part: string): string {
 }
 
 export class StoreKeys {
-  constructor(private readonly prefix: string) {}
+  readonly seq: string;
+  readonly waits: string;
+  readonly waitHolders: string;
+  readonly incidents: string;
+  readonly openIncidents: string;
+  readonly instances: string;
+  readonly outbox: string;
+  readonly outboxEntries: string;
+  readonly bufferEntries: string;
+  readonly deployments: string;
+  readonly latestDeployments: string;
+  readonly deployedProcesses: string;
+  readonly deployedStarts: string;
+  readonly userTasks: string;
+  readonly jobs: string;
+
+  // Assigned here, not as field initializers: those would run before `prefix` is set
+  // (ES2022 class fields) and build every global key as "undefined:…".
+  constructor(private readonly prefix: string) {
+    this.seq = this.key('seq');
+    this.waits = this.key('waits');
+    this.waitHolders = this.key('waits:in');
+    this.incidents = this.key('incidents');
+    this.openIncidents = this.key('incidents:open');
+    this.instances = this.key('instances');
+    this.outbox = this.key('outbox');
+    this.outboxEntries = this.key('outbox:entries');
+    this.bufferEntries = this.key('buffer:entries');
+    this.deployments = this.key('deployments');
+    this.latestDeployments = this.key('deployments:latest');
+    this.deployedProcesses = this.key('deployments:processes');
+    this.deployedStarts = this.key('deployments:starts');
+    this.userTasks = this.key('ut');
+    this.jobs = this.key('jobs');
+  }
 
   private key(...parts: readonly string[]): string {
     return `${this.prefix}:${parts.join(':')}`;
@@ -27,21 +61,6 @@ export class StoreKeys {
     return this.key(`{${escapeKeyPart(rootInstanceId)}}`, 'tree');
   }
 
-  readonly seq = this.key('seq');
-  readonly waits = this.key('waits');
-  readonly waitHolders = this.key('waits:in');
-  readonly incidents = this.key('incidents');
-  readonly openIncidents = this.key('incidents:open');
-  readonly instances = this.key('instances');
-  readonly outbox = this.key('outbox');
-  readonly outboxEntries = this.key('outbox:entries');
-  readonly bufferEntries = this.key('buffer:entries');
-  readonly deployments = this.key('deployments');
-  readonly latestDeployments = this.key('deployments:latest');
-  readonly deployedProcesses = this.key('deployments:processes');
-  readonly deployedStarts = this.key('deployments:starts');
-
-  readonly userTasks = this.key('ut');
   userTasksByAssignee(assignee: string): string {
     return this.key('ut', 'assignee', escapeKeyPart(assignee));
   }
@@ -51,7 +70,6 @@ export class StoreKeys {
   userTasksByUser(user: string): string {
     return this.key('ut', 'user', escapeKeyPart(user));
   }
-  readonly jobs = this.key('jobs');
   jobsByType(jobType: string): string {
     return this.key('jobs', 'type', escapeKeyPart(jobType));
   }

@@ -6,6 +6,9 @@ import type { StoreScripts } from './scripts.js';
 
 /** Deployments: records by definition key, the latest version per process, start events by name (all global keys). */
 export class StoreDeployments {
+  /** Records by definition key: written once by save-deployment-4.lua and never changed, so safe to keep. */
+  private readonly records = new Map<string, DeploymentRecord>();
+
   constructor(
     private readonly client: Redis,
     private readonly keys: StoreKeys,
@@ -30,10 +33,14 @@ export class StoreDeployments {
   }
 
   async get(definitionKey: string): Promise<DeploymentRecord | undefined> {
+    const known = this.records.get(definitionKey);
+    if (known !== undefined) return known;
     const [record] = await readJson<DeploymentRecord>(this.client, this.keys.deployments, [definitionKey]);
+    if (record !== undefined) this.records.set(definitionKey, record);
     return record;
   }
 
+  /** One HGET per call (the latest version may change under a peer's deploy); the record itself comes from `get`. */
   async latest(processId: string): Promise<DeploymentRecord | undefined> {
     const version = await this.client.hget(this.keys.latestDeployments, processId);
     return version === null ? undefined : this.get(`${processId}:${version}`);

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 /**
  * `url` on a Redis database of the test file's own. The nodes keep every key under the
  * fixed prefix `baton`, so files that share the run's Redis are kept apart by database
- * (test/integration/deploy/sigterm.test.ts has 13; test/cluster has 9 to 12).
+ * (test/integration/deploy/sigterm.test.ts has 13; test/cluster has 9 to 12 and 14).
  */
 export function onDatabase(url: string, database: number): string {
   const parsed = new URL(url);

@@ -30,7 +30,7 @@ export interface ServeNode {
   readonly url: string;
   readonly child: ChildProcess;
   readonly exited: Promise<void>;
-  /** The last lines it printed (pino logs), for failure messages. */
+  /** The last warnings, errors and plain lines it printed, for failure messages. */
   output(): string;
 }
 
@@ -86,8 +86,10 @@ export class ServeCluster {
     this.cli ??= await bundleBatonCli();
     const child = spawn(process.execPath, [this.cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production', ...this.env, ...env } });
     let output = '';
+    // Warnings, errors and plain lines: the info lines of each request and job would drown them.
     const keep = (chunk: Buffer): void => {
-      output = (output + chunk.toString()).slice(-outputTailChars);
+      const lines = chunk.toString().split('\n').filter((line) => line !== '' && !line.startsWith('{"level":30'));
+      if (lines.length > 0) output = `${output}${lines.join('\n')}\n`.slice(-outputTailChars);
     };
     child.stderr?.on('data', keep);
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -55,8 +55,9 @@ end
 
 local i = 5
 local n = tonumber(ARGV[i])
-for j = 1, n do
-  rcall("RPUSH", KEYS[2], ARGV[i + j])
+-- One RPUSH per 500 entries, not per entry (a step emits a dozen events); unpack's stack stays small.
+for j = 1, n, 500 do
+  rcall("RPUSH", KEYS[2], unpack(ARGV, i + j, i + math.min(j + 499, n)))
 end
 i = i + n + 1
 

@@ -1,0 +1,49 @@
+/** An instance as GET /v2/process-instances/{key} returns it (the fields the operations view reads). */
+export interface InstanceDetail {
+  readonly processInstanceKey: string;
+  readonly processDefinitionId: string;
+  readonly processDefinitionKey: string;
+  readonly state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+  readonly hasIncident: boolean;
+  readonly variables: Record<string, unknown>;
+  readonly waiting: readonly { readonly elementId: string; readonly kind: string }[];
+  readonly incidents: readonly { readonly incidentKey: string; readonly elementId: string; readonly errorType: string; readonly errorMessage: string }[];
+}
+
+/** One history entry (an engine event). */
+export interface HistoryItem {
+  readonly position: number;
+  readonly type: string;
+  readonly elementId?: string;
+  /** `FlowTaken`: the sequence flow. */
+  readonly flowId?: string;
+  readonly time?: string;
+}
+
+/** How the diagram marks an instance: where tokens wait, the path taken, incidents. */
+export interface DiagramMarks {
+  readonly waiting: readonly string[];
+  readonly visited: readonly string[];
+  readonly incidents: readonly { readonly elementId: string; readonly text: string }[];
+}
+
+/** The path taken: every element the history shows activated, and every sequence flow taken. */
+export function marksOf(instance: InstanceDetail, history: readonly HistoryItem[]): DiagramMarks {
+  const waiting = [...new Set(instance.waiting.map((w) => w.elementId))];
+  const incidentIds = new Set(instance.incidents.map((i) => i.elementId));
+  const visited = new Set<string>();
+  for (const entry of history) {
+    if (entry.type === 'FlowTaken' && entry.flowId !== undefined) visited.add(entry.flowId);
+    else if (entry.type.startsWith('Element') && entry.elementId !== undefined) visited.add(entry.elementId);
+  }
+  return {
+    waiting,
+    visited: [...visited].filter((id) => !waiting.includes(id) && !incidentIds.has(id)),
+    incidents: instance.incidents.map((i) => ({ elementId: i.elementId, text: `${i.errorType}: ${i.errorMessage}` })),
+  };
+}
+
+/** What the operations view offers a viewer with these roles (the server checks again). */
+export function allowedActions(roles: readonly string[], authEnabled: boolean): { canOperate: boolean } {
+  return { canOperate: !authEnabled || roles.includes('admin') || roles.includes('operator') };
+}
