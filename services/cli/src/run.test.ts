@@ -1,3 +1,4 @@
+import { hashApiKey } from '@baton/engine';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,6 +104,16 @@ describe('baton test', () => {
     const { code, stderr } = await baton('test');
     expect(stderr).toContain("missing required argument 'paths'");
     expect(code).toBe(1);
+  });
+});
+
+describe('baton create-api-key', () => {
+  it('prints a key and the hash the identity file keeps, which match', async () => {
+    const { code, stdout } = await baton('create-api-key', 'printer-pc');
+    expect(code).toBe(0);
+    const [, key, hash] = /^key: {2}(\S+)\nhash: (\S+)\n$/.exec(stdout) ?? [];
+    expect(key).toMatch(/^baton_printer-pc_/);
+    expect(hash).toBe(hashApiKey(key ?? ''));
   });
 });
 

@@ -3,6 +3,7 @@ import { registerCancel } from './commands/cancel.js';
 import { registerCluster } from './commands/cluster.js';
 import { registerDeploy } from './commands/deploy.js';
 import { registerFayeServer } from './commands/faye-server.js';
+import { registerIdentity } from './commands/identity.js';
 import { registerIncidents } from './commands/incidents.js';
 import { registerInstances } from './commands/instances.js';
 import { registerMessages } from './commands/messages.js';
@@ -30,6 +31,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   registerServe(program, ctx);
   registerCluster(program, ctx);
   registerFayeServer(program, ctx);
+  registerIdentity(program, ctx);
   registerDeploy(program, ctx);
   registerStart(program, ctx);
   registerInstances(program, ctx);

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { startNode, type StartNodeOptions } from '@baton/engine';
+import { authConfigFromFlags, startNode, type StartNodeOptions } from '@baton/engine';
 import { isBatonError } from '@baton/errors';
 import { exitCodes, type CommandContext } from '../io.js';
 
@@ -17,6 +17,13 @@ interface ServeFlags {
   readonly handOffTimeoutMs?: string;
   readonly handOffRetryMs?: string;
   readonly jobLeaseMs?: string;
+  readonly identity?: string;
+  readonly oidcIssuer?: string;
+  readonly oidcAudience?: string;
+  readonly oidcJwksUri?: string;
+  readonly oidcRolesClaim?: string;
+  readonly secureCookies?: boolean;
+  readonly insecureNoAuth?: boolean;
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
@@ -39,7 +46,7 @@ function milliseconds(flag: string, value: string | undefined): number | undefin
   return ms;
 }
 
-function toOptions(flags: ServeFlags): StartNodeOptions {
+async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
   const handOffTimeoutMs = milliseconds('--hand-off-timeout-ms', flags.handOffTimeoutMs);
   const handOffRetryBackOffMs = milliseconds('--hand-off-retry-ms', flags.handOffRetryMs);
   const jobLeaseMs = milliseconds('--job-lease-ms', flags.jobLeaseMs);
@@ -47,9 +54,21 @@ function toOptions(flags: ServeFlags): StartNodeOptions {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new Error(`--port must be a port number (0-65535), got "${flags.port}"`);
   }
+  const sessionSecret = process.env['BATON_SESSION_SECRET'];
+  const auth = await authConfigFromFlags({
+    ...(flags.identity === undefined ? {} : { identityFile: flags.identity }),
+    ...(flags.oidcIssuer === undefined ? {} : { oidcIssuer: flags.oidcIssuer }),
+    ...(flags.oidcAudience === undefined ? {} : { oidcAudience: flags.oidcAudience }),
+    ...(flags.oidcJwksUri === undefined ? {} : { oidcJwksUri: flags.oidcJwksUri }),
+    ...(flags.oidcRolesClaim === undefined ? {} : { oidcRolesClaim: flags.oidcRolesClaim }),
+    ...(sessionSecret === undefined ? {} : { sessionSecret }),
+    ...(flags.secureCookies === undefined ? {} : { secureCookies: flags.secureCookies }),
+  });
   return {
     port,
     host: flags.host,
+    ...(auth === undefined ? {} : { auth }),
+    ...(flags.insecureNoAuth === true ? { insecureNoAuth: true } : {}),
     store: flags.store,
     queue: flags.queue,
     bus: flags.bus,
@@ -80,18 +99,25 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--handlers <file>', 'module whose default export maps job types to async handlers').env('BATON_HANDLERS'))
     .addOption(new Option('--deploy <dir>', 'deploy every .bpmn file under this folder at start').env('BATON_DEPLOY'))
     .addOption(new Option('--node-id <id>', 'this node\'s id in logs and topology').env('BATON_NODE_ID'))
+    .addOption(new Option('--identity <file>', 'users, groups and API keys (YAML); turns authentication on').env('BATON_IDENTITY'))
+    .addOption(new Option('--oidc-issuer <url>', 'accept bearer JWTs from this OpenID Connect issuer').env('BATON_OIDC_ISSUER'))
+    .addOption(new Option('--oidc-audience <id>', 'the audience those tokens must carry').env('BATON_OIDC_AUDIENCE'))
+    .addOption(new Option('--oidc-jwks-uri <url>', 'the issuer\'s key set (default: from its discovery document)').env('BATON_OIDC_JWKS_URI'))
+    .addOption(new Option('--oidc-roles-claim <path>', 'claim holding the roles, e.g. realm_access.roles').env('BATON_OIDC_ROLES_CLAIM'))
+    .addOption(new Option('--secure-cookies', 'mark session cookies Secure (behind HTTPS)'))
+    .addOption(new Option('--insecure-no-auth', 'allow binding a non-loopback address without authentication (logged as a warning)'))
     .addOption(new Option('--cluster <name>', 'bus subjects are baton.<name>.…: nodes of one cluster share it').env('BATON_CLUSTER').default('default'))
     .addOption(new Option('--hand-off-timeout-ms <ms>', 'how long to wait for a capable peer to answer a handed-off request or job (default 30000)').env('BATON_HAND_OFF_TIMEOUT_MS'))
     .addOption(new Option('--hand-off-retry-ms <ms>', 'wait before retrying a job whose capable peer did not answer (default 5000)').env('BATON_HAND_OFF_RETRY_MS'))
     .addOption(new Option('--job-lease-ms <ms>', 'how long a job stays with a node that died holding it before a peer takes it over; keep it above the hand-off timeout (default 60000)').env('BATON_JOB_LEASE_MS'))
     .addHelpText(
       'after',
-      '\nExamples:\n  $ baton serve --deploy services/engine/examples --handlers services/engine/examples/handlers.js\n  $ PORT=9000 baton serve --capabilities label-printer\n',
+      '\nExamples:\n  $ baton serve --deploy services/engine/examples --handlers services/engine/examples/handlers.js\n  $ PORT=9000 baton serve --capabilities label-printer\n  $ BATON_SESSION_SECRET=... baton serve --host 0.0.0.0 --identity identity.yaml --store redis://127.0.0.1:6379\n',
     )
     .action(async (flags: ServeFlags) => {
       let node;
       try {
-        node = await startNode(toOptions(flags));
+        node = await startNode(await toOptions(flags));
       } catch (err) {
         const code = isBatonError(err) ? `${err.code}: ` : '';
         ctx.io.stderr(`baton serve: ${code}${err instanceof Error ? err.message : String(err)}\n`);
