@@ -24,7 +24,7 @@ describe('debug', () => {
       await new Promise((r) => setTimeout(r, 3000));
       const c = await countInState(n1.url, 'COMPLETED');
       console.log('T', Date.now() - t0, 'completed', c, 'runs', cluster.runs().length);
-      if (c === 300) break;
+      if (c === 300 || i > 4) break;
       if (i === 3) {
         const act = await (await fetch(`${n1.url}/v2/process-instances/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ filter: { state: 'ACTIVE' }, page: { limit: 3 } }) })).json() as { items: { processInstanceKey: string }[] };
         for (const it of act.items) {
@@ -45,6 +45,7 @@ describe('debug', () => {
         console.log('job hash', hk, cli('hgetall', hk).slice(0, 800));
         console.log('capability map', cli('hget', 'baton:jobs:capability', jk));
         console.log('lpos wait', cli('lpos', 'baton:job.ship-order:wait', `k-${jk}`), 'active', cli('lpos', 'baton:job.ship-order:active', `k-${jk}`), 'delayed', cli('zscore', 'baton:job.ship-order:delayed', `k-${jk}`));
+        for (const q of ['reserve-stock', 'charge-card', 'ship-order', 'label-printer']) { const ev = cli('xrange', `baton:job.${q}:events`, '-', '+'); console.log(q, 'failed events', (ev.match(/^failed$/gm) ?? []).length, 'reasons', [...new Set(ev.split('\n').filter((l, i, a) => a[i - 1] === 'failedReason'))].slice(0, 5).join(' | ')); }
         console.log('workers', cli('client', 'list').split('\n').length);
       }
     }
