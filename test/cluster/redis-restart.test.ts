@@ -6,13 +6,14 @@ import { ServeCluster } from './support/serve-nodes.js';
 
 // Issue 5: "Redis restart mid-run (AOF on): the nodes reconnect and every instance
 // completes." A redis-server of this test's own with AOF on, SIGKILLed in the middle of
-// the run and started again on the same port and directory.
+// the run and started again on the same port and directory. Jobs whose delivery Redis
+// could not settle come back when their lease ends: 4 s here (`--job-lease-ms`).
 
 const instances = 300;
 const allTypes = ['reserve-stock', 'charge-card', 'ship-order', 'label-printer'];
 
 describe('Redis restarted in the middle of a run on two real nodes', () => {
-  const cluster = new ServeCluster(`redis-restart-${randomUUID()}`);
+  const cluster = new ServeCluster(`redis-restart-${randomUUID()}`, ['--job-lease-ms', '4000']);
   let redis: OwnServer | undefined;
 
   beforeAll(async () => {

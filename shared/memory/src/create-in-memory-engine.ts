@@ -25,7 +25,12 @@ export function createInMemoryEngine(options: InMemoryEngineOptions = {}): InMem
   const onError = options.onError;
   const store = new InMemoryProcessStore(options.store ?? {});
   const queue = new InMemoryJobQueue({ clock, ...(onError === undefined ? {} : { onError: (e) => onError(e, { in: 'queue' }) }) });
-  const bus = new InMemoryMessageBus({ clock, ...(onError === undefined ? {} : { onError: (e) => onError(e, { in: 'bus' }) }) });
+  const bus = new InMemoryMessageBus({
+    clock,
+    // A store that freezes (tests) wants published events frozen too: they are the same objects.
+    freeze: options.store?.freeze === true,
+    ...(onError === undefined ? {} : { onError: (e) => onError(e, { in: 'bus' }) }),
+  });
   const { store: _store, ...engineOptions } = options;
   const engine = createEngine({ sweepIntervalMs: 0, nodeId: 'memory', ...engineOptions, clock, store, queue, bus });
   return {

@@ -3,9 +3,25 @@ import { describe, expect, it, vi } from 'vitest';
 import { InMemoryMessageBus } from './in-memory-message-bus.js';
 
 describe('in-memory message bus isolation', () => {
-  it('hands every subscriber the published value deep-frozen instead of a copy', async () => {
+  it('hands every subscriber the published value itself, not a copy', async () => {
     // given two subscribers
     const bus = new InMemoryMessageBus({ clock: new VirtualClock(0) });
+    const got: BusMessage[] = [];
+    await bus.subscribe('events.>', (m) => void got.push(m));
+    await bus.subscribe('events.*', (m) => void got.push(m));
+    const payload = { instanceId: 'i1', events: [{ type: 'JobCreated' }] };
+    // when a value is published
+    await bus.publish('events.order', payload);
+    await vi.waitFor(() => expect(got).toHaveLength(2));
+    // then both got that very value
+    expect(got.map((m) => m.data)).toEqual([payload, payload]);
+    expect(got[0]?.data).toBe(payload);
+    expect(got[1]?.data).toBe(payload);
+  });
+
+  it('with freeze, hands it deep-frozen, so nobody can change it any more', async () => {
+    // given two subscribers on a freezing bus
+    const bus = new InMemoryMessageBus({ clock: new VirtualClock(0), freeze: true });
     const got: BusMessage[] = [];
     await bus.subscribe('events.>', (m) => void got.push(m));
     await bus.subscribe('events.*', (m) => void got.push(m));

@@ -23,18 +23,21 @@ export interface InMemoryMessageBusOptions {
   readonly clock: Clock;
   /** Reported handler failures (the message is lost for that handler only). */
   readonly onError?: (error: unknown) => void;
+  /** Deep-freezes every published value, so a subscriber or publisher that mutates it fails loudly (tests). */
+  readonly freeze?: boolean;
 }
 
 /**
  * MessageBus inside one process (one node, a browser, tests). Delivery runs on a
  * microtask after `publish`.
  *
- * Isolation without a copy: a published payload is deep-frozen and handed to every
- * subscriber as is, so nobody can change what another subscriber, the publisher or
- * the store (which keeps committed events by reference) sees; a mutation throws.
- * Publishing every commit's events made a JSON copy the engine's biggest cost
- * (issue #3, "Speed"). Requests and replies are still copied through JSON, as a
- * network bus would: their parties are other nodes' code, and they are rare.
+ * No copy on publish: every subscriber gets the published value itself, to treat
+ * as immutable (see `BusMessage`), as the in-memory store keeps and returns values
+ * by reference. Publishing every commit's events made a JSON copy the engine's
+ * biggest cost, and deep-freezing them still cost 5% (issue #3, "Speed"); with
+ * `freeze` (tests) the value is deep-frozen, so a mutation anywhere throws.
+ * Requests and replies are still copied through JSON, as a network bus would:
+ * their parties are other nodes' code, and they are rare.
  */
 export class InMemoryMessageBus implements MessageBus {
   private readonly subscriptions = new Set<Subscription>();
@@ -50,8 +53,8 @@ export class InMemoryMessageBus implements MessageBus {
     this.ensureOpen();
     const receivers = this.receiversOf(subject);
     if (receivers.length === 0) return;
-    const frozen = deepFreeze(data ?? null);
-    void Promise.resolve().then(() => this.handOut(receivers, () => ({ subject, data: frozen })));
+    const value = this.options.freeze === true ? deepFreeze(data ?? null) : (data ?? null);
+    void Promise.resolve().then(() => this.handOut(receivers, () => ({ subject, data: value })));
   }
 
   async subscribe(pattern: string, handler: BusHandler, options: SubscribeOptions = {}): Promise<BusSubscription> {

@@ -24,7 +24,9 @@ export interface ConsumerSpec<D> {
  * for a processor that reschedules its job), so it survives this node. A node that
  * dies mid-job loses its lock; BullMQ's stalled checker (every `stalledInterval`)
  * moves the job back to wait for another node. `maxStalledCount` is unbounded:
- * delivery is at least once, a stalled job is never failed for stalling.
+ * delivery is at least once, a stalled job is never failed for stalling. The
+ * processor never fails a job either: a retry Redis refused leaves the job to the
+ * stalled checker too.
  */
 export class BullmqConsumer<D> {
   private worker: Worker<D>;
@@ -40,8 +42,17 @@ export class BullmqConsumer<D> {
       spec.queueName,
       async (job, token) => {
         const outcome = await spec.process(job);
-        if (outcome === undefined || token === undefined || (await spec.isSettled(job))) return;
-        await job.moveToDelayed(outcome.retryAt, token);
+        if (outcome === undefined || token === undefined) return;
+        try {
+          if (await spec.isSettled(job)) return;
+          await job.moveToDelayed(outcome.retryAt, token);
+        } catch (error) {
+          // Redis did not take the retry (down, restarting, or our lock is gone). Throwing
+          // this error would fail the job, and a failed job is deleted (removeOnFail): its
+          // instance would wait forever. Left active instead, its lock lapses and the
+          // stalled checker delivers it again, as for a node that died.
+          spec.onError(error);
+        }
         throw new DelayedError();
       },
       {

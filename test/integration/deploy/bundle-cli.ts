@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { readFile, rename } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
@@ -37,9 +38,11 @@ const keepModuleUrls: Plugin = {
  */
 export async function bundleBatonCli(): Promise<string> {
   const outfile = `${root}node_modules/.cache/baton-test/baton-cli.mjs`;
+  // Test files bundle in parallel while others run the bundle: write aside, then rename (atomic).
+  const written = `${outfile}.${randomUUID()}.tmp`;
   await build({
     entryPoints: [`${root}services/cli/src/main.ts`],
-    outfile,
+    outfile: written,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -48,5 +51,6 @@ export async function bundleBatonCli(): Promise<string> {
     plugins: [keepModuleUrls],
     logLevel: 'error',
   });
+  await rename(written, outfile);
   return outfile;
 }

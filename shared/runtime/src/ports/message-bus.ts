@@ -1,7 +1,7 @@
 /**
  * One message as a subscriber sees it. `data` is plain JSON, to be treated as
  * immutable: adapters may copy it, or hand every subscriber the publisher's value
- * (the in-memory bus does, deep-frozen).
+ * (the in-memory bus does; the engine's events are the objects the store keeps).
  */
 export interface BusMessage {
   readonly subject: string;
