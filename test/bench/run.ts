@@ -182,10 +182,9 @@ async function main(): Promise<number> {
   return hasFailed || isMissed ? 1 : 0;
 }
 
+// Exits explicitly: a bus client or the Faye endpoint may leave a timer that would hold the runner.
 main().then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;
