@@ -65,9 +65,6 @@ function checkCombination(file: string, topology: Topology): void {
   if (topology.nodes.length > 1 && topology.nodes.some((n) => n.store === 'memory')) {
     throw invalid(file, 'store', 'redis (or none) when nodes share state', 'memory');
   }
-  if (topology.nodes.some((n) => n.store === 'none') && topology.bus === 'faye') {
-    throw invalid(file, 'bus', 'nats when the topology has an edge node (store: none)', 'faye');
-  }
 }
 
 /**
