@@ -7,6 +7,7 @@ export { decide } from './decide.js';
 export { evolve, replay } from './state/apply.js';
 export { visibleVariables, waitingElementIds, isActive, hasIncident } from './queries.js';
 export { assertNever } from './assert-never.js';
+export { waitKeyOf } from './wait-key.js';
 export type * from './types/commands.js';
 export type * from './types/effects.js';
 export type * from './types/state.js';

@@ -25,7 +25,10 @@ describe('in-memory message bus isolation', () => {
     const got: BusMessage[] = [];
     await bus.subscribe('events.>', (m) => void got.push(m));
     await bus.subscribe('events.*', (m) => void got.push(m));
-    const payload = { instanceId: 'i1', events: [{ type: 'JobCreated', job: { jobKey: 'i1.2', customHeaders: { a: '1' } } }] };
+    const payload: { instanceId: string; events: { type: string; job: { jobKey: string; customHeaders: Record<string, string> } }[] } = {
+      instanceId: 'i1',
+      events: [{ type: 'JobCreated', job: { jobKey: 'i1.2', customHeaders: { a: '1' } } }],
+    };
     // when a value is published
     await bus.publish('events.order', payload);
     await vi.waitFor(() => expect(got).toHaveLength(2));

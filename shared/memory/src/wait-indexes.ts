@@ -11,6 +11,7 @@ import type {
   JobQuery,
   UserTaskQuery,
 } from '@baton/runtime';
+import { waitKeyOf } from '@baton/core';
 import { filterValues } from './paging.js';
 
 function addTo<T>(groups: Map<string, Map<string, T>>, group: string, key: string, value: T): void {
@@ -128,16 +129,4 @@ function withRef<T extends object>(value: T, ref: InstanceRef): T & InstanceRef 
 }
 
 /** The key a wait is known by. */
-export function waitKey(wait: IndexedWait): string {
-  switch (wait.kind) {
-    case 'job':
-      return wait.jobKey;
-    case 'userTask':
-      return wait.userTaskKey;
-    case 'timer':
-      return wait.timerKey;
-    case 'message':
-    case 'signal':
-      return wait.subscriptionKey;
-  }
-}
+export const waitKey = (wait: IndexedWait): string => waitKeyOf(wait);

@@ -1,21 +1,8 @@
-import type { Wait } from '@baton/core';
+import { waitKeyOf, type Wait } from '@baton/core';
 import type { CommitRequest, InstanceRef, InstanceSummary } from '@baton/runtime';
 import type { StoreKeys } from './keys.js';
 
-/** The key a wait is known by. */
-export function waitKeyOf(wait: Wait): string {
-  switch (wait.kind) {
-    case 'job':
-      return wait.jobKey;
-    case 'userTask':
-      return wait.userTaskKey;
-    case 'timer':
-      return wait.timerKey;
-    case 'message':
-    case 'signal':
-      return wait.subscriptionKey;
-  }
-}
+export { waitKeyOf };
 
 /** The global index ZSETs a wait belongs to (besides its instance's own wait set). */
 export function holdersOf(keys: StoreKeys, wait: Wait): string[] {

@@ -13,7 +13,8 @@ export interface DispatchTargets {
   readonly newCommandId: () => string;
   /** The definition key of the latest version of `processId`; throws DEFINITION_NOT_FOUND. */
   readonly latestDefinitionKey: (processId: string) => Promise<string>;
-  readonly broadcastSignal: (signalName: string, variables: Readonly<Record<string, unknown>>) => Promise<unknown>;
+  /** Every subscription named `signalName` reacts, except those of `excludeInstanceId`; signal start events start instances. */
+  readonly broadcastSignal: (signalName: string, variables: Readonly<Record<string, unknown>>, excludeInstanceId?: string) => Promise<unknown>;
   /** Reads an instance as stored (the parent, after a child was started). */
   readonly load: (instanceId: string) => Promise<VersionedState | undefined>;
 }
@@ -57,7 +58,8 @@ async function dispatchEffect(effect: Effect, targets: DispatchTargets): Promise
       await queue.cancelTimer(effect.timerKey);
       return;
     case 'BroadcastSignal':
-      await targets.broadcastSignal(effect.signalName, effect.variables);
+      // The thrower's own subscriptions reacted in the decide that threw it (as in Zeebe); skip them here.
+      await targets.broadcastSignal(effect.signalName, effect.variables, effect.excludeInstanceId);
       return;
     case 'StartChildInstance':
       await startChild(effect, targets);

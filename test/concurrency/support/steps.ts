@@ -1,4 +1,4 @@
-import { assertNever, type InstanceState, type Wait } from '@baton/core';
+import { waitKeyOf, type InstanceState, type Wait } from '@baton/core';
 import type { Engine, ExecuteResult, ProcessStore } from '@baton/runtime';
 import { expect } from 'vitest';
 
@@ -27,21 +27,7 @@ export async function waitKeyAt(store: ProcessStore, instanceId: string, element
   return keyOf(waits[0] as Wait);
 }
 
-export function keyOf(wait: Wait): string {
-  switch (wait.kind) {
-    case 'job':
-      return wait.jobKey;
-    case 'userTask':
-      return wait.userTaskKey;
-    case 'timer':
-      return wait.timerKey;
-    case 'message':
-    case 'signal':
-      return wait.subscriptionKey;
-    default:
-      return assertNever(wait);
-  }
-}
+export const keyOf = waitKeyOf;
 
 /** The process-level variables. */
 export function rootVariables(state: InstanceState): Readonly<Record<string, unknown>> {

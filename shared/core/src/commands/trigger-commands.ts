@@ -10,6 +10,7 @@ import type { CorrelateMessage, FireTimer, TriggerSignal, Variables } from '../t
 import type { Rejection } from '../types/decision.js';
 import type { TimerWait, Wait } from '../types/state.js';
 import { rejection } from './rejection.js';
+import { waitKeyOf } from '../wait-key.js';
 
 function stale(kind: string, key: string): Rejection {
   return rejection('STALE_COMMAND', `Expected an open ${kind} with key '${key}' but found none; it already fired or its element ended.`, { key });
@@ -28,23 +29,10 @@ function dispatchTrigger(ctx: Ctx, wait: Wait, variables: Variables): void {
   if (owner.elementType === 'eventBasedGateway' && owner.elementId !== element.elementId) {
     return triggerEventBasedGateway(ctx, owner, element.elementId, variables);
   }
-  if (ctx.draft.waits[waitKey(wait)] !== undefined) closeWait(ctx, wait);
+  if (ctx.draft.waits[waitKeyOf(wait)] !== undefined) closeWait(ctx, wait);
   completeWithVariables(ctx, owner.elementInstanceId, variables);
 }
 
-function waitKey(wait: Wait): string {
-  switch (wait.kind) {
-    case 'job':
-      return wait.jobKey;
-    case 'userTask':
-      return wait.userTaskKey;
-    case 'timer':
-      return wait.timerKey;
-    case 'message':
-    case 'signal':
-      return wait.subscriptionKey;
-  }
-}
 
 /** A non-interrupting cycle (boundary or event subprocess start) schedules its next repetition. */
 function repeatCycle(ctx: Ctx, timer: TimerWait): void {

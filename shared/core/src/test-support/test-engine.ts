@@ -125,7 +125,7 @@ export class TestEngine {
         this.run(effect.childInstanceId, { type: 'CancelInstance' });
         return;
       case 'BroadcastSignal':
-        this.broadcast(effect.signalName, effect.variables);
+        this.broadcast(effect.signalName, effect.variables, effect.excludeInstanceId);
         return;
       default:
         return;
@@ -185,13 +185,13 @@ export class TestEngine {
     return true;
   }
 
-  /** Every signal subscription of that name reacts. */
-  broadcast(signalName: string, variables: Variables = {}): void {
+  /** Every signal subscription of that name reacts, except those of `excludeInstanceId` (the thrower, which reacted itself). */
+  broadcast(signalName: string, variables: Variables = {}, excludeInstanceId?: string): void {
     const matching = this.waits().filter((w) => w.kind === 'signal' && w.signalName === signalName);
     for (const wait of matching) {
       if (wait.kind !== 'signal') continue;
       const instanceId = [...this.states].find(([, state]) => state.status === 'active' && state.waits[wait.subscriptionKey] === wait)?.[0];
-      if (instanceId === undefined) continue;
+      if (instanceId === undefined || instanceId === excludeInstanceId) continue;
       this.run(instanceId, { type: 'TriggerSignal', subscriptionKey: wait.subscriptionKey, signalName, variables });
     }
   }

@@ -24,8 +24,12 @@ export type Effect =
   | { readonly type: 'CancelJob'; readonly jobKey: string; readonly jobType: string }
   | { readonly type: 'ScheduleTimer'; readonly timerKey: string; readonly instanceId: string; readonly elementId: string; readonly dueAt: number }
   | { readonly type: 'CancelTimer'; readonly timerKey: string }
-  /** Broadcast a signal to every subscription and signal start event (signal throw / end events). */
-  | { readonly type: 'BroadcastSignal'; readonly signalName: string; readonly variables: Variables }
+  /**
+   * Broadcast a signal to every subscription and signal start event (signal throw / end events).
+   * `excludeInstanceId`: the throwing instance, whose own subscriptions already reacted in the
+   * decide that threw it; the runtime skips its subscriptions (signal start events still start new instances).
+   */
+  | { readonly type: 'BroadcastSignal'; readonly signalName: string; readonly variables: Variables; readonly excludeInstanceId?: string }
   /** Start a child instance for a call activity. The shell resolves `processId` to its latest version. */
   | {
       readonly type: 'StartChildInstance';

@@ -68,7 +68,8 @@ export function createEngine(options: EngineOptions): Engine {
     execute: (request) => processor.execute(request),
     newCommandId: newId,
     latestDefinitionKey: async (processId) => (await registry.latest(processId)).definitionKey,
-    broadcastSignal: (name, variables) => messaging.broadcast({ name, variables: { ...variables } }),
+    broadcastSignal: (name, variables, excludeInstanceId) =>
+      messaging.broadcast({ name, variables: { ...variables }, ...(excludeInstanceId === undefined ? {} : { excludeInstanceId }) }),
     load: (instanceId) => store.load(instanceId),
   });
 

@@ -180,6 +180,11 @@ export interface PublishMessageResult {
 export interface BroadcastSignalRequest {
   readonly name: string;
   readonly variables?: Variables;
+  /**
+   * Skip this instance's subscriptions: it threw the signal and its own open
+   * subscriptions already reacted in the same command. Signal start events still start new instances.
+   */
+  readonly excludeInstanceId?: string;
 }
 
 export interface BroadcastSignalResult {

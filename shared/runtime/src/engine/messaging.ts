@@ -49,7 +49,7 @@ export class Messaging {
     return { messageId, startedInstanceIds, isBuffered };
   }
 
-  /** Every open subscription named `name` reacts, and every signal start event starts an instance. */
+  /** Every open subscription named `name` (but those of `excludeInstanceId`) reacts, and every signal start event starts an instance. */
   async broadcast(request: BroadcastSignalRequest): Promise<BroadcastSignalResult> {
     const variables = request.variables ?? {};
     const [subscriptions, targets] = await Promise.all([
@@ -58,6 +58,7 @@ export class Messaging {
     ]);
     const triggeredInstanceIds: string[] = [];
     for (const sub of subscriptions) {
+      if (sub.instanceId === request.excludeInstanceId) continue;
       const command = { type: 'TriggerSignal', ...stamp(this.ctx), subscriptionKey: sub.subscriptionKey, signalName: request.name, variables } as const;
       try {
         await this.ctx.processor.execute({ instanceId: sub.instanceId, command });

@@ -1,4 +1,4 @@
-import type { Command, Decision, Effect, InstanceState, Variables, Wait } from '@baton/core';
+import { waitKeyOf, type Command, type Decision, type Effect, type InstanceState, type Variables, type Wait } from '@baton/core';
 import type { ProcessDefinition } from '@baton/model';
 import type { DecideFn, HistoryEvent } from '@baton/runtime';
 
@@ -43,7 +43,7 @@ function create(command: Extract<Command, { type: 'CreateInstance' }>, definitio
     ...(command.parent === undefined ? {} : { parent: command.parent }),
     elementInstances: callProcess === undefined ? {} : { call: { elementInstanceId: 'call', elementId: 'callActivity' } },
     variables: { root: rest },
-    waits: Object.fromEntries(waits.map((w) => [keyOf(w), w])),
+    waits: Object.fromEntries(waits.map((w) => [waitKeyOf(w), w])),
     incidents: {},
   };
   const childEffects: Effect[] =
@@ -69,7 +69,7 @@ function create(command: Extract<Command, { type: 'CreateInstance' }>, definitio
 
 /** A child's copy of a wait gets keys of its own (keys are unique across instances). */
 function rekey(wait: Wait, prefix: string): Partial<Wait> {
-  const key = `${prefix}.${keyOf(wait)}`;
+  const key = `${prefix}.${waitKeyOf(wait)}`;
   switch (wait.kind) {
     case 'job':
       return { jobKey: key };
@@ -82,18 +82,6 @@ function rekey(wait: Wait, prefix: string): Partial<Wait> {
   }
 }
 
-function keyOf(wait: Wait): string {
-  switch (wait.kind) {
-    case 'job':
-      return wait.jobKey;
-    case 'userTask':
-      return wait.userTaskKey;
-    case 'timer':
-      return wait.timerKey;
-    default:
-      return wait.subscriptionKey;
-  }
-}
 
 /** Closes one wait (or the call activity); completes the instance when nothing is left open. */
 function resolve(state: InstanceState, key: string, variables: Variables, at: number): ToyDecision {
