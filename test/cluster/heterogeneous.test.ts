@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { countInState, expectEachEffectOnce, expectEveryJobRan, historyOf, peersOf, startInstance, startRoundRobin, untilCompleted } from './support/instances.js';
 import { emptyDatabase, onDatabase } from './support/redis-database.js';
-import { ServeCluster, type ServeNode } from './support/serve-nodes.js';
+import { ServeCluster, type BusKind, type ServeNode } from './support/serve-nodes.js';
 
 // Issue 6, cluster tests 2, 3 (the edge half) and 5 on real processes (seed setup 2.2.2,
 // deploy/topologies/heterogeneous.yaml): core-orders runs reserve-stock and charge-card,
@@ -26,19 +26,15 @@ interface Setup {
 }
 
 /** Tests 2 and 5 on `busKind`; returns the started cluster for the tests that follow. */
-function heterogeneousCluster(busKind: 'nats' | 'faye', database: number): { cluster: ServeCluster; setup: () => Setup } {
+function heterogeneousCluster(busKind: BusKind, database: number): { cluster: ServeCluster; setup: () => Setup } {
   const redisUrl = onDatabase(inject('redisUrl'), database);
   const cluster = new ServeCluster(`heterogeneous-${randomUUID()}`, flags);
-  let bus = inject('natsUrl');
+  let bus = '';
   let setup: Setup | undefined;
 
   beforeAll(async () => {
     await emptyDatabase(redisUrl);
-    if (busKind === 'faye') {
-      const token = `t-${randomUUID()}`;
-      cluster.env['BATON_FAYE_TOKEN'] = token;
-      bus = `faye+${(await cluster.startFayeServer(token)).url}`;
-    }
+    bus = await cluster.busOf(busKind, inject('natsUrl'));
   });
   afterAll(async () => {
     await cluster.dispose();

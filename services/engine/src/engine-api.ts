@@ -10,10 +10,17 @@
  */
 export type Variables = Record<string, unknown>;
 
-/** One BPMN file handed to `deploy`. */
+/** One file handed to `deploy`: a BPMN model, or (name ending in `.form`) a form-js form. */
 export interface DeployResource {
   readonly name: string;
+  /** The file's text: BPMN XML, or a form's JSON. */
   readonly xml: string;
+}
+
+/** A form deployed from a `*.form` resource, which user tasks link by `zeebe:formDefinition formId`. */
+export interface DeployedForm {
+  readonly formId: string;
+  readonly resourceName: string;
 }
 
 export interface DeployedProcess {
@@ -26,6 +33,7 @@ export interface DeployedProcess {
 export interface DeploymentResult {
   readonly deploymentKey: string;
   readonly processes: readonly DeployedProcess[];
+  readonly forms: readonly DeployedForm[];
 }
 
 export interface ProcessDefinitionSummary extends DeployedProcess {

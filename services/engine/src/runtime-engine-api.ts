@@ -20,6 +20,11 @@ async function readAll<T>(read: (page: PageRequest) => Promise<Page<T>>): Promis
 }
 
 /** `order:3` → 3; the runtime's definition keys are `${processId}:${version}`. */
+/** The `id` of a deployed form's JSON (the runtime checked it on deploy). */
+function formIdOf(json: string): string {
+  return String((JSON.parse(json) as { id?: unknown }).id);
+}
+
 function versionOf(definitionKey: string): number {
   return Number(definitionKey.slice(definitionKey.lastIndexOf(':') + 1));
 }
@@ -205,7 +210,8 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
         processDefinitionKey: p.definitionKey,
         resourceName: p.resourceName,
       }));
-      return { deploymentKey: randomUUID(), processes };
+      const forms = resources.filter((r) => r.name.toLowerCase().endsWith('.form')).map((r) => ({ formId: formIdOf(r.xml), resourceName: r.name }));
+      return { deploymentKey: randomUUID(), processes, forms };
     },
     async listDefinitions() {
       const all = await engine.listDefinitions();
@@ -315,10 +321,12 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
       const element = (await engine.getDefinition(wait.definitionKey)).elements[wait.elementId];
       const task = element?.type === 'userTask' ? element.userTask : undefined;
       const { state } = await engine.getInstance(wait.instanceId);
+      const linked = task?.formJson === undefined && task?.formKey !== undefined ? await engine.getForm(task.formId ?? task.formKey) : undefined;
+      const formJson = task?.formJson ?? linked?.json;
       return {
         userTaskKey,
         ...(task?.formKey === undefined ? {} : { formKey: task.formKey }),
-        ...(task?.formJson === undefined ? {} : { formJson: task.formJson }),
+        ...(formJson === undefined ? {} : { formJson }),
         formFields: task?.formFields ?? [],
         variables: scopeChainVariables(state, wait.elementInstanceId),
       };

@@ -24,6 +24,7 @@ describe('error code registry', () => {
     expect(statusOf('NOT_FOUND')).toBe(404);
     expect(statusOf('VERSION_CONFLICT')).toBe(409);
     expect(statusOf('NO_CAPABLE_NODE')).toBe(503);
+    expect(statusOf('TOO_MANY_REQUESTS')).toBe(429);
     expect(statusOf('VALIDATION_FAILED')).toBe(400);
   });
 

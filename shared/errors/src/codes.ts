@@ -10,6 +10,7 @@ export const categories = {
   'not-found': 404,
   conflict: 409,
   'too-large': 413,
+  'resource-exhausted': 429,
   'invalid-state': 409,
   unavailable: 503,
   internal: 500,
@@ -45,6 +46,10 @@ export const codes = {
   UNAUTHENTICATED: { category: 'unauthenticated', summary: 'The request carries no valid credentials.' },
   FORBIDDEN: { category: 'permission-denied', summary: 'The caller may not do this to this object.' },
   PAYLOAD_TOO_LARGE: { category: 'too-large', summary: 'The request body is over the limit.' },
+  TOO_MANY_REQUESTS: {
+    category: 'resource-exhausted',
+    summary: 'Too many attempts (failed logins) for this user or client; wait for Retry-After seconds.',
+  },
   NO_CAPABLE_NODE: { category: 'unavailable', summary: 'No node with the needed capability answered in time.' },
   STORE_UNAVAILABLE: { category: 'unavailable', summary: 'The state store cannot be reached.' },
   SERVER_UNAVAILABLE: { category: 'unavailable', summary: 'A server the node or a test needs could not be started or reached.' },

@@ -1,9 +1,10 @@
-import type { DeploymentRecord, DeploymentSummary, NewDeployment, StartEventRegistration, StartEventTarget } from '@baton/runtime';
+import type { DeploymentRecord, DeploymentSummary, FormRecord, NewDeployment, StartEventRegistration, StartEventTarget } from '@baton/runtime';
 
-/** Deployed versions by key and the latest version of each process. */
+/** Deployed versions by key, the latest version of each process, and the latest form of each form id. */
 export class DeploymentCatalog {
   readonly byKey = new Map<string, DeploymentRecord>();
   readonly latest = new Map<string, DeploymentRecord>();
+  readonly forms = new Map<string, FormRecord>();
 
   save(deployment: NewDeployment): { readonly record: DeploymentRecord; readonly isNew: boolean } {
     const current = this.latest.get(deployment.processId);

@@ -4,6 +4,7 @@ import type {
   CommitRequest,
   DeploymentRecord,
   DeploymentSummary,
+  FormRecord,
   HistoryEntry,
   IncidentQuery,
   IndexedIncident,
@@ -187,6 +188,15 @@ export class InMemoryProcessStore implements ProcessStore {
 
   async listDeployments(query: { readonly processId?: string }): Promise<readonly DeploymentSummary[]> {
     return this.catalog.list(query.processId);
+  }
+
+  async saveForm(form: FormRecord): Promise<void> {
+    this.ensureOpen();
+    this.catalog.forms.set(form.formId, { ...form });
+  }
+
+  async getForm(formId: string): Promise<FormRecord | undefined> {
+    return this.catalog.forms.get(formId);
   }
 
   async findMessageStartEvents(messageName: string): Promise<readonly StartEventTarget[]> {

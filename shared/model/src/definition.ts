@@ -83,6 +83,8 @@ export interface UserTaskDefinition {
   readonly priority?: Expression;
   /** `zeebe:formDefinition formKey`/`formId`, `zeebe:userTaskForm` id, or `camunda:formKey`. */
   readonly formKey?: string;
+  /** `zeebe:formDefinition formId`: a form deployed alongside the model (a `*.form` resource), which must exist at deploy time. */
+  readonly formId?: string;
   /** A form-js JSON schema embedded in the model (`zeebe:userTaskForm` body). */
   readonly formJson?: string;
   /** `camunda:formData` fields. */

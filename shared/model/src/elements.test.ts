@@ -113,6 +113,15 @@ describe('tasks', () => {
     });
   });
 
+  it('reads the form id of a zeebe user task whose form is deployed alongside', async () => {
+    const body = around(`<bpmn:userTask id="X">${ext('<zeebe:formDefinition formId="approval-form" />')}</bpmn:userTask>`, 'X');
+    const result = await parseBpmn(processXml(body, { flavour: 'zeebe' }));
+    expect(result.problems).toEqual([]);
+    const element = result.processes[0]?.elements['X'];
+    expect(element).toMatchObject({ type: 'userTask', userTask: { formKey: 'approval-form', formId: 'approval-form' } });
+    expect(element).not.toHaveProperty('userTask.formJson');
+  });
+
   it('reads a camunda user task with form fields', async () => {
     const x = await elementX(
       `<bpmn:userTask id="X" camunda:assignee="\${initiator}" camunda:candidateGroups="management" camunda:formKey="embedded:app:forms/a.html">${ext(`<camunda:formData>

@@ -68,6 +68,7 @@ export function readUserTask(ctx: BuildContext, node: ModdleElement): UserTaskDe
     return text === undefined ? {} : { [field]: text };
   };
   const formKey = readFormKey(node);
+  const formId = attr(extension(node, 'zeebe:FormDefinition'), 'formId');
   const formJson = formKey === undefined ? undefined : ctx.userTaskForms.get(formKey.replace(/^camunda-forms:bpmn:/, ''));
   return {
     ...pick('assignee', assignment),
@@ -77,6 +78,7 @@ export function readUserTask(ctx: BuildContext, node: ModdleElement): UserTaskDe
     ...pick('followUpDate', schedule),
     ...pick('priority', extension(node, 'zeebe:PriorityDefinition')),
     ...(formKey === undefined ? {} : { formKey }),
+    ...(formId === undefined ? {} : { formId }),
     ...(formJson === undefined ? {} : { formJson }),
     formFields: readFormFields(node),
   };

@@ -5,6 +5,10 @@ import { Redis, type RedisOptions } from 'ioredis';
  * How a connection behaves while Redis is away:
  * - `producer` (store commands, queue adds): fail fast. No offline queue and one
  *   retry per command, so a caller gets STORE_UNAVAILABLE instead of hanging.
+ *   Auto-pipelined: the commands issued in one event-loop tick (or while the
+ *   previous batch is on the wire) leave in one socket write. With dozens of
+ *   instances in flight a write per command was most of a node's CPU (issue #5,
+ *   "Speed"); order per connection and each command's own reply are unchanged.
  * - `worker` (BullMQ workers' blocking connections): `maxRetriesPerRequest: null`,
  *   as BullMQ requires, so a worker waits for Redis to come back instead of dying.
  */
@@ -12,7 +16,7 @@ export type ConnectionRole = 'producer' | 'worker';
 
 export function connectionOptions(role: ConnectionRole): RedisOptions {
   return role === 'producer'
-    ? { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 }
+    ? { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, enableAutoPipelining: true }
     : { lazyConnect: true, maxRetriesPerRequest: null, enableReadyCheck: true };
 }
 

@@ -24,6 +24,7 @@ export class StoreKeys {
   readonly latestDeployments: string;
   readonly deployedProcesses: string;
   readonly deployedStarts: string;
+  readonly forms: string;
   readonly userTasks: string;
   readonly jobs: string;
 
@@ -43,6 +44,7 @@ export class StoreKeys {
     this.latestDeployments = this.key('deployments:latest');
     this.deployedProcesses = this.key('deployments:processes');
     this.deployedStarts = this.key('deployments:starts');
+    this.forms = this.key('deployments:forms');
     this.userTasks = this.key('ut');
     this.jobs = this.key('jobs');
   }

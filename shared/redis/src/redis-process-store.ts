@@ -4,6 +4,7 @@ import type {
   CommitRequest,
   DeploymentRecord,
   DeploymentSummary,
+  FormRecord,
   HistoryEntry,
   IncidentQuery,
   IndexedIncident,
@@ -144,6 +145,14 @@ export class RedisProcessStore implements ProcessStore {
 
   listDeployments(query: { readonly processId?: string }): Promise<readonly DeploymentSummary[]> {
     return this.guard(() => this.deployments.list(query.processId));
+  }
+
+  saveForm(form: FormRecord): Promise<void> {
+    return this.guard(() => this.deployments.saveForm(form));
+  }
+
+  getForm(formId: string): Promise<FormRecord | undefined> {
+    return this.guard(() => this.deployments.form(formId));
   }
 
   findMessageStartEvents(messageName: string): Promise<readonly StartEventTarget[]> {

@@ -1,10 +1,10 @@
-import type { DeploymentRecord, DeploymentSummary, NewDeployment, StartEventTarget } from '@baton/runtime';
+import type { DeploymentRecord, DeploymentSummary, FormRecord, NewDeployment, StartEventTarget } from '@baton/runtime';
 import type { Redis } from 'ioredis';
 import { readJson } from './index-reads.js';
 import type { StoreKeys } from './keys.js';
 import type { StoreScripts } from './scripts.js';
 
-/** Deployments: records by definition key, the latest version per process, start events by name (all global keys). */
+/** Deployments: records by definition key, the latest version per process, start events by name, forms by id (all global keys). */
 export class StoreDeployments {
   /** Records by definition key: written once by save-deployment-4.lua and never changed, so safe to keep. */
   private readonly records = new Map<string, DeploymentRecord>();
@@ -54,6 +54,16 @@ export class StoreDeployments {
     const definitionKeys = processIds.flatMap((id, i) => Array.from({ length: Number(versions[i] ?? 0) }, (_, v) => `${id}:${v + 1}`));
     const records = await readJson<DeploymentRecord>(this.client, this.keys.deployments, definitionKeys);
     return records.map(({ xml: _xml, ...summary }) => summary);
+  }
+
+  /** One HSET: the latest form of an id replaces the previous one. */
+  async saveForm(form: FormRecord): Promise<void> {
+    await this.client.hset(this.keys.forms, form.formId, JSON.stringify(form));
+  }
+
+  async form(formId: string): Promise<FormRecord | undefined> {
+    const [record] = await readJson<FormRecord>(this.client, this.keys.forms, [formId]);
+    return record;
   }
 
   /** Start events of that kind and name of each process's latest version, by processId. */

@@ -4,7 +4,7 @@ import type { ProcessDefinition } from '@baton/model';
 import { diffIndexes } from './index-changes.js';
 import type { Clock } from './ports/clock.js';
 import type { ProcessStore } from './ports/process-store.js';
-import type { HistoryEvent, IndexChanges, OutboxEntry } from './ports/store-records.js';
+import type { HistoryEvent, IndexChanges, OutboxEntry, VersionedState } from './ports/store-records.js';
 
 /** The core's step function, as the shell calls it. */
 export type DecideFn = (state: InstanceState | undefined, command: Command, definition: ProcessDefinition) => Decision<HistoryEvent>;
@@ -14,6 +14,13 @@ export interface ExecuteRequest {
   readonly instanceId: string;
   readonly command: Command;
   readonly definitionKey?: string;
+  /**
+   * The instance as the caller read it a moment ago (a worker's job activation):
+   * the first attempt decides on it instead of loading. Safe when stale: the commit
+   * checks its version (a conflict reloads), and a rejection is confirmed on a fresh
+   * load before it is reported.
+   */
+  readonly known?: VersionedState;
 }
 
 /** A committed command: the new state and version, and what it emitted. */
@@ -81,7 +88,25 @@ function isPermanent(error: unknown): boolean {
   return category === 'not-found' || category === 'conflict' || category === 'invalid-state' || category === 'invalid-argument';
 }
 
-/** Builds the shell around the pure core: one load and one commit per command. */
+/** The instance a decision starts from; `isExact` when just loaded from the store, not guessed. */
+interface Read {
+  readonly loaded: VersionedState | undefined;
+  readonly isExact: boolean;
+}
+
+/**
+ * The guess a first attempt may decide on without a load (issue #5, "Speed"), or
+ * undefined: a create assumes the instance does not exist yet (its commit expects
+ * version 0, so an existing one conflicts and the retry loads it and refuses it as
+ * STALE_COMMAND); a command with a `known` state decides on it. The commit checks
+ * either guess, and a rejection is confirmed on a load.
+ */
+function guessOf(request: ExecuteRequest): Read | undefined {
+  if (request.command.type === 'CreateInstance') return { loaded: undefined, isExact: false };
+  return request.known === undefined ? undefined : { loaded: request.known, isExact: false };
+}
+
+/** Builds the shell around the pure core: at most one load and one commit per command. */
 export function createCommandProcessor(options: CommandProcessorOptions): CommandProcessor {
   const { store, clock, decide } = options;
   const maxAttempts = options.maxAttempts ?? 10;
@@ -110,7 +135,9 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
     let committed: Committed;
     try {
       if (before !== undefined) await before;
-      committed = await decideAndCommit(request);
+      // A retry reads what a peer committed; so does a command that waited for its turn (the guess is stale).
+      const guess = attemptNo === 1 && before === undefined ? guessOf(request) : undefined;
+      committed = await decideAndCommit(request, guess);
     } finally {
       endTurn();
     }
@@ -120,9 +147,9 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
     return { instanceId, version, previous, state, events, effects, indexChanges, attempts: attemptNo };
   }
 
-  async function decideAndCommit(request: ExecuteRequest): Promise<Committed> {
+  async function decideAndCommit(request: ExecuteRequest, guess: Read | undefined): Promise<Committed> {
     const { instanceId, command } = request;
-    const loaded = await store.load(instanceId);
+    const { loaded, isExact } = guess ?? { loaded: await store.load(instanceId), isExact: true };
     const previous = loaded?.state;
     const definitionKey = previous?.definitionKey ?? request.definitionKey;
     if (previous === undefined && command.type !== 'CreateInstance') {
@@ -135,6 +162,7 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
       throw new BatonError('VALIDATION_FAILED', 'Creating an instance needs a definitionKey.', { instanceId, field: 'definitionKey' });
     }
     const decision = decide(previous, command, await options.definitionOf(definitionKey));
+    if (!decision.ok && !isExact) return decideAndCommit(request, undefined);
     if (!decision.ok) {
       const { code, message, details } = decision.rejection;
       throw new BatonError(code, message, { instanceId, commandType: command.type, ...details });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,9 @@ export const processesDir = `${root}deploy/topologies/processes`;
 export const processId = 'order-with-label';
 const handlers = fileURLToPath(new URL('../fixtures/handlers.js', import.meta.url));
 const outputTailChars = 20_000;
+
+/** The buses the cluster tests run on: the run's nats-server, or `baton faye-server`. */
+export type BusKind = 'nats' | 'faye';
 
 /** How one `baton serve` node of a test is started. */
 export interface NodeSpec {
@@ -76,9 +80,20 @@ export class ServeCluster {
     return this.spawnCli(spec.name, args, { BATON_NODE_ID: spec.name, BATON_TEST_RUN_LOG: this.runLog, ...spec.env });
   }
 
-  /** Starts `baton faye-server` on a free port; its `url` is the Bayeux endpoint. */
-  startFayeServer(token: string): Promise<ServeNode> {
-    return this.spawnCli('faye-server', ['faye-server', '--port', '0'], { BATON_FAYE_TOKEN: token });
+  /** Starts `baton faye-server` on `port` (default: a free one); its `url` is the Bayeux endpoint. */
+  startFayeServer(token: string, port = 0): Promise<ServeNode> {
+    return this.spawnCli('faye-server', ['faye-server', '--port', String(port)], { BATON_FAYE_TOKEN: token });
+  }
+
+  /**
+   * The `--bus` of the nodes on `kind`: `natsUrl`, or a `baton faye-server` of this
+   * cluster's own whose fresh token every process started from now on gets.
+   */
+  async busOf(kind: BusKind, natsUrl: string): Promise<string> {
+    if (kind === 'nats') return natsUrl;
+    const token = `t-${randomUUID()}`;
+    this.env['BATON_FAYE_TOKEN'] = token;
+    return `faye+${(await this.startFayeServer(token)).url}`;
   }
 
   /** Runs `baton <args>` and resolves once it prints the URL it listens on. */

@@ -97,7 +97,7 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
         definitions.push(deployed);
         processes.push(deployed);
       }
-      return { deploymentKey: next('deployment'), processes };
+      return { deploymentKey: next('deployment'), processes, forms: [] };
     },
     async listDefinitions() {
       return definitions;

@@ -1,5 +1,6 @@
 import type { IdentityData } from './identity.js';
 import type { OidcConfig } from './jwt.js';
+import type { LoginThrottleConfig } from './login-throttle.js';
 
 /** How a node authenticates callers (issue 7). Without it the API is open and binds loopback only. */
 export interface AuthConfig {
@@ -16,6 +17,8 @@ export interface AuthConfig {
   readonly sessionTtlMs?: number;
   /** Set the cookies' `Secure` flag: on when browsers reach the node over HTTPS. Default false. */
   readonly secureCookies?: boolean;
-  /** Time source for session expiry; default `Date.now`. */
+  /** Limits on failed logins (POST /v2/auth/login), kept in this node's memory. Default 5 per username, 20 per IP, per 15 minutes. */
+  readonly loginThrottle?: LoginThrottleConfig;
+  /** Time source for session expiry and the login throttle; default `Date.now`. */
   readonly now?: () => number;
 }

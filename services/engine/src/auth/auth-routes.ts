@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { BatonError } from '@baton/errors';
 import { errorResponses, noContent } from '../schemas.js';
 import type { IdentityDirectory } from './directory.js';
+import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { Principal } from './principal.js';
 import { endSession, startSession, type SessionCookieOptions } from './session.js';
@@ -10,6 +11,7 @@ interface AuthRouteContext {
   readonly directory: IdentityDirectory;
   readonly now: () => number;
   readonly cookie: SessionCookieOptions;
+  readonly throttle: LoginThrottle;
 }
 
 const tags = ['auth'];
@@ -31,17 +33,22 @@ function describe(principal: Principal): object {
   return { username: subject, ...rest };
 }
 
-/** A hash of nothing, verified for unknown users so a login takes as long whether or not the user exists. */
+/** A hash of nothing, for a directory without any password hash. */
 let decoyHash: Promise<string> | undefined;
 
+/**
+ * For an unknown user, verifies against another user's hash (same cost as a real check,
+ * and never a success), so a login takes as long whether or not the user exists.
+ */
 async function checkPassword(directory: IdentityDirectory, username: string, password: string): Promise<boolean> {
   const hash = directory.user(username)?.passwordHash;
-  const matches = await verifyPassword(password, hash ?? (await (decoyHash ??= hashPassword('decoy'))));
+  const decoy = hash ?? directory.users().find((user) => user.passwordHash !== undefined)?.passwordHash;
+  const matches = await verifyPassword(password, decoy ?? (await (decoyHash ??= hashPassword('decoy'))));
   return hash !== undefined && matches;
 }
 
 /** POST /v2/auth/login (starts a browser session), POST /v2/auth/logout, GET /v2/auth/me. */
-export function registerAuthRoutes(app: FastifyInstance, { directory, now, cookie }: AuthRouteContext): void {
+export function registerAuthRoutes(app: FastifyInstance, { directory, now, cookie, throttle }: AuthRouteContext): void {
   app.post<{ Body: { username: string; password: string } }>(
     '/v2/auth/login',
     {
@@ -49,6 +56,8 @@ export function registerAuthRoutes(app: FastifyInstance, { directory, now, cooki
       schema: {
         tags,
         summary: 'Log in with username and password: sets the session cookie and returns the CSRF token',
+        description:
+          'After 5 failed logins for a username, or 20 from one client IP, within 15 minutes, answers 429 TOO_MANY_REQUESTS with Retry-After (counted per node).',
         body: {
           type: 'object',
           required: ['username', 'password'],
@@ -59,9 +68,18 @@ export function registerAuthRoutes(app: FastifyInstance, { directory, now, cooki
     },
     async (request, reply) => {
       const { username, password } = request.body;
+      try {
+        throttle.check(username, request.ip, now());
+      } catch (error) {
+        if (error instanceof BatonError) reply.header('retry-after', String(error.details['retryAfterSeconds']));
+        request.log.warn({ subject: username, ip: request.ip }, 'login refused: too many failed attempts');
+        throw error;
+      }
       if (!(await checkPassword(directory, username, password))) {
+        throttle.failed(username, request.ip, now());
         throw new BatonError('UNAUTHENTICATED', 'Unknown user or wrong password.', {});
       }
+      throttle.succeeded(username);
       const session = startSession(reply, username, now(), cookie);
       request.log.info({ subject: username }, 'logged in');
       const principal = directory.principalOfUser(username, 'session', session.csrfToken);

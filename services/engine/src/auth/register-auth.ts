@@ -11,6 +11,7 @@ import { registerAuthRoutes } from './auth-routes.js';
 import { createIdentityDirectory, type IdentityDirectory } from './directory.js';
 import { registerIdentityRoutes } from './identity-routes.js';
 import { createJwtVerifier, type JwtVerifier } from './jwt.js';
+import { createLoginThrottle } from './login-throttle.js';
 import type { Principal } from './principal.js';
 import { hasCsrfToken, readSession } from './session.js';
 
@@ -101,6 +102,6 @@ export async function registerAuth(app: FastifyInstance, config: AuthConfig, eng
   const auth: Authenticator = { directory, verifyJwt: config.oidc && createJwtVerifier(config.oidc), now: config.now ?? Date.now };
   addGuards(app, auth, engine);
   const cookieOptions = { ttlMs: config.sessionTtlMs ?? defaultSessionTtlMs, secure: config.secureCookies ?? false };
-  registerAuthRoutes(app, { directory, now: auth.now, cookie: cookieOptions });
+  registerAuthRoutes(app, { directory, now: auth.now, cookie: cookieOptions, throttle: createLoginThrottle(config.loginThrottle) });
   registerIdentityRoutes(app, directory);
 }

@@ -16,17 +16,24 @@ const processSchema = {
   },
 } as const;
 
+const formSchema = {
+  type: 'object',
+  properties: { formId: { type: 'string' }, resourceName: { type: 'string' } },
+} as const;
+
 const deploymentResponse = {
   type: 'object',
   properties: {
     deploymentKey: { type: 'string' },
     processes: { type: 'array', items: processSchema },
+    forms: { type: 'array', items: formSchema, description: 'Forms deployed from `*.form` resources.' },
     deployments: {
       type: 'array',
-      description: 'Camunda 8 shape: one entry per deployed process.',
+      description: 'Camunda 8 shape: one entry per deployed process or form.',
       items: {
         type: 'object',
         properties: {
+          form: formSchema,
           processDefinition: {
             type: 'object',
             properties: {
@@ -52,7 +59,7 @@ interface DeployQuery {
 const noResources = (): BatonError =>
   new BatonError(
     'VALIDATION_FAILED',
-    'Expected BPMN files in multipart field "resources", or one BPMN document with Content-Type application/xml; found none.',
+    'Expected BPMN or .form files in multipart field "resources", or one BPMN document with Content-Type application/xml; found none.',
     { field: 'resources' },
   );
 
@@ -89,7 +96,7 @@ function camundaShape(result: DeploymentResult): object {
       resourceName: p.resourceName,
     },
   }));
-  return { ...result, deployments };
+  return { ...result, deployments: [...deployments, ...result.forms.map((form) => ({ form }))] };
 }
 
 /** POST /v2/deployments: multipart `resources` or a raw XML body; `?allowNonExecutable=true`. */
@@ -103,8 +110,9 @@ export function registerDeploymentRoutes(app: FastifyInstance, { engine }: Route
         tags: ['deployments'],
         summary: 'Deploy BPMN models',
         description:
-          'Multipart field `resources` (one or more BPMN files) or one BPMN document with `Content-Type: application/xml`. ' +
-          'Nothing is deployed when any model has an error; the 400 answer lists every problem with its element id.',
+          'Multipart field `resources` (one or more BPMN files, and `*.form` files: form-js JSON with an `id`) or one BPMN document with `Content-Type: application/xml`. ' +
+          'Nothing is deployed when any model has an error; the 400 answer lists every problem with its element id. ' +
+          'A user task linking a form by `zeebe:formDefinition formId` needs that form embedded, in the same deployment, or deployed earlier.',
         consumes: ['multipart/form-data', ...xmlTypes],
         querystring: {
           type: 'object',

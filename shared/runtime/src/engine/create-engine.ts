@@ -105,6 +105,7 @@ export function createEngine(options: EngineOptions): Engine {
     instancesOfTree: (rootInstanceId) => queries.instancesOfTree(rootInstanceId),
     listDefinitions: (query) => store.listDeployments(query ?? {}),
     getDefinition: (definitionKey) => registry.get(definitionKey),
+    getForm: (formId) => store.getForm(formId),
     getDefinitionXml: (query) => queries.definitionXml(query),
     sweepOutbox: () => processor.sweepOutbox(),
     startWorkers: (more) => {

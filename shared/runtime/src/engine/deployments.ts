@@ -1,8 +1,9 @@
 import { evaluateExpression, isExpression, timerDue } from '@baton/feel';
 import { BatonError } from '@baton/errors';
-import type { ModelProblem, ProcessDefinition } from '@baton/model';
+import type { ProcessDefinition } from '@baton/model';
 import type { ParseFn } from '../definition-registry.js';
-import type { StartEventRegistration } from '../ports/store-records.js';
+import type { FormRecord, StartEventRegistration } from '../ports/store-records.js';
+import { isFormResource, missingFormLinks, readForms, type DeploymentProblem } from './deployed-forms.js';
 import type { EngineContext } from './engine-context.js';
 import type { DeployedProcess, DeployResource } from './engine-types.js';
 
@@ -11,7 +12,10 @@ interface Parsed {
   readonly definition: ProcessDefinition;
 }
 
-/** Deploys BPMN resources: all or nothing, identical XML keeps its version, timer start events scheduled. */
+/**
+ * Deploys BPMN resources and `*.form` files (form-js JSON): all or nothing, identical XML
+ * keeps its version, a form replaces the earlier one of its id, timer start events scheduled.
+ */
 export class Deployments {
   constructor(
     private readonly ctx: EngineContext,
@@ -19,7 +23,11 @@ export class Deployments {
   ) {}
 
   async deploy(resources: readonly DeployResource[], allowNonExecutable: boolean): Promise<readonly DeployedProcess[]> {
-    const parsed = await this.parseAll(resources, allowNonExecutable);
+    const { forms, problems } = readForms(resources.filter(isFormResource), this.ctx.clock.now());
+    const models = resources.filter((resource) => !isFormResource(resource));
+    const parsed = await this.parseAll(models, allowNonExecutable, problems, forms.length > 0);
+    await this.checkFormLinks(parsed, forms);
+    for (const form of forms) await this.ctx.store.saveForm(form);
     const deployed: DeployedProcess[] = [];
     for (const { resource, definition } of parsed) {
       const { record, isNew } = await this.ctx.store.saveDeployment({
@@ -39,10 +47,10 @@ export class Deployments {
     return deployed;
   }
 
-  /** Parses every resource once; refuses the whole deployment on any error problem. */
-  private async parseAll(resources: readonly DeployResource[], allowNonExecutable: boolean): Promise<Parsed[]> {
+  /** Parses every resource once; refuses the whole deployment on any error problem (`formProblems` included). */
+  private async parseAll(resources: readonly DeployResource[], allowNonExecutable: boolean, formProblems: readonly DeploymentProblem[], hasForms: boolean): Promise<Parsed[]> {
     const parsed: Parsed[] = [];
-    const problems: (ModelProblem & { readonly resourceName: string })[] = [];
+    const problems: DeploymentProblem[] = [...formProblems];
     for (const resource of resources) {
       const result = await this.parse(resource.xml, { allowNonExecutable, version: 0 });
       for (const problem of result.problems) if (problem.severity === 'error') problems.push({ ...problem, resourceName: resource.name });
@@ -55,10 +63,21 @@ export class Deployments {
         ? new BatonError('MODEL_NOT_EXECUTABLE', `Not deployed: ${summary}. Deploy with allowNonExecutable to deploy it anyway.`, { problems })
         : new BatonError('MODEL_INVALID', `Not deployed, the model has ${problems.length} problem(s): ${summary}`, { problems });
     }
-    if (parsed.length === 0) {
+    if (parsed.length === 0 && !hasForms) {
       throw new BatonError('MODEL_INVALID', 'Not deployed: the resources hold no process.', { problems: [] });
     }
     return parsed;
+  }
+
+  /** Refuses the deployment when a user task links a form (`formId`) that is neither embedded, nor in `forms`, nor deployed before. */
+  private async checkFormLinks(parsed: readonly Parsed[], forms: readonly FormRecord[]): Promise<void> {
+    const deployed = new Set(forms.map((form) => form.formId));
+    const known = async (formId: string): Promise<boolean> => (await this.ctx.store.getForm(formId)) !== undefined;
+    const problems: DeploymentProblem[] = [];
+    for (const { resource, definition } of parsed) problems.push(...(await missingFormLinks(definition, resource.name, deployed, known)));
+    if (problems.length === 0) return;
+    const summary = problems.map((p) => `${p.resourceName} (${p.elementId ?? '?'}): ${p.message}`).join('; ');
+    throw new BatonError('MODEL_INVALID', `Not deployed: ${summary}`, { problems });
   }
 
   private async scheduleTimerStarts(definitionKey: string, startEvents: readonly StartEventRegistration[]): Promise<void> {

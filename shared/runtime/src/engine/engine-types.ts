@@ -8,6 +8,7 @@ import type { MessageBus } from '../ports/message-bus.js';
 import type { ProcessStore } from '../ports/process-store.js';
 import type {
   DeploymentSummary,
+  FormRecord,
   HistoryEntry,
   IncidentQuery,
   IndexedIncident,
@@ -82,8 +83,9 @@ export interface EngineOptions {
 }
 
 export interface DeployResource {
-  /** File name, kept with the deployment. */
+  /** File name, kept with the deployment; a name ending in `.form` marks a form-js form. */
   readonly name: string;
+  /** The resource's text: BPMN XML, or a form's JSON. */
   readonly xml: string;
 }
 
@@ -201,6 +203,9 @@ export interface Engine {
    * Deploys every process of every resource, or nothing: any error problem refuses
    * the whole deployment with MODEL_INVALID (MODEL_NOT_EXECUTABLE when the only
    * problems are non-executable processes), `details.problems` listing each one.
+   * `*.form` resources (form-js JSON with an `id`) are kept as the latest form of their
+   * id; a user task linking a form id (`zeebe:formDefinition formId`) that is neither
+   * embedded, nor in this deployment, nor deployed before refuses the deployment.
    */
   deploy(resources: readonly DeployResource[], options?: { readonly allowNonExecutable?: boolean }): Promise<readonly DeployedProcess[]>;
   startInstance(request: StartInstanceRequest): Promise<ExecuteResult>;
@@ -234,6 +239,8 @@ export interface Engine {
   listDefinitions(query?: { readonly processId?: string }): Promise<readonly DeploymentSummary[]>;
   /** Throws DEFINITION_NOT_FOUND. */
   getDefinition(definitionKey: string): Promise<ProcessDefinition>;
+  /** The latest deployed form (a `*.form` resource) with that id, if any. */
+  getForm(formId: string): Promise<FormRecord | undefined>;
   /** The BPMN XML of a version (default the latest); throws DEFINITION_NOT_FOUND. */
   getDefinitionXml(query: { readonly definitionKey: string } | { readonly processId: string; readonly version?: number }): Promise<string>;
 

@@ -1,6 +1,7 @@
 import type { Effect } from '@baton/core';
 import type { ExecuteResult } from '../command-processor.js';
 import type { ConsumerHandle, LeasedJob } from '../ports/job-queue.js';
+import type { VersionedState } from '../ports/store-records.js';
 import { instanceOfWait, stamp, thenSettle, type EngineContext } from './engine-context.js';
 import type {
   ActivatedJob,
@@ -39,10 +40,12 @@ export class JobRetryLater extends Error {
 export class Jobs {
   constructor(private readonly ctx: EngineContext) {}
 
-  async complete(request: CompleteJobRequest): Promise<ExecuteResult> {
+  /** `known`: the instance as the job's activation read it, decided on without a second load (see ExecuteRequest). */
+  async complete(request: CompleteJobRequest, known?: VersionedState): Promise<ExecuteResult> {
     const instanceId = await instanceOfWait(this.ctx, request.jobKey, request.instanceId, 'job');
     const command = { type: 'CompleteJob', ...stamp(this.ctx), jobKey: request.jobKey, variables: request.variables ?? {} } as const;
-    return thenSettle(this.ctx.processor.execute({ instanceId, command }), () => this.ctx.queue.ack(request.jobKey));
+    const execution = this.ctx.processor.execute({ instanceId, command, ...(known === undefined ? {} : { known }) });
+    return thenSettle(execution, () => this.ctx.queue.ack(request.jobKey));
   }
 
   async throwError(request: ThrowErrorRequest): Promise<ExecuteResult> {
@@ -68,8 +71,8 @@ export class Jobs {
 
   async activate(request: ActivateJobsRequest): Promise<readonly ActivatedJob[]> {
     const leased = await this.ctx.queue.lease([request.type], { max: request.maxJobs, leaseMs: request.timeoutMs });
-    const jobs = await Promise.all(leased.map((job) => this.toActivated(job, request.worker)));
-    return jobs.filter((job): job is ActivatedJob => job !== undefined);
+    const activations = await Promise.all(leased.map((job) => this.toActivated(job, request.worker)));
+    return activations.flatMap((activation) => (activation === undefined ? [] : [activation.job]));
   }
 
   /** Consumes the queues of the handlers' job types; stop the returned handle on close. */
@@ -77,11 +80,12 @@ export class Jobs {
     const types = Object.keys(handlers);
     if (types.length === 0) return undefined;
     return this.ctx.queue.consume(types, async (leased) => {
-      const job = await this.toActivated(leased, this.ctx.nodeId);
+      const activation = await this.toActivated(leased, this.ctx.nodeId);
       const worker = handlers[leased.capability];
-      if (job === undefined || worker === undefined) return;
+      if (activation === undefined || worker === undefined) return;
+      const { job, loaded } = activation;
       try {
-        return await this.runWorker(job, worker);
+        return await this.runWorker(job, worker, loaded);
       } catch (error) {
         // The queue retries after its back-off; the refusals that end the job acked it already.
         this.ctx.onError(error, { jobKey: job.jobKey, instanceId: job.instanceId, during: 'worker' });
@@ -90,14 +94,14 @@ export class Jobs {
     });
   }
 
-  private async runWorker(job: ActivatedJob, worker: JobWorker): Promise<void | { readonly retryAt: number }> {
+  private async runWorker(job: ActivatedJob, worker: JobWorker, loaded: VersionedState): Promise<void | { readonly retryAt: number }> {
     let variables: Readonly<Record<string, unknown>> | void;
     try {
       variables = await worker(job);
     } catch (error) {
       return this.workerFailed(job, error);
     }
-    await this.complete({ jobKey: job.jobKey, instanceId: job.instanceId, variables: variables ?? {} });
+    await this.complete({ jobKey: job.jobKey, instanceId: job.instanceId, variables: variables ?? {} }, loaded);
   }
 
   private async workerFailed(job: ActivatedJob, error: unknown): Promise<void | { readonly retryAt: number }> {
@@ -132,8 +136,8 @@ export class Jobs {
     return { result, retryAt: requeued?.notBefore ?? command.at + (retryBackOffMs ?? 0) };
   }
 
-  /** The job with its variables, or undefined (and dropped from the queue) when it is no longer open. */
-  private async toActivated(leased: LeasedJob, worker: string): Promise<ActivatedJob | undefined> {
+  /** The job with its variables and the state it was read from, or undefined (and dropped from the queue) when it is no longer open. */
+  private async toActivated(leased: LeasedJob, worker: string): Promise<{ readonly job: ActivatedJob; readonly loaded: VersionedState } | undefined> {
     const { jobKey, instanceId } = leased.payload;
     const loaded = await this.ctx.store.load(instanceId);
     const wait = loaded?.state.waits[jobKey];
@@ -142,7 +146,7 @@ export class Jobs {
       return undefined;
     }
     const { state } = loaded;
-    return {
+    const job: ActivatedJob = {
       jobKey,
       type: wait.jobType,
       instanceId,
@@ -156,5 +160,6 @@ export class Jobs {
       worker,
       deadline: leased.leaseUntil,
     };
+    return { job, loaded };
   }
 }

@@ -3,6 +3,7 @@ import type {
   CommitRequest,
   DeploymentRecord,
   DeploymentSummary,
+  FormRecord,
   HistoryEntry,
   IndexedIncident,
   IndexedJob,
@@ -85,6 +86,10 @@ export interface ProcessStore {
   latestDeployment(processId: string): Promise<DeploymentRecord | undefined>;
   /** Every deployed version (of one process when given), by processId then version. */
   listDeployments(query: { readonly processId?: string }): Promise<readonly DeploymentSummary[]>;
+  /** Keeps a deployed form as the latest of its `formId`, replacing any earlier one (last write wins). */
+  saveForm(form: FormRecord): Promise<void>;
+  /** The latest deployed form with that id, if any. */
+  getForm(formId: string): Promise<FormRecord | undefined>;
   /** Message start events named `messageName` of the latest version of each process. */
   findMessageStartEvents(messageName: string): Promise<readonly StartEventTarget[]>;
   /** Signal start events named `signalName` of the latest version of each process. */

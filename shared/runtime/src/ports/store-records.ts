@@ -166,6 +166,16 @@ export interface DeploymentRecord extends NewDeployment {
 /** A listed deployment (without its XML). */
 export type DeploymentSummary = Omit<DeploymentRecord, 'xml'>;
 
+/** A deployed form (a `*.form` resource: form-js JSON with an `id`), the latest of its `formId`. */
+export interface FormRecord {
+  /** The form's `id`, as `zeebe:formDefinition formId` names it. */
+  readonly formId: string;
+  readonly resourceName: string;
+  /** The form-js schema, as deployed. */
+  readonly json: string;
+  readonly deployedAt: number;
+}
+
 /** A start event of the latest version of a process, found by message or signal name. */
 export interface StartEventTarget {
   readonly processId: string;

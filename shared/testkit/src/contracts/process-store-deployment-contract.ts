@@ -41,5 +41,15 @@ export function processStoreDeploymentContract(store: () => ProcessStore): void 
       expect(await store().findMessageStartEvents(message)).toEqual([]);
       expect(await store().findSignalStartEvents(signal)).toEqual([{ processId, definitionKey: `${processId}:2`, elementId: 'start-v2' }]);
     });
+
+    it('keeps the latest form of each form id', async () => {
+      const formId = uniqueId('form');
+      const form = (json: string, deployedAt: number) => ({ formId, resourceName: `${formId}.form`, json, deployedAt });
+      expect(await store().getForm(formId)).toBeUndefined();
+      await store().saveForm(form('{"v":1}', 1_000));
+      expect(await store().getForm(formId)).toEqual(form('{"v":1}', 1_000));
+      await store().saveForm(form('{"v":2}', 2_000));
+      expect(await store().getForm(formId)).toEqual(form('{"v":2}', 2_000));
+    });
   });
 }

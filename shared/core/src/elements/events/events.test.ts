@@ -67,8 +67,8 @@ describe('throw events', () => {
     engine.start('P');
     // then
     expect(engine.effects.filter((e) => e.type === 'BroadcastSignal')).toEqual([
-      { type: 'BroadcastSignal', signalName: 'go', variables: {} },
-      { type: 'BroadcastSignal', signalName: 'go', variables: {} },
+      { type: 'BroadcastSignal', signalName: 'go', variables: {}, excludeInstanceId: 'i1' },
+      { type: 'BroadcastSignal', signalName: 'go', variables: {}, excludeInstanceId: 'i1' },
     ]);
     expect(engine.completed()).toEqual(['end', 'start', 't']);
   });
