@@ -30,6 +30,7 @@ import type { Redis } from 'ioredis';
 import { commitArgs } from './commit-args.js';
 import { checkRedisServer, connectRedis, emitWarning, unavailable } from './connection.js';
 import { StoreKeys } from './keys.js';
+import { Batcher } from './batcher.js';
 import { StoreScripts } from './scripts.js';
 import { StoreDeployments } from './store-deployments.js';
 import { StoreQueries } from './store-queries.js';
@@ -56,6 +57,7 @@ export class RedisProcessStore implements ProcessStore {
   private readonly queries: StoreQueries;
   private readonly deployments: StoreDeployments;
   private closing: Promise<void> | undefined;
+  private readonly acks = new Batcher<string>((ids) => this.scripts.ackOutbox([this.keys.outbox, this.keys.outboxEntries], ids));
 
   constructor(
     private readonly client: Redis,
@@ -190,10 +192,13 @@ export class RedisProcessStore implements ProcessStore {
     });
   }
 
+  /**
+   * Acks that arrive while one is on its way leave together in the next script call
+   * (issue #5, "Speed": one ack per commit with effects was a script per instance).
+   * Each caller still resolves only once its own ids are removed.
+   */
   ackOutbox(outboxIds: readonly string[]): Promise<void> {
-    return this.guard(async () => {
-      if (outboxIds.length > 0) await this.scripts.ackOutbox([this.keys.outbox, this.keys.outboxEntries], outboxIds);
-    });
+    return this.guard(() => (outboxIds.length === 0 ? Promise.resolve() : this.acks.add(outboxIds)));
   }
 
   close(): Promise<void> {

@@ -12,15 +12,19 @@ interface DeployFlags extends NodeFlags {
   readonly allowNonExecutable?: boolean;
 }
 
-/** Every .bpmn file the paths name (folders searched recursively); a missing path is refused. */
+/** Every file the paths name, and the .bpmn and .form files under named folders; a missing path is refused. */
 async function readResources(paths: readonly string[]): Promise<DeployFile[]> {
   const resources: DeployFile[] = [];
+  const seen = new Set<string>();
+  const forms = (await findFiles(paths, '.form')).flatMap((found) => (found.type === 'files' ? found.files.filter((f) => f.endsWith('.form')) : []));
   for (const found of await findFiles(paths, '.bpmn')) {
     if (found.type === 'missing') {
       throw new BatonError('NOT_FOUND', `${found.path} does not exist; give BPMN files or folders holding them.`, { field: 'files' });
     }
-    for (const file of found.files) resources.push({ name: basename(file), content: await readFile(file, 'utf8') });
+    for (const file of found.files) seen.add(file);
   }
+  for (const file of forms) seen.add(file);
+  for (const file of seen) resources.push({ name: basename(file), content: await readFile(file, 'utf8') });
   if (resources.length === 0) {
     throw new BatonError('VALIDATION_FAILED', `No .bpmn file found under ${paths.join(', ')}.`, { field: 'files' });
   }
@@ -46,7 +50,7 @@ export function registerDeploy(program: Command, ctx: CommandContext): void {
     .command('deploy')
     .summary('deploy BPMN models to a running node')
     .description(
-      'Deploys every .bpmn file given, or found under the given folders, to the node in one deployment: ' +
+      'Deploys every file given, and every .bpmn and .form file found under the given folders, to the node in one deployment: ' +
         'all of them or none. Prints each deployed process (id, version, key), or every problem found ' +
         '(code, process, element, message) on stderr and exits 1.',
     )
