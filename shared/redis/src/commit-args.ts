@@ -1,5 +1,6 @@
 import { waitKeyOf, type Wait } from '@baton/core';
-import type { CommitRequest, InstanceRef, InstanceSummary } from '@baton/runtime';
+import type { CommitRequest, InstanceRef } from '@baton/runtime';
+import { encodeHistoryEntry } from './history-codec.js';
 import type { StoreKeys } from './keys.js';
 
 export { waitKeyOf };
@@ -35,27 +36,14 @@ export function refOf(request: CommitRequest): InstanceRef {
   };
 }
 
-/** The instance's summary without `version` (the commit script appends it). */
-function summaryOf(request: CommitRequest, ref: InstanceRef): Omit<InstanceSummary, 'version'> {
-  const { state } = request;
-  const parentInstanceId = state.parent?.instanceId;
-  return {
-    ...ref,
-    status: state.status,
-    ...(parentInstanceId === undefined ? {} : { parentInstanceId }),
-    startedAt: state.startedAt,
-    ...(state.endedAt === undefined ? {} : { endedAt: state.endedAt }),
-  };
-}
-
 /** KEYS and ARGV of commit-instance-13.lua for one request (see the script's header). */
 export function commitArgs(keys: StoreKeys, request: CommitRequest): { keys: string[]; args: (string | number)[] } {
   const ref = refOf(request);
   const own = keys.instance(request.instanceId);
   const { indexChanges } = request;
-  const args: (string | number)[] = [request.expectedVersion, request.instanceId, JSON.stringify(request.state), JSON.stringify(summaryOf(request, ref))];
+  const args: (string | number)[] = [request.expectedVersion, request.instanceId, JSON.stringify(request.state), ref.rootInstanceId];
   args.push(request.events.length);
-  for (const event of request.events) args.push(JSON.stringify({ at: request.at, commandId: request.commandId, event }));
+  for (const event of request.events) args.push(encodeHistoryEntry(request.instanceId, request.at, request.commandId, event));
   args.push(request.outbox.length);
   for (const entry of request.outbox) args.push(entry.outboxId, entry.committedAt, JSON.stringify(entry));
   args.push(indexChanges.removeWaitKeys.length, ...indexChanges.removeWaitKeys);

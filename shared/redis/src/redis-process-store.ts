@@ -32,6 +32,7 @@ import { checkRedisServer, connectRedis, emitWarning, unavailable } from './conn
 import { StoreKeys } from './keys.js';
 import { Batcher } from './batcher.js';
 import { StoreScripts } from './scripts.js';
+import { decodeHistoryEntry } from './history-codec.js';
 import { StoreDeployments } from './store-deployments.js';
 import { StoreQueries } from './store-queries.js';
 
@@ -43,8 +44,6 @@ export interface RedisProcessStoreOptions {
   /** Told about risky server settings (AOF off); default a Node process warning. */
   readonly onWarning?: (message: string) => void;
 }
-
-type StoredHistory = Omit<HistoryEntry, 'position'>;
 
 /**
  * ProcessStore on Redis (see README.md for the key layout). One round trip per
@@ -127,7 +126,7 @@ export class RedisProcessStore implements ProcessStore {
       const offset = Math.max(0, page.offset ?? 0);
       const limit = Math.max(0, page.limit ?? 100);
       const [total, stored] = await Promise.all([this.client.llen(key), limit === 0 ? [] : this.client.lrange(key, offset, offset + limit - 1)]);
-      const items = stored.map((json, i): HistoryEntry => ({ position: offset + i, ...(JSON.parse(json) as StoredHistory) }));
+      const items = stored.map((json, i) => decodeHistoryEntry(instanceId, offset + i, json));
       const next = offset + items.length;
       return next < total ? { items, total, nextOffset: next } : { items, total };
     });

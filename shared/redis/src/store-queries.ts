@@ -12,6 +12,7 @@ import type {
   Page,
   UserTaskQuery,
 } from '@baton/runtime';
+import type { InstanceState } from '@baton/core';
 import type { Redis } from 'ioredis';
 import { matchesAll, readIndex, readIndexPage, readJson } from './index-reads.js';
 import type { StoreKeys } from './keys.js';
@@ -99,17 +100,17 @@ export class StoreQueries {
     return readIndex(this.client, this.keys.signalSubscriptions(signalName), this.keys.waits);
   }
 
-  /** Reads each candidate's summary (one pipelined HGET each): O(candidates). */
+  /** Reads each candidate's state (one pipelined HMGET each): O(candidates). */
   async findInstances(q: InstanceQuery): Promise<Page<InstanceSummary>> {
-    const index = q.rootInstanceId === undefined ? this.keys.instances : this.keys.tree(q.rootInstanceId);
-    const ids = await this.client.zrange(index, 0, -1);
+    const ids = q.rootInstanceId === undefined ? await this.client.zrange(this.keys.instances, 0, -1) : await this.treeOf(q.rootInstanceId);
     const pipeline = this.client.pipeline();
-    for (const id of ids) pipeline.hget(this.keys.instance(id).state, 'sum');
+    for (const id of ids) pipeline.hmget(this.keys.instance(id).state, 'v', 's');
     const replies = (await pipeline.exec()) ?? [];
     const summaries: InstanceSummary[] = [];
     for (const [error, value] of replies) {
       if (error !== null) throw error;
-      if (typeof value === 'string') summaries.push(JSON.parse(value) as InstanceSummary);
+      const [version, state] = value as [string | null, string | null];
+      if (version !== null && state !== null) summaries.push(summaryOf(JSON.parse(state) as InstanceState, Number(version)));
     }
     const matching = summaries.filter(
       (s) => (q.processId === undefined || s.processId === q.processId) && (q.status === undefined || s.status === q.status),
@@ -119,6 +120,29 @@ export class StoreQueries {
     const next = offset + items.length;
     return next < matching.length ? { items, total: matching.length, nextOffset: next } : { items, total: matching.length };
   }
+
+  /** Ids of a call tree in creation order; a root without children has no tree key (see commit-instance-13.lua). */
+  private async treeOf(rootInstanceId: string): Promise<string[]> {
+    const ids = await this.client.zrange(this.keys.tree(rootInstanceId), 0, -1);
+    if (ids.length > 0) return ids;
+    return (await this.client.zscore(this.keys.instances, rootInstanceId)) === null ? [] : [rootInstanceId];
+  }
+}
+
+/** What a listing shows of an instance, from its state. */
+function summaryOf(state: InstanceState, version: number): InstanceSummary {
+  const { instanceId, processId, definitionKey, status, startedAt, endedAt, parent } = state;
+  return {
+    instanceId,
+    processId,
+    definitionKey,
+    rootInstanceId: parent?.rootInstanceId ?? instanceId,
+    status,
+    ...(parent === undefined ? {} : { parentInstanceId: parent.instanceId }),
+    startedAt,
+    ...(endedAt === undefined ? {} : { endedAt }),
+    version,
+  };
 }
 
 function pairsOf(flat: readonly string[]): { member: string; score: number }[] {

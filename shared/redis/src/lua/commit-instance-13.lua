@@ -5,7 +5,7 @@
   version check passes).
 
   Input:
-    KEYS[1]  {i}:state       HASH  v (version), s (state JSON), sum (summary JSON)
+    KEYS[1]  {i}:state       HASH  v (version), s (state JSON)
     KEYS[2]  {i}:history     LIST  history entries (JSON), position = list index
     KEYS[3]  {i}:waits       ZSET  the instance's open wait keys, score = creation seq
     KEYS[4]  {i}:incidents   ZSET  the instance's open incident keys
@@ -15,14 +15,14 @@
     KEYS[8]  incidents       HASH  incident key -> indexed incident JSON
     KEYS[9]  incidents:open  ZSET  every open incident key
     KEYS[10] instances       ZSET  every instance id, score = creation seq
-    KEYS[11] {root}:tree     ZSET  the call tree of the instance's root
+    KEYS[11] {root}:tree     ZSET  the call tree of the instance's root, written once it has a child
     KEYS[12] outbox          ZSET  score = committedAt, member = "<seq 16 digits>/<outboxId>"
     KEYS[13] outbox:entries  HASH  outboxId -> "<member>\n<entry JSON>"
 
     ARGV[1] expected version (0 creates the instance)
     ARGV[2] instance id
     ARGV[3] state JSON
-    ARGV[4] summary JSON (without version)
+    ARGV[4] root instance id (ARGV[2] for a root)
     then groups, each a count n followed by its items:
       history:          n, then n entry JSONs
       outbox:           n, then n triples (outboxId, committedAt, entry JSON)
@@ -44,13 +44,20 @@ if current ~= expected then
 end
 local version = current + 1
 local instanceId = ARGV[2]
-local summary = string.sub(ARGV[4], 1, -2) .. ',"version":' .. version .. '}'
-rcall("HSET", KEYS[1], "v", version, "s", ARGV[3], "sum", summary)
+rcall("HSET", KEYS[1], "v", version, "s", ARGV[3])
 
 if current == 0 then
   local seq = rcall("INCR", KEYS[5])
   rcall("ZADD", KEYS[10], seq, instanceId)
-  rcall("ZADD", KEYS[11], seq, instanceId)
+  -- A lone root is its own tree: no key for it (most instances), the reader knows.
+  local rootId = ARGV[4]
+  if rootId ~= instanceId then
+    local rootSeq = rcall("ZSCORE", KEYS[10], rootId)
+    if rootSeq then
+      rcall("ZADD", KEYS[11], "NX", rootSeq, rootId)
+    end
+    rcall("ZADD", KEYS[11], seq, instanceId)
+  end
 end
 
 local i = 5
