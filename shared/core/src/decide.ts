@@ -7,7 +7,7 @@ import { cancelInstance, completeCallActivity, resolveIncident } from './command
 import { rejection } from './commands/rejection.js';
 import { correlateMessage, fireTimer, triggerSignal } from './commands/trigger-commands.js';
 import { createCtx, type Ctx } from './context.js';
-import { runAgenda } from './engine.js';
+import { maxStepsPerCommand, runAgenda, StepLimitExceeded } from './engine.js';
 import { asState, draftOf } from './state/records.js';
 import type { Command } from './types/commands.js';
 import type { Decision, Rejection } from './types/decision.js';
@@ -78,6 +78,14 @@ export function decide(state: InstanceState | undefined, command: Command, defin
 }
 
 function finish(ctx: Ctx): Decision<InstanceEvent> {
-  runAgenda(ctx);
+  try {
+    runAgenda(ctx);
+  } catch (err) {
+    if (!(err instanceof StepLimitExceeded)) throw err;
+    const message =
+      `The command ran more than ${maxStepsPerCommand} element steps without reaching a wait state (last at "${err.elementId}"): ` +
+      'the model loops through gateways or pass-through activities with no task, timer or message to wait at. Add a wait state or an exit condition to the loop.';
+    return { ok: false, rejection: rejection('STEP_LIMIT_EXCEEDED', message, { elementId: err.elementId, processId: ctx.definition.processId }) };
+  }
   return { ok: true, state: asState(ctx.draft), events: ctx.events, effects: ctx.effects };
 }

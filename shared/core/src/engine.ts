@@ -9,11 +9,27 @@ import { fireReadyInclusiveJoins } from './elements/gateways/inclusive-gateway.j
 import { behaviorOf } from './elements/registry.js';
 import type { Variables } from './types/commands.js';
 
+/**
+ * Most element steps one command may run. A model that cycles through gateways and
+ * pass-through activities with nothing to wait at would otherwise never return.
+ */
+export const maxStepsPerCommand = 100_000;
+
+/** Thrown when a command runs more than {@link maxStepsPerCommand} steps; `decide` turns it into a rejection. */
+export class StepLimitExceeded {
+  constructor(readonly elementId: string) {}
+}
+
 /** Run queued work until nothing is left, then fire inclusive joins that became ready, and repeat. */
 export function runAgenda(ctx: Ctx): void {
+  let steps = 0;
   for (;;) {
     let item = ctx.agenda.shift();
     while (item !== undefined) {
+      if ((steps += 1) > maxStepsPerCommand) {
+        const id = item.kind === 'innerCompleted' ? item.bodyElementInstanceId : item.elementInstanceId;
+        throw new StepLimitExceeded(ctx.draft.elementInstances[id]?.elementId ?? id);
+      }
       if (ctx.draft.status === 'active' && ctx.draft.elementInstances[item.kind === 'innerCompleted' ? item.bodyElementInstanceId : item.elementInstanceId] !== undefined) {
         switch (item.kind) {
           case 'activate':

@@ -53,6 +53,10 @@ export const codes = {
   NO_CAPABLE_NODE: { category: 'unavailable', summary: 'No node with the needed capability answered in time.' },
   STORE_UNAVAILABLE: { category: 'unavailable', summary: 'The state store cannot be reached.' },
   SERVER_UNAVAILABLE: { category: 'unavailable', summary: 'A server the node or a test needs could not be started or reached.' },
+  STEP_LIMIT_EXCEEDED: {
+    category: 'invalid-state',
+    summary: 'One command ran too many element steps without reaching a wait state: the model loops.',
+  },
   INTERNAL: { category: 'internal', summary: 'A bug: the message says where.' },
 } as const satisfies Record<string, CodeInfo>;
 
