@@ -96,7 +96,11 @@ function printHuman(ctx: CommandContext, topology: Topology, description: Cluste
 
 function untilStopSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolveSignal) => {
+    // Signal listeners do not keep Node's event loop alive; without this the launcher
+    // would exit at once (code 13) and leave the children running unsupervised.
+    const keepAlive = setInterval(() => undefined, 1 << 30);
     const stop = (signal: NodeJS.Signals): void => {
+      clearInterval(keepAlive);
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       resolveSignal(signal);
