@@ -1,3 +1,5 @@
+import type { FormField } from '@baton/model';
+
 /**
  * The engine as the HTTP layer sees it: one method per route, in the names and shapes
  * of Camunda 8's REST v2 (string keys; `processDefinitionId` is the BPMN process id;
@@ -209,14 +211,7 @@ export interface UserTaskView {
 }
 
 /** One `camunda:formField` of a user task, as the model reads it. */
-export interface FormFieldView {
-  readonly id: string;
-  readonly label?: string;
-  readonly type: string;
-  readonly defaultValue?: string;
-  readonly values?: readonly { readonly id: string; readonly name?: string }[];
-  readonly validation?: readonly { readonly name: string; readonly config?: string }[];
-}
+export type FormFieldView = FormField;
 
 /** What the model says about a user task's form, and the variables the task sees. */
 export interface UserTaskForm {
