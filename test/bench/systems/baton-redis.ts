@@ -1,20 +1,9 @@
-import type { InstanceEvent } from '@baton/core';
 import { createBullmqJobQueue, createRedisProcessStore } from '@baton/redis';
-import { createEngine, createHandOffWorker, clusterSubjects, systemClock, type BusMessage, type JobQueue, type JobWorker } from '@baton/runtime';
+import { createEngine, createHandOffWorker, clusterSubjects, systemClock, type JobQueue, type JobWorker } from '@baton/runtime';
 import { connectBus } from '../buses.js';
 import type { ClusterSystemFactory } from '../cluster-system.js';
 import type { BenchSystem } from '../system.js';
-
-interface Pending {
-  readonly resolve: () => void;
-  readonly reject: (error: Error) => void;
-}
-
-/** What the engine publishes on `baton.<cluster>.events.<processId>` per commit. */
-interface CommittedEvents {
-  readonly instanceId: string;
-  readonly events: readonly InstanceEvent[];
-}
+import { settleOnEvents, type Pending } from './completions.js';
 
 /**
  * The queue as is, but its push consumers run `concurrency` jobs at once (the engine
@@ -64,20 +53,7 @@ export const createBatonRedisSystem: ClusterSystemFactory = async (benchCase, xm
     onError: fail,
   });
   await engine.deploy([{ name: benchCase.modelFile, xml }]);
-  const subscription = await bus.subscribe(`baton.default.events.${benchCase.processId}`, (message: BusMessage) => {
-    const { instanceId, events } = message.data as CommittedEvents;
-    const waiter = pending.get(instanceId);
-    if (waiter === undefined) return;
-    for (const event of events) {
-      if (event.type === 'InstanceCompleted') {
-        pending.delete(instanceId);
-        waiter.resolve();
-      } else if (event.type === 'IncidentRaised' || event.type === 'InstanceTerminated') {
-        pending.delete(instanceId);
-        waiter.reject(new Error(`Instance ${instanceId} of ${benchCase.processId}: ${event.type} ${JSON.stringify(event)}`));
-      }
-    }
-  });
+  const subscription = await bus.subscribe(`baton.default.events.${benchCase.processId}`, settleOnEvents(pending, benchCase.processId));
   let count = 0;
   const run = async (): Promise<string> => {
     if (failure !== undefined) throw failure;

@@ -1,18 +1,6 @@
-import type { InstanceEvent } from '@baton/core';
 import { createInMemoryEngine } from '@baton/memory';
-import type { BusMessage } from '@baton/runtime';
 import type { BenchSystem, BenchSystemFactory } from '../system.js';
-
-interface Pending {
-  readonly resolve: () => void;
-  readonly reject: (error: Error) => void;
-}
-
-/** What the engine publishes on `baton.<cluster>.events.<processId>` per commit. */
-interface CommittedEvents {
-  readonly instanceId: string;
-  readonly events: readonly InstanceEvent[];
-}
+import { settleOnEvents, type Pending } from './completions.js';
 
 /**
  * Baton on its in-memory adapters: the whole engine path (command processor, store,
@@ -34,20 +22,7 @@ export const createBatonSystem: BenchSystemFactory = async (benchCase, xml) => {
     },
   });
   await engine.deploy([{ name: benchCase.modelFile, xml }]);
-  const subscription = await engine.bus.subscribe('baton.default.events.>', (message: BusMessage) => {
-    const { instanceId, events } = message.data as CommittedEvents;
-    const waiter = pending.get(instanceId);
-    if (waiter === undefined) return;
-    for (const event of events) {
-      if (event.type === 'InstanceCompleted') {
-        pending.delete(instanceId);
-        waiter.resolve();
-      } else if (event.type === 'IncidentRaised' || event.type === 'InstanceTerminated') {
-        pending.delete(instanceId);
-        waiter.reject(new Error(`Instance ${instanceId} of ${benchCase.processId}: ${event.type} ${JSON.stringify(event)}`));
-      }
-    }
-  });
+  const subscription = await engine.bus.subscribe('baton.default.events.>', settleOnEvents(pending, benchCase.processId));
   let count = 0;
   const run = async (): Promise<string> => {
     if (failure !== undefined) throw failure;
