@@ -1,7 +1,10 @@
 import { BatonError } from '@baton/errors';
 import { createInMemoryJobQueue, createInMemoryProcessStore } from '@baton/memory';
-import { createBullmqJobQueue, createRedisProcessStore } from '@baton/redis';
+import { createBullmqJobQueue, createRedisIdentityStore, createRedisProcessStore } from '@baton/redis';
 import type { Clock, JobQueue, MessageBus, ProcessStore } from '@baton/runtime';
+import type { GroupRecord, UserRecord } from './auth/identity.js';
+import type { IdentityStore } from './auth/identity-store.js';
+import { createInMemoryIdentityStore } from './auth/in-memory-identity-store.js';
 import { createBusFromUrl } from './handoff/edge-bus.js';
 
 /** Adapter names a node accepts for each port; `redis://…` (or `rediss://…`) is a Redis URL. `nats://…` a NATS URL (issue 6). */
@@ -79,4 +82,16 @@ export async function createAdapters(choice: AdapterChoice, clock: Clock, onErro
       await adapters.store.close();
     },
   };
+}
+
+/**
+ * The IdentityStore beside the chosen process store (issue 7): for `redis://…` the same
+ * Redis and prefix `baton` (keys `baton:identity:*`), so every node of the cluster shares
+ * the admins' changes and they survive restarts; otherwise this process's memory.
+ * Throws STORE_UNAVAILABLE when Redis does not answer.
+ */
+export async function createIdentityStore(choice: AdapterChoice): Promise<IdentityStore> {
+  const store = choice.store ?? 'memory';
+  // The process store on the same server has warned about its settings already.
+  return isRedisUrl(store) ? createRedisIdentityStore<UserRecord, GroupRecord>({ url: store, onWarning: () => undefined }) : createInMemoryIdentityStore();
 }

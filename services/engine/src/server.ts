@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { AuthConfig } from './auth/auth-config.js';
-import { registerAuth } from './auth/register-auth.js';
+import { registerAuth, type IdentitySync } from './auth/register-auth.js';
 import type { EngineApi } from './engine-api.js';
 import { registerApiHandOff, type ServerCluster } from './handoff/index.js';
 import { createMetrics, registerMetrics } from './metrics.js';
@@ -45,6 +45,8 @@ export interface ServerOptions {
   readonly cluster?: ServerCluster;
   /** Authentication and authorization (issue 7); without it every route is open. */
   readonly auth?: AuthConfig;
+  /** With `auth`: where the admins' user and group changes are kept and how other nodes hear of them. Default this node's memory. */
+  readonly identitySync?: IdentitySync;
   /** The browser app's built files, served at `/`; default `@baton/web`'s dist when built; false for none. */
   readonly webRoot?: string | false;
 }
@@ -89,7 +91,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setNotFoundHandler(handleNotFound);
   app.addSchema(problemSchema);
   await app.register(multipart, { limits: { fileSize: bodyLimit, files: 100, fields: 20 } });
-  if (options.auth !== undefined) await registerAuth(app, options.auth, options.engine);
+  if (options.auth !== undefined) await registerAuth(app, options.auth, options.engine, options.identitySync);
   const webRoot = options.webRoot ?? defaultWebRoot();
   if (webRoot !== false && webRoot !== undefined) await registerWebApp(app, webRoot);
   await registerOpenApi(app, options.version ?? packageVersion);

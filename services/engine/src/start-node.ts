@@ -2,8 +2,9 @@ import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { createEngine, systemClock, type Clock, type JobWorker, type MessageBus } from '@baton/runtime';
-import { createAdapters, type AdapterChoice, type NodeAdapters } from './adapters.js';
+import { createAdapters, createIdentityStore, type AdapterChoice, type NodeAdapters } from './adapters.js';
 import type { AuthConfig } from './auth/auth-config.js';
+import type { IdentityStore } from './auth/identity-store.js';
 import { checkBinding } from './auth/binding.js';
 import { createBusFromUrl, noStore } from './handoff/edge-bus.js';
 import { createEdgeEngineApi, createNodeCluster } from './handoff/index.js';
@@ -42,6 +43,12 @@ export interface StartNodeOptions extends AdapterChoice {
   readonly adapters?: NodeAdapters;
   /** Authentication and authorization (issue 7: `--identity FILE`, OIDC). Without it the node serves loopback only. */
   readonly auth?: AuthConfig;
+  /**
+   * With `auth`: where the admins' user and group changes are kept (the caller closes it).
+   * Default: beside the store, Redis for a `redis://…` store (shared by the cluster,
+   * kept across restarts), else this node's memory.
+   */
+  readonly identityStore?: IdentityStore;
   /** `--insecure-no-auth`: listen beyond loopback without `auth`, with a warning in the log. */
   readonly insecureNoAuth?: boolean;
   /** Bus subjects are `baton.<cluster>.…`; nodes of one cluster share it. Default `default`. */
@@ -138,6 +145,7 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
   });
   let isReady = false;
   let app: FastifyInstance | undefined;
+  let ownIdentityStore: IdentityStore | undefined;
   let closing: Promise<void> | undefined;
   let removeSignalHandlers = (): void => undefined;
   const close = (): Promise<void> =>
@@ -152,12 +160,25 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
       await engine.close();
       await cluster.leave();
       await app?.close();
+      await ownIdentityStore?.close();
       if (options.adapters === undefined) await adapters.close();
     })());
   try {
     const resources = options.deployDir === undefined ? [] : await readBpmnDir(options.deployDir);
     const deployed = resources.length === 0 ? [] : (await engine.deploy(resources, { allowNonExecutable: false })).processes;
-    const serverOptions = { ...(options.auth === undefined ? {} : { auth: options.auth }), engine, nodeId, capabilities: cluster.capabilities, cluster: cluster.server, logger: rootLogger, isReady: () => isReady };
+    // Users and groups the admins change: beside the process store (an edge node has none: memory), announced on the bus.
+    if (options.auth !== undefined && options.identityStore === undefined) ownIdentityStore = await createIdentityStore(isEdge ? {} : options);
+    const identityStore = options.identityStore ?? ownIdentityStore;
+    const identitySync = identityStore === undefined ? undefined : { store: identityStore, bus: adapters.bus, ...pick(options, ['cluster']) };
+    const serverOptions = {
+      ...(options.auth === undefined ? {} : { auth: options.auth, identitySync }),
+      engine,
+      nodeId,
+      capabilities: cluster.capabilities,
+      cluster: cluster.server,
+      logger: rootLogger,
+      isReady: () => isReady,
+    };
     app = await buildServer(options.bodyLimit === undefined ? serverOptions : { ...serverOptions, bodyLimit: options.bodyLimit });
     await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
     const address = app.server.address();

@@ -131,9 +131,35 @@ describe('the task list in Chromium', () => {
     await engine.cancelInstance(key);
   }, 30_000);
 
-  it('does not offer operations to a user', async () => {
+  it('an operator opens the process definitions and views one on its diagram', async () => {
+    // given: the fixtures' processes are deployed
+    const pay = (await engine.listDefinitions()).find((d) => d.processDefinitionId === 'pay');
+    // when
+    await logIn('oscar');
+    await page.click('#definitions-link');
+    await page.waitForSelector('#definition-rows tr');
+    // then: each definition with its id, name and version
+    const rows = await page.locator('#definition-rows tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)));
+    expect(rows).toEqual([
+      ['pay', 'Pay', '1 (latest)'],
+      ['review', 'Review', '1 (latest)'],
+      ['ship', 'Ship', '1 (latest)'],
+    ]);
+    await page.screenshot({ path: join(artifacts, '7-definitions.png'), fullPage: true });
+    // when: the operator opens the diagram of pay
+    await page.click(`#definition-rows tr[data-process-definition-key="${pay?.processDefinitionKey ?? ''}"] a:has-text("Diagram")`);
+    // then: bpmn-js drew its tasks, with the bpmn.io watermark kept
+    await page.waitForSelector('#definition-diagram svg [data-element-id="charge"]');
+    expect(await page.locator('#definition-diagram svg [data-element-id="approve"]').count()).toBe(1);
+    expect(await page.locator('#definition-title').textContent()).toBe('Pay · pay v1');
+    expect(await page.locator('#definition-diagram .bjs-powered-by').isVisible()).toBe(true);
+    await page.screenshot({ path: join(artifacts, '8-definition-diagram.png'), fullPage: true });
+  }, 30_000);
+
+  it('does not offer operations or definitions to a user', async () => {
     await logIn('mia');
     expect(await page.locator('#ops-link').isVisible()).toBe(false);
+    expect(await page.locator('#definitions-link').isVisible()).toBe(false);
   });
 
   it('a user of another group sees none of them and cannot complete one through the API', async () => {

@@ -1,4 +1,4 @@
-import type { HistoryItem, InstanceDetail } from './ops-model.js';
+import type { DefinitionItem, HistoryItem, InstanceDetail } from './ops-model.js';
 import { csrfTokenFrom, problemText, type TaskItem } from './tasks.js';
 
 /** Who is logged in, as GET /v2/auth/me says; `authEnabled` false when the node runs without authentication. */
@@ -62,13 +62,7 @@ export const formOf = (key: string): Promise<TaskForm> => call('GET', api(`/v2/u
 export const complete = (key: string, variables: Record<string, unknown>): Promise<void> =>
   call('POST', api(`/v2/user-tasks/${encodeURIComponent(key)}/completion`), { variables });
 
-/** A deployed process version. */
-export interface DefinitionItem {
-  readonly processDefinitionKey: string;
-  readonly processDefinitionId: string;
-  readonly name?: string;
-  readonly version: number;
-}
+export type { DefinitionItem };
 
 /** An instance as the search lists it. */
 export interface InstanceItem {

@@ -3,8 +3,9 @@ import './style.css';
 import { Form } from '@bpmn-io/form-js-viewer';
 import * as api from './api.js';
 import { allowedActions } from './ops-model.js';
-import { renderInstance, renderOverview } from './ops.js';
+import { renderDefinition, renderDefinitions, renderInstance, renderOverview } from './ops.js';
 import { offeredTo, sectionsOf, type TaskItem, type Viewer } from './tasks.js';
+import { viewOf } from './views.js';
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -15,12 +16,15 @@ let changes: EventSource | undefined;
 
 const viewer = (): Viewer => ({ ...(me?.username === undefined ? {} : { username: me.username }), groups: me?.groups ?? [] });
 
-type View = 'login' | 'tasks' | 'task-form' | 'ops' | 'instance';
+const sections = ['login', 'tasks', 'task-form', 'ops', 'instance', 'definitions', 'definition'] as const;
+type Section = (typeof sections)[number];
 
-function show(section: View): void {
-  for (const id of ['login', 'tasks', 'task-form', 'ops', 'instance']) byId(id).hidden = id !== section;
+function show(section: Section): void {
+  for (const id of sections) byId(id).hidden = id !== section;
   byId('nav').hidden = section === 'login';
-  byId('ops-link').hidden = !allowedActions(me?.roles ?? [], me?.authEnabled ?? false).canOperate;
+  const { canOperate } = allowedActions(me?.roles ?? [], me?.authEnabled ?? false);
+  byId('ops-link').hidden = !canOperate;
+  byId('definitions-link').hidden = !canOperate;
   byId('logout').hidden = me?.authEnabled !== true || section === 'login';
   byId('who').textContent = me?.username === undefined ? (me?.authEnabled === false ? 'Authentication is off' : '') : `${me.username} (${me.groups.join(', ') || 'no group'})`;
 }
@@ -105,21 +109,35 @@ function withSubmitButton(schema: api.TaskForm['schema']): api.TaskForm['schema'
   return hasButton ? schema : { ...schema, components: [...schema.components, { type: 'button', action: 'submit', label: 'Complete', key: 'baton_submit' }] };
 }
 
-/** The view the location hash names: `#/` tasks, `#/ops` operations, `#/ops/<instance key>` one instance. */
+/** The view the location hash names (see `viewOf`). */
 async function route(): Promise<void> {
   if (me === undefined) return show('login');
-  const [, section, key] = location.hash.split('/');
-  if (section === 'ops' && key !== undefined && key !== '') {
-    const reload = (): Promise<void> => renderInstance(decodeURIComponent(key), me, reload);
-    show('instance');
-    return reload();
+  const view = viewOf(location.hash);
+  switch (view.name) {
+    case 'instance': {
+      const reload = (): Promise<void> => renderInstance(view.processInstanceKey, me, reload);
+      show('instance');
+      return reload();
+    }
+    case 'ops':
+      show('ops');
+      return renderOverview();
+    case 'definitions':
+      show('definitions');
+      return renderDefinitions();
+    case 'definition':
+      show('definition');
+      return renderDefinition(view.processDefinitionKey);
+    case 'tasks':
+      show('tasks');
+      return refresh();
+    default:
+      return assertNever(view);
   }
-  if (section === 'ops') {
-    show('ops');
-    return renderOverview();
-  }
-  show('tasks');
-  return refresh();
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unknown view ${JSON.stringify(value)}`);
 }
 
 /** Live updates: the node says `change` on GET /v2/events; the shown view re-reads what this user may see. */
@@ -127,8 +145,9 @@ function listenForChanges(): void {
   changes?.close();
   changes = new EventSource('./v2/events');
   changes.addEventListener('change', () => {
+    // An open form keeps what the user typed; a definition's diagram does not change with instances (and keeps its zoom).
     const isTaskFormOpen = !byId('task-form').hidden;
-    if (!isTaskFormOpen) route().catch(() => undefined);
+    if (!isTaskFormOpen && viewOf(location.hash).name !== 'definition') route().catch(() => undefined);
   });
 }
 

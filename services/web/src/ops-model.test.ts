@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, marksOf, type InstanceDetail } from './ops-model.js';
+import { allowedActions, definitionRows, marksOf, type InstanceDetail } from './ops-model.js';
 
 const instance: InstanceDetail = {
   processInstanceKey: 'i-1',
@@ -33,5 +33,32 @@ describe('diagram marks', () => {
     expect(allowedActions(['operator'], true).canOperate).toBe(true);
     expect(allowedActions(['user'], true).canOperate).toBe(false);
     expect(allowedActions([], false).canOperate).toBe(true);
+  });
+});
+
+describe('definitions list', () => {
+  it('lists by process id, newest version first, marks the latest and links each to its diagram', () => {
+    // given
+    const definitions = [
+      { processDefinitionKey: 'pay:1', processDefinitionId: 'pay', name: 'Pay', version: 1 },
+      { processDefinitionKey: 'ship:1', processDefinitionId: 'ship', version: 1 },
+      { processDefinitionKey: 'pay:2', processDefinitionId: 'pay', name: 'Pay', version: 2 },
+      { processDefinitionKey: 'a b/1', processDefinitionId: 'audit', name: 'Audit', version: 1 },
+    ];
+    // when
+    const rows = definitionRows(definitions);
+    // then
+    expect(rows.map((r) => [r.processDefinitionId, r.name, r.version, r.isLatest])).toEqual([
+      ['audit', 'Audit', 1, true],
+      ['pay', 'Pay', 2, true],
+      ['pay', 'Pay', 1, false],
+      ['ship', '', 1, true],
+    ]);
+    expect(rows[0]?.href).toBe('#/definitions/a%20b%2F1');
+    expect(rows[1]?.href).toBe('#/definitions/pay%3A2');
+  });
+
+  it('is empty when nothing is deployed', () => {
+    expect(definitionRows([])).toEqual([]);
   });
 });

@@ -47,3 +47,40 @@ export function marksOf(instance: InstanceDetail, history: readonly HistoryItem[
 export function allowedActions(roles: readonly string[], authEnabled: boolean): { canOperate: boolean } {
   return { canOperate: !authEnabled || roles.includes('admin') || roles.includes('operator') };
 }
+
+/** A deployed process version, as GET /v2/process-definitions lists it. */
+export interface DefinitionItem {
+  readonly processDefinitionKey: string;
+  readonly processDefinitionId: string;
+  readonly name?: string;
+  readonly version: number;
+}
+
+/** One row of the definitions list. */
+export interface DefinitionRow {
+  readonly processDefinitionKey: string;
+  readonly processDefinitionId: string;
+  /** The model's name, or empty. */
+  readonly name: string;
+  readonly version: number;
+  /** The version new instances start. */
+  readonly isLatest: boolean;
+  /** The page with its diagram. */
+  readonly href: string;
+}
+
+/** The definitions list: by process id, the newest version of each first. */
+export function definitionRows(definitions: readonly DefinitionItem[]): DefinitionRow[] {
+  const latest = new Map<string, number>();
+  for (const d of definitions) latest.set(d.processDefinitionId, Math.max(d.version, latest.get(d.processDefinitionId) ?? 0));
+  return [...definitions]
+    .sort((a, b) => (a.processDefinitionId === b.processDefinitionId ? b.version - a.version : a.processDefinitionId < b.processDefinitionId ? -1 : 1))
+    .map((d) => ({
+      processDefinitionKey: d.processDefinitionKey,
+      processDefinitionId: d.processDefinitionId,
+      name: d.name ?? '',
+      version: d.version,
+      isLatest: latest.get(d.processDefinitionId) === d.version,
+      href: `#/definitions/${encodeURIComponent(d.processDefinitionKey)}`,
+    }));
+}

@@ -2,7 +2,7 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import * as api from './api.js';
-import { allowedActions, marksOf, type InstanceDetail } from './ops-model.js';
+import { allowedActions, definitionRows, marksOf, type InstanceDetail } from './ops-model.js';
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -14,7 +14,22 @@ interface Overlays {
   add(elementId: string, overlay: { position: { top?: number; left?: number; right?: number; bottom?: number }; html: HTMLElement }): void;
 }
 
-let viewer: NavigatedViewer | undefined;
+/** One viewer per diagram container, replaced on each render. */
+const viewers = new Map<string, NavigatedViewer>();
+
+/**
+ * Shows `xml` in the container `containerId` with bpmn-js (its bpmn.io watermark stays
+ * visible, as the licence requires); says in `noteId` when the model has no layout.
+ */
+async function showXml(containerId: string, noteId: string, xml: string): Promise<NavigatedViewer> {
+  viewers.get(containerId)?.destroy();
+  const viewer = new NavigatedViewer({ container: byId(containerId) });
+  viewers.set(containerId, viewer);
+  byId(noteId).textContent = xml.includes('BPMNDiagram') ? '' : 'This model has no diagram layout (BPMN DI); open it in a modeler to add one.';
+  await viewer.importXML(xml);
+  viewer.get<Canvas>('canvas').zoom('fit-viewport');
+  return viewer;
+}
 
 function cell(text: string): HTMLTableCellElement {
   return Object.assign(document.createElement('td'), { textContent: text });
@@ -28,12 +43,33 @@ function actionButton(label: string, onClick: () => Promise<void>): HTMLButtonEl
   return button;
 }
 
-/** The definitions and the instances, filtered by state; each instance links to its page. */
-export async function renderOverview(): Promise<void> {
-  const definitions = await api.listDefinitions();
-  byId('definitions').replaceChildren(
-    ...definitions.map((d) => Object.assign(document.createElement('li'), { textContent: `${d.name ?? d.processDefinitionId} (${d.processDefinitionId} v${d.version})` })),
+/** The process definitions: id, name, version; each links to its diagram. */
+export async function renderDefinitions(): Promise<void> {
+  const rows = definitionRows(await api.listDefinitions());
+  byId('definition-rows').replaceChildren(
+    ...rows.map((d) => {
+      const row = document.createElement('tr');
+      row.dataset['processDefinitionKey'] = d.processDefinitionKey;
+      const link = Object.assign(document.createElement('a'), { href: d.href, textContent: 'Diagram' });
+      const linkCell = document.createElement('td');
+      linkCell.append(link);
+      row.append(cell(d.processDefinitionId), cell(d.name), cell(d.isLatest ? `${d.version} (latest)` : String(d.version)), linkCell);
+      return row;
+    }),
   );
+  byId('no-definitions').hidden = rows.length > 0;
+}
+
+/** One process definition with its diagram. */
+export async function renderDefinition(key: string): Promise<void> {
+  const [definitions, xml] = await Promise.all([api.listDefinitions(), api.definitionXml(key)]);
+  const definition = definitions.find((d) => d.processDefinitionKey === key);
+  byId('definition-title').textContent = definition === undefined ? key : `${definition.name ?? definition.processDefinitionId} · ${definition.processDefinitionId} v${definition.version}`;
+  await showXml('definition-diagram', 'definition-note', xml);
+}
+
+/** The instances, filtered by state; each links to its page. */
+export async function renderOverview(): Promise<void> {
   const instances = await api.searchInstances(byId<HTMLSelectElement>('state-filter').value);
   byId('instances').replaceChildren(
     ...instances.map((i) => {
@@ -48,15 +84,10 @@ export async function renderOverview(): Promise<void> {
 }
 
 async function showDiagram(instance: InstanceDetail, history: readonly api.HistoryEntry[]): Promise<void> {
-  viewer?.destroy();
-  viewer = new NavigatedViewer({ container: byId('diagram') });
-  const xml = await api.definitionXml(instance.processDefinitionKey);
-  byId('diagram-note').textContent = xml.includes('BPMNDiagram') ? '' : 'This model has no diagram layout (BPMN DI); open it in a modeler to add one.';
-  await viewer.importXML(xml);
+  const viewer = await showXml('diagram', 'diagram-note', await api.definitionXml(instance.processDefinitionKey));
   const canvas = viewer.get<Canvas>('canvas');
   const overlays = viewer.get<Overlays>('overlays');
   const marks = marksOf(instance, history);
-  canvas.zoom('fit-viewport');
   for (const id of marks.visited) canvas.addMarker(id, 'baton-visited');
   for (const id of marks.waiting) canvas.addMarker(id, 'baton-waiting');
   for (const incident of marks.incidents) {

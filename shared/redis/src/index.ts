@@ -2,3 +2,4 @@ export { createRedisProcessStore, RedisProcessStore, type RedisProcessStoreOptio
 export { checkRedisServer, type ServerCheck } from './connection.js';
 export { StoreKeys, escapeKeyPart } from './keys.js';
 export { createBullmqJobQueue, BullmqJobQueue, type BullmqJobQueueOptions } from './bullmq-job-queue.js';
+export { createRedisIdentityStore, RedisIdentityStore, type RedisIdentityStoreOptions, type StoredIdentity, type IdentityTombstone } from './redis-identity-store.js';

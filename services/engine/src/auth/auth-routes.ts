@@ -8,7 +8,8 @@ import type { Principal } from './principal.js';
 import { endSession, startSession, type SessionCookieOptions } from './session.js';
 
 interface AuthRouteContext {
-  readonly directory: IdentityDirectory;
+  /** The directory as this node has it now (it is replaced as the identity changes). */
+  readonly directory: () => IdentityDirectory;
   readonly now: () => number;
   readonly cookie: SessionCookieOptions;
   readonly throttle: LoginThrottle;
@@ -75,14 +76,14 @@ export function registerAuthRoutes(app: FastifyInstance, { directory, now, cooki
         request.log.warn({ subject: username, ip: request.ip }, 'login refused: too many failed attempts');
         throw error;
       }
-      if (!(await checkPassword(directory, username, password))) {
+      if (!(await checkPassword(directory(), username, password))) {
         throttle.failed(username, request.ip, now());
         throw new BatonError('UNAUTHENTICATED', 'Unknown user or wrong password.', {});
       }
       throttle.succeeded(username);
       const session = startSession(reply, username, now(), cookie);
       request.log.info({ subject: username }, 'logged in');
-      const principal = directory.principalOfUser(username, 'session', session.csrfToken);
+      const principal = directory().principalOfUser(username, 'session', session.csrfToken);
       return principal && describe(principal);
     },
   );

@@ -2,21 +2,17 @@ import type { ApiKeyRecord, GroupRecord, IdentityData, UserRecord } from './iden
 import type { Principal, Role } from './principal.js';
 
 /**
- * The identity a node serves from: loaded from the identity file, changed by the admin
- * routes (in memory: a restart reloads the file). Memberships come from both sides,
- * `users[].groups` and `groups[].members`; a member gets the group's roles.
+ * The identity a node serves from, read-only: the identity file overlaid by the
+ * IdentityStore's changes (see `SyncedIdentity`, which builds a new directory for each
+ * revision). Memberships come from both sides, `users[].groups` and `groups[].members`;
+ * a member gets the group's roles.
  */
 export interface IdentityDirectory {
   user(username: string): UserRecord | undefined;
   users(): readonly UserRecord[];
   groups(): readonly GroupRecord[];
   apiKey(keyId: string): ApiKeyRecord | undefined;
-  /** Adds or replaces a user. */
-  putUser(user: UserRecord): void;
-  /** Returns false when there was no such user. */
-  deleteUser(username: string): boolean;
-  putGroup(group: GroupRecord): void;
-  deleteGroup(groupId: string): boolean;
+  group(groupId: string): GroupRecord | undefined;
   /** Groups the user belongs to, from either side of the membership. */
   groupsOf(username: string): string[];
   /** The principal of a known user, or undefined when the user is gone. */
@@ -40,10 +36,7 @@ export function createIdentityDirectory(data: IdentityData): IdentityDirectory {
     users: () => [...users.values()],
     groups: () => [...groups.values()],
     apiKey: (keyId) => apiKeys.get(keyId),
-    putUser: (user) => void users.set(user.username, user),
-    deleteUser: (username) => users.delete(username),
-    putGroup: (group) => void groups.set(group.groupId, group),
-    deleteGroup: (groupId) => groups.delete(groupId),
+    group: (groupId) => groups.get(groupId),
     groupsOf,
     principalOfUser(username, via, csrfToken) {
       const user = users.get(username);

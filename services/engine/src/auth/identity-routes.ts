@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { BatonError } from '@baton/errors';
 import { errorResponses, noContent } from '../schemas.js';
-import type { IdentityDirectory } from './directory.js';
 import type { GroupRecord, UserRecord } from './identity.js';
 import { hashPassword } from './password.js';
 import { roles, type Role } from './principal.js';
+import type { SyncedIdentity } from './synced-identity.js';
 
 const tags = ['identity'];
 const names = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
@@ -25,9 +25,9 @@ const toView = ({ passwordHash: _hidden, ...user }: UserRecord): Omit<UserRecord
 
 const notFound = (what: string, id: string): BatonError => new BatonError('NOT_FOUND', `No ${what} "${id}".`, { [what]: id });
 
-function registerUsers(app: FastifyInstance, directory: IdentityDirectory): void {
+function registerUsers(app: FastifyInstance, identity: SyncedIdentity): void {
   app.get('/v2/identity/users', { config: { access: 'admin' }, schema: { tags, summary: 'List users', response: { 200: { type: 'object', properties: { items: { type: 'array', items: userView } } }, ...errorResponses } } }, async () => ({
-    items: directory.users().map(toView),
+    items: identity.directory().users().map(toView),
   }));
   app.put<{ Params: { username: string }; Body: PutUser }>(
     '/v2/identity/users/:username',
@@ -47,25 +47,28 @@ function registerUsers(app: FastifyInstance, directory: IdentityDirectory): void
     async (request, reply) => {
       const { username } = request.params;
       const { name, password, roles: userRoles, groups } = request.body;
-      const passwordHash = password === undefined ? directory.user(username)?.passwordHash : await hashPassword(password);
-      directory.putUser({ username, ...(name === undefined ? {} : { name }), ...(passwordHash === undefined ? {} : { passwordHash }), roles: userRoles, groups });
-      request.log.info({ username, roles: userRoles, groups }, 'user saved');
+      const passwordHash = password === undefined ? identity.directory().user(username)?.passwordHash : await hashPassword(password);
+      const revision = await identity.putUser({ username, ...(name === undefined ? {} : { name }), ...(passwordHash === undefined ? {} : { passwordHash }), roles: userRoles, groups });
+      request.log.info({ username, roles: userRoles, groups, identityRevision: revision }, 'user saved');
       return reply.code(204).send();
     },
   );
   app.delete<{ Params: { username: string } }>(
     '/v2/identity/users/:username',
-    { config: { access: 'admin', command: 'DeleteUser' }, schema: { tags, summary: 'Delete a user; their sessions end at once', response } },
+    { config: { access: 'admin', command: 'DeleteUser' }, schema: { tags, summary: 'Delete a user (also one of the identity file); their sessions end on every node as it reloads', response } },
     async (request, reply) => {
-      if (!directory.deleteUser(request.params.username)) throw notFound('username', request.params.username);
+      const { username } = request.params;
+      if (identity.directory().user(username) === undefined) throw notFound('username', username);
+      const revision = await identity.deleteUser(username);
+      request.log.info({ username, identityRevision: revision }, 'user deleted');
       return reply.code(204).send();
     },
   );
 }
 
-function registerGroups(app: FastifyInstance, directory: IdentityDirectory): void {
+function registerGroups(app: FastifyInstance, identity: SyncedIdentity): void {
   app.get('/v2/identity/groups', { config: { access: 'admin' }, schema: { tags, summary: 'List groups', response: { 200: { type: 'object', properties: { items: { type: 'array', items: groupView } } }, ...errorResponses } } }, async () => ({
-    items: directory.groups(),
+    items: identity.directory().groups(),
   }));
   app.put<{ Params: { groupId: string }; Body: Omit<GroupRecord, 'groupId'> }>(
     '/v2/identity/groups/:groupId',
@@ -79,7 +82,8 @@ function registerGroups(app: FastifyInstance, directory: IdentityDirectory): voi
       },
     },
     async (request, reply) => {
-      directory.putGroup({ ...request.body, groupId: request.params.groupId });
+      const revision = await identity.putGroup({ ...request.body, groupId: request.params.groupId });
+      request.log.info({ groupId: request.params.groupId, identityRevision: revision }, 'group saved');
       return reply.code(204).send();
     },
   );
@@ -87,17 +91,20 @@ function registerGroups(app: FastifyInstance, directory: IdentityDirectory): voi
     '/v2/identity/groups/:groupId',
     { config: { access: 'admin', command: 'DeleteGroup' }, schema: { tags, summary: 'Delete a group', response } },
     async (request, reply) => {
-      if (!directory.deleteGroup(request.params.groupId)) throw notFound('groupId', request.params.groupId);
+      const { groupId } = request.params;
+      if (identity.directory().group(groupId) === undefined) throw notFound('groupId', groupId);
+      const revision = await identity.deleteGroup(groupId);
+      request.log.info({ groupId, identityRevision: revision }, 'group deleted');
       return reply.code(204).send();
     },
   );
 }
 
 /**
- * Admin routes over users, groups and memberships (in memory: the identity file is
- * reloaded on restart). Password hashes never leave the node.
+ * Admin routes over users, groups and memberships, kept in the IdentityStore (every node
+ * sees them; they survive restarts). Password hashes never leave the node.
  */
-export function registerIdentityRoutes(app: FastifyInstance, directory: IdentityDirectory): void {
-  registerUsers(app, directory);
-  registerGroups(app, directory);
+export function registerIdentityRoutes(app: FastifyInstance, identity: SyncedIdentity): void {
+  registerUsers(app, identity);
+  registerGroups(app, identity);
 }

@@ -3,17 +3,20 @@ import { randomBytes } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BatonError } from '@baton/errors';
+import type { MessageBus } from '@baton/runtime';
 import type { EngineApi } from '../engine-api.js';
 import { checkObject, checkRole, type Access } from './access.js';
 import { apiKeyIdOf, apiKeyPrefix, matchesApiKey } from './api-key.js';
 import type { AuthConfig } from './auth-config.js';
 import { registerAuthRoutes } from './auth-routes.js';
-import { createIdentityDirectory, type IdentityDirectory } from './directory.js';
+import type { IdentityStore } from './identity-store.js';
 import { registerIdentityRoutes } from './identity-routes.js';
+import { createInMemoryIdentityStore } from './in-memory-identity-store.js';
 import { createJwtVerifier, type JwtVerifier } from './jwt.js';
 import { createLoginThrottle } from './login-throttle.js';
 import type { Principal } from './principal.js';
 import { hasCsrfToken, readSession } from './session.js';
+import { startSyncedIdentity, type SyncedIdentity } from './synced-identity.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 const defaultSessionTtlMs = 8 * 60 * 60 * 1000;
@@ -24,7 +27,7 @@ function accessOf(request: FastifyRequest): Access {
 }
 
 interface Authenticator {
-  readonly directory: IdentityDirectory;
+  readonly identity: SyncedIdentity;
   readonly verifyJwt: JwtVerifier | undefined;
   readonly now: () => number;
 }
@@ -39,8 +42,9 @@ async function fromAuthorization(header: string, reply: FastifyReply, auth: Auth
   if (token === undefined) throw unauthenticated(reply, 'Unsupported Authorization header; send "Bearer <API key or token>".');
   if (token.startsWith(apiKeyPrefix)) {
     const keyId = apiKeyIdOf(token);
-    const record = keyId === undefined ? undefined : auth.directory.apiKey(keyId);
-    const principal = record && matchesApiKey(token, record.hash) ? auth.directory.principalOfApiKey(record.keyId) : undefined;
+    const directory = auth.identity.directory();
+    const record = keyId === undefined ? undefined : directory.apiKey(keyId);
+    const principal = record && matchesApiKey(token, record.hash) ? directory.principalOfApiKey(record.keyId) : undefined;
     if (principal === undefined) throw unauthenticated(reply, 'Unknown or revoked API key.', 'invalid_token');
     return principal;
   }
@@ -57,12 +61,15 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply, auth: 
   const header = request.headers.authorization;
   if (header !== undefined) return fromAuthorization(header, reply, auth);
   const session = readSession(request, auth.now());
-  return session && auth.directory.principalOfUser(session.username, 'session', session.csrfToken);
+  // Looked up on every request: a user deleted (on any node, once this one has reloaded) loses their sessions.
+  return session && auth.identity.directory().principalOfUser(session.username, 'session', session.csrfToken);
 }
 
 /** Authenticates (401), then checks CSRF for cookie sessions and the route's roles (403): before the body is read. */
 function addGuards(app: FastifyInstance, auth: Authenticator, engine: EngineApi): void {
   app.addHook('onRequest', async (request, reply) => {
+    // The backstop for a missed bus message: at most every 30 s, in the background; this request uses the directory as it is.
+    void auth.identity.checkIfStale();
     const access = accessOf(request);
     if (request.is404 || access === 'public') return;
     const principal = await authenticate(request, reply, auth);
@@ -85,6 +92,17 @@ function addGuards(app: FastifyInstance, auth: Authenticator, engine: EngineApi)
   });
 }
 
+/** Where the admins' identity changes are kept and how the other nodes hear of them; default this node's memory. */
+export interface IdentitySync {
+  /** Owned by the caller, who closes it after the server. */
+  readonly store?: IdentityStore;
+  readonly bus?: MessageBus;
+  /** Bus subjects are `baton.<cluster>.…`. Default `default`. */
+  readonly cluster?: string;
+  /** Default 30 000 ms. */
+  readonly checkIntervalMs?: number;
+}
+
 /**
  * Turns on authentication and authorization for every route of `app` (issue 7): browser
  * sessions (signed httpOnly SameSite cookie, CSRF token on state-changing requests), API
@@ -92,16 +110,32 @@ function addGuards(app: FastifyInstance, auth: Authenticator, engine: EngineApi)
  * Adds /v2/auth/login, /logout, /me and the admin's /v2/identity routes.
  * Register before the routes it guards.
  */
-export async function registerAuth(app: FastifyInstance, config: AuthConfig, engine: EngineApi): Promise<void> {
+export async function registerAuth(app: FastifyInstance, config: AuthConfig, engine: EngineApi, sync: IdentitySync = {}): Promise<void> {
   const secret = config.sessionSecret ?? randomBytes(32).toString('hex');
   if (secret.length < 32) {
     throw new BatonError('VALIDATION_FAILED', `The session secret must be at least 32 characters; it has ${secret.length}.`, { field: 'sessionSecret' });
   }
   await app.register(cookie, { secret });
-  const directory = createIdentityDirectory(config.identity ?? { users: [], groups: [], apiKeys: [] });
-  const auth: Authenticator = { directory, verifyJwt: config.oidc && createJwtVerifier(config.oidc), now: config.now ?? Date.now };
+  const now = config.now ?? Date.now;
+  const store = sync.store ?? createInMemoryIdentityStore();
+  const identity = await startSyncedIdentity({
+    seed: config.identity ?? { users: [], groups: [], apiKeys: [] },
+    store,
+    now,
+    onError: (error, context) => app.log.error({ err: error, ...context }, 'identity not reloaded; serving the last directory'),
+    ...pick(sync, ['bus', 'cluster', 'checkIntervalMs']),
+  });
+  app.addHook('onClose', async () => {
+    await identity.close();
+    if (sync.store === undefined) await store.close();
+  });
+  const auth: Authenticator = { identity, verifyJwt: config.oidc && createJwtVerifier(config.oidc), now };
   addGuards(app, auth, engine);
   const cookieOptions = { ttlMs: config.sessionTtlMs ?? defaultSessionTtlMs, secure: config.secureCookies ?? false };
-  registerAuthRoutes(app, { directory, now: auth.now, cookie: cookieOptions, throttle: createLoginThrottle(config.loginThrottle) });
-  registerIdentityRoutes(app, directory);
+  registerAuthRoutes(app, { directory: () => identity.directory(), now, cookie: cookieOptions, throttle: createLoginThrottle(config.loginThrottle) });
+  registerIdentityRoutes(app, identity);
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((k) => source[k] !== undefined).map((k) => [k, source[k]])) as Partial<Pick<T, K>>;
 }

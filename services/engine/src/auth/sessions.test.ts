@@ -94,7 +94,7 @@ describe('browser sessions, CSRF and API keys', () => {
     expect((await fetch(`${h.url}/v2/auth/me`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(200);
   });
 
-  it('never writes a password or an API key to the log', async () => {
+  it('never writes a password (at login or when an admin sets one) or an API key to the log', async () => {
     // given a node logging everything to memory
     let log = '';
     const sink = new Writable({ write: (chunk, _encoding, done) => ((log += String(chunk)), done()) });
@@ -105,10 +105,20 @@ describe('browser sessions, CSRF and API keys', () => {
     await app.inject({ method: 'POST', url: '/v2/auth/login', payload: { username: 'mia', password } });
     await app.inject({ method: 'POST', url: '/v2/auth/login', payload: { username: 'mia', password: 'wrong-secret-123' } });
     await app.inject({ method: 'GET', url: '/v2/auth/me', headers: { authorization: `Bearer ${apiKeys.payKey.key}` } });
+    const admin = await app.inject({ method: 'POST', url: '/v2/auth/login', payload: { username: 'alice', password } });
+    const cookie = admin.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const created = await app.inject({
+      method: 'PUT',
+      url: '/v2/identity/users/zed',
+      headers: { cookie, 'x-csrf-token': admin.json<{ csrfToken: string }>().csrfToken },
+      payload: { password: 'new-user-secret-456', roles: ['user'] },
+    });
     await app.close();
     await engine.close();
     // then
+    expect(created.statusCode).toBe(204);
     expect(log).toContain('logged in');
-    for (const secret of [password, 'wrong-secret-123', apiKeys.payKey.key]) expect(log).not.toContain(secret);
+    expect(log).toContain('user saved');
+    for (const secret of [password, 'wrong-secret-123', apiKeys.payKey.key, 'new-user-secret-456']) expect(log).not.toContain(secret);
   });
 });

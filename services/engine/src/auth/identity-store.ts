@@ -1,0 +1,66 @@
+import type { GroupRecord, IdentityData, UserRecord } from './identity.js';
+
+/** A deletion kept in the store: it also hides a record of the same id that the identity file holds. */
+export interface IdentityTombstone {
+  readonly deleted: true;
+}
+
+/** The changes the admins made, by username and group id, and the revision they add up to. */
+export interface IdentityChanges {
+  /** 0 before the first write; each write adds one. */
+  readonly revision: number;
+  readonly users: ReadonlyMap<string, UserRecord | IdentityTombstone>;
+  readonly groups: ReadonlyMap<string, GroupRecord | IdentityTombstone>;
+}
+
+/**
+ * Where the users and groups that admins change through `/v2/identity/*` are kept (issue 7),
+ * beside the ProcessStore, not in it: identity is not process state. The identity file
+ * stays the seed; a node's directory is the file overlaid by {@link IdentityChanges}
+ * (see {@link overlayIdentity}). API keys are not here: they stay in the file.
+ *
+ * Contract, for every adapter (checked by `identityStoreContract`):
+ * - Each write replaces the whole record of its id (a put) or leaves a tombstone (a
+ *   delete, also of an id never stored), and returns the store's new revision: one more
+ *   than before, across all ids and all nodes sharing the store. Record and revision
+ *   change together or not at all.
+ * - `load()` returns every record and tombstone with the revision they make up, read at
+ *   one moment (never a record newer than the revision it reports).
+ * - `revision()` reads the revision alone (one round trip): a node compares it with what it
+ *   loaded last to know whether to load again.
+ * - Password hashes are stored as given (scrypt hashes; never a plain password).
+ * - Failures of the backing server throw `STORE_UNAVAILABLE`; nothing is half-written.
+ */
+export interface IdentityStore {
+  load(): Promise<IdentityChanges>;
+  revision(): Promise<number>;
+  putUser(user: UserRecord): Promise<number>;
+  deleteUser(username: string): Promise<number>;
+  putGroup(group: GroupRecord): Promise<number>;
+  deleteGroup(groupId: string): Promise<number>;
+  /** Releases connections; idempotent. */
+  close(): Promise<void>;
+}
+
+/** Whether a stored entry is a deletion. */
+export function isTombstone(entry: object): entry is IdentityTombstone {
+  return (entry as Partial<IdentityTombstone>).deleted === true;
+}
+
+function overlay<T>(seed: readonly T[], idOf: (item: T) => string, changes: ReadonlyMap<string, T | IdentityTombstone>): T[] {
+  const merged = new Map(seed.map((item) => [idOf(item), item]));
+  for (const [id, entry] of changes) {
+    if (isTombstone(entry as object)) merged.delete(id);
+    else merged.set(id, entry as T);
+  }
+  return [...merged.values()];
+}
+
+/** The directory's data: the seed's users and groups replaced by stored puts and removed by tombstones; API keys from the seed. */
+export function overlayIdentity(seed: IdentityData, changes: IdentityChanges): IdentityData {
+  return {
+    users: overlay(seed.users, (u) => u.username, changes.users),
+    groups: overlay(seed.groups, (g) => g.groupId, changes.groups),
+    apiKeys: seed.apiKeys,
+  };
+}

@@ -1,0 +1,130 @@
+import { BatonError } from '@baton/errors';
+import type { Redis } from 'ioredis';
+import { checkRedisServer, connectRedis, emitWarning, unavailable } from './connection.js';
+
+/** A deletion kept in the store: it also hides a record of the same id that the identity file holds. */
+export interface IdentityTombstone {
+  readonly deleted: true;
+}
+
+/** What {@link RedisIdentityStore.load} returns: every record and tombstone, and their revision. */
+export interface StoredIdentity<U, G> {
+  readonly revision: number;
+  readonly users: ReadonlyMap<string, U | IdentityTombstone>;
+  readonly groups: ReadonlyMap<string, G | IdentityTombstone>;
+}
+
+export interface RedisIdentityStoreOptions {
+  /** `redis://[user:password@]host:port[/db]`. */
+  readonly url: string;
+  /** Namespace of every key, the process store's; default `baton`. Nodes of one cluster share it. */
+  readonly prefix?: string;
+  /** Told about risky server settings (AOF off); default a Node process warning. */
+  readonly onWarning?: (message: string) => void;
+}
+
+const tombstone = JSON.stringify({ deleted: true } satisfies IdentityTombstone);
+
+/** A MULTI's replies, or the first command error in them thrown. */
+function repliesOf(results: [Error | null, unknown][] | null): unknown[] {
+  if (results === null) throw new BatonError('STORE_UNAVAILABLE', 'Redis aborted the identity transaction; retry.');
+  return results.map(([error, reply]) => {
+    if (error !== null) throw error;
+    return reply;
+  });
+}
+
+function parsed<T>(hash: unknown): Map<string, T | IdentityTombstone> {
+  return new Map(Object.entries((hash ?? {}) as Record<string, string>).map(([id, json]) => [id, JSON.parse(json) as T | IdentityTombstone]));
+}
+
+/**
+ * The engine's IdentityStore port (users and groups that admins change, issue 7) on Redis,
+ * shared by every node of a cluster. Keys, under the store's prefix `P`:
+ * `P:identity:users` and `P:identity:groups` (HASH: id → record JSON, or
+ * `{"deleted":true}` for a deletion) and `P:identity:rev` (STRING, the revision). Each
+ * write is one MULTI: HSET of the record and INCR of the revision, so the revision a
+ * write returns is exactly the one its change carries. `load()` reads both hashes and the
+ * revision in one MULTI. The record types are the engine's (`UserRecord`, `GroupRecord`):
+ * this package stores their JSON as given. Redis errors surface as STORE_UNAVAILABLE.
+ */
+export class RedisIdentityStore<U extends { readonly username: string }, G extends { readonly groupId: string }> {
+  private readonly keys: { readonly users: string; readonly groups: string; readonly revision: string };
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    private readonly client: Redis,
+    prefix: string,
+  ) {
+    // The prefix convention of StoreKeys: `<prefix>:<part>:<part>`.
+    this.keys = { users: `${prefix}:identity:users`, groups: `${prefix}:identity:groups`, revision: `${prefix}:identity:rev` };
+  }
+
+  load(): Promise<StoredIdentity<U, G>> {
+    return this.guard(async () => {
+      const [users, groups, revision] = repliesOf(await this.client.multi().hgetall(this.keys.users).hgetall(this.keys.groups).get(this.keys.revision).exec());
+      return { revision: Number(revision ?? 0), users: parsed<U>(users), groups: parsed<G>(groups) };
+    });
+  }
+
+  revision(): Promise<number> {
+    return this.guard(async () => Number((await this.client.get(this.keys.revision)) ?? 0));
+  }
+
+  putUser(user: U): Promise<number> {
+    return this.write(this.keys.users, user.username, JSON.stringify(user));
+  }
+
+  deleteUser(username: string): Promise<number> {
+    return this.write(this.keys.users, username, tombstone);
+  }
+
+  putGroup(group: G): Promise<number> {
+    return this.write(this.keys.groups, group.groupId, JSON.stringify(group));
+  }
+
+  deleteGroup(groupId: string): Promise<number> {
+    return this.write(this.keys.groups, groupId, tombstone);
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.client.quit().then(
+      () => undefined,
+      () => this.client.disconnect(),
+    );
+    return this.closing;
+  }
+
+  private write(hash: string, id: string, json: string): Promise<number> {
+    return this.guard(async () => {
+      const [, revision] = repliesOf(await this.client.multi().hset(hash, id, json).incr(this.keys.revision).exec());
+      return Number(revision);
+    });
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closing !== undefined) throw new BatonError('STORE_UNAVAILABLE', 'The Redis identity store is closed; create a new one.');
+    try {
+      return await work();
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+}
+
+/**
+ * Connects, checks the server (refuses an evicting Redis, warns without AOF; see
+ * `checkRedisServer`) and returns the store. Throws STORE_UNAVAILABLE otherwise.
+ */
+export async function createRedisIdentityStore<U extends { readonly username: string }, G extends { readonly groupId: string }>(
+  options: RedisIdentityStoreOptions,
+): Promise<RedisIdentityStore<U, G>> {
+  const client = await connectRedis(options.url, 'producer', 'baton-identity');
+  try {
+    await checkRedisServer(client, options.onWarning ?? emitWarning);
+  } catch (error) {
+    client.disconnect();
+    throw unavailable(error, options.url);
+  }
+  return new RedisIdentityStore<U, G>(client, options.prefix ?? 'baton');
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { startNode, type RunningNode, type StartNodeOptions } from '../../../services/engine/src/index.js';
+import { password, testIdentity } from '../../../services/engine/src/auth/__fixtures__/auth-harness.js';
+import type { IdentityData } from '../../../services/engine/src/auth/identity.js';
+import { emptyDatabase, onDatabase } from '../../cluster/support/redis-database.js';
+
+// The nodes keep their keys under the fixed prefix `baton` (what `baton serve --store redis://…`
+// does), so this file owns Redis database 8 and empties it before and after.
+const database = 8;
+const zedPassword = 'zed-password-1';
+
+interface Session {
+  readonly cookie: string;
+  readonly csrfToken: string;
+}
+
+async function logIn(node: RunningNode, username: string, secret: string): Promise<{ status: number; session?: Session }> {
+  const res = await fetch(`${node.url}/v2/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: secret }) });
+  if (res.status !== 200) return { status: res.status };
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { status: 200, session: { cookie, csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken } };
+}
+
+async function loggedIn(node: RunningNode, username: string, secret = password): Promise<Session> {
+  const { status, session } = await logIn(node, username, secret);
+  if (session === undefined) throw new Error(`login of ${username} on ${node.nodeId}: ${status}`);
+  return session;
+}
+
+const call = (node: RunningNode, session: Session, method: string, path: string, body?: unknown): Promise<Response> =>
+  fetch(`${node.url}${path}`, {
+    method,
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+
+const usernames = async (node: RunningNode, admin: Session): Promise<string[]> =>
+  ((await (await call(node, admin, 'GET', '/v2/identity/users')).json()) as { items: { username: string }[] }).items.map((u) => u.username).sort();
+
+/** Users and groups changed on one node reach the others and survive restarts (issue 7). */
+describe('identity managed in the store, across nodes on one Redis', () => {
+  const redisUrl = onDatabase(inject('redisUrl'), database);
+  let identity: IdentityData;
+  const running: RunningNode[] = [];
+  const quiet = { logger: pino({ level: 'silent' }), print: () => undefined, handleSignals: false, port: 0 } as const;
+
+  const start = async (nodeId: string, extra: Partial<StartNodeOptions>): Promise<RunningNode> => {
+    const node = await startNode({ ...quiet, nodeId, store: redisUrl, queue: redisUrl, ...extra, auth: { identity, sessionSecret: 's'.repeat(32), ...extra.auth } });
+    running.push(node);
+    return node;
+  };
+  const stopAll = async (): Promise<void> => {
+    await Promise.all(running.splice(0).map((node) => node.close()));
+  };
+
+  beforeAll(async () => {
+    identity = await testIdentity();
+    await emptyDatabase(redisUrl);
+  });
+  afterEach(async () => {
+    await stopAll();
+    await emptyDatabase(redisUrl);
+  });
+  afterAll(async () => {
+    await emptyDatabase(redisUrl);
+  });
+
+  it('a user created on node A logs in on B; a user deleted on A is refused on B; both stay so after a restart', async () => {
+    // given: two nodes on one Redis and one NATS cluster namespace
+    const nodesOn = async () => {
+      const bus = { bus: inject('natsUrl'), cluster: `identity-${randomUUID()}` };
+      return [await start('node-a', bus), await start('node-b', bus)] as const;
+    };
+    let [a, b] = await nodesOn();
+    const adminOnA = await loggedIn(a, 'alice');
+    const adminOnB = await loggedIn(b, 'alice');
+    const umaOnB = await loggedIn(b, 'uma');
+    // when: the admin creates zed and deletes uma (a user of the identity file) on A
+    const created = await call(a, adminOnA, 'PUT', '/v2/identity/users/zed', { password: zedPassword, roles: ['operator'], groups: ['managers'] });
+    expect(created.status).toBe(204);
+    expect((await call(a, adminOnA, 'DELETE', '/v2/identity/users/uma')).status).toBe(204);
+    // then: A applied both at once
+    expect(await usernames(a, adminOnA)).toEqual(['alice', 'carl', 'cleo', 'mia', 'oscar', 'zed']);
+    // and B, told on the bus, too: zed logs in there with his groups and roles, uma's session ends, her login is refused
+    await vi.waitFor(async () => expect(await usernames(b, adminOnB)).toEqual(['alice', 'carl', 'cleo', 'mia', 'oscar', 'zed']), { timeout: 10_000, interval: 50 });
+    const zedOnB = await loggedIn(b, 'zed', zedPassword);
+    expect(await (await call(b, zedOnB, 'GET', '/v2/auth/me')).json()).toMatchObject({ username: 'zed', roles: ['operator'], groups: ['managers'] });
+    expect((await call(b, umaOnB, 'GET', '/v2/auth/me')).status).toBe(401);
+    expect((await logIn(b, 'uma', password)).status).toBe(401);
+    // and the password is stored scrypt-hashed, never as given, and the API never shows the hash
+    const redis = new Redis(redisUrl);
+    const stored = await redis.hget('baton:identity:users', 'zed').finally(() => redis.disconnect());
+    expect(JSON.parse(stored ?? '{}')).toMatchObject({ username: 'zed', passwordHash: expect.stringMatching(/^scrypt\$/) });
+    expect(stored).not.toContain(zedPassword);
+    expect(JSON.stringify(await (await call(a, adminOnA, 'GET', '/v2/identity/users')).json())).not.toContain('scrypt');
+
+    // when: both nodes restart
+    await stopAll();
+    [a, b] = await nodesOn();
+    // then: the changes are kept on both
+    for (const node of [a, b]) {
+      expect((await logIn(node, 'zed', zedPassword)).status, node.nodeId).toBe(200);
+      expect((await logIn(node, 'uma', password)).status, node.nodeId).toBe(401);
+      expect(await usernames(node, await loggedIn(node, 'alice'))).toEqual(['alice', 'carl', 'cleo', 'mia', 'oscar', 'zed']);
+    }
+  });
+
+  it('without a shared bus, a node sees another\'s change on the first request 30 s after its last check', async () => {
+    // given: two nodes on one Redis, each with its own in-memory bus (no message reaches the other), on one hand-moved clock
+    let now = Date.now();
+    const clock = { auth: { identity, sessionSecret: 's'.repeat(32), now: () => now } };
+    const a = await start('node-a', { bus: 'memory', ...clock });
+    const b = await start('node-b', { bus: 'memory', ...clock });
+    const adminOnA = await loggedIn(a, 'alice');
+    const adminOnB = await loggedIn(b, 'alice');
+    // when: zed is created on A
+    expect((await call(a, adminOnA, 'PUT', '/v2/identity/users/zed', { password: zedPassword, roles: ['user'] })).status).toBe(204);
+    // then: B does not know yet
+    expect(await usernames(b, adminOnB)).not.toContain('zed');
+    // when: 30 s pass; B's next request compares the revision in the background
+    now += 30_000;
+    expect((await fetch(`${b.url}/health/live`)).status).toBe(200);
+    // then: B has loaded the change
+    await vi.waitFor(async () => expect(await usernames(b, adminOnB)).toContain('zed'), { timeout: 10_000, interval: 50 });
+    expect((await logIn(b, 'zed', zedPassword)).status).toBe(200);
+  });
+});
