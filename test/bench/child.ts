@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchExecArgv } from './paths.js';
 
 /** Any message a bench child sends: `type` names it; `failed` carries `message`. */
 interface Typed {
@@ -24,7 +25,7 @@ export interface BenchChild {
  */
 export function forkBench(script: string, config: unknown, label: string): BenchChild {
   const entry = join(dirname(fileURLToPath(import.meta.url)), script);
-  const child: ChildProcess = fork(entry, [JSON.stringify(config)], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(entry, [JSON.stringify(config)], { execArgv: benchExecArgv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const received: Typed[] = [];
   const waiters: { type: string; resolve: (m: Typed) => void; reject: (e: Error) => void }[] = [];
   let failure: Error | undefined;

@@ -17,7 +17,7 @@ import { busKinds, type BusKind } from './buses.js';
 import { suites, type BenchCase } from './cases.js';
 import { runClusterSuite, type ClusterCli } from './cluster-suite.js';
 import { clusterSystemNames, type ClusterSystemName } from './cluster-system.js';
-import { modelsDir } from './paths.js';
+import { benchExecArgv, modelsDir } from './paths.js';
 import type { CaseMessage, CaseResult, CaseRunConfig } from './protocol.js';
 import { formatReport, ratiosOf } from './report.js';
 import { systemNames, type SystemName } from './system.js';
@@ -115,7 +115,7 @@ function positiveInt(text: string | undefined, name: string): number {
 
 function runCase(config: CaseRunConfig, label: string): Promise<CaseResult> {
   const entry = join(dirname(fileURLToPath(import.meta.url)), 'case-process.js');
-  const child = fork(entry, [JSON.stringify(config)], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(entry, [JSON.stringify(config)], { execArgv: benchExecArgv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     let result: CaseResult | undefined;
     let failure: string | undefined;

@@ -1,6 +1,7 @@
 import { waitKeyOf, type Wait } from '@baton/core';
-import type { CommitRequest, InstanceRef } from '@baton/runtime';
-import { encodeHistoryEntry } from './history-codec.js';
+import type { CommitRequest, IndexedWait, InstanceRef } from '@baton/runtime';
+import { encodeHistoryChunk } from './history-codec.js';
+import { encodeStateValue } from './state-codec.js';
 import type { StoreKeys } from './keys.js';
 
 export { waitKeyOf };
@@ -36,20 +37,41 @@ export function refOf(request: CommitRequest): InstanceRef {
   };
 }
 
-/** KEYS and ARGV of commit-instance-13.lua for one request (see the script's header). */
-export function commitArgs(keys: StoreKeys, request: CommitRequest): { keys: string[]; args: (string | number)[] } {
+/**
+ * A wait as `P:waits` holds it, after the script's `"<seq>\n<holders>\n"` prefix:
+ * the wait and its instance's ref, without `rootInstanceId` when the instance is
+ * its own root (most are; {@link decodeStoredWait} restores it).
+ */
+export function encodeIndexedWait(wait: Wait, ref: InstanceRef): string {
+  const { rootInstanceId, ...rest } = ref;
+  return JSON.stringify(rootInstanceId === ref.instanceId ? { ...wait, ...rest } : { ...wait, ...ref });
+}
+
+/** Reads a `P:waits` value: `"<seq>\n<holders JSON>\n<wait JSON>"` (see commit-instance-11.lua). */
+export function decodeStoredWait(value: string): IndexedWait {
+  const json = value.slice(value.indexOf('\n', value.indexOf('\n') + 1) + 1);
+  const wait = JSON.parse(json) as Omit<IndexedWait, 'rootInstanceId'> & { rootInstanceId?: string };
+  return (wait.rootInstanceId === undefined ? { ...wait, rootInstanceId: wait.instanceId } : wait) as IndexedWait;
+}
+
+/** KEYS and ARGV of commit-instance-11.lua for one request (see the script's header). */
+export function commitArgs(keys: StoreKeys, request: CommitRequest): { keys: string[]; args: (string | number | Buffer)[] } {
   const ref = refOf(request);
   const own = keys.instance(request.instanceId);
   const { indexChanges } = request;
-  const args: (string | number)[] = [request.expectedVersion, request.instanceId, JSON.stringify(request.state), ref.rootInstanceId];
-  args.push(request.events.length);
-  for (const event of request.events) args.push(encodeHistoryEntry(request.instanceId, request.at, request.commandId, event));
+  const stateValue = encodeStateValue(request.expectedVersion + 1, request.state);
+  const args: (string | number | Buffer)[] = [request.expectedVersion, request.instanceId, stateValue, ref.rootInstanceId];
+  if (request.events.length === 0) args.push(0, '');
+  else {
+    const chunk = encodeHistoryChunk(request.instanceId, request.at, request.commandId, request.events);
+    args.push(chunk.count, chunk.body);
+  }
   args.push(request.outbox.length);
   for (const entry of request.outbox) args.push(entry.outboxId, entry.committedAt, JSON.stringify(entry));
   args.push(indexChanges.removeWaitKeys.length, ...indexChanges.removeWaitKeys);
   args.push(indexChanges.upsertWaits.length);
   for (const wait of indexChanges.upsertWaits) {
-    args.push(waitKeyOf(wait), JSON.stringify({ ...wait, ...ref }), JSON.stringify(holdersOf(keys, wait)));
+    args.push(waitKeyOf(wait), encodeIndexedWait(wait, ref), JSON.stringify(holdersOf(keys, wait)));
   }
   args.push(indexChanges.removeIncidentKeys.length, ...indexChanges.removeIncidentKeys);
   args.push(indexChanges.upsertIncidents.length);
@@ -58,11 +80,9 @@ export function commitArgs(keys: StoreKeys, request: CommitRequest): { keys: str
     keys: [
       own.state,
       own.history,
-      own.waits,
       own.incidents,
       keys.seq,
       keys.waits,
-      keys.waitHolders,
       keys.incidents,
       keys.openIncidents,
       keys.instances,

@@ -3,22 +3,21 @@ import type { Redis } from 'ioredis';
 
 const CHUNK = 500;
 
-function parseAll<T>(values: readonly (string | null)[]): T[] {
-  const parsed: T[] = [];
-  for (const value of values) if (value !== null) parsed.push(JSON.parse(value) as T);
-  return parsed;
-}
+/** How the values of an index's HASH are read: JSON by default (see `decodeStoredWait` for waits). */
+export type Decode = (value: string) => unknown;
 
-/** Values of `hash` at `fields`, parsed, missing ones skipped; one round trip per 500. */
-export async function readJson<T>(client: Redis, hash: string, fields: readonly string[]): Promise<T[]> {
+const parseJson: Decode = (value) => JSON.parse(value) as unknown;
+
+/** Values of `hash` at `fields`, decoded, missing ones skipped; one round trip per 500. */
+export async function readJson<T>(client: Redis, hash: string, fields: readonly string[], decode: Decode = parseJson): Promise<T[]> {
   const values: T[] = [];
   for (let i = 0; i < fields.length; i += CHUNK) {
-    values.push(...parseAll<T>(await client.hmget(hash, ...fields.slice(i, i + CHUNK))));
+    for (const value of await client.hmget(hash, ...fields.slice(i, i + CHUNK))) if (value !== null) values.push(decode(value) as T);
   }
   return values;
 }
 
-function pageOf<T>(items: readonly T[], total: number, offset: number): Page<T> {
+export function pageOf<T>(items: readonly T[], total: number, offset: number): Page<T> {
   const next = offset + items.length;
   return next < total ? { items, total, nextOffset: next } : { items, total };
 }
@@ -34,20 +33,21 @@ export async function readIndexPage<T>(
   hash: string,
   page: PageRequest,
   keep?: (value: T) => boolean,
+  decode: Decode = parseJson,
 ): Promise<Page<T>> {
   const offset = Math.max(0, page.offset ?? 0);
   const limit = Math.max(0, page.limit ?? 100);
   if (keep === undefined) {
     const [total, members] = await Promise.all([client.zcard(index), limit === 0 ? [] : client.zrange(index, offset, offset + limit - 1)]);
-    return pageOf(await readJson<T>(client, hash, members), total, offset);
+    return pageOf(await readJson<T>(client, hash, members, decode), total, offset);
   }
-  const matching = (await readJson<T>(client, hash, await client.zrange(index, 0, -1))).filter(keep);
+  const matching = (await readJson<T>(client, hash, await client.zrange(index, 0, -1), decode)).filter(keep);
   return pageOf(matching.slice(offset, offset + limit), matching.length, offset);
 }
 
 /** Every value an index ZSET points to, in creation order. */
-export async function readIndex<T>(client: Redis, index: string, hash: string): Promise<T[]> {
-  return readJson<T>(client, hash, await client.zrange(index, 0, -1));
+export async function readIndex<T>(client: Redis, index: string, hash: string, decode: Decode = parseJson): Promise<T[]> {
+  return readJson<T>(client, hash, await client.zrange(index, 0, -1), decode);
 }
 
 /** Predicate that is true when every given (defined) expectation holds. */

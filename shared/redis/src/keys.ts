@@ -13,7 +13,6 @@ export function escapeKeyPart(part: string): string {
 export class StoreKeys {
   readonly seq: string;
   readonly waits: string;
-  readonly waitHolders: string;
   readonly incidents: string;
   readonly openIncidents: string;
   readonly instances: string;
@@ -33,7 +32,6 @@ export class StoreKeys {
   constructor(private readonly prefix: string) {
     this.seq = this.key('seq');
     this.waits = this.key('waits');
-    this.waitHolders = this.key('waits:in');
     this.incidents = this.key('incidents');
     this.openIncidents = this.key('incidents:open');
     this.instances = this.key('instances');
@@ -54,9 +52,9 @@ export class StoreKeys {
   }
 
   /** `{instanceId}`-tagged keys of one instance. */
-  instance(instanceId: string): { readonly state: string; readonly history: string; readonly waits: string; readonly incidents: string } {
+  instance(instanceId: string): { readonly state: string; readonly history: string; readonly incidents: string } {
     const tag = `{${escapeKeyPart(instanceId)}}`;
-    return { state: this.key(tag, 'state'), history: this.key(tag, 'history'), waits: this.key(tag, 'waits'), incidents: this.key(tag, 'incidents') };
+    return { state: this.key(tag, 'state'), history: this.key(tag, 'history'), incidents: this.key(tag, 'incidents') };
   }
 
   tree(rootInstanceId: string): string {

@@ -25,16 +25,16 @@ import type {
   UserTaskQuery,
   VersionedState,
 } from '@baton/runtime';
-import type { InstanceState } from '@baton/core';
 import type { Redis } from 'ioredis';
 import { commitArgs } from './commit-args.js';
 import { checkRedisServer, connectRedis, emitWarning, unavailable } from './connection.js';
 import { StoreKeys } from './keys.js';
 import { Batcher } from './batcher.js';
 import { StoreScripts } from './scripts.js';
-import { decodeHistoryEntry } from './history-codec.js';
+import { decodeHistoryChunk } from './history-codec.js';
 import { StoreDeployments } from './store-deployments.js';
 import { StoreQueries } from './store-queries.js';
+import { decodeStateValue } from './state-codec.js';
 
 export interface RedisProcessStoreOptions {
   /** `redis://[user:password@]host:port[/db]`. */
@@ -70,9 +70,8 @@ export class RedisProcessStore implements ProcessStore {
 
   load(instanceId: string): Promise<VersionedState | undefined> {
     return this.guard(async () => {
-      const [version, state] = await this.client.hmget(this.keys.instance(instanceId).state, 'v', 's');
-      if (typeof version !== 'string' || typeof state !== 'string') return undefined;
-      return { version: Number(version), state: JSON.parse(state) as InstanceState };
+      const value = await this.client.getBuffer(this.keys.instance(instanceId).state);
+      return value === null ? undefined : decodeStateValue(value);
     });
   }
 
@@ -119,14 +118,17 @@ export class RedisProcessStore implements ProcessStore {
     return this.guard(() => this.queries.findInstances(query));
   }
 
-  /** LLEN + LRANGE of one page: O(page), whatever the history's length. */
+  /** One script call (read-history-1.lua): O(log commits + page), whatever the history's length. */
   readHistory(instanceId: string, page: PageRequest): Promise<Page<HistoryEntry>> {
     return this.guard(async () => {
       const key = this.keys.instance(instanceId).history;
       const offset = Math.max(0, page.offset ?? 0);
       const limit = Math.max(0, page.limit ?? 100);
-      const [total, stored] = await Promise.all([this.client.llen(key), limit === 0 ? [] : this.client.lrange(key, offset, offset + limit - 1)]);
-      const items = stored.map((json, i) => decodeHistoryEntry(instanceId, offset + i, json));
+      const { total, chunks } = await this.scripts.readHistory(key, offset, Math.max(1, limit));
+      const items = chunks
+        .flatMap((chunk) => decodeHistoryChunk(instanceId, chunk))
+        .filter((entry) => entry.position >= offset)
+        .slice(0, limit);
       const next = offset + items.length;
       return next < total ? { items, total, nextOffset: next } : { items, total };
     });

@@ -8,15 +8,16 @@ import type { Redis } from 'ioredis';
  * (after a restart), so the script text does not travel on each call.
  */
 const files = {
-  commitInstance: 'commit-instance-13',
+  commitInstance: 'commit-instance-11',
   ackOutbox: 'ack-outbox-2',
   bufferMessage: 'buffer-message-3',
   takeBufferedMessage: 'take-buffered-message-2',
   saveDeployment: 'save-deployment-4',
+  readHistory: 'read-history-1',
 } as const;
 
 type ScriptName = keyof typeof files;
-type Arg = string | number;
+type Arg = string | number | Buffer;
 
 // Resolved from the package root so that it works from src/ (vitest) and dist/ (tsc build).
 const luaDir = new URL('../src/lua/', import.meta.url);
@@ -33,6 +34,13 @@ export class StoreScripts {
   private run(name: ScriptName, keys: readonly string[], args: readonly Arg[]): Promise<unknown> {
     const command = (this.client as unknown as Record<ScriptName, (...flat: Arg[]) => Promise<unknown>>)[name];
     return command.call(this.client, ...keys, ...args);
+  }
+
+  /** `[total events, ...chunks]` covering `limit` events from `offset` (see read-history-1.lua). */
+  async readHistory(key: string, offset: number, limit: number): Promise<{ readonly total: number; readonly chunks: readonly Buffer[] }> {
+    const command = (this.client as unknown as Record<string, (...flat: Arg[]) => Promise<unknown>>)['readHistoryBuffer'];
+    const [total, ...chunks] = (await (command as (...flat: Arg[]) => Promise<unknown>).call(this.client, key, offset, limit)) as [Buffer | number, ...Buffer[]];
+    return { total: Number(total), chunks };
   }
 
   async commitInstance(keys: readonly string[], args: readonly Arg[]): Promise<number> {

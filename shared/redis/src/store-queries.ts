@@ -10,12 +10,15 @@ import type {
   InstanceSummary,
   JobQuery,
   Page,
+  PageRequest,
   UserTaskQuery,
 } from '@baton/runtime';
 import type { InstanceState } from '@baton/core';
 import type { Redis } from 'ioredis';
-import { matchesAll, readIndex, readIndexPage, readJson } from './index-reads.js';
+import { decodeStoredWait } from './commit-args.js';
+import { matchesAll, pageOf, readIndex, readIndexPage, readJson } from './index-reads.js';
 import type { StoreKeys } from './keys.js';
+import { decodeStateValue } from './state-codec.js';
 
 /**
  * The store's reads of its indexes. Each picks the narrowest index ZSET the query
@@ -44,12 +47,12 @@ export class StoreQueries {
     ]);
     const only = (...given: readonly unknown[]) => rest === undefined && given.filter((v) => v !== undefined).length === 1;
     const { instanceId, assignee, candidateGroup, candidateUser } = q;
-    if (instanceId !== undefined) return readIndexPage(this.client, keys.instance(instanceId).waits, keys.waits, q, all);
+    if (instanceId !== undefined) return this.waitsOfInstance(instanceId, q, all);
     const exact = only(assignee, candidateGroup, candidateUser) ? undefined : all;
-    if (assignee !== undefined) return readIndexPage(this.client, keys.userTasksByAssignee(assignee), keys.waits, q, exact);
-    if (candidateGroup !== undefined) return readIndexPage(this.client, keys.userTasksByGroup(candidateGroup), keys.waits, q, exact);
-    if (candidateUser !== undefined) return readIndexPage(this.client, keys.userTasksByUser(candidateUser), keys.waits, q, exact);
-    return readIndexPage(this.client, keys.userTasks, keys.waits, q, rest);
+    if (assignee !== undefined) return readIndexPage(this.client, keys.userTasksByAssignee(assignee), keys.waits, q, exact, decodeStoredWait);
+    if (candidateGroup !== undefined) return readIndexPage(this.client, keys.userTasksByGroup(candidateGroup), keys.waits, q, exact, decodeStoredWait);
+    if (candidateUser !== undefined) return readIndexPage(this.client, keys.userTasksByUser(candidateUser), keys.waits, q, exact, decodeStoredWait);
+    return readIndexPage(this.client, keys.userTasks, keys.waits, q, rest, decodeStoredWait);
   }
 
   findJobs(q: JobQuery): Promise<Page<IndexedJob>> {
@@ -61,9 +64,25 @@ export class StoreQueries {
     ]);
     const all = (j: IndexedJob): boolean =>
       j.kind === 'job' && (q.instanceId === undefined || j.instanceId === q.instanceId) && (q.jobType === undefined || j.jobType === q.jobType) && (rest === undefined || rest(j));
-    if (q.instanceId !== undefined) return readIndexPage(this.client, keys.instance(q.instanceId).waits, keys.waits, q, all);
-    if (q.jobType !== undefined) return readIndexPage(this.client, keys.jobsByType(q.jobType), keys.waits, q, rest);
-    return readIndexPage(this.client, keys.jobs, keys.waits, q, rest);
+    if (q.instanceId !== undefined) return this.waitsOfInstance(q.instanceId, q, all);
+    if (q.jobType !== undefined) return readIndexPage(this.client, keys.jobsByType(q.jobType), keys.waits, q, rest, decodeStoredWait);
+    return readIndexPage(this.client, keys.jobs, keys.waits, q, rest, decodeStoredWait);
+  }
+
+  /**
+   * The open waits of one instance that `keep` accepts, from its state (one GET; the
+   * state lists them in creation order), so that no per-instance index key is kept.
+   */
+  private async waitsOfInstance<T extends IndexedWait>(instanceId: string, page: PageRequest, keep?: (wait: T) => boolean): Promise<Page<T>> {
+    const value = await this.client.getBuffer(this.keys.instance(instanceId).state);
+    if (value === null) return { items: [], total: 0 };
+    const { state } = decodeStateValue(value);
+    const ref = { instanceId, processId: state.processId, definitionKey: state.definitionKey, rootInstanceId: state.parent?.rootInstanceId ?? instanceId };
+    const matching = Object.values(state.waits)
+      .map((wait) => ({ ...wait, ...ref }) as T)
+      .filter((wait) => keep === undefined || keep(wait));
+    const offset = Math.max(0, page.offset ?? 0);
+    return pageOf(matching.slice(offset, offset + Math.max(0, page.limit ?? 100)), matching.length, offset);
   }
 
   async findIncidents(q: IncidentQuery): Promise<Page<IndexedIncident>> {
@@ -81,36 +100,38 @@ export class StoreQueries {
   }
 
   async findWait(key: string): Promise<IndexedWait | undefined> {
-    const [wait] = await readJson<IndexedWait>(this.client, this.keys.waits, [key]);
+    const [wait] = await readJson<IndexedWait>(this.client, this.keys.waits, [key], decodeStoredWait);
     return wait;
   }
 
   async findMessageSubscriptions(messageName: string, correlationKey: string | undefined): Promise<readonly IndexedMessageSubscription[]> {
     const keyless = this.keys.messageSubscriptions(messageName, undefined);
-    if (correlationKey === undefined) return readIndex(this.client, keyless, this.keys.waits);
+    if (correlationKey === undefined) return readIndex(this.client, keyless, this.keys.waits, decodeStoredWait);
     const [keyed, any] = await Promise.all([
       this.client.zrange(this.keys.messageSubscriptions(messageName, correlationKey), 0, -1, 'WITHSCORES'),
       this.client.zrange(keyless, 0, -1, 'WITHSCORES'),
     ]);
     const members = [...pairsOf(keyed), ...pairsOf(any)].sort((a, b) => a.score - b.score).map((p) => p.member);
-    return readJson(this.client, this.keys.waits, members);
+    return readJson(this.client, this.keys.waits, members, decodeStoredWait);
   }
 
   findSignalSubscriptions(signalName: string): Promise<readonly IndexedSignalSubscription[]> {
-    return readIndex(this.client, this.keys.signalSubscriptions(signalName), this.keys.waits);
+    return readIndex(this.client, this.keys.signalSubscriptions(signalName), this.keys.waits, decodeStoredWait);
   }
 
   /** Reads each candidate's state (one pipelined HMGET each): O(candidates). */
   async findInstances(q: InstanceQuery): Promise<Page<InstanceSummary>> {
     const ids = q.rootInstanceId === undefined ? await this.client.zrange(this.keys.instances, 0, -1) : await this.treeOf(q.rootInstanceId);
     const pipeline = this.client.pipeline();
-    for (const id of ids) pipeline.hmget(this.keys.instance(id).state, 'v', 's');
+    for (const id of ids) pipeline.getBuffer(this.keys.instance(id).state);
     const replies = (await pipeline.exec()) ?? [];
     const summaries: InstanceSummary[] = [];
     for (const [error, value] of replies) {
       if (error !== null) throw error;
-      const [version, state] = value as [string | null, string | null];
-      if (version !== null && state !== null) summaries.push(summaryOf(JSON.parse(state) as InstanceState, Number(version)));
+      if (value instanceof Buffer) {
+        const { version, state } = decodeStateValue(value);
+        summaries.push(summaryOf(state, version));
+      }
     }
     const matching = summaries.filter(
       (s) => (q.processId === undefined || s.processId === q.processId) && (q.status === undefined || s.status === q.status),
@@ -121,7 +142,7 @@ export class StoreQueries {
     return next < matching.length ? { items, total: matching.length, nextOffset: next } : { items, total: matching.length };
   }
 
-  /** Ids of a call tree in creation order; a root without children has no tree key (see commit-instance-13.lua). */
+  /** Ids of a call tree in creation order; a root without children has no tree key (see commit-instance-11.lua). */
   private async treeOf(rootInstanceId: string): Promise<string[]> {
     const ids = await this.client.zrange(this.keys.tree(rootInstanceId), 0, -1);
     if (ids.length > 0) return ids;

@@ -97,6 +97,29 @@ export function processStoreContract(make: () => ProcessStore | Promise<ProcessS
         expect(last.items.map((e) => e.event.type)).toEqual(['E1']);
         expect(last.nextOffset).toBeUndefined();
       });
+
+      it('pages from any position, wherever a commit starts or ends', async () => {
+        // given 9 commits of 1 to 4 events (23 in all), each event named by its position
+        const id = uniqueId('i');
+        const sizes = [3, 1, 4, 1, 2, 4, 1, 3, 4];
+        let position = 0;
+        for (const [i, size] of sizes.entries()) {
+          const events = Array.from({ length: size }, () => ({ type: `P${position++}`, instanceId: id }));
+          await store.commit(commitOf(instanceState(id, { seq: i + 1 }), i, { events, at: 100 + i, commandId: `c${i}` }));
+        }
+        // when every offset is read with limits 1, 2, 5 and 30
+        for (let offset = 0; offset <= position + 1; offset++) {
+          for (const limit of [1, 2, 5, 30]) {
+            const page = await store.readHistory(id, { offset, limit });
+            // then the page holds exactly those positions, in order
+            const expected = Array.from({ length: Math.max(0, Math.min(limit, position - offset)) }, (_, k) => offset + k);
+            expect(page.total).toBe(position);
+            expect(page.items.map((e) => e.position)).toEqual(expected);
+            expect(page.items.map((e) => e.event.type)).toEqual(expected.map((p) => `P${p}`));
+            expect(page.nextOffset).toBe(offset + expected.length < position ? offset + expected.length : undefined);
+          }
+        }
+      });
     });
 
     describe('wait and incident indexes', () => {
@@ -127,7 +150,8 @@ export function processStoreContract(make: () => ProcessStore | Promise<ProcessS
         const id = uniqueId('i');
         const j1 = jobWait(`${id}.j1`, { jobType: 'mail' });
         const j2 = jobWait(`${id}.j2`, { jobType: 'pay', state: 'failed', retries: 0 });
-        await store.commit(commitOf(instanceState(id), 0, { indexChanges: changes([j1, j2]) }));
+        // the state lists the waits its index changes open (as the runtime derives them)
+        await store.commit(commitOf(instanceState(id, { waits: { [j1.jobKey]: j1, [j2.jobKey]: j2 } }), 0, { indexChanges: changes([j1, j2]) }));
         expect((await store.findJobs({ instanceId: id, jobType: 'mail' })).items.map((j) => j.jobKey)).toEqual([j1.jobKey]);
         expect((await store.findJobs({ instanceId: id, state: 'failed' })).items.map((j) => j.jobKey)).toEqual([j2.jobKey]);
         expect(await store.findWait(j2.jobKey)).toMatchObject({ kind: 'job', instanceId: id, jobType: 'pay' });
