@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { VirtualClock } from '@baton/runtime';
+import { createEngine, VirtualClock } from '@baton/runtime';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInMemoryEngine, type InMemoryEngine } from './create-in-memory-engine.js';
+import { InMemoryJobQueue } from './in-memory-job-queue.js';
+import { InMemoryMessageBus } from './in-memory-message-bus.js';
 
 const bpmn = (name: string) => ({ name, xml: readFileSync(new URL(`./__fixtures__/bpmn/${name}`, import.meta.url), 'utf8') });
 const t0 = Date.UTC(2026, 0, 1);
@@ -35,6 +37,24 @@ describe('engine on the real core and model', () => {
     expect((await engine.getInstance(instanceId)).state.status).toBe('completed');
     expect(await completedIn(instanceId)).toEqual(['start', 'approve', 'charge', 'end']);
     expect(engine.queue.size()).toBe(0);
+  });
+
+  it('starts on the version a peer node deployed after this node last read the latest', async () => {
+    // given two nodes on one store; node A started an instance of order:1 (and so knows order:1 as the latest)
+    await boot('order.bpmn');
+    const peer = createEngine({ store: engine.store, queue: new InMemoryJobQueue({ clock }), bus: new InMemoryMessageBus({ clock }), clock, nodeId: 'peer', sweepIntervalMs: 0 });
+    const first = await engine.startInstance({ processId: 'order' });
+    expect(first.state.definitionKey).toBe('order:1');
+    // when node B deploys a changed model and node A starts the process again
+    const xml = bpmn('order.bpmn').xml.replace('</bpmn:definitions>', '<!-- v2 --></bpmn:definitions>');
+    const [v2] = await peer.deploy([{ name: 'order.bpmn', xml }]);
+    const second = await engine.startInstance({ processId: 'order' });
+    // then A's commit refused its cached order:1 and the start runs on order:2
+    expect(v2?.definitionKey).toBe('order:2');
+    expect(second.state.definitionKey).toBe('order:2');
+    expect(second.attempts).toBe(2);
+    expect((await engine.startInstance({ processId: 'order' })).attempts).toBe(1);
+    await peer.close();
   });
 
   it('runs a job in process, retrying a worker failure and counting down the retries', async () => {

@@ -64,8 +64,14 @@ export class InMemoryJobQueue implements JobQueue {
     this.makeDeliverable(entry, request.notBefore);
   }
 
-  async cancel(jobId: string): Promise<void> {
+  /** The job `jobId`, if known (and of `capability`, when the caller names one). */
+  private find(jobId: string, capability: string | undefined): Entry | undefined {
     const entry = this.jobs.get(jobId);
+    return capability === undefined || entry?.capability === capability ? entry : undefined;
+  }
+
+  async cancel(jobId: string, capability?: string): Promise<void> {
+    const entry = this.find(jobId, capability);
     if (entry !== undefined) this.forget(entry);
   }
 
@@ -80,13 +86,13 @@ export class InMemoryJobQueue implements JobQueue {
     return leased;
   }
 
-  async ack(jobId: string): Promise<void> {
-    const entry = this.jobs.get(jobId);
+  async ack(jobId: string, capability?: string): Promise<void> {
+    const entry = this.find(jobId, capability);
     if (entry !== undefined) this.forget(entry);
   }
 
-  async release(jobId: string, options: { readonly notBefore?: number } = {}): Promise<void> {
-    const entry = this.jobs.get(jobId);
+  async release(jobId: string, options: { readonly notBefore?: number; readonly capability?: string } = {}): Promise<void> {
+    const entry = this.find(jobId, options.capability);
     if (entry === undefined) return;
     this.unready(entry);
     entry.wakeUp?.cancel();

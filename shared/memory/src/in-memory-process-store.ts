@@ -88,6 +88,11 @@ export class InMemoryProcessStore implements ProcessStore {
         { instanceId, expectedVersion, actualVersion: currentVersion },
       );
     }
+    const { latestOf } = request;
+    if (latestOf !== undefined) {
+      const latest = this.catalog.latest.get(latestOf.processId)?.definitionKey;
+      if (latest !== latestOf.definitionKey) throw notLatest(instanceId, latestOf, latest);
+    }
     if (this.options.freeze === true) {
       deepFreeze(state);
       deepFreeze(request.events);
@@ -282,4 +287,12 @@ function summarize({ versioned: { state, version }, ref }: Stored): InstanceSumm
 /** Builds an {@link InMemoryProcessStore}. */
 export function createInMemoryProcessStore(options: InMemoryProcessStoreOptions = {}): InMemoryProcessStore {
   return new InMemoryProcessStore(options);
+}
+
+function notLatest(instanceId: string, latestOf: { readonly processId: string; readonly definitionKey: string }, latest: string | undefined): BatonError {
+  return new BatonError(
+    'VERSION_CONFLICT',
+    `"${latestOf.definitionKey}" is no longer the latest version of process "${latestOf.processId}" (now ${latest ?? 'none'}); decide again on the latest.`,
+    { instanceId, processId: latestOf.processId, definitionKey: latestOf.definitionKey, latestDefinitionKey: latest },
+  );
 }

@@ -46,18 +46,23 @@ const jobOptions = { removeOnComplete: true, removeOnFail: true } as const;
  *   in BullMQ's delayed set until its lease ends, which makes the lease durable
  *   (no stalled check needed) and `release` a `changeDelay`.
  * - Push: BullMQ workers (see {@link BullmqConsumer}): lock + stalled checker.
- * - `ack`/`cancel` only know the id: a global HASH maps job ids to capabilities.
- *   A job held by a running handler cannot be removed; it gets a tombstone so the
- *   handler's retry completes it instead of delivering it again. When that handler
- *   runs on this node (the in-process worker acking its own job, the common case), a
- *   local mark does the tombstone's work without a round trip: the consumer then
+ * - `ack`/`cancel`/`release` name the job's capability when the caller knows it
+ *   (the engine always does, but for a job whose wait is already gone); without
+ *   it they look in each capability's queue (a global SET lists them). A job held
+ *   by a running handler cannot be removed; it gets a tombstone so the handler's
+ *   retry completes it instead of delivering it again. When that handler runs on
+ *   this node (the in-process worker acking its own job, the common case), a local
+ *   mark does the tombstone's work without a round trip: the consumer then
  *   finishes the job (removed on completion) whatever the handler returns.
  */
 export class BullmqJobQueue implements JobQueue {
   private readonly queues = new Map<string, Queue>();
   private readonly pullers = new Map<string, Worker>();
   private readonly consumers = new Set<Consumer>();
-  private readonly capabilityKey: string;
+  /** `P:jobs:capabilities`: every capability a job was ever enqueued for (SET). */
+  private readonly capabilitiesKey: string;
+  /** Capabilities this node added to that SET already. */
+  private readonly knownCapabilities = new Set<string>();
   private readonly token = randomUUID();
   /** BullMQ ids of the jobs this node's push consumers are running → whether acked or cancelled meanwhile. */
   private readonly held = new Map<string, boolean>();
@@ -74,7 +79,7 @@ export class BullmqJobQueue implements JobQueue {
   ) {
     this.producerConnection = { url: options.url, ...connectionOptions('producer'), lazyConnect: false } as ConnectionOptions;
     this.workerConnection = { url: options.url, ...connectionOptions('worker'), lazyConnect: false } as ConnectionOptions;
-    this.capabilityKey = `${options.prefix}:jobs:capability`;
+    this.capabilitiesKey = `${options.prefix}:jobs:capabilities`;
     this.watchdog = setInterval(() => void this.revive(), options.watchdogIntervalMs ?? 5_000);
     this.watchdog.unref();
   }
@@ -120,35 +125,46 @@ export class BullmqJobQueue implements JobQueue {
       const data: JobData = { capability, payload };
       // Both or a retry: a failed enqueue leaves its outbox entry, and a repeated add is a no-op.
       await Promise.all([
-        this.producer.hset(this.capabilityKey, jobId, capability),
+        this.knownCapabilities.has(capability) ? undefined : this.rememberCapability(capability),
         this.queue(jobQueueName(capability)).add('job', data, { ...jobOptions, jobId: bullId(jobId), ...timing(notBefore) }),
       ]);
     });
   }
 
-  cancel(jobId: string): Promise<void> {
-    return this.settle(jobId);
+  private async rememberCapability(capability: string): Promise<void> {
+    await this.producer.sadd(this.capabilitiesKey, capability);
+    this.knownCapabilities.add(capability);
   }
 
-  ack(jobId: string): Promise<void> {
-    return this.settle(jobId);
+  /** The queues job `jobId` may be in: its capability's when named, else every capability's. */
+  private async capabilitiesOf(capability: string | undefined): Promise<readonly string[]> {
+    return capability === undefined ? this.producer.smembers(this.capabilitiesKey) : [capability];
+  }
+
+  cancel(jobId: string, capability?: string): Promise<void> {
+    return this.settle(jobId, capability);
+  }
+
+  ack(jobId: string, capability?: string): Promise<void> {
+    return this.settle(jobId, capability);
   }
 
   /** Removes the job wherever it is; one held by a running handler gets a tombstone instead. */
-  private settle(jobId: string): Promise<void> {
+  private settle(jobId: string, capability: string | undefined): Promise<void> {
     return this.guard(async () => {
       if (this.held.has(bullId(jobId))) {
+        // Held by this node's running handler: the consumer finishes it (no round trip).
         this.held.set(bullId(jobId), true);
-        await this.producer.hdel(this.capabilityKey, jobId);
         return;
       }
-      const capability = await this.producer.hget(this.capabilityKey, jobId);
-      if (capability === null) return;
-      const queue = this.queue(jobQueueName(capability));
-      if ((await queue.remove(bullId(jobId))) === 0 && (await queue.getJobState(bullId(jobId))) === 'active') {
-        await this.producer.set(this.tombstone(capability, jobId), '1', 'PX', DAY_MS);
+      for (const candidate of await this.capabilitiesOf(capability)) {
+        const queue = this.queue(jobQueueName(candidate));
+        if ((await queue.remove(bullId(jobId))) === 1) return;
+        if ((await queue.getJobState(bullId(jobId))) === 'active') {
+          await this.producer.set(this.tombstone(candidate, jobId), '1', 'PX', DAY_MS);
+          return;
+        }
       }
-      await this.producer.hdel(this.capabilityKey, jobId);
     });
   }
 
@@ -173,14 +189,16 @@ export class BullmqJobQueue implements JobQueue {
     });
   }
 
-  release(jobId: string, options?: { readonly notBefore?: number }): Promise<void> {
+  release(jobId: string, options?: { readonly notBefore?: number; readonly capability?: string }): Promise<void> {
     return this.guard(async () => {
-      const capability = await this.producer.hget(this.capabilityKey, jobId);
-      if (capability === null) return;
-      const job = await this.queue(jobQueueName(capability)).getJob(bullId(jobId));
-      if (job === undefined || !(await job.isDelayed())) return;
-      const delay = (options?.notBefore ?? 0) - Date.now();
-      await (delay > 0 ? job.changeDelay(delay) : job.promote());
+      for (const candidate of await this.capabilitiesOf(options?.capability)) {
+        const job = await this.queue(jobQueueName(candidate)).getJob(bullId(jobId));
+        if (job === undefined) continue;
+        if (!(await job.isDelayed())) return;
+        const delay = (options?.notBefore ?? 0) - Date.now();
+        await (delay > 0 ? job.changeDelay(delay) : job.promote());
+        return;
+      }
     });
   }
 

@@ -1,7 +1,7 @@
 import { waitKeyOf, type Wait } from '@baton/core';
 import type { CommitRequest, IndexedWait, InstanceRef } from '@baton/runtime';
 import { encodeHistoryChunk } from './history-codec.js';
-import { encodeStateValue } from './state-codec.js';
+import { encodeStateValue, rests } from './state-codec.js';
 import type { StoreKeys } from './keys.js';
 
 export { waitKeyOf };
@@ -47,25 +47,30 @@ export function encodeIndexedWait(wait: Wait, ref: InstanceRef): string {
   return JSON.stringify(rootInstanceId === ref.instanceId ? { ...wait, ...rest } : { ...wait, ...ref });
 }
 
-/** Reads a `P:waits` value: `"<seq>\n<holders JSON>\n<wait JSON>"` (see commit-instance-11.lua). */
+/** Reads a `P:waits` value: `"<seq>\n<holders JSON>\n<wait JSON>"` (see commit-instance-12.lua). */
 export function decodeStoredWait(value: string): IndexedWait {
   const json = value.slice(value.indexOf('\n', value.indexOf('\n') + 1) + 1);
   const wait = JSON.parse(json) as Omit<IndexedWait, 'rootInstanceId'> & { rootInstanceId?: string };
   return (wait.rootInstanceId === undefined ? { ...wait, rootInstanceId: wait.instanceId } : wait) as IndexedWait;
 }
 
-/** KEYS and ARGV of commit-instance-11.lua for one request (see the script's header). */
+/** KEYS and ARGV of commit-instance-12.lua for one request (see the script's header). */
 export function commitArgs(keys: StoreKeys, request: CommitRequest): { keys: string[]; args: (string | number | Buffer)[] } {
   const ref = refOf(request);
   const own = keys.instance(request.instanceId);
   const { indexChanges } = request;
-  const stateValue = encodeStateValue(request.expectedVersion + 1, request.state);
+  const compact = rests(request.state);
+  const stateValue = encodeStateValue(request.expectedVersion + 1, request.state, compact);
   const args: (string | number | Buffer)[] = [request.expectedVersion, request.instanceId, stateValue, ref.rootInstanceId];
   if (request.events.length === 0) args.push(0, '');
   else {
-    const chunk = encodeHistoryChunk(request.instanceId, request.at, request.commandId, request.events);
+    const chunk = encodeHistoryChunk(request.instanceId, request.at, request.commandId, request.events, compact);
     args.push(chunk.count, chunk.body);
   }
+  const { latestOf } = request;
+  // Definition keys are "<processId>:<version>"; the latest HASH holds the version.
+  if (latestOf === undefined) args.push('', '');
+  else args.push(latestOf.processId, latestOf.definitionKey.slice(latestOf.processId.length + 1));
   args.push(request.outbox.length);
   for (const entry of request.outbox) args.push(entry.outboxId, entry.committedAt, JSON.stringify(entry));
   args.push(indexChanges.removeWaitKeys.length, ...indexChanges.removeWaitKeys);
@@ -89,6 +94,7 @@ export function commitArgs(keys: StoreKeys, request: CommitRequest): { keys: str
       keys.tree(ref.rootInstanceId),
       keys.outbox,
       keys.outboxEntries,
+      keys.latestDeployments,
     ],
     args,
   };

@@ -24,7 +24,7 @@ describe('history chunks as stored', () => {
       { type: 'FlowTaken', instanceId: 'i1', flowId: 'f' },
     ] as unknown as HistoryEvent[];
     // when
-    const entries = decodeHistoryChunk('i1', stored(7, encodeHistoryChunk('i1', 5, 'c1', events)));
+    const entries = decodeHistoryChunk('i1', stored(7, encodeHistoryChunk('i1', 5, 'c1', events, true)));
     // then
     expect(entries).toStrictEqual(events.map((event, i) => ({ position: 7 + i, at: 5, commandId: 'c1', event })));
   });
@@ -33,21 +33,31 @@ describe('history chunks as stored', () => {
     // given
     const event = { type: 'ElementActivated', instanceId: 'instance-with-a-long-id', at: 1795251472649, elementId: 'a' } as unknown as HistoryEvent;
     // when
-    const chunk = encodeHistoryChunk('instance-with-a-long-id', 1795251472649, 'c1', [event]);
+    const chunk = encodeHistoryChunk('instance-with-a-long-id', 1795251472649, 'c1', [event], true);
     // then
     expect(chunk.body.toString()).toBe('j:[1795251472649,"c1",3,{"type":"ElementActivated","elementId":"a"}]');
   });
 
-  it('deflates a start into well under a third of its JSON and reads it back', () => {
+  it('deflates a compact start into well under a third of its JSON and reads it back', () => {
     // given
     const events = startOfAWait('waiting-7', 1795254610474);
     const json = JSON.stringify(events);
     // when
-    const chunk = encodeHistoryChunk('waiting-7', 1795254610474, 'filler-v0cafp-7', events);
+    const chunk = encodeHistoryChunk('waiting-7', 1795254610474, 'filler-v0cafp-7', events, true);
     // then
     expect(chunk.body.subarray(0, 3).toString()).toBe('z1:');
     expect(chunk.body.length).toBeLessThan(json.length / 3);
     expect(decodeHistoryChunk('waiting-7', stored(0, chunk)).map((e) => e.event)).toStrictEqual(events);
+  });
+
+  it('keeps the chunk of a commit that does not leave the instance resting as JSON', () => {
+    // given
+    const events = startOfAWait('i2', 1795254610474);
+    // when
+    const chunk = encodeHistoryChunk('i2', 1795254610474, 'c1', events, false);
+    // then
+    expect(chunk.body.subarray(0, 2).toString()).toBe('j:');
+    expect(decodeHistoryChunk('i2', stored(3, chunk)).map((e) => e.position)).toEqual([3, 4, 5, 6, 7, 8]);
   });
 
   it('refuses a chunk of an unknown codec, naming the instance', () => {

@@ -5,7 +5,7 @@ import type { HistoryEntry, HistoryEvent } from '@baton/runtime';
 const DROPPED_INSTANCE_ID = 1;
 const DROPPED_AT = 2;
 
-/** Bodies at least this long are deflated; a shorter one (a lone VariablesSet) is not worth the ~20 µs. */
+/** Compact bodies at least this long are deflated; a shorter one (a lone VariablesSet) is not worth the ~20 µs. */
 const DEFLATE_FROM_BYTES = 160;
 
 /**
@@ -53,9 +53,16 @@ export interface EncodedChunk {
  * `instanceId` (the key names the instance) and its `at` (the chunk's) when they
  * equal them; `flags` says which were dropped. The commit script prefixes the
  * chunk's first position and count (`"<first>,<count>,"`) so that a page is found
- * without decoding (see read-history-1.lua).
+ * without decoding (see read-history-1.lua). `compact` (the commit leaves the
+ * instance resting, see `rests`) deflates it.
  */
-export function encodeHistoryChunk(instanceId: string, at: number, commandId: string, events: readonly HistoryEvent[]): EncodedChunk {
+export function encodeHistoryChunk(
+  instanceId: string,
+  at: number,
+  commandId: string,
+  events: readonly HistoryEvent[],
+  compact: boolean,
+): EncodedChunk {
   const stored: unknown[] = [at, commandId];
   for (const event of events) {
     const { instanceId: eventInstanceId, at: eventAt, ...rest } = event as HistoryEvent & { readonly at?: unknown };
@@ -69,7 +76,7 @@ export function encodeHistoryChunk(instanceId: string, at: number, commandId: st
   }
   const json = JSON.stringify(stored);
   const body =
-    json.length < DEFLATE_FROM_BYTES
+    !compact || json.length < DEFLATE_FROM_BYTES
       ? Buffer.from(`j:${json}`)
       : Buffer.concat([Buffer.from('z1:'), deflateRawSync(json, { level: 6, dictionary: DICTIONARY_Z1 })]);
   return { count: events.length, body };

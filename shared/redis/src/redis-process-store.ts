@@ -80,8 +80,15 @@ export class RedisProcessStore implements ProcessStore {
       const { keys, args } = commitArgs(this.keys, request);
       const result = await this.scripts.commitInstance(keys, args);
       if (result > 0) return result;
+      const { instanceId, expectedVersion, latestOf } = request;
+      if (result === 0 && latestOf !== undefined) {
+        throw new BatonError(
+          'VERSION_CONFLICT',
+          `"${latestOf.definitionKey}" is no longer the latest version of process "${latestOf.processId}"; decide again on the latest.`,
+          { instanceId, processId: latestOf.processId, definitionKey: latestOf.definitionKey },
+        );
+      }
       const actualVersion = -result - 1;
-      const { instanceId, expectedVersion } = request;
       throw new BatonError(
         'VERSION_CONFLICT',
         `Instance "${instanceId}" is at version ${actualVersion}, not ${expectedVersion}; reload and decide again.`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InstanceState, Wait } from '@baton/core';
-import { decodeStateValue, encodeStateValue } from './state-codec.js';
+import { decodeStateValue, encodeStateValue, rests } from './state-codec.js';
 
 const stateWith = (waits: Record<string, Wait>, status: InstanceState['status'] = 'active'): InstanceState => ({
   instanceId: 'waiting-7',
@@ -43,7 +43,7 @@ describe('instance state values', () => {
     // given
     const state = stateWith({ [userTask.userTaskKey]: userTask });
     // when
-    const value = encodeStateValue(12, state);
+    const value = encodeStateValue(12, state, rests(state));
     // then
     expect(Buffer.isBuffer(value)).toBe(true);
     expect(value.length).toBeLessThan(JSON.stringify(state).length / 2);
@@ -57,7 +57,7 @@ describe('instance state values', () => {
     ['an ended instance', stateWith({ [userTask.userTaskKey]: userTask }, 'completed')],
   ])('keeps a state with %s as plain JSON', (_name, state) => {
     // when
-    const value = encodeStateValue(3, state);
+    const value = encodeStateValue(3, state, rests(state));
     // then
     expect(value).toBe(`3\n${JSON.stringify(state)}`);
     expect(decodeStateValue(Buffer.from(value))).toStrictEqual({ version: 3, state });

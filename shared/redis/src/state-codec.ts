@@ -29,12 +29,13 @@ const DICTIONARY_Z1 = Buffer.from(
 );
 
 /**
- * Whether a state is stored deflated: one that waits only on people, messages,
- * timers or signals (it may rest for days: issue #5, ≤ 2 KiB per waiting instance),
- * not one with a job in flight (its worker loads it again within milliseconds,
- * and deflating costs ~20 µs a commit) nor an ended one.
+ * Whether a commit leaves its instance resting, and so is stored deflated (state
+ * and history chunk): waiting only on people, messages, timers or signals, it may
+ * rest for days (issue #5, ≤ 2 KiB per waiting instance). Not one with a job in
+ * flight (its worker loads it again within milliseconds, and deflating costs
+ * ~20 µs each) nor an ended one.
  */
-function rests(state: InstanceState): boolean {
+export function rests(state: InstanceState): boolean {
   if (state.status !== 'active') return false;
   let waits = 0;
   for (const key in state.waits) {
@@ -46,12 +47,12 @@ function rests(state: InstanceState): boolean {
 
 /**
  * The value of an instance's state key: `"<version>\n"` then the state as JSON, or
- * as `z1:` + its deflate-raw with {@link DICTIONARY_Z1} when it {@link rests}.
+ * as `z1:` + its deflate-raw with {@link DICTIONARY_Z1} when `compact` (see {@link rests}).
  * The commit script reads only the version prefix.
  */
-export function encodeStateValue(version: number, state: InstanceState): string | Buffer {
+export function encodeStateValue(version: number, state: InstanceState, compact: boolean): string | Buffer {
   const json = JSON.stringify(state);
-  if (!rests(state)) return `${version}\n${json}`;
+  if (!compact) return `${version}\n${json}`;
   return Buffer.concat([Buffer.from(`${version}\n`), Z1, deflateRawSync(json, { level: 6, dictionary: DICTIONARY_Z1 })]);
 }
 

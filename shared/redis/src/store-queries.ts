@@ -142,7 +142,7 @@ export class StoreQueries {
     return next < matching.length ? { items, total: matching.length, nextOffset: next } : { items, total: matching.length };
   }
 
-  /** Ids of a call tree in creation order; a root without children has no tree key (see commit-instance-11.lua). */
+  /** Ids of a call tree in creation order; a root without children has no tree key (see commit-instance-12.lua). */
   private async treeOf(rootInstanceId: string): Promise<string[]> {
     const ids = await this.client.zrange(this.keys.tree(rootInstanceId), 0, -1);
     if (ids.length > 0) return ids;

@@ -15,6 +15,12 @@ export interface ExecuteRequest {
   readonly command: Command;
   readonly definitionKey?: string;
   /**
+   * Creates on the latest version of this process instead of `definitionKey`: the
+   * first attempt decides on the version last read (no store read), and its commit
+   * checks it is still the latest; a retry after a conflict reads it afresh.
+   */
+  readonly latestOf?: string;
+  /**
    * The instance as the caller read it a moment ago (a worker's job activation):
    * the first attempt decides on it instead of loading. Safe when stale: the commit
    * checks its version (a conflict reloads), and a rejection is confirmed on a fresh
@@ -42,6 +48,8 @@ export interface CommandProcessorOptions {
   readonly decide: DecideFn;
   /** The definition a state or a create names (cached by the caller). */
   readonly definitionOf: (definitionKey: string) => Promise<ProcessDefinition>;
+  /** The latest definition key of a process: cached unless `fresh` (see {@link ExecuteRequest.latestOf}). */
+  readonly latestKeyOf: (processId: string, fresh: boolean) => Promise<string>;
   /** Runs one outbox entry's effect; throws to leave it in the outbox for the sweep. */
   readonly dispatch: (entry: OutboxEntry) => Promise<void>;
   /** Runs after a commit and its dispatch (buffered messages, bus events). Must not throw. */
@@ -137,7 +145,7 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
       if (before !== undefined) await before;
       // A retry reads what a peer committed; so does a command that waited for its turn (the guess is stale).
       const guess = attemptNo === 1 && before === undefined ? guessOf(request) : undefined;
-      committed = await decideAndCommit(request, guess);
+      committed = await decideAndCommit(request, guess, attemptNo > 1);
     } finally {
       endTurn();
     }
@@ -147,11 +155,12 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
     return { instanceId, version, previous, state, events, effects, indexChanges, attempts: attemptNo };
   }
 
-  async function decideAndCommit(request: ExecuteRequest, guess: Read | undefined): Promise<Committed> {
-    const { instanceId, command } = request;
+  async function decideAndCommit(request: ExecuteRequest, guess: Read | undefined, isRetry: boolean): Promise<Committed> {
+    const { instanceId, command, latestOf } = request;
     const { loaded, isExact } = guess ?? { loaded: await store.load(instanceId), isExact: true };
     const previous = loaded?.state;
-    const definitionKey = previous?.definitionKey ?? request.definitionKey;
+    const latestKey = previous === undefined && latestOf !== undefined ? await options.latestKeyOf(latestOf, isRetry) : undefined;
+    const definitionKey = previous?.definitionKey ?? latestKey ?? request.definitionKey;
     if (previous === undefined && command.type !== 'CreateInstance') {
       throw new BatonError('INSTANCE_NOT_FOUND', `No process instance "${instanceId}"; check the id or whether it was created.`, { instanceId });
     }
@@ -162,7 +171,7 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
       throw new BatonError('VALIDATION_FAILED', 'Creating an instance needs a definitionKey.', { instanceId, field: 'definitionKey' });
     }
     const decision = decide(previous, command, await options.definitionOf(definitionKey));
-    if (!decision.ok && !isExact) return decideAndCommit(request, undefined);
+    if (!decision.ok && !isExact) return decideAndCommit(request, undefined, isRetry);
     if (!decision.ok) {
       const { code, message, details } = decision.rejection;
       throw new BatonError(code, message, { instanceId, commandType: command.type, ...details });
@@ -183,6 +192,7 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
       indexChanges,
       at: command.at,
       commandId: command.commandId,
+      ...(latestOf === undefined || latestKey === undefined ? {} : { latestOf: { processId: latestOf, definitionKey: latestKey } }),
     });
     return { version, previous, decision, indexChanges, outbox };
   }

@@ -12,6 +12,8 @@ export type ParseFn = (xml: string, options: { readonly allowNonExecutable: bool
  */
 export class DefinitionRegistry {
   private readonly byKey = new Map<string, Promise<ProcessDefinition>>();
+  /** Latest definition key by processId, as last read; commits check it (`CommitRequest.latestOf`). */
+  private readonly latestKeys = new Map<string, string>();
 
   constructor(
     private readonly store: ProcessStore,
@@ -39,11 +41,27 @@ export class DefinitionRegistry {
     return found;
   }
 
-  /** The latest deployment of `processId`; throws DEFINITION_NOT_FOUND. */
+  /** The latest deployment of `processId` (one store read); throws DEFINITION_NOT_FOUND. */
   async latest(processId: string): Promise<DeploymentRecord> {
     const record = await this.store.latestDeployment(processId);
     if (record === undefined) throw notFound({ processId }, `No process "${processId}" is deployed; deploy its BPMN first.`);
+    this.latestKeys.set(processId, record.definitionKey);
     return record;
+  }
+
+  /**
+   * The latest definition key of `processId`: the one last read unless `fresh`
+   * (issue #5, "Speed": no store read per start). A peer may have deployed since, so
+   * a create on it commits with `latestOf`, and the store refuses it once stale.
+   */
+  async latestKey(processId: string, fresh: boolean): Promise<string> {
+    const known = fresh ? undefined : this.latestKeys.get(processId);
+    return known ?? (await this.latest(processId)).definitionKey;
+  }
+
+  /** This node deployed `record`: its process's next start reads the latest again. */
+  deployed(record: DeploymentRecord): void {
+    this.latestKeys.delete(record.processId);
   }
 
   private async load(definitionKey: string): Promise<ProcessDefinition> {

@@ -47,7 +47,7 @@ async function dispatchEffect(effect: Effect, targets: DispatchTargets): Promise
       return;
     }
     case 'CancelJob':
-      await queue.cancel(effect.jobKey);
+      await queue.cancel(effect.jobKey, effect.jobType);
       return;
     case 'ScheduleTimer': {
       const { timerKey, dueAt, instanceId, elementId } = effect;

@@ -45,6 +45,7 @@ export function createEngine(options: EngineOptions): Engine {
     clock,
     decide: options.decide ?? defaultDecide,
     definitionOf: (key) => registry.get(key),
+    latestKeyOf: (processId, fresh) => registry.latestKey(processId, fresh),
     dispatch: (entry) => dispatch(entry),
     random,
     sleep: options.sleep ?? ((ms) => sleepOn(wallClock, ms)),

@@ -40,6 +40,7 @@ export class Deployments {
         deployedAt: this.ctx.clock.now(),
       });
       this.ctx.registry.remember(definition, record);
+      this.ctx.registry.deployed(record);
       if (isNew) await this.scheduleTimerStarts(record.definitionKey, record.startEvents);
       const { processId, version, definitionKey, resourceName } = record;
       deployed.push({ processId, ...(record.name === undefined ? {} : { name: record.name }), version, definitionKey, resourceName, isNew });

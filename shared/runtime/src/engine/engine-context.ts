@@ -36,15 +36,21 @@ export async function instanceOfWait(ctx: EngineContext, key: string, hint: stri
 }
 
 /** Runs `run`, and calls `settle` after success or after a refusal that proves the wait is gone. */
-export async function thenSettle(run: Promise<ExecuteResult>, settle: () => Promise<void>): Promise<ExecuteResult> {
+export async function thenSettle(run: Promise<ExecuteResult>, settle: (result: ExecuteResult | undefined) => Promise<void>): Promise<ExecuteResult> {
   try {
     const result = await run;
-    await settle();
+    await settle(result);
     return result;
   } catch (error) {
-    if (isBatonError(error) && (error.code === 'JOB_NOT_OPEN' || error.code === 'STALE_COMMAND')) await settle();
+    if (isBatonError(error) && (error.code === 'JOB_NOT_OPEN' || error.code === 'STALE_COMMAND')) await settle(undefined);
     throw error;
   }
+}
+
+/** The type (the queue's capability) of job `jobKey` as the instance held it before `result`, if known. */
+export function jobTypeBefore(result: ExecuteResult | undefined, jobKey: string): string | undefined {
+  const wait = result?.previous?.waits[jobKey];
+  return wait?.kind === 'job' ? wait.jobType : undefined;
 }
 
 /**

@@ -21,11 +21,11 @@ export class InstanceCommands {
       command: { type: 'CreateInstance', ...stamp(this.ctx), instanceId, variables, startElementId: target.elementId },
     });
 
+  /** Without `version`, on the latest one: known to this node, checked by the commit (see ExecuteRequest.latestOf). */
   async start(request: StartInstanceRequest): Promise<ExecuteResult> {
     const { processId, version } = request;
-    const record =
-      version === undefined ? await this.ctx.registry.latest(processId) : await this.ctx.store.getDeployment(`${processId}:${version}`);
-    if (record === undefined) {
+    const record = version === undefined ? undefined : await this.ctx.store.getDeployment(`${processId}:${version}`);
+    if (version !== undefined && record === undefined) {
       throw new BatonError('DEFINITION_NOT_FOUND', `No version ${version} of process "${processId}" is deployed; list the definitions.`, {
         processId,
       });
@@ -34,7 +34,7 @@ export class InstanceCommands {
     const startElementId = request.startElementId;
     return this.ctx.processor.execute({
       instanceId,
-      definitionKey: record.definitionKey,
+      ...(record === undefined ? { latestOf: processId } : { definitionKey: record.definitionKey }),
       command: {
         type: 'CreateInstance',
         ...stamp(this.ctx),

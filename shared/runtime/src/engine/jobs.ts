@@ -2,7 +2,7 @@ import type { Effect } from '@baton/core';
 import type { ExecuteResult } from '../command-processor.js';
 import type { ConsumerHandle, LeasedJob } from '../ports/job-queue.js';
 import type { VersionedState } from '../ports/store-records.js';
-import { instanceOfWait, stamp, thenSettle, type EngineContext } from './engine-context.js';
+import { instanceOfWait, jobTypeBefore, stamp, thenSettle, type EngineContext } from './engine-context.js';
 import type {
   ActivatedJob,
   ActivateJobsRequest,
@@ -45,7 +45,7 @@ export class Jobs {
     const instanceId = await instanceOfWait(this.ctx, request.jobKey, request.instanceId, 'job');
     const command = { type: 'CompleteJob', ...stamp(this.ctx), jobKey: request.jobKey, variables: request.variables ?? {} } as const;
     const execution = this.ctx.processor.execute({ instanceId, command, ...(known === undefined ? {} : { known }) });
-    return thenSettle(execution, () => this.ctx.queue.ack(request.jobKey));
+    return thenSettle(execution, (result) => this.ctx.queue.ack(request.jobKey, jobTypeBefore(result, request.jobKey)));
   }
 
   async throwError(request: ThrowErrorRequest): Promise<ExecuteResult> {
@@ -59,13 +59,16 @@ export class Jobs {
       ...(errorMessage === undefined ? {} : { errorMessage }),
       variables: request.variables ?? {},
     } as const;
-    return thenSettle(this.ctx.processor.execute({ instanceId, command }), () => this.ctx.queue.ack(jobKey));
+    return thenSettle(this.ctx.processor.execute({ instanceId, command }), (result) => this.ctx.queue.ack(jobKey, jobTypeBefore(result, jobKey)));
   }
 
   /** Fails the job; a job with retries left goes back to the queue after its back-off. */
   async fail(request: FailJobRequest): Promise<ExecuteResult> {
     const { result, retryAt } = await this.failCommand(request);
-    await (retryAt === undefined ? this.ctx.queue.ack(request.jobKey) : this.ctx.queue.release(request.jobKey, { notBefore: retryAt }));
+    const capability = jobTypeBefore(result, request.jobKey);
+    await (retryAt === undefined
+      ? this.ctx.queue.ack(request.jobKey, capability)
+      : this.ctx.queue.release(request.jobKey, { notBefore: retryAt, ...(capability === undefined ? {} : { capability }) }));
     return result;
   }
 
@@ -142,7 +145,7 @@ export class Jobs {
     const loaded = await this.ctx.store.load(instanceId);
     const wait = loaded?.state.waits[jobKey];
     if (loaded === undefined || wait?.kind !== 'job' || wait.state !== 'activatable') {
-      await this.ctx.queue.ack(leased.jobId);
+      await this.ctx.queue.ack(leased.jobId, leased.capability);
       return undefined;
     }
     const { state } = loaded;

@@ -79,6 +79,9 @@ export interface ConsumerHandle {
  * - **Capabilities.** A consumer receives only jobs of the capabilities it names.
  * - **Ack / release / cancel** of an unknown id is a no-op. After `cancel` the job
  *   is never delivered again (a lease in flight may still finish; its ack is a no-op).
+ *   They may name the job's `capability` when the caller knows it (the job's type):
+ *   the adapter then need not look the job's queue up, and leaves a job of another
+ *   capability alone. Without it they still work.
  * - **Timers.** `scheduleTimer` is idempotent by `timerKey`; the timer handler gets
  *   each timer once, at or after `dueAt`, earliest due first; `cancelTimer` before
  *   that prevents it. A timer due while no handler is registered waits for one. A
@@ -89,13 +92,13 @@ export interface ConsumerHandle {
 export interface JobQueue {
   enqueue(request: EnqueueRequest): Promise<void>;
   /** Removes the job wherever it is (waiting, delayed or leased). */
-  cancel(jobId: string): Promise<void>;
+  cancel(jobId: string, capability?: string): Promise<void>;
   /** Pull: leases up to `max` deliverable jobs of these capabilities for `leaseMs`. */
   lease(capabilities: readonly string[], options: { readonly max: number; readonly leaseMs: number }): Promise<readonly LeasedJob[]>;
   /** The job is done: forget it (a later enqueue of its id adds it anew). */
-  ack(jobId: string): Promise<void>;
+  ack(jobId: string, capability?: string): Promise<void>;
   /** Gives a leased job back: deliverable again at `notBefore` (default now). */
-  release(jobId: string, options?: { readonly notBefore?: number }): Promise<void>;
+  release(jobId: string, options?: { readonly notBefore?: number; readonly capability?: string }): Promise<void>;
   /** Push: delivers jobs of these capabilities to `handler` (see {@link JobHandler}). */
   consume(capabilities: readonly string[], handler: JobHandler, options?: ConsumeOptions): ConsumerHandle;
 

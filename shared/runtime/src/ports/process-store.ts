@@ -35,7 +35,8 @@ import type {
  *   commit. A commit whose `expectedVersion` differs from the stored one (0 when the
  *   instance exists, n when it does not or moved on) throws `BatonError`
  *   `VERSION_CONFLICT` and changes nothing. Of two commits racing from one version,
- *   exactly one wins.
+ *   exactly one wins. A commit with `latestOf` also conflicts when that definition
+ *   is no longer the latest deployment of its process.
  * - **Values.** States, events and effects are plain JSON values treated as
  *   immutable: the store may keep and return the very objects it was given, and
  *   callers must not mutate what they pass or get back.

@@ -47,6 +47,13 @@ export interface CommitRequest {
   /** Epoch ms of the command (history timestamps, outbox age). */
   readonly at: number;
   readonly commandId: string;
+  /**
+   * A create on "the latest version" of a process, decided on a cached answer: the
+   * commit goes through only while `definitionKey` is still the latest deployment of
+   * `processId`, else it throws VERSION_CONFLICT (a peer deployed meanwhile) and
+   * changes nothing.
+   */
+  readonly latestOf?: { readonly processId: string; readonly definitionKey: string };
 }
 
 /** Where an indexed thing lives: its instance, that instance's process and call tree. */

@@ -87,6 +87,25 @@ export function jobQueueContract(make: () => JobQueueHarness | Promise<JobQueueH
       expect(ids(await h.queue.lease([cap], { max: 1, leaseMs: 1_000 }))).toEqual([done.jobId]);
     });
 
+    it('acks, releases and cancels jobs whose capability the caller names, and ignores a wrong one', async () => {
+      // given three leased jobs of cap, and one more waiting
+      const [acked, released, cancelled, other] = [job(cap), job(cap), job(cap), job(cap)];
+      for (const j of [acked, released, cancelled]) await h.queue.enqueue(j);
+      await h.queue.lease([cap], { max: 3, leaseMs: 60_000 });
+      await h.queue.enqueue(other);
+      // when each is settled naming its capability, and `other` is cancelled naming another one
+      await h.queue.ack(acked.jobId, cap);
+      await h.queue.release(released.jobId, { notBefore: h.now() + 1_000, capability: cap });
+      await h.queue.cancel(cancelled.jobId, cap);
+      await h.queue.cancel(other.jobId, `${cap}-elsewhere`);
+      // then only `other` (at once) and `released` (after its notBefore) are delivered again
+      expect(ids(await h.queue.lease([cap], { max: 10, leaseMs: 60_000 }))).toEqual([other.jobId]);
+      await h.advanceBy(1_000);
+      expect(ids(await h.queue.lease([cap], { max: 10, leaseMs: 60_000 }))).toEqual([released.jobId]);
+      await h.advanceBy(60_000);
+      expect(ids(await h.queue.lease([cap], { max: 10, leaseMs: 60_000 })).sort()).toEqual([other.jobId, released.jobId].sort());
+    });
+
     it('releases a leased job until notBefore', async () => {
       const retried = job(cap);
       await h.queue.enqueue(retried);

@@ -67,6 +67,24 @@ export function processStoreContract(make: () => ProcessStore | Promise<ProcessS
         expect(outbox.map((e) => e.outboxId)).not.toContain(`${id}/lost`);
       });
 
+      it('commits a create on "the latest version" only while that version is the latest', async () => {
+        // given process p deployed twice (p:2 is the latest)
+        const processId = uniqueId('latest-check');
+        const deployment = { processId, resourceName: 'p.bpmn', isExecutable: true, startEvents: [], deployedAt: 1 };
+        await store.saveDeployment({ ...deployment, xml: '<one/>' });
+        const { record } = await store.saveDeployment({ ...deployment, xml: '<two/>' });
+        expect(record.definitionKey).toBe(`${processId}:2`);
+        const stale = uniqueId('i');
+        // when a create was decided on p:1, then on p:2
+        const refused = store.commit({ ...commitOf(instanceState(stale), 0), latestOf: { processId, definitionKey: `${processId}:1` } });
+        // then the first conflicts and writes nothing; the second commits
+        await expect(refused).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+        expect(await store.load(stale)).toBeUndefined();
+        expect((await store.readHistory(stale, {})).total).toBe(0);
+        const fresh = uniqueId('i');
+        expect(await store.commit({ ...commitOf(instanceState(fresh), 0), latestOf: { processId, definitionKey: `${processId}:2` } })).toBe(1);
+      });
+
       it('lets exactly one of two racing commits win', async () => {
         const id = uniqueId('i');
         await store.commit(commitOf(instanceState(id), 0));

@@ -16,6 +16,7 @@
     KEYS[9]  {root}:tree     ZSET  the call tree of the instance's root, written once it has a child
     KEYS[10] outbox          ZSET  score = committedAt, member = "<seq 16 digits>/<outboxId>"
     KEYS[11] outbox:entries  HASH  outboxId -> "<member>\n<entry JSON>"
+    KEYS[12] deployments:latest HASH processId -> latest version
 
     ARGV[1] expected version (0 creates the instance)
     ARGV[2] instance id
@@ -23,6 +24,9 @@
     ARGV[4] root instance id (ARGV[2] for a root)
     ARGV[5] number of history events of this commit (0: no chunk is written)
     ARGV[6] their chunk body (see history-codec.ts)
+    ARGV[7] a process id whose latest version must still be ARGV[8] (a create on
+            "the latest version" decided on a cached answer), or "" for no such check
+    ARGV[8] that version
     then groups, each a count n followed by its items:
       outbox:            n, then n triples (outboxId, committedAt, entry JSON)
       removed waits:     n, then n wait keys
@@ -32,8 +36,9 @@
 
   Output:
     the new version (>= 1), or
-    -(current version) - 1 when the stored version is not ARGV[1] (VERSION_CONFLICT);
-    nothing was written.
+    -(current version) - 1 when the stored version is not ARGV[1] (VERSION_CONFLICT),
+    0 when ARGV[8] is no longer the latest deployment of ARGV[7] (VERSION_CONFLICT);
+    nothing was written in either case.
 ]]
 local rcall = redis.call
 local expected = tonumber(ARGV[1])
@@ -41,6 +46,11 @@ local expected = tonumber(ARGV[1])
 local current = tonumber(string.match(rcall("GETRANGE", KEYS[1], 0, 19), "^(%d+)\n") or "0")
 if current ~= expected then
   return -current - 1
+end
+if ARGV[7] ~= "" then
+  if rcall("HGET", KEYS[12], ARGV[7]) ~= ARGV[8] then
+    return 0
+  end
 end
 local instanceId = ARGV[2]
 rcall("SET", KEYS[1], ARGV[3])
@@ -71,7 +81,7 @@ if count > 0 then
   rcall("RPUSH", KEYS[2], first .. "," .. count .. "," .. ARGV[6])
 end
 
-local i = 7
+local i = 9
 local n = tonumber(ARGV[i])
 for j = 0, n - 1 do
   local outboxId = ARGV[i + 1 + j * 3]
