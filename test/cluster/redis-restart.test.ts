@@ -7,7 +7,9 @@ import { ServeCluster } from './support/serve-nodes.js';
 // Issue 5: "Redis restart mid-run (AOF on): the nodes reconnect and every instance
 // completes." A redis-server of this test's own with AOF on, SIGKILLed in the middle of
 // the run and started again on the same port and directory. Jobs whose delivery Redis
-// could not settle come back when their lease ends: 4 s here (`--job-lease-ms`).
+// could not settle come back when their lease ends: 4 s here (`--job-lease-ms`). Each
+// job takes 40 ms (BATON_TEST_JOB_MS): with eager dispatch a node runs the jobs it
+// creates at once, and instant jobs would all be done before the starts are.
 
 const instances = 300;
 const allTypes = ['reserve-stock', 'charge-card', 'ship-order', 'label-printer'];
@@ -29,8 +31,9 @@ describe('Redis restarted in the middle of a run on two real nodes', () => {
     // given: two nodes on a Redis with AOF on, the jobs of 300 instances running
     const server = redis ?? expect.fail('redis-server did not start');
     const bus = inject('natsUrl');
-    const nodes = [await cluster.start({ name: 'node-1', store: server.url, bus, capabilities: allTypes, deploys: true })];
-    nodes.push(await cluster.start({ name: 'node-2', store: server.url, bus, capabilities: allTypes }));
+    const env = { BATON_TEST_JOB_MS: '40' };
+    const nodes = [await cluster.start({ name: 'node-1', store: server.url, bus, capabilities: allTypes, deploys: true, env })];
+    nodes.push(await cluster.start({ name: 'node-2', store: server.url, bus, capabilities: allTypes, env }));
     const urls = nodes.map((n) => n.url);
     const keys = await startRoundRobin(urls, instances);
     const completedBefore = await countInState(urls[0] as string, 'COMPLETED');

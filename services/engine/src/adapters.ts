@@ -31,6 +31,12 @@ export interface AdapterChoice {
   readonly bus?: string;
   /** Lease of a job this node's workers run (Redis queue): a job held by a node that died goes to a peer after it. Default 60 000 ms. */
   readonly jobLeaseMs?: number;
+  /**
+   * Redis queue: a job this node's commit creates for a capability it runs in process
+   * runs here at once, leased (eager dispatch). Default true; false sends every job
+   * through the shared queue (say, for a node that only serves the API).
+   */
+  readonly eagerDispatch?: boolean;
 }
 
 function check(port: PortName, value: string): void {
@@ -60,7 +66,14 @@ export async function createAdapters(choice: AdapterChoice, clock: Clock, onErro
   const storeAdapter: ProcessStore = isRedisUrl(store) ? await createRedisProcessStore({ url: store }) : createInMemoryProcessStore();
   let queueAdapter: JobQueue;
   try {
-    queueAdapter = isRedisUrl(queue) ? await createBullmqJobQueue({ url: queue, onError, ...(choice.jobLeaseMs === undefined ? {} : { defaultLeaseMs: choice.jobLeaseMs }) }) : createInMemoryJobQueue({ clock, onError });
+    queueAdapter = isRedisUrl(queue)
+      ? await createBullmqJobQueue({
+          url: queue,
+          onError,
+          ...(choice.jobLeaseMs === undefined ? {} : { defaultLeaseMs: choice.jobLeaseMs }),
+          ...(choice.eagerDispatch === undefined ? {} : { eagerDispatch: choice.eagerDispatch }),
+        })
+      : createInMemoryJobQueue({ clock, onError });
   } catch (error) {
     await storeAdapter.close();
     throw error;

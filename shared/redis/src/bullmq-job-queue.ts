@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import { BullmqConsumer, type Outcome } from './bullmq-consumer.js';
 import { bullId, jobQueueName, keyOfBullId, timerQueueName, type JobData } from './bullmq-names.js';
 import { checkRedisServer, connectionOptions, connectRedis, emitWarning, unavailable } from './connection.js';
+import { EagerJobs } from './eager-jobs.js';
 
 export interface BullmqJobQueueOptions {
   readonly url: string;
@@ -24,6 +25,12 @@ export interface BullmqJobQueueOptions {
    * runs as often, at most every 30 s). Default 60 000 ms.
    */
   readonly defaultLeaseMs?: number;
+  /**
+   * Eager dispatch (see `EagerJobs`): a job the engine just created for a capability
+   * this node consumes runs here at once, leased, instead of through BullMQ's wait
+   * list. Default true; false sends every job through the shared queue.
+   */
+  readonly eagerDispatch?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -67,6 +74,17 @@ export class BullmqJobQueue implements JobQueue {
   /** BullMQ ids of the jobs this node's push consumers are running → whether acked or cancelled meanwhile. */
   private readonly held = new Map<string, boolean>();
   private readonly watchdog: ReturnType<typeof setInterval>;
+  private readonly eager = new EagerJobs({
+    addLeased: (capability, jobId, data, leaseUntil) =>
+      this.queue(jobQueueName(capability)).add('job', data, { ...jobOptions, jobId: bullId(jobId), ...timing(leaseUntil) }),
+    hold: (id) => void this.held.set(id, false),
+    take: (id) => {
+      const settled = this.held.get(id) === true;
+      this.held.delete(id);
+      return settled;
+    },
+    reportError: (error) => this.reportError(error),
+  });
   private closing: Promise<void> | undefined;
 
   /** BullMQ bundles its own ioredis, so it gets options and makes (and closes) its connections. */
@@ -123,11 +141,13 @@ export class BullmqJobQueue implements JobQueue {
     return this.guard(async () => {
       const { jobId, capability, payload, notBefore } = request;
       const data: JobData = { capability, payload };
-      // Both or a retry: a failed enqueue leaves its outbox entry, and a repeated add is a no-op.
-      await Promise.all([
-        this.knownCapabilities.has(capability) ? undefined : this.rememberCapability(capability),
-        this.queue(jobQueueName(capability)).add('job', data, { ...jobOptions, jobId: bullId(jobId), ...timing(notBefore) }),
-      ]);
+      // Once per capability and node: lets a settle without a capability find the job's queue.
+      if (!this.knownCapabilities.has(capability)) await this.rememberCapability(capability);
+      if (request.eager === true && notBefore === undefined && this.options.eagerDispatch !== false) {
+        if (await this.eager.tryRun(capability, jobId, bullId(jobId), data)) return;
+      }
+      // A failed add leaves its outbox entry for the sweep, and a repeated add is a no-op.
+      await this.queue(jobQueueName(capability)).add('job', data, { ...jobOptions, jobId: bullId(jobId), ...timing(notBefore) });
     });
   }
 
@@ -205,8 +225,10 @@ export class BullmqJobQueue implements JobQueue {
   consume(capabilities: readonly string[], handler: JobHandler, options: ConsumeOptions = {}): ConsumerHandle {
     const leaseMs = options.leaseMs ?? this.options.defaultLeaseMs ?? 60_000;
     const backoffMs = options.backoffMs ?? 1_000;
+    const concurrency = options.concurrency ?? 32;
+    for (const capability of capabilities) this.eager.register(capability, { handler, leaseMs, backoffMs, concurrency });
     const started = capabilities.map((capability) =>
-      this.addConsumer<JobData>(jobQueueName(capability), options.concurrency ?? 32, leaseMs, async (job) => {
+      this.addConsumer<JobData>(jobQueueName(capability), concurrency, leaseMs, async (job) => {
         const leased = toLeased(job, Date.now() + leaseMs);
         const id = job.id ?? '';
         this.held.set(id, false);
@@ -222,7 +244,12 @@ export class BullmqJobQueue implements JobQueue {
         return isSettledHere ? undefined : outcome;
       }, (job) => this.isSettled(job.data.capability, keyOfBullId(job.id ?? ''))),
     );
-    return { stop: () => this.stopConsumers(started) };
+    return {
+      stop: async () => {
+        await Promise.all(capabilities.map((capability) => this.eager.unregister(capability)));
+        await this.stopConsumers(started);
+      },
+    };
   }
 
   private async isSettled(capability: string, jobId: string): Promise<boolean> {
@@ -279,6 +306,7 @@ export class BullmqJobQueue implements JobQueue {
   close(): Promise<void> {
     this.closing ??= (async () => {
       clearInterval(this.watchdog);
+      await this.eager.drain();
       await Promise.all([...this.consumers].map((c) => c.stop()));
       await Promise.all([...this.pullers.values()].map((w) => w.close()));
       await Promise.all([...this.queues.values()].map((q) => q.close()));

@@ -1,4 +1,4 @@
-import type { Command, Decision, Effect, InstanceState } from '@baton/core';
+import type { Command, Decision, Effect, InstanceState, JobCreated } from '@baton/core';
 import { BatonError, isBatonError } from '@baton/errors';
 import type { ProcessDefinition } from '@baton/model';
 import { diffIndexes } from './index-changes.js';
@@ -50,8 +50,11 @@ export interface CommandProcessorOptions {
   readonly definitionOf: (definitionKey: string) => Promise<ProcessDefinition>;
   /** The latest definition key of a process: cached unless `fresh` (see {@link ExecuteRequest.latestOf}). */
   readonly latestKeyOf: (processId: string, fresh: boolean) => Promise<string>;
-  /** Runs one outbox entry's effect; throws to leave it in the outbox for the sweep. */
-  readonly dispatch: (entry: OutboxEntry) => Promise<void>;
+  /**
+   * Runs one outbox entry's effect; throws to leave it in the outbox for the sweep.
+   * `fresh`: the entry's own commit just happened on this node (not the sweep).
+   */
+  readonly dispatch: (entry: OutboxEntry, fresh?: FreshCommit) => Promise<void>;
   /** Runs after a commit and its dispatch (buffered messages, bus events). Must not throw. */
   readonly afterCommit?: (result: ExecuteResult) => Promise<void>;
   /** Told about a dispatch failure left for the sweep or dropped as permanent. */
@@ -60,6 +63,10 @@ export interface CommandProcessorOptions {
   readonly maxAttempts?: number;
   /** Base of the jittered exponential back-off between conflicting attempts. Default 2 ms. */
   readonly backoffMs?: number;
+  /** How long {@link CommandProcessor.recentState} remembers a commit, in clock ms. Default 5 000; 0 turns it off. */
+  readonly recentStateTtlMs?: number;
+  /** How many instances it remembers at most (the oldest go first). Default 10 000. */
+  readonly recentStateLimit?: number;
   /** Uniform in [0, 1): the jitter source (inject for tests). */
   readonly random: () => number;
   /** Waits `ms` of wall time between attempts (not the domain clock: a virtual clock never moves by itself). */
@@ -77,6 +84,26 @@ export interface CommandProcessor {
   execute(request: ExecuteRequest): Promise<ExecuteResult>;
   /** Re-dispatches outbox entries committed at least `minAgeMs` ago (default 0); returns how many ran. */
   sweepOutbox(options?: { readonly minAgeMs?: number; readonly limit?: number }): Promise<number>;
+  /**
+   * The instance as this node's last commit to it left it, if that was recent: a
+   * guess to decide on without a load (issue #5, "Speed": a job created by this node
+   * is activated here a few ms later). Another node may have committed since, so use
+   * it only where a version-checked commit follows (`ExecuteRequest.known`) and
+   * confirm on a load anything it says is gone.
+   */
+  recentState(instanceId: string): VersionedState | undefined;
+}
+
+/** What a dispatch right after its commit knows that the sweep does not. */
+export interface FreshCommit {
+  /** Jobs the commit created (`JobCreated`): never queued before. */
+  readonly newJobKeys: ReadonlySet<string>;
+}
+
+function freshCommitOf(events: readonly HistoryEvent[]): FreshCommit {
+  const newJobKeys = new Set<string>();
+  for (const event of events) if (event.type === 'JobCreated') newJobKeys.add((event as unknown as JobCreated).job.jobKey);
+  return { newJobKeys };
 }
 
 /** One command's committed outcome, before its effects run. */
@@ -129,6 +156,26 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
    * decides between nodes.
    */
   const turns = new Map<string, Promise<void>>();
+  const recentTtlMs = options.recentStateTtlMs ?? 5_000;
+  const recentLimit = options.recentStateLimit ?? 10_000;
+  /** Last commit per instance, oldest first (Map order); see `recentState`. */
+  const recent = new Map<string, { readonly versioned: VersionedState; readonly at: number }>();
+
+  function remember(instanceId: string, versioned: VersionedState): void {
+    if (recentTtlMs <= 0) return;
+    recent.delete(instanceId);
+    if (versioned.state.status !== 'active') return;
+    recent.set(instanceId, { versioned, at: clock.now() });
+    if (recent.size > recentLimit) recent.delete(recent.keys().next().value as string);
+  }
+
+  function recentState(instanceId: string): VersionedState | undefined {
+    const entry = recent.get(instanceId);
+    if (entry === undefined) return undefined;
+    if (clock.now() - entry.at <= recentTtlMs) return entry.versioned;
+    recent.delete(instanceId);
+    return undefined;
+  }
 
   async function attempt(request: ExecuteRequest, attemptNo: number): Promise<ExecuteResult> {
     const { instanceId } = request;
@@ -146,10 +193,11 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
       // A retry reads what a peer committed; so does a command that waited for its turn (the guess is stale).
       const guess = attemptNo === 1 && before === undefined ? guessOf(request) : undefined;
       committed = await decideAndCommit(request, guess, attemptNo > 1);
+      remember(instanceId, { version: committed.version, state: committed.decision.state });
     } finally {
       endTurn();
     }
-    await dispatchAll(committed.outbox);
+    await dispatchAll(committed.outbox, committed.outbox.length === 0 ? undefined : freshCommitOf(committed.decision.events));
     const { version, previous, decision, indexChanges } = committed;
     const { state, events, effects } = decision;
     return { instanceId, version, previous, state, events, effects, indexChanges, attempts: attemptNo };
@@ -197,12 +245,12 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
     return { version, previous, decision, indexChanges, outbox };
   }
 
-  async function dispatchAll(entries: readonly OutboxEntry[]): Promise<number> {
+  async function dispatchAll(entries: readonly OutboxEntry[], fresh?: FreshCommit): Promise<number> {
     if (entries.length === 0) return 0;
     const done: string[] = [];
     for (const entry of entries) {
       try {
-        await options.dispatch(entry);
+        await options.dispatch(entry, fresh);
         done.push(entry.outboxId);
       } catch (error) {
         const permanent = isPermanent(error);
@@ -237,5 +285,5 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
     return dispatchAll(entries);
   }
 
-  return { execute, sweepOutbox };
+  return { execute, sweepOutbox, recentState };
 }

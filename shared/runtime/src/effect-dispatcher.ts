@@ -1,7 +1,7 @@
 import type { Effect } from '@baton/core';
 import { assertNever } from './assert-never.js';
 import { isBatonError } from '@baton/errors';
-import type { ExecuteRequest, ExecuteResult } from './command-processor.js';
+import type { ExecuteRequest, ExecuteResult, FreshCommit } from './command-processor.js';
 import type { Clock } from './ports/clock.js';
 import type { JobQueue } from './ports/job-queue.js';
 import type { OutboxEntry, VersionedState } from './ports/store-records.js';
@@ -26,10 +26,10 @@ export interface DispatchTargets {
 const alreadyDone = new Set(['STALE_COMMAND', 'INSTANCE_NOT_ACTIVE', 'JOB_NOT_OPEN']);
 
 /** Runs one outbox entry's effect on the ports, idempotently (keys are deterministic). */
-export function createEffectDispatcher(targets: DispatchTargets): (entry: OutboxEntry) => Promise<void> {
-  return async (entry) => {
+export function createEffectDispatcher(targets: DispatchTargets): (entry: OutboxEntry, fresh?: FreshCommit) => Promise<void> {
+  return async (entry, fresh) => {
     try {
-      await dispatchEffect(entry.effect, targets);
+      await dispatchEffect(entry.effect, targets, fresh);
     } catch (error) {
       if (isBatonError(error) && alreadyDone.has(error.code)) return;
       throw error;
@@ -37,13 +37,15 @@ export function createEffectDispatcher(targets: DispatchTargets): (entry: Outbox
   };
 }
 
-async function dispatchEffect(effect: Effect, targets: DispatchTargets): Promise<void> {
+async function dispatchEffect(effect: Effect, targets: DispatchTargets, fresh: FreshCommit | undefined): Promise<void> {
   const { queue } = targets;
   switch (effect.type) {
     case 'EnqueueJob': {
       const { jobKey, instanceId, elementId, elementInstanceId, jobType, retries, customHeaders, notBefore } = effect;
       const payload = { jobKey, instanceId, elementId, elementInstanceId, jobType, retries, customHeaders };
-      await queue.enqueue({ jobId: jobKey, capability: jobType, payload, ...(notBefore === undefined ? {} : { notBefore }) });
+      // A retry (same key, queued before) or a sweep never goes eager: the job may be held elsewhere.
+      const eager = notBefore === undefined && fresh?.newJobKeys.has(jobKey) === true;
+      await queue.enqueue({ jobId: jobKey, capability: jobType, payload, ...(notBefore === undefined ? {} : { notBefore }), ...(eager ? { eager } : {}) });
       return;
     }
     case 'CancelJob':

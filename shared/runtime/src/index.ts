@@ -13,6 +13,7 @@ export {
   type DecideFn,
   type ExecuteRequest,
   type ExecuteResult,
+  type FreshCommit,
 } from './command-processor.js';
 export { diffIndexes, noIndexChanges, isEmptyIndexChanges } from './index-changes.js';
 export { DefinitionRegistry, type ParseFn } from './definition-registry.js';

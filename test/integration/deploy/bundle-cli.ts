@@ -36,12 +36,17 @@ const keepModuleUrls: Plugin = {
  * under a second), so tests can run it as a real process without `npm run build`.
  * Returns the file to run with `node`.
  */
-export async function bundleBatonCli(): Promise<string> {
-  const outfile = `${root}node_modules/.cache/baton-test/baton-cli.mjs`;
+export function bundleBatonCli(): Promise<string> {
+  return bundleScript(`${root}services/cli/src/main.ts`, 'baton-cli');
+}
+
+/** Bundles any TypeScript entry of the repository the same way (a test's own child process); returns the file to run. */
+export async function bundleScript(entry: string, name: string): Promise<string> {
+  const outfile = `${root}node_modules/.cache/baton-test/${name}.mjs`;
   // Test files bundle in parallel while others run the bundle: write aside, then rename (atomic).
   const written = `${outfile}.${randomUUID()}.tmp`;
   await build({
-    entryPoints: [`${root}services/cli/src/main.ts`],
+    entryPoints: [entry],
     outfile: written,
     bundle: true,
     platform: 'node',

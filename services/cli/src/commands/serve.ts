@@ -17,6 +17,7 @@ interface ServeFlags {
   readonly handOffTimeoutMs?: string;
   readonly handOffRetryMs?: string;
   readonly jobLeaseMs?: string;
+  readonly eagerDispatch?: boolean;
   readonly identity?: string;
   readonly oidcIssuer?: string;
   readonly oidcAudience?: string;
@@ -81,6 +82,7 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
     ...(handOffTimeoutMs === undefined ? {} : { handOffTimeoutMs }),
     ...(handOffRetryBackOffMs === undefined ? {} : { handOffRetryBackOffMs }),
     ...(jobLeaseMs === undefined ? {} : { jobLeaseMs }),
+    ...(flags.eagerDispatch === false ? { eagerDispatch: false } : {}),
   } as StartNodeOptions;
 }
 
@@ -110,6 +112,11 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--hand-off-timeout-ms <ms>', 'how long to wait for a capable peer to answer a handed-off request or job (default 30000)').env('BATON_HAND_OFF_TIMEOUT_MS'))
     .addOption(new Option('--hand-off-retry-ms <ms>', 'wait before retrying a job whose capable peer did not answer (default 5000)').env('BATON_HAND_OFF_RETRY_MS'))
     .addOption(new Option('--job-lease-ms <ms>', 'how long a job stays with a node that died holding it before a peer takes it over; keep it above the hand-off timeout (default 60000)').env('BATON_JOB_LEASE_MS'))
+    .addOption(
+      new Option('--no-eager-dispatch', 'send every job through the shared queue; by default a job this node creates for a type it handles runs here at once, leased (Redis queue)').env(
+        'BATON_NO_EAGER_DISPATCH',
+      ),
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  $ baton serve --deploy services/engine/examples --handlers services/engine/examples/handlers.js\n  $ PORT=9000 baton serve --capabilities label-printer\n  $ BATON_SESSION_SECRET=... baton serve --host 0.0.0.0 --identity identity.yaml --store redis://127.0.0.1:6379\n',

@@ -46,7 +46,7 @@ export function createEngine(options: EngineOptions): Engine {
     decide: options.decide ?? defaultDecide,
     definitionOf: (key) => registry.get(key),
     latestKeyOf: (processId, fresh) => registry.latestKey(processId, fresh),
-    dispatch: (entry) => dispatch(entry),
+    dispatch: (entry, fresh) => dispatch(entry, fresh),
     random,
     sleep: options.sleep ?? ((ms) => sleepOn(wallClock, ms)),
     ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),

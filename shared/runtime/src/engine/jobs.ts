@@ -142,7 +142,14 @@ export class Jobs {
   /** The job with its variables and the state it was read from, or undefined (and dropped from the queue) when it is no longer open. */
   private async toActivated(leased: LeasedJob, worker: string): Promise<{ readonly job: ActivatedJob; readonly loaded: VersionedState } | undefined> {
     const { jobKey, instanceId } = leased.payload;
-    const loaded = await this.ctx.store.load(instanceId);
+    // This node's own recent commit (it likely created the job) saves a load; it is
+    // only a guess, so an absent or closed job is confirmed on a load before dropping.
+    const isOpen = (state: VersionedState | undefined): boolean => {
+      const wait = state?.state.waits[jobKey];
+      return wait?.kind === 'job' && wait.state === 'activatable';
+    };
+    const recent = this.ctx.processor.recentState(instanceId);
+    const loaded = recent !== undefined && isOpen(recent) ? recent : await this.ctx.store.load(instanceId);
     const wait = loaded?.state.waits[jobKey];
     if (loaded === undefined || wait?.kind !== 'job' || wait.state !== 'activatable') {
       await this.ctx.queue.ack(leased.jobId, leased.capability);

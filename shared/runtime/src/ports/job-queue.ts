@@ -17,6 +17,14 @@ export interface EnqueueRequest {
   readonly payload: JobPayload;
   /** Not deliverable before this epoch ms. */
   readonly notBefore?: number;
+  /**
+   * The job was created by the commit this node just made and was never queued
+   * before: the queue may hand it straight to this node's own consumer of its
+   * capability (eager dispatch, as Temporal's eager activities), provided the job
+   * stays durable and exclusive (a lease that ends if this node dies) and goes
+   * through the shared queue when no local consumer has room.
+   */
+  readonly eager?: boolean;
 }
 
 /** A job handed to one worker until acknowledged, released, cancelled or its lease ends. */
