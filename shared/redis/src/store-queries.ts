@@ -119,9 +119,32 @@ export class StoreQueries {
     return readIndex(this.client, this.keys.signalSubscriptions(signalName), this.keys.waits, decodeStoredWait);
   }
 
-  /** Reads each candidate's state (one pipelined HMGET each): O(candidates). */
+  /**
+   * Without a filter, one page of `P:instances` and those states: O(page). With a
+   * process, status or tree filter, every candidate's state (one pipelined GET each):
+   * O(candidates).
+   */
   async findInstances(q: InstanceQuery): Promise<Page<InstanceSummary>> {
+    if (q.rootInstanceId === undefined && q.processId === undefined && q.status === undefined) {
+      const offset = Math.max(0, q.offset ?? 0);
+      const limit = Math.max(0, q.limit ?? 100);
+      const [total, ids] = await Promise.all([this.client.zcard(this.keys.instances), limit === 0 ? [] : this.client.zrange(this.keys.instances, offset, offset + limit - 1)]);
+      return pageOf(await this.summariesOf(ids), total, offset);
+    }
     const ids = q.rootInstanceId === undefined ? await this.client.zrange(this.keys.instances, 0, -1) : await this.treeOf(q.rootInstanceId);
+    const summaries = await this.summariesOf(ids);
+    const matching = summaries.filter(
+      (s) => (q.processId === undefined || s.processId === q.processId) && (q.status === undefined || s.status === q.status),
+    );
+    const offset = Math.max(0, q.offset ?? 0);
+    const items = matching.slice(offset, offset + Math.max(0, q.limit ?? 100));
+    const next = offset + items.length;
+    return next < matching.length ? { items, total: matching.length, nextOffset: next } : { items, total: matching.length };
+  }
+
+  /** The summaries of those instances that exist, in the same order (one pipelined GET each). */
+  private async summariesOf(ids: readonly string[]): Promise<InstanceSummary[]> {
+    if (ids.length === 0) return [];
     const pipeline = this.client.pipeline();
     for (const id of ids) pipeline.getBuffer(this.keys.instance(id).state);
     const replies = (await pipeline.exec()) ?? [];
@@ -133,13 +156,7 @@ export class StoreQueries {
         summaries.push(summaryOf(state, version));
       }
     }
-    const matching = summaries.filter(
-      (s) => (q.processId === undefined || s.processId === q.processId) && (q.status === undefined || s.status === q.status),
-    );
-    const offset = Math.max(0, q.offset ?? 0);
-    const items = matching.slice(offset, offset + Math.max(0, q.limit ?? 100));
-    const next = offset + items.length;
-    return next < matching.length ? { items, total: matching.length, nextOffset: next } : { items, total: matching.length };
+    return summaries;
   }
 
   /** Ids of a call tree in creation order; a root without children has no tree key (see commit-instance-12.lua). */

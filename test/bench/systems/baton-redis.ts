@@ -38,7 +38,9 @@ export const createBatonRedisSystem: ClusterSystemFactory = async (benchCase, xm
   };
   const options = { url: env.redisUrl, prefix: env.prefix, onWarning: () => undefined };
   const store = await createRedisProcessStore(options);
-  const queue = await createBullmqJobQueue({ ...options, onError: (error) => fail(error, { during: 'queue' }) });
+  // BATON_BENCH_EAGER=0: every job through BullMQ's wait list and a worker's fetch (see README.md).
+  const eagerDispatch = process.env['BATON_BENCH_EAGER'] !== '0';
+  const queue = await createBullmqJobQueue({ ...options, eagerDispatch, onError: (error) => fail(error, { during: 'queue' }) });
   const bus = await connectBus(env.bus, env.nodeId, (error) => fail(error, { during: 'bus' }));
   const worker: JobWorker = env.handOff
     ? createHandOffWorker({ bus, subjects: clusterSubjects(), nodeId: env.nodeId, timeoutMs: 10_000, retryBackOffMs: 1_000 })

@@ -225,6 +225,21 @@ export function processStoreContract(make: () => ProcessStore | Promise<ProcessS
         expect(tree.items[2]).toMatchObject({ parentInstanceId: child, rootInstanceId: root, status: 'completed', version: 1 });
         expect((await store.findInstances({ rootInstanceId: root, status: 'active' })).total).toBe(2);
       });
+
+      it('pages the list of every instance in creation order', async () => {
+        // given three new instances, the newest of the store
+        const ids = [uniqueId('a'), uniqueId('b'), uniqueId('c')];
+        for (const id of ids) await store.commit(commitOf(instanceState(id), 0));
+        const { total } = await store.findInstances({ limit: 0 });
+        // when the last three are read two at a time
+        const first = await store.findInstances({ offset: total - 3, limit: 2 });
+        const second = await store.findInstances({ offset: first.nextOffset ?? -1, limit: 2 });
+        // then they come in creation order, and the second page is the last
+        expect(first.items.map((s) => s.instanceId)).toEqual(ids.slice(0, 2));
+        expect(first).toMatchObject({ total, nextOffset: total - 1 });
+        expect(second.items.map((s) => s.instanceId)).toEqual(ids.slice(2));
+        expect(second.nextOffset).toBeUndefined();
+      });
     });
 
     describe('outbox', () => {
