@@ -91,8 +91,18 @@ export function formatClusterReport(report: ClusterReport): string {
   }
   const w = report.waiting;
   if (w !== undefined) {
-    const rows = [[integer.format(w.waiting), integer.format(w.fillPerSec), integer.format(w.bytesPerWaitingInstance), integer.format(w.emptyInstancesPerSec), integer.format(w.loadedInstancesPerSec), `${two.format(w.throughputRatio)}×`]];
-    parts.push('', table(['waiting instances', 'started/s', 'bytes/waiting inst', 'empty inst/s', 'loaded inst/s', 'loaded/empty'], rows));
+    const rows = [
+      [
+        integer.format(w.waiting),
+        integer.format(w.fillPerSec),
+        integer.format(w.bytesPerWaitingInstance),
+        integer.format(w.emptyInstancesPerSec),
+        integer.format(w.justFilledInstancesPerSec),
+        integer.format(w.loadedInstancesPerSec),
+        `${two.format(w.throughputRatio)}×`,
+      ],
+    ];
+    parts.push('', table(['waiting instances', 'started/s', 'bytes/waiting inst', 'empty inst/s', 'just filled inst/s', 'loaded inst/s', 'loaded/empty'], rows));
   }
   return parts.join('\n');
 }
