@@ -37,6 +37,11 @@ export interface AdapterChoice {
    * through the shared queue (say, for a node that only serves the API).
    */
   readonly eagerDispatch?: boolean;
+  /**
+   * How long an ended instance stays readable with its history. Redis: default 24 h,
+   * then Redis drops it. Memory: as long, but at most the 10,000 that ended last.
+   */
+  readonly endedRetentionMs?: number;
 }
 
 function check(port: PortName, value: string): void {
@@ -63,7 +68,10 @@ export async function createAdapters(choice: AdapterChoice, clock: Clock, onErro
   check('store', store);
   check('queue', queue);
   check('bus', bus);
-  const storeAdapter: ProcessStore = isRedisUrl(store) ? await createRedisProcessStore({ url: store }) : createInMemoryProcessStore();
+  const retention = choice.endedRetentionMs;
+  const storeAdapter: ProcessStore = isRedisUrl(store)
+    ? await createRedisProcessStore({ url: store, ...(retention === undefined ? {} : { endedRetentionMs: retention }) })
+    : createInMemoryProcessStore(retention === undefined ? {} : { retention: { endedTtlMs: retention } });
   let queueAdapter: JobQueue;
   try {
     queueAdapter = isRedisUrl(queue)

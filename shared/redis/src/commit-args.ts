@@ -47,15 +47,15 @@ export function encodeIndexedWait(wait: Wait, ref: InstanceRef): string {
   return JSON.stringify(rootInstanceId === ref.instanceId ? { ...wait, ...rest } : { ...wait, ...ref });
 }
 
-/** Reads a `P:waits` value: `"<seq>\n<holders JSON>\n<wait JSON>"` (see commit-instance-12.lua). */
+/** Reads a `P:waits` value: `"<seq>\n<holders JSON>\n<wait JSON>"` (see commit-instance-13.lua). */
 export function decodeStoredWait(value: string): IndexedWait {
   const json = value.slice(value.indexOf('\n', value.indexOf('\n') + 1) + 1);
   const wait = JSON.parse(json) as Omit<IndexedWait, 'rootInstanceId'> & { rootInstanceId?: string };
   return (wait.rootInstanceId === undefined ? { ...wait, rootInstanceId: wait.instanceId } : wait) as IndexedWait;
 }
 
-/** KEYS and ARGV of commit-instance-12.lua for one request (see the script's header). */
-export function commitArgs(keys: StoreKeys, request: CommitRequest): { keys: string[]; args: (string | number | Buffer)[] } {
+/** KEYS and ARGV of commit-instance-13.lua for one request (see the script's header). */
+export function commitArgs(keys: StoreKeys, request: CommitRequest, endedRetentionMs: number): { keys: string[]; args: (string | number | Buffer)[] } {
   const ref = refOf(request);
   const own = keys.instance(request.instanceId);
   const { indexChanges } = request;
@@ -71,6 +71,7 @@ export function commitArgs(keys: StoreKeys, request: CommitRequest): { keys: str
   // Definition keys are "<processId>:<version>"; the latest HASH holds the version.
   if (latestOf === undefined) args.push('', '');
   else args.push(latestOf.processId, latestOf.definitionKey.slice(latestOf.processId.length + 1));
+  args.push(request.state.status === 'active' ? '' : Math.max(1, Math.round(endedRetentionMs)));
   args.push(request.outbox.length);
   for (const entry of request.outbox) args.push(entry.outboxId, entry.committedAt, JSON.stringify(entry));
   args.push(indexChanges.removeWaitKeys.length, ...indexChanges.removeWaitKeys);
@@ -95,6 +96,7 @@ export function commitArgs(keys: StoreKeys, request: CommitRequest): { keys: str
       keys.outbox,
       keys.outboxEntries,
       keys.latestDeployments,
+      keys.ended,
     ],
     args,
   };

@@ -1,4 +1,4 @@
-export { createRedisProcessStore, RedisProcessStore, type RedisProcessStoreOptions } from './redis-process-store.js';
+export { createRedisProcessStore, defaultEndedRetentionMs, RedisProcessStore, type RedisProcessStoreOptions } from './redis-process-store.js';
 export { checkRedisServer, type ServerCheck } from './connection.js';
 export { StoreKeys, escapeKeyPart } from './keys.js';
 export { createBullmqJobQueue, BullmqJobQueue, type BullmqJobQueueOptions } from './bullmq-job-queue.js';

@@ -26,6 +26,7 @@ export class StoreKeys {
   readonly forms: string;
   readonly userTasks: string;
   readonly jobs: string;
+  readonly ended: string;
 
   // Assigned here, not as field initializers: those would run before `prefix` is set
   // (ES2022 class fields) and build every global key as "undefined:…".
@@ -45,6 +46,7 @@ export class StoreKeys {
     this.forms = this.key('deployments:forms');
     this.userTasks = this.key('ut');
     this.jobs = this.key('jobs');
+    this.ended = this.key('ended');
   }
 
   private key(...parts: readonly string[]): string {

@@ -43,7 +43,15 @@ export interface RedisProcessStoreOptions {
   readonly prefix?: string;
   /** Told about risky server settings (AOF off); default a Node process warning. */
   readonly onWarning?: (message: string) => void;
+  /**
+   * How long an instance that ended (completed or terminated) stays readable, with its
+   * history, before Redis drops it. Default 24 h. Active instances are always kept.
+   */
+  readonly endedRetentionMs?: number;
 }
+
+/** Default of {@link RedisProcessStoreOptions.endedRetentionMs}: a day. */
+export const defaultEndedRetentionMs = 86_400_000;
 
 /**
  * ProcessStore on Redis (see README.md for the key layout). One round trip per
@@ -61,6 +69,7 @@ export class RedisProcessStore implements ProcessStore {
   constructor(
     private readonly client: Redis,
     prefix: string,
+    private readonly endedRetentionMs = defaultEndedRetentionMs,
   ) {
     this.keys = new StoreKeys(prefix);
     this.scripts = new StoreScripts(client);
@@ -77,7 +86,7 @@ export class RedisProcessStore implements ProcessStore {
 
   commit(request: CommitRequest): Promise<number> {
     return this.guard(async () => {
-      const { keys, args } = commitArgs(this.keys, request);
+      const { keys, args } = commitArgs(this.keys, request, this.endedRetentionMs);
       const result = await this.scripts.commitInstance(keys, args);
       if (result > 0) return result;
       const { instanceId, expectedVersion, latestOf } = request;
@@ -239,5 +248,5 @@ export async function createRedisProcessStore(options: RedisProcessStoreOptions)
     client.disconnect();
     throw unavailable(error, options.url);
   }
-  return new RedisProcessStore(client, options.prefix ?? 'baton');
+  return new RedisProcessStore(client, options.prefix ?? 'baton', options.endedRetentionMs ?? defaultEndedRetentionMs);
 }

@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
  * (after a restart), so the script text does not travel on each call.
  */
 const files = {
-  commitInstance: 'commit-instance-12',
+  commitInstance: 'commit-instance-13',
   ackOutbox: 'ack-outbox-2',
   bufferMessage: 'buffer-message-3',
   takeBufferedMessage: 'take-buffered-message-2',

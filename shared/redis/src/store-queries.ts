@@ -159,7 +159,7 @@ export class StoreQueries {
     return summaries;
   }
 
-  /** Ids of a call tree in creation order; a root without children has no tree key (see commit-instance-12.lua). */
+  /** Ids of a call tree in creation order; a root without children has no tree key (see commit-instance-13.lua). */
   private async treeOf(rootInstanceId: string): Promise<string[]> {
     const ids = await this.client.zrange(this.keys.tree(rootInstanceId), 0, -1);
     if (ids.length > 0) return ids;

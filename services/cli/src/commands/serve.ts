@@ -18,6 +18,7 @@ interface ServeFlags {
   readonly handOffRetryMs?: string;
   readonly jobLeaseMs?: string;
   readonly eagerDispatch?: boolean;
+  readonly endedRetentionMs?: string;
   readonly identity?: string;
   readonly oidcIssuer?: string;
   readonly oidcAudience?: string;
@@ -51,6 +52,7 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
   const handOffTimeoutMs = milliseconds('--hand-off-timeout-ms', flags.handOffTimeoutMs);
   const handOffRetryBackOffMs = milliseconds('--hand-off-retry-ms', flags.handOffRetryMs);
   const jobLeaseMs = milliseconds('--job-lease-ms', flags.jobLeaseMs);
+  const endedRetentionMs = milliseconds('--ended-retention-ms', flags.endedRetentionMs);
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new Error(`--port must be a port number (0-65535), got "${flags.port}"`);
@@ -83,6 +85,7 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
     ...(handOffRetryBackOffMs === undefined ? {} : { handOffRetryBackOffMs }),
     ...(jobLeaseMs === undefined ? {} : { jobLeaseMs }),
     ...(flags.eagerDispatch === false ? { eagerDispatch: false } : {}),
+    ...(endedRetentionMs === undefined ? {} : { endedRetentionMs }),
   } as StartNodeOptions;
 }
 
@@ -112,6 +115,11 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--hand-off-timeout-ms <ms>', 'how long to wait for a capable peer to answer a handed-off request or job (default 30000)').env('BATON_HAND_OFF_TIMEOUT_MS'))
     .addOption(new Option('--hand-off-retry-ms <ms>', 'wait before retrying a job whose capable peer did not answer (default 5000)').env('BATON_HAND_OFF_RETRY_MS'))
     .addOption(new Option('--job-lease-ms <ms>', 'how long a job stays with a node that died holding it before a peer takes it over; keep it above the hand-off timeout (default 60000)').env('BATON_JOB_LEASE_MS'))
+    .addOption(
+      new Option('--ended-retention-ms <ms>', 'how long a completed or terminated instance stays readable with its history before the store drops it (default 86400000: a day)').env(
+        'BATON_ENDED_RETENTION_MS',
+      ),
+    )
     .addOption(
       new Option('--no-eager-dispatch', 'send every job through the shared queue; by default a job this node creates for a type it handles runs here at once, leased (Redis queue)').env(
         'BATON_NO_EAGER_DISPATCH',

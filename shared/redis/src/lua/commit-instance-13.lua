@@ -17,6 +17,7 @@
     KEYS[10] outbox          ZSET  score = committedAt, member = "<seq 16 digits>/<outboxId>"
     KEYS[11] outbox:entries  HASH  outboxId -> "<member>\n<entry JSON>"
     KEYS[12] deployments:latest HASH processId -> latest version
+    KEYS[13] ended           ZSET  ended instances, score = when their keys expire (ms, Redis clock)
 
     ARGV[1] expected version (0 creates the instance)
     ARGV[2] instance id
@@ -27,6 +28,9 @@
     ARGV[7] a process id whose latest version must still be ARGV[8] (a create on
             "the latest version" decided on a cached answer), or "" for no such check
     ARGV[8] that version
+    ARGV[9] retention of an ended instance in ms: when this commit ends it (its state is
+            not active), its own keys expire that long from now; "" when it stays active.
+            Either way, up to 16 instances whose retention ran out leave the global lists.
     then groups, each a count n followed by its items:
       outbox:            n, then n triples (outboxId, committedAt, entry JSON)
       removed waits:     n, then n wait keys
@@ -81,7 +85,27 @@ if count > 0 then
   rcall("RPUSH", KEYS[2], first .. "," .. count .. "," .. ARGV[6])
 end
 
-local i = 9
+-- Retention: an ended instance's own keys expire by themselves; its entries in the
+-- global lists go here, a few per commit (amortized O(1), like the memory store).
+local time = rcall("TIME")
+local nowMs = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+if ARGV[9] ~= "" then
+  local ttl = tonumber(ARGV[9])
+  rcall("PEXPIRE", KEYS[1], ttl)
+  rcall("PEXPIRE", KEYS[2], ttl)
+  rcall("PEXPIRE", KEYS[3], ttl)
+  if ARGV[4] == instanceId then
+    rcall("PEXPIRE", KEYS[9], ttl)
+  end
+  rcall("ZADD", KEYS[13], nowMs + ttl, instanceId)
+end
+local gone = rcall("ZRANGEBYSCORE", KEYS[13], "-inf", nowMs, "LIMIT", 0, 16)
+if #gone > 0 then
+  rcall("ZREM", KEYS[8], unpack(gone))
+  rcall("ZREM", KEYS[13], unpack(gone))
+end
+
+local i = 10
 local n = tonumber(ARGV[i])
 for j = 0, n - 1 do
   local outboxId = ARGV[i + 1 + j * 3]
