@@ -27,6 +27,15 @@ describe('RedisProcessStore retention of ended instances', () => {
     }
   };
 
+  const endedList = async (prefix: string): Promise<string[]> => {
+    const redis = new Redis(inject('redisUrl'));
+    try {
+      return await redis.zrange(`${prefix}:ended`, 0, -1);
+    } finally {
+      redis.disconnect();
+    }
+  };
+
   afterEach(async () => {
     await Promise.all(stores.splice(0).map((store) => store.close()));
   });
@@ -44,14 +53,17 @@ describe('RedisProcessStore retention of ended instances', () => {
     expect((await store.load('ended-1'))?.state.status).toBe('completed');
     expect((await store.readHistory('ended-1', {})).total).toBe(2);
     expect((await store.findInstances({})).items.map((s) => s.instanceId)).toEqual(['active-1', 'ended-1']);
-    // when the retention has passed and another commit happens
+    // when the retention has passed and another instance ends
     await new Promise((resolve) => setTimeout(resolve, 400));
     await store.commit(commitOf(instanceState('active-2'), 0));
+    await store.commit(commitOf(instanceState('ended-2'), 0));
+    await store.commit(commitOf(instanceState('ended-2', { status: 'terminated', endedAt: 3_000 }), 1));
     // then the ended instance is gone: state, history and its place in the list; the active ones stay
     expect(await store.load('ended-1')).toBeUndefined();
     expect((await store.readHistory('ended-1', {})).total).toBe(0);
-    expect(await store.findInstances({})).toMatchObject({ total: 2, items: [{ instanceId: 'active-1' }, { instanceId: 'active-2' }] });
-    expect((await keysOf(prefix)).filter((key) => key.includes('ended-1') || key === 'ended')).toEqual([]);
+    expect(await store.findInstances({})).toMatchObject({ total: 3, items: [{ instanceId: 'active-1' }, { instanceId: 'active-2' }, { instanceId: 'ended-2' }] });
+    expect((await keysOf(prefix)).filter((key) => key.includes('ended-1'))).toEqual([]);
+    expect(await endedList(prefix)).toEqual(['ended-2']);
   });
 
   it('keeps active instances however long they wait', async () => {

@@ -30,7 +30,8 @@
     ARGV[8] that version
     ARGV[9] retention of an ended instance in ms: when this commit ends it (its state is
             not active), its own keys expire that long from now; "" when it stays active.
-            Either way, up to 16 instances whose retention ran out leave the global lists.
+            That commit also takes up to 16 instances whose retention ran out off the
+            global lists (each end adds one: amortized O(1)).
     then groups, each a count n followed by its items:
       outbox:            n, then n triples (outboxId, committedAt, entry JSON)
       removed waits:     n, then n wait keys
@@ -86,10 +87,10 @@ if count > 0 then
 end
 
 -- Retention: an ended instance's own keys expire by themselves; its entries in the
--- global lists go here, a few per commit (amortized O(1), like the memory store).
-local time = rcall("TIME")
-local nowMs = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+-- global lists go at later ends, a few each (amortized O(1), like the memory store).
 if ARGV[9] ~= "" then
+  local time = rcall("TIME")
+  local nowMs = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
   local ttl = tonumber(ARGV[9])
   rcall("PEXPIRE", KEYS[1], ttl)
   rcall("PEXPIRE", KEYS[2], ttl)
@@ -98,11 +99,11 @@ if ARGV[9] ~= "" then
     rcall("PEXPIRE", KEYS[9], ttl)
   end
   rcall("ZADD", KEYS[13], nowMs + ttl, instanceId)
-end
-local gone = rcall("ZRANGEBYSCORE", KEYS[13], "-inf", nowMs, "LIMIT", 0, 16)
-if #gone > 0 then
-  rcall("ZREM", KEYS[8], unpack(gone))
-  rcall("ZREM", KEYS[13], unpack(gone))
+  local gone = rcall("ZRANGEBYSCORE", KEYS[13], "-inf", nowMs, "LIMIT", 0, 16)
+  if #gone > 0 then
+    rcall("ZREM", KEYS[8], unpack(gone))
+    rcall("ZREM", KEYS[13], unpack(gone))
+  end
 end
 
 local i = 10
