@@ -175,6 +175,7 @@ export class BullmqJobQueue implements JobQueue {
       if (this.held.has(bullId(jobId))) {
         // Held by this node's running handler: the consumer finishes it (no round trip).
         this.held.set(bullId(jobId), true);
+        this.eager.settled(bullId(jobId));
         return;
       }
       for (const candidate of await this.capabilitiesOf(capability)) {
