@@ -61,7 +61,13 @@ function check(port: PortName, value: string): void {
  * is wrong). Redis adapters connect and check the server first (they refuse an
  * evicting Redis); all keys go under the prefix `baton`, shared by the nodes of one cluster.
  */
-export async function createAdapters(choice: AdapterChoice, clock: Clock, onError: (error: unknown) => void): Promise<NodeAdapters> {
+export async function createAdapters(
+  choice: AdapterChoice,
+  clock: Clock,
+  onError: (error: unknown) => void,
+  onWarning?: (message: string) => void,
+): Promise<NodeAdapters> {
+  const warn = onWarning === undefined ? {} : { onWarning };
   const store = choice.store ?? 'memory';
   const queue = choice.queue ?? 'memory';
   const bus = choice.bus ?? 'memory';
@@ -70,7 +76,7 @@ export async function createAdapters(choice: AdapterChoice, clock: Clock, onErro
   check('bus', bus);
   const retention = choice.endedRetentionMs;
   const storeAdapter: ProcessStore = isRedisUrl(store)
-    ? await createRedisProcessStore({ url: store, ...(retention === undefined ? {} : { endedRetentionMs: retention }) })
+    ? await createRedisProcessStore({ url: store, ...warn, ...(retention === undefined ? {} : { endedRetentionMs: retention }) })
     : createInMemoryProcessStore(retention === undefined ? {} : { retention: { endedTtlMs: retention } });
   let queueAdapter: JobQueue;
   try {
@@ -78,6 +84,7 @@ export async function createAdapters(choice: AdapterChoice, clock: Clock, onErro
       ? await createBullmqJobQueue({
           url: queue,
           onError,
+          ...warn,
           ...(choice.jobLeaseMs === undefined ? {} : { defaultLeaseMs: choice.jobLeaseMs }),
           ...(choice.eagerDispatch === undefined ? {} : { eagerDispatch: choice.eagerDispatch }),
         })

@@ -130,7 +130,14 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
   const { workers, capabilities } = await chooseWorkers(options, logger);
   // An edge node (`store: 'none'`) has only the bus: its peers with the store hand it jobs and take its API calls.
   const isEdge = options.store === noStore;
-  const adapters = options.adapters ?? (isEdge ? await edgeAdapters(options, nodeId, clock, onError) : await createAdapters(options, clock, onError));
+  // Server warnings (Redis without AOF) go to the node's log, once each (the store and the queue check the same Redis).
+  const warned = new Set<string>();
+  const onWarning = (message: string): void => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    logger.warn(message);
+  };
+  const adapters = options.adapters ?? (isEdge ? await edgeAdapters(options, nodeId, clock, onError) : await createAdapters(options, clock, onError, onWarning));
   const runtime = !('store' in adapters) ? undefined : createEngine({ store: adapters.store, queue: adapters.queue, bus: adapters.bus, clock, nodeId, handlers: workers, onError, ...pick(options, ['cluster']) });
   const engine = runtime === undefined ? createEdgeEngineApi(nodeId) : await createRuntimeEngineApi({ engine: runtime, bus: adapters.bus, ...pick(options, ['cluster']) });
   const cluster = createNodeCluster({
