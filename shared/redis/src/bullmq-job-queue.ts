@@ -5,7 +5,7 @@ import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { BullmqConsumer, type Outcome } from './bullmq-consumer.js';
 import { bullId, jobQueueName, keyOfBullId, timerQueueName, type JobData } from './bullmq-names.js';
-import { checkRedisServer, connectionOptions, connectRedis, emitWarning, unavailable } from './connection.js';
+import { checkRedisServer, connectionOptions, connectRedis, emitWarning, guarded, unavailable } from './connection.js';
 import { EagerJobs } from './eager-jobs.js';
 
 export interface BullmqJobQueueOptions {
@@ -316,13 +316,8 @@ export class BullmqJobQueue implements JobQueue {
     return this.closing;
   }
 
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
-    if (this.closing !== undefined) throw new BatonError('STORE_UNAVAILABLE', 'The BullMQ job queue is closed; create a new one.');
-    try {
-      return await work();
-    } catch (error) {
-      throw unavailable(error);
-    }
+  private guard<T>(work: () => Promise<T>): Promise<T> {
+    return guarded(this.closing !== undefined, 'BullMQ job queue', work);
   }
 }
 

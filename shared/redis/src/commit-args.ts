@@ -1,4 +1,4 @@
-import { waitKeyOf, type Wait } from '@baton/core';
+import { waitKeyOf, type InstanceState, type Wait } from '@baton/core';
 import type { CommitRequest, IndexedWait, InstanceRef } from '@baton/runtime';
 import { encodeHistoryChunk } from './history-codec.js';
 import { encodeStateValue, rests } from './state-codec.js';
@@ -27,14 +27,14 @@ export function holdersOf(keys: StoreKeys, wait: Wait): string[] {
   }
 }
 
+/** Where an instance's indexed things live: itself, its process and its call tree's root. */
+export function refOfState(state: InstanceState): InstanceRef {
+  const { instanceId, processId, definitionKey, parent } = state;
+  return { instanceId, processId, definitionKey, rootInstanceId: parent?.rootInstanceId ?? instanceId };
+}
+
 export function refOf(request: CommitRequest): InstanceRef {
-  const { state } = request;
-  return {
-    instanceId: request.instanceId,
-    processId: state.processId,
-    definitionKey: state.definitionKey,
-    rootInstanceId: state.parent?.rootInstanceId ?? request.instanceId,
-  };
+  return { ...refOfState(request.state), instanceId: request.instanceId };
 }
 
 /**

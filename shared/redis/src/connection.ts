@@ -34,6 +34,19 @@ export async function connectRedis(url: string, role: ConnectionRole, name: stri
   return client;
 }
 
+/**
+ * Runs one adapter call: refused with STORE_UNAVAILABLE once the adapter (`what`) is
+ * closed, driver errors wrapped by {@link unavailable}.
+ */
+export async function guarded<T>(isClosed: boolean, what: string, work: () => Promise<T>): Promise<T> {
+  if (isClosed) throw new BatonError('STORE_UNAVAILABLE', `The ${what} is closed; create a new one.`);
+  try {
+    return await work();
+  } catch (error) {
+    throw unavailable(error);
+  }
+}
+
 /** Wraps a driver error as STORE_UNAVAILABLE; BatonErrors pass through. */
 export function unavailable(error: unknown, url?: string): BatonError {
   if (isBatonError(error)) return error;

@@ -1,6 +1,6 @@
 import { BatonError } from '@baton/errors';
 import type { Redis } from 'ioredis';
-import { checkRedisServer, connectRedis, emitWarning, unavailable } from './connection.js';
+import { checkRedisServer, connectRedis, emitWarning, guarded, unavailable } from './connection.js';
 
 /** A deletion kept in the store: it also hides a record of the same id that the identity file holds. */
 export interface IdentityTombstone {
@@ -102,13 +102,8 @@ export class RedisIdentityStore<U extends { readonly username: string }, G exten
     });
   }
 
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
-    if (this.closing !== undefined) throw new BatonError('STORE_UNAVAILABLE', 'The Redis identity store is closed; create a new one.');
-    try {
-      return await work();
-    } catch (error) {
-      throw unavailable(error);
-    }
+  private guard<T>(work: () => Promise<T>): Promise<T> {
+    return guarded(this.closing !== undefined, 'Redis identity store', work);
   }
 }
 

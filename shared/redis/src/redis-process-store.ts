@@ -27,7 +27,7 @@ import type {
 } from '@baton/runtime';
 import type { Redis } from 'ioredis';
 import { commitArgs } from './commit-args.js';
-import { checkRedisServer, connectRedis, emitWarning, unavailable } from './connection.js';
+import { checkRedisServer, connectRedis, emitWarning, guarded, unavailable } from './connection.js';
 import { StoreKeys } from './keys.js';
 import { Batcher } from './batcher.js';
 import { StoreScripts } from './scripts.js';
@@ -226,13 +226,8 @@ export class RedisProcessStore implements ProcessStore {
     return this.closing;
   }
 
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
-    if (this.closing !== undefined) throw new BatonError('STORE_UNAVAILABLE', 'The Redis store is closed; create a new one.');
-    try {
-      return await work();
-    } catch (error) {
-      throw unavailable(error);
-    }
+  private guard<T>(work: () => Promise<T>): Promise<T> {
+    return guarded(this.closing !== undefined, 'Redis store', work);
   }
 }
 

@@ -31,15 +31,16 @@ export class StoreScripts {
     }
   }
 
-  private run(name: ScriptName, keys: readonly string[], args: readonly Arg[]): Promise<unknown> {
-    const command = (this.client as unknown as Record<ScriptName, (...flat: Arg[]) => Promise<unknown>>)[name];
+  /** `replies: 'buffers'` uses ioredis' `<name>Buffer` twin of the command: bulk replies come back as Buffers. */
+  private run(name: ScriptName, keys: readonly string[], args: readonly Arg[], replies: 'strings' | 'buffers' = 'strings'): Promise<unknown> {
+    const command = (this.client as unknown as Record<string, (...flat: Arg[]) => Promise<unknown>>)[replies === 'buffers' ? `${name}Buffer` : name];
+    if (command === undefined) throw new Error(`Script command "${name}" is not defined on this connection.`);
     return command.call(this.client, ...keys, ...args);
   }
 
   /** `[total events, ...chunks]` covering `limit` events from `offset` (see read-history-1.lua). */
   async readHistory(key: string, offset: number, limit: number): Promise<{ readonly total: number; readonly chunks: readonly Buffer[] }> {
-    const command = (this.client as unknown as Record<string, (...flat: Arg[]) => Promise<unknown>>)['readHistoryBuffer'];
-    const [total, ...chunks] = (await (command as (...flat: Arg[]) => Promise<unknown>).call(this.client, key, offset, limit)) as [Buffer | number, ...Buffer[]];
+    const [total, ...chunks] = (await this.run('readHistory', [key], [offset, limit], 'buffers')) as [Buffer | number, ...Buffer[]];
     return { total: Number(total), chunks };
   }
 

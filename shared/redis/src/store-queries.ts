@@ -15,7 +15,7 @@ import type {
 } from '@baton/runtime';
 import type { InstanceState } from '@baton/core';
 import type { Redis } from 'ioredis';
-import { decodeStoredWait } from './commit-args.js';
+import { decodeStoredWait, refOfState } from './commit-args.js';
 import { matchesAll, pageOf, readIndex, readIndexPage, readJson } from './index-reads.js';
 import type { StoreKeys } from './keys.js';
 import { decodeStateValue } from './state-codec.js';
@@ -77,7 +77,7 @@ export class StoreQueries {
     const value = await this.client.getBuffer(this.keys.instance(instanceId).state);
     if (value === null) return { items: [], total: 0 };
     const { state } = decodeStateValue(value);
-    const ref = { instanceId, processId: state.processId, definitionKey: state.definitionKey, rootInstanceId: state.parent?.rootInstanceId ?? instanceId };
+    const ref = refOfState(state);
     const matching = Object.values(state.waits)
       .map((wait) => ({ ...wait, ...ref }) as T)
       .filter((wait) => keep === undefined || keep(wait));
@@ -169,12 +169,9 @@ export class StoreQueries {
 
 /** What a listing shows of an instance, from its state. */
 function summaryOf(state: InstanceState, version: number): InstanceSummary {
-  const { instanceId, processId, definitionKey, status, startedAt, endedAt, parent } = state;
+  const { status, startedAt, endedAt, parent } = state;
   return {
-    instanceId,
-    processId,
-    definitionKey,
-    rootInstanceId: parent?.rootInstanceId ?? instanceId,
+    ...refOfState(state),
     status,
     ...(parent === undefined ? {} : { parentInstanceId: parent.instanceId }),
     startedAt,

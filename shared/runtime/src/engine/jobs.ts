@@ -151,7 +151,7 @@ export class Jobs {
     const recent = this.ctx.processor.recentState(instanceId);
     const loaded = recent !== undefined && isOpen(recent) ? recent : await this.ctx.store.load(instanceId);
     const wait = loaded?.state.waits[jobKey];
-    if (loaded === undefined || wait?.kind !== 'job' || wait.state !== 'activatable') {
+    if (loaded === undefined || wait?.kind !== 'job' || !isOpen(loaded)) {
       await this.ctx.queue.ack(leased.jobId, leased.capability);
       return undefined;
     }
