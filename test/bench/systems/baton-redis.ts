@@ -3,7 +3,7 @@ import { createEngine, createHandOffWorker, clusterSubjects, systemClock, type J
 import { connectBus } from '../buses.js';
 import type { ClusterSystemFactory } from '../cluster-system.js';
 import type { BenchSystem } from '../system.js';
-import { settleOnEvents, type Pending } from './completions.js';
+import { batonRuns, settleOnEvents, type Pending } from './completions.js';
 
 /**
  * The queue as is, but its push consumers run `concurrency` jobs at once (the engine
@@ -56,23 +56,8 @@ export const createBatonRedisSystem: ClusterSystemFactory = async (benchCase, xm
   });
   await engine.deploy([{ name: benchCase.modelFile, xml }]);
   const subscription = await bus.subscribe(`baton.default.events.${benchCase.processId}`, settleOnEvents(pending, benchCase.processId));
-  let count = 0;
-  const run = async (): Promise<string> => {
-    if (failure !== undefined) throw failure;
-    const instanceId = `${env.nodeId}-${++count}`;
-    const done = new Promise<void>((resolve, reject) => pending.set(instanceId, { resolve, reject }));
-    await engine.startInstance({ processId: benchCase.processId, instanceId, variables: { ...benchCase.variables } });
-    await done;
-    return instanceId;
-  };
   const system: BenchSystem = {
-    runOne: async () => {
-      await run();
-    },
-    traceOne: async () => {
-      const history = await engine.getHistory(await run(), { limit: 10_000 });
-      return history.items.flatMap(({ event }) => (event.type === 'ElementCompleted' ? [event.elementId] : []));
-    },
+    ...batonRuns(engine, benchCase, pending, env.nodeId, () => failure),
     close: async () => {
       await subscription.unsubscribe();
       await engine.close();

@@ -1,6 +1,6 @@
 import { createInMemoryEngine } from '@baton/memory';
 import type { BenchSystem, BenchSystemFactory } from '../system.js';
-import { settleOnEvents, type Pending } from './completions.js';
+import { batonRuns, settleOnEvents, type Pending } from './completions.js';
 
 /**
  * Baton on its in-memory adapters: the whole engine path (command processor, store,
@@ -23,23 +23,8 @@ export const createBatonSystem: BenchSystemFactory = async (benchCase, xml) => {
   });
   await engine.deploy([{ name: benchCase.modelFile, xml }]);
   const subscription = await engine.bus.subscribe('baton.default.events.>', settleOnEvents(pending, benchCase.processId));
-  let count = 0;
-  const run = async (): Promise<string> => {
-    if (failure !== undefined) throw failure;
-    const instanceId = `bench-${++count}`;
-    const done = new Promise<void>((resolve, reject) => pending.set(instanceId, { resolve, reject }));
-    await engine.startInstance({ processId: benchCase.processId, instanceId, variables: { ...benchCase.variables } });
-    await done;
-    return instanceId;
-  };
   const system: BenchSystem = {
-    runOne: async () => {
-      await run();
-    },
-    traceOne: async () => {
-      const history = await engine.getHistory(await run(), { limit: 10_000 });
-      return history.items.flatMap(({ event }) => (event.type === 'ElementCompleted' ? [event.elementId] : []));
-    },
+    ...batonRuns(engine, benchCase, pending, 'bench', () => failure),
     close: async () => {
       await subscription.unsubscribe();
       await engine.close();

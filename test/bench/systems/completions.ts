@@ -1,5 +1,7 @@
 import type { InstanceEvent } from '@baton/core';
 import type { BusMessage } from '@baton/runtime';
+import type { BenchCase } from '../cases.js';
+import type { BenchSystem } from '../system.js';
 
 /** A started instance the bench waits for. */
 export interface Pending {
@@ -31,5 +33,44 @@ export function settleOnEvents(pending: Map<string, Pending>, processId: string)
         waiter.reject(new Error(`Instance ${instanceId} of ${processId}: ${event.type} ${JSON.stringify(event)}`));
       }
     }
+  };
+}
+
+/** What a Baton bench row needs of an engine (in memory or on Redis). */
+interface RunnableEngine {
+  startInstance(request: { readonly processId: string; readonly instanceId: string; readonly variables: Record<string, unknown> }): Promise<unknown>;
+  getHistory(instanceId: string, page: { readonly limit: number }): Promise<{ readonly items: readonly { readonly event: { readonly type: string; readonly elementId?: string } }[] }>;
+}
+
+/**
+ * `runOne` and `traceOne` of a Baton row: start an instance named `<idPrefix>-<n>` and
+ * wait until `pending` settles it (see {@link settleOnEvents}); `failure()` is the
+ * engine error that stops the row, if any.
+ */
+export function batonRuns(
+  engine: RunnableEngine,
+  benchCase: BenchCase,
+  pending: Map<string, Pending>,
+  idPrefix: string,
+  failure: () => Error | undefined,
+): Pick<BenchSystem, 'runOne' | 'traceOne'> {
+  let count = 0;
+  const run = async (): Promise<string> => {
+    const failed = failure();
+    if (failed !== undefined) throw failed;
+    const instanceId = `${idPrefix}-${++count}`;
+    const done = new Promise<void>((resolve, reject) => pending.set(instanceId, { resolve, reject }));
+    await engine.startInstance({ processId: benchCase.processId, instanceId, variables: { ...benchCase.variables } });
+    await done;
+    return instanceId;
+  };
+  return {
+    runOne: async () => {
+      await run();
+    },
+    traceOne: async () => {
+      const history = await engine.getHistory(await run(), { limit: 10_000 });
+      return history.items.flatMap(({ event }) => (event.type === 'ElementCompleted' && event.elementId !== undefined ? [event.elementId] : []));
+    },
   };
 }
