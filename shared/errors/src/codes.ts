@@ -57,6 +57,10 @@ export const codes = {
     category: 'invalid-state',
     summary: 'One command ran too many element steps without reaching a wait state: the model loops.',
   },
+  VARIABLE_LIMIT_EXCEEDED: {
+    category: 'invalid-argument',
+    summary: 'Variables over a limit (nesting depth, JSON size, entries per object or array); details name the limit and the path.',
+  },
   INTERNAL: { category: 'internal', summary: 'A bug: the message says where.' },
 } as const satisfies Record<string, CodeInfo>;
 
