@@ -50,6 +50,9 @@ export type WorkerJob<V extends Variables, H extends Record<string, string>> = J
  * the job already timed out: `JOB_NOT_OPEN`), the failure is logged and the action still
  * resolves: the engine hands the job out again after its timeout.
  */
+/** Codes with which the engine says a job is finished: its outcome can no longer be reported, and retrying is pointless. */
+const jobIsOver = new Set(['JOB_NOT_OPEN', 'STALE_COMMAND', 'INSTANCE_NOT_ACTIVE', 'INSTANCE_NOT_FOUND']);
+
 export function createJob<V extends Variables, H extends Record<string, string>>(
   activated: ActivatedJob,
   client: BatonClient,
@@ -70,7 +73,13 @@ export function createJob<V extends Variables, H extends Record<string, string>>
       logger.debug?.(context, `job ${action}`);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      logger.error({ ...context, err: error, code }, `could not report job ${action}; the engine will hand the job out again after its timeout`);
+      // Issue 12: a refusal saying the job is over is what at-least-once delivery looks
+      // like (its lease ran out and another worker has it, or its instance ended), not a failure.
+      if (typeof code === 'string' && jobIsOver.has(code)) {
+        logger.info({ ...context, code }, `job ${action} refused: the job is no longer open (its lease ran out and it was handed out again, or its instance ended); nothing to do`);
+      } else {
+        logger.error({ ...context, err: error, code }, `could not report job ${action}; the engine will hand the job out again after its timeout`);
+      }
     }
     return jobActionReceipt;
   };

@@ -207,11 +207,27 @@ describe('createWorker', () => {
     start(async (job) => job.complete());
     // when
     node.pushJobs(activatedJob({ jobKey: 'late' }));
-    await node.until(() => logs.some((l) => l.level === 'error'));
+    await node.until(() => logs.some((l) => l.fields['jobKey'] === 'late' && l.fields['code'] === 'JOB_NOT_OPEN'));
     node.pushJobs(activatedJob({ jobKey: 'next' }));
     await node.until(() => node.received('POST', '/v2/jobs/next/completion').length === 1);
+    // then: an expected at-least-once refusal is information, not an error (issue 12)
+    expect(logs.find((l) => l.fields['jobKey'] === 'late')).toMatchObject({ level: 'info', message: expect.stringContaining('no longer open'), fields: { code: 'JOB_NOT_OPEN' } });
+    expect(logs.filter((l) => l.level === 'error')).toEqual([]);
+  });
+
+  it('logs a report that fails for another reason as an error', async () => {
+    // given: the node fails while the completion is on its way
+    node.on('POST', '/v2/jobs/broken/completion', {
+      status: 500,
+      contentType: 'application/problem+json',
+      body: { status: 500, detail: 'boom', code: 'INTERNAL' },
+    });
+    start(async (job) => job.complete());
+    // when
+    node.pushJobs(activatedJob({ jobKey: 'broken' }));
+    await node.until(() => logs.some((l) => l.level === 'error'));
     // then
-    expect(logs.find((l) => l.level === 'error')).toMatchObject({ message: expect.stringContaining('could not report job complete'), fields: { jobKey: 'late', code: 'JOB_NOT_OPEN' } });
+    expect(logs.find((l) => l.level === 'error')).toMatchObject({ message: expect.stringContaining('could not report job complete'), fields: { jobKey: 'broken', code: 'INTERNAL' } });
   });
 
   it('refuses a second outcome for one job, and warns about a handler that reports none', async () => {
