@@ -176,6 +176,9 @@ export interface ModelProblem {
   readonly elementId?: string;
   readonly processId?: string;
   readonly message: string;
+  /** 1-based position in the file, when the XML reader gives one (elements it could not read). */
+  readonly line?: number;
+  readonly column?: number;
   /** Warnings do not block deployment (an unused message, say). */
   readonly severity: 'error' | 'warning';
 }
@@ -193,4 +196,6 @@ export type ModelProblemCode =
   | 'INVALID_EXPRESSION'
   | 'INVALID_GATEWAY'
   | 'INVALID_BOUNDARY'
-  | 'DUPLICATE_ID';
+  | 'DUPLICATE_ID'
+  | 'UNKNOWN_ELEMENT'
+  | 'INVALID_ID';

@@ -37,6 +37,7 @@ export type ReadResult =
 
 export const ZEEBE_NS = 'http://camunda.org/schema/zeebe/1.0';
 export const CAMUNDA_NS = 'http://camunda.org/schema/1.0/bpmn';
+export const BPMN_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 
 const instances = new Map<Flavour, ModdleInstance>();
 
@@ -53,7 +54,7 @@ function moddleFor(flavour: Flavour): ModdleInstance {
 }
 
 /** The prefixes a document binds to `namespace` (`xmlns:zeebe="..."`). */
-function prefixesOf(xml: string, namespace: string): string[] {
+export function prefixesOf(xml: string, namespace: string): string[] {
   const prefixes: string[] = [];
   const pattern = /xmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g;
   for (const match of xml.matchAll(pattern)) {
@@ -83,13 +84,31 @@ export function chooseFlavour(xml: string): Flavour {
   return 'plain';
 }
 
+/** A moddle "unparsable content" warning, taken apart; positions 1-based. */
+export interface ModdleMessage {
+  /** The tag as the file spells it (`bpmn:frobnicateTask`), when the message names one. */
+  readonly tag?: string;
+  readonly line: number;
+  readonly column: number;
+  /** moddle's own words: `unknown type <bpmn:FrobnicateTask>`, `illegal ID <Aufgabe_ü>`. */
+  readonly reason: string;
+}
+
+/** Takes apart `unparsable content <tag> detected line: 0 column: 12 nested error: ...` (moddle counts from 0). */
+export function parseModdleMessage(message: string): ModdleMessage | undefined {
+  const match = /^unparsable content ([\s\S]*?)\s*detected\s+line: (\d+)\s+column: (\d+)\s+nested error: ([\s\S]*)$/.exec(message);
+  if (!match) return undefined;
+  const [, what, line, column, reason] = match;
+  const tag = /^<([^\s>/]+)/.exec(what ?? '')?.[1];
+  return { ...(tag === undefined ? {} : { tag }), line: Number(line) + 1, column: Number(column) + 1, reason: (reason ?? '').replace(/\s+/g, ' ').trim() };
+}
+
 /** moddle reports positions 0-based as `line: 0 column: 12`; say them 1-based on one line. */
 export function describeModdleMessage(message: string): string {
-  const match = /^unparsable content (.*?)\s*detected\s+line: (\d+)\s+column: (\d+)\s+nested error: ([\s\S]*)$/.exec(message);
-  if (!match) return message.replace(/\s+/g, ' ').trim();
-  const [, what, line, column, reason] = match;
-  const where = `line ${Number(line) + 1}, column ${Number(column) + 1}`;
-  return `${(reason ?? '').trim()} at ${what ? `${what} ` : ''}(${where})`.replace(/\s+/g, ' ');
+  const parsed = parseModdleMessage(message);
+  if (!parsed) return message.replace(/\s+/g, ' ').trim();
+  const what = /^unparsable content ([\s\S]*?)\s*detected/.exec(message)?.[1];
+  return `${parsed.reason} at ${what ? `${what} ` : ''}(line ${parsed.line}, column ${parsed.column})`.replace(/\s+/g, ' ');
 }
 
 /** Reads BPMN XML; never throws: unreadable input is `{ ok: false, message }`. */

@@ -3,9 +3,8 @@ import { problem, type BuildContext } from './context.js';
 import type { DefinitionsResult, ModelProblem, ProcessDefinition, Scope } from './definition.js';
 import type { ProcessDraft } from './draft.js';
 import { deepFreeze } from './freeze.js';
-import { attr, chooseFlavour, children, describeModdleMessage, extensionsOf, readXml, type Flavour, type ModdleElement, type ReadWarning } from './moddle.js';
-
-const BPMN_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
+import { attr, BPMN_NS, chooseFlavour, children, extensionsOf, readXml, type Flavour, type ModdleElement } from './moddle.js';
+import { readWarnings, rootCausesFirst } from './read-warnings.js';
 
 /** Options of {@link parseBpmn}. */
 export interface ParseOptions {
@@ -43,8 +42,9 @@ async function parse(xml: string, options: ParseOptions): Promise<DefinitionsRes
     const hint = /unexpected element <[\w.-]*:?definitions>/.test(read.message) ? `; BPMN 2.0 files use the namespace ${BPMN_NS}` : '';
     return { processes: [], problems: [problem('XML_INVALID', undefined, undefined, `the file is not readable BPMN XML: ${read.message}${hint}`, 'error')] };
   }
-  const problems: ModelProblem[] = [];
-  const unresolved = classifyWarnings(read.warnings, problems);
+  const findings = readWarnings(xml, read.warnings);
+  const problems: ModelProblem[] = [...findings.problems];
+  const { unresolved } = findings;
   const processNodes = children(read.definitions, 'rootElements').filter((e) => e.$type === 'bpmn:Process');
   const participantNames = readParticipantNames(read.definitions);
   const processes: ProcessDefinition[] = [];
@@ -58,7 +58,7 @@ async function parse(xml: string, options: ParseOptions): Promise<DefinitionsRes
   if (!hasFlow) {
     problems.push(problem('NO_PROCESS', undefined, undefined, 'the file contains no process with flow elements; model a <bpmn:process> with a start event', 'error'));
   }
-  return { processes, problems };
+  return { processes, problems: rootCausesFirst(problems, findings) };
 }
 
 interface FileContext {
@@ -142,56 +142,4 @@ function readParticipantNames(definitions: ModdleElement): Map<string, string> {
     }
   }
   return names;
-}
-
-/** References the flow checks resolve themselves, naming the broken flow or boundary event. */
-const flowReferences = new Set(['bpmn:sourceRef', 'bpmn:targetRef', 'bpmn:attachedToRef']);
-
-/** Broken references that change what runs; others (lanes, data) only warn. */
-const behaviourReferences = new Set(['bpmn:messageRef', 'bpmn:signalRef', 'bpmn:errorRef', 'bpmn:escalationRef', 'bpmn:default']);
-
-/** Turns moddle warnings into problems; returns the unresolved ids the flow checks need. */
-function classifyWarnings(warnings: readonly ReadWarning[], problems: ModelProblem[]): UnresolvedRefs {
-  const unresolved = new Map<ModdleElement, Map<string, string>>();
-  for (const warning of warnings) {
-    const duplicate = /duplicate ID <([^>]*)>/.exec(warning.message);
-    if (duplicate) {
-      const id = duplicate[1] ?? '';
-      problems.push(problem('DUPLICATE_ID', id, undefined, `id "${id}" is used by more than one element; ids must be unique in a file: rename one`, 'error'));
-      continue;
-    }
-    const { element, property, value } = warning;
-    if (element && property !== undefined && value !== undefined && warning.message.startsWith('unresolved reference')) {
-      classifyUnresolved(element, property, value, unresolved, problems);
-      continue;
-    }
-    problems.push(problem('XML_INVALID', undefined, undefined, `ignored part of the file: ${describeModdleMessage(warning.message)}`, 'warning'));
-  }
-  return unresolved;
-}
-
-function classifyUnresolved(element: ModdleElement, property: string, value: string, unresolved: Map<ModdleElement, Map<string, string>>, problems: ModelProblem[]): void {
-  if (flowReferences.has(property)) {
-    const byProperty = unresolved.get(element) ?? new Map<string, string>();
-    byProperty.set(property, value);
-    unresolved.set(element, byProperty);
-    return;
-  }
-  if (/^(bpmndi|di|dc):/.test(element.$type)) return; // diagram shapes of missing elements change nothing
-  const owner = ownerOf(element);
-  const severity = behaviourReferences.has(property) ? 'error' : 'warning';
-  problems.push(
-    problem('MISSING_REFERENCE', owner.elementId, owner.processId, `${property} "${value}" of "${owner.elementId ?? element.$type}" points to no element; fix the reference or add the element`, severity),
-  );
-}
-
-/** The nearest ancestor with an id (an event for its event definition) and its process. */
-function ownerOf(element: ModdleElement): { elementId?: string; processId?: string } {
-  let elementId: string | undefined;
-  let processId: string | undefined;
-  for (let current: ModdleElement | undefined = element; current; current = current.$parent) {
-    if (elementId === undefined && current.id !== undefined && !current.$type.endsWith('EventDefinition')) elementId = current.id;
-    if (current.$type === 'bpmn:Process') processId = current.id;
-  }
-  return { ...(elementId === undefined ? {} : { elementId }), ...(processId === undefined ? {} : { processId }) };
 }
