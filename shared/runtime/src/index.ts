@@ -21,7 +21,10 @@ export { createEffectDispatcher, type DispatchTargets } from './effect-dispatche
 export { createIdSource } from './ids.js';
 export { createEngine } from './engine/create-engine.js';
 export { JobBpmnError, JobRetryLater } from './engine/jobs.js';
+export { boundedForReading, checkVariables, defaultVariableLimits, maxConfigurableDepth, tooDeepMarker, type VariableLimits } from './variable-limits.js';
 export { scopeChainVariables } from './engine/engine-context.js';
 export { startEventsOf } from './engine/deployments.js';
 export type * from './engine/engine-types.js';
 export * from './cluster/index.js';
+export { checkFormSubmission, sameJson } from './forms/form-submission.js';
+export type { FormComponent, FormSchema, FormValidation } from './forms/form-fields.js';

@@ -39,7 +39,7 @@ describe('GET /v2/user-tasks/{key}/form and completion rules', () => {
     const { approve } = await h.atTasks();
     const generated = (await (await h.request('mia', 'GET', `/v2/user-tasks/${approve}/form`)).json()) as { source: string; schema: { components: unknown[] } };
     expect(generated.source).toBe('variables');
-    expect(generated.schema.components).toEqual([{ type: 'number', key: 'amount', label: 'Amount' }]);
+    expect(generated.schema.components).toEqual([{ type: 'number', key: 'variable_0', variable: 'amount', label: 'Amount', validate: { required: true } }]);
   });
 
   it('shows a form only to those who may see the task', async () => {

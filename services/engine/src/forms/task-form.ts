@@ -1,5 +1,6 @@
+import { checkFormSubmission } from '@baton/runtime';
 import type { EngineApi, Variables } from '../engine-api.js';
-import { checkFormRules, formSchemaOf, type FormSchema, type FormSource } from './form-schema.js';
+import { formSchemaOf, type FormSchema, type FormSource } from './form-schema.js';
 
 /** A task's form as the browser gets it. */
 export interface TaskFormView {
@@ -17,8 +18,15 @@ export async function taskFormOf(engine: EngineApi, userTaskKey: string): Promis
   return { userTaskKey, source, ...(form.formKey === undefined ? {} : { formKey: form.formKey }), schema, variables: form.variables };
 }
 
-/** Enforces the form's rules on a completion, against the variables the task would end with; VALIDATION_FAILED lists each field. */
+/**
+ * Enforces a task's form on a completion (issue 12, finding 4): with a form of the model
+ * (form-js JSON or `camunda:formField`s) only its editable fields may change, with values
+ * of their types, and its rules must hold (`checkFormSubmission`); VALIDATION_FAILED lists
+ * each field. A task without a form accepts any variables, as Camunda 8 does: the form
+ * generated from its variables is a convenience of the task list, not a contract.
+ */
 export async function checkTaskForm(engine: EngineApi, userTaskKey: string, submitted: Variables): Promise<void> {
   const form = await engine.getUserTaskForm(userTaskKey);
-  checkFormRules(formSchemaOf(form).schema, { ...form.variables, ...submitted }, userTaskKey);
+  const { source, schema } = formSchemaOf(form);
+  if (source !== 'variables') checkFormSubmission(schema, form.variables, submitted, userTaskKey);
 }
