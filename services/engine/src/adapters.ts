@@ -1,11 +1,12 @@
 import { BatonError } from '@baton/errors';
 import { createInMemoryJobQueue, createInMemoryProcessStore } from '@baton/memory';
-import { createBullmqJobQueue, createRedisIdentityStore, createRedisProcessStore } from '@baton/redis';
+import { createBullmqJobQueue, createRedisIdentityStore, createRedisProcessStore, RedisProcessStore } from '@baton/redis';
 import type { Clock, JobQueue, MessageBus, ProcessStore } from '@baton/runtime';
 import type { GroupRecord, UserRecord } from './auth/identity.js';
 import type { IdentityStore } from './auth/identity-store.js';
 import { createInMemoryIdentityStore } from './auth/in-memory-identity-store.js';
-import { createBusFromUrl } from './handoff/edge-bus.js';
+import { createBusFromUrl, type BusConnectionChange } from './handoff/edge-bus.js';
+import type { ProbedStore } from './health/store-watch.js';
 
 /** Adapter names a node accepts for each port; `redis://…` (or `rediss://…`) is a Redis URL. `nats://…` a NATS URL (issue 6). */
 export const supportedAdapters = { store: ['memory', 'redis://…'], queue: ['memory', 'redis://…'], bus: ['memory', 'nats://…', 'faye+http://…/bayeux'] } as const;
@@ -21,7 +22,17 @@ export interface NodeAdapters {
   readonly store: ProcessStore;
   readonly queue: JobQueue;
   readonly bus: MessageBus;
+  /** What readiness can ask the adapters beyond their ports (Redis); absent for memory. */
+  readonly health?: AdapterHealth;
   close(): Promise<void>;
+}
+
+/** Health of adapters on servers (issue 12, finding 9). */
+export interface AdapterHealth {
+  /** The store's bounded probe, which also notices a store that lost its data. */
+  readonly store?: ProbedStore;
+  /** False while the queue's connections or workers are down. */
+  readonly isQueueReady?: () => boolean;
 }
 
 /** Which adapter to use for each port, as named by `--store/BATON_STORE` and friends. */
@@ -66,6 +77,7 @@ export async function createAdapters(
   clock: Clock,
   onError: (error: unknown) => void,
   onWarning?: (message: string) => void,
+  onBusChange?: (change: BusConnectionChange) => void,
 ): Promise<NodeAdapters> {
   const warn = onWarning === undefined ? {} : { onWarning };
   const store = choice.store ?? 'memory';
@@ -79,31 +91,39 @@ export async function createAdapters(
     ? await createRedisProcessStore({ url: store, ...warn, ...(retention === undefined ? {} : { endedRetentionMs: retention }) })
     : createInMemoryProcessStore(retention === undefined ? {} : { retention: { endedTtlMs: retention } });
   let queueAdapter: JobQueue;
+  let isQueueReady: (() => boolean) | undefined;
   try {
-    queueAdapter = isRedisUrl(queue)
-      ? await createBullmqJobQueue({
-          url: queue,
-          onError,
-          ...warn,
-          ...(choice.jobLeaseMs === undefined ? {} : { defaultLeaseMs: choice.jobLeaseMs }),
-          ...(choice.eagerDispatch === undefined ? {} : { eagerDispatch: choice.eagerDispatch }),
-        })
-      : createInMemoryJobQueue({ clock, onError });
+    if (isRedisUrl(queue)) {
+      const bullmq = await createBullmqJobQueue({
+        url: queue,
+        onError,
+        ...warn,
+        ...(choice.jobLeaseMs === undefined ? {} : { defaultLeaseMs: choice.jobLeaseMs }),
+        ...(choice.eagerDispatch === undefined ? {} : { eagerDispatch: choice.eagerDispatch }),
+      });
+      queueAdapter = bullmq;
+      isQueueReady = () => bullmq.isReady;
+    } else queueAdapter = createInMemoryJobQueue({ clock, onError });
   } catch (error) {
     await storeAdapter.close();
     throw error;
   }
   let busAdapter: MessageBus;
   try {
-    busAdapter = await createBusFromUrl(bus, 'baton-node', clock, onError);
+    busAdapter = await createBusFromUrl(bus, 'baton-node', clock, onError, onBusChange);
   } catch (error) {
     await queueAdapter.close();
     await storeAdapter.close();
     throw error;
   }
   const adapters = { store: storeAdapter, queue: queueAdapter, bus: busAdapter };
+  const health: AdapterHealth = {
+    ...(storeAdapter instanceof RedisProcessStore ? { store: storeAdapter } : {}),
+    ...(isQueueReady === undefined ? {} : { isQueueReady }),
+  };
   return {
     ...adapters,
+    health,
     async close() {
       await adapters.queue.close();
       await adapters.bus.close();

@@ -11,7 +11,7 @@ export interface NodeMetrics {
 }
 
 /** A registry of its own per node, so two nodes in one process (tests) do not collide. */
-export function createMetrics(nodeId: string, cluster?: { unservedJobs(): Promise<readonly UnservedJobs[]> }): NodeMetrics {
+export function createMetrics(nodeId: string, cluster?: { unservedJobs(): Promise<readonly UnservedJobs[]> }, storeDataLosses?: () => number): NodeMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ node_id: nodeId });
   collectDefaultMetrics({ register: registry });
@@ -29,6 +29,7 @@ export function createMetrics(nodeId: string, cluster?: { unservedJobs(): Promis
     registers: [registry],
   });
   if (cluster !== undefined) registerUnservedGauge(registry, cluster);
+  if (storeDataLosses !== undefined) registerDataLossCounter(registry, storeDataLosses);
   return {
     registry,
     observeCommand(command, outcome, seconds) {
@@ -48,6 +49,19 @@ function registerUnservedGauge(registry: Registry, cluster: { unservedJobs(): Pr
     async collect() {
       this.reset();
       for (const { jobType, count } of await cluster.unservedJobs()) this.set({ job_type: jobType }, count);
+    },
+  });
+}
+
+/** `baton_store_data_lost_total`: how often this node found the store had lost its data (issue 12, finding 10). */
+function registerDataLossCounter(registry: Registry, losses: () => number): void {
+  new Counter({
+    name: 'baton_store_data_lost_total',
+    help: 'Times this node found the store had lost its data (its epoch marker gone or replaced: Redis restarted empty).',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(losses());
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { EngineApi } from './engine-api.js';
+import type { Readiness } from './health/readiness.js';
 import type { ServerCluster } from './handoff/index.js';
 
 /** What every route file receives. */
@@ -8,8 +9,8 @@ export interface RouteContext {
   readonly capabilities: readonly string[];
   /** This node's software version. */
   readonly version: string;
-  /** False until the node has deployed its models, and again while it shuts down. */
-  readonly isReady: () => boolean;
+  /** `/health/ready`: each named check (serving, deployed, store, queue, bus, …). */
+  readonly readiness: Readiness;
   /** Aborts when the server starts closing: long polls answer at once. */
   readonly closing: AbortSignal;
   /** Peers and unserved jobs; absent on a node without a cluster bus. */

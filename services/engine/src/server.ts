@@ -2,13 +2,16 @@ import './fastify-augment.js';
 import { hostname } from 'node:os';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import multipart from '@fastify/multipart';
+import { defaultVariableLimits, type VariableLimits } from '@baton/runtime';
 import type { AuthConfig } from './auth/auth-config.js';
 import { registerAuth, type IdentitySync } from './auth/register-auth.js';
 import type { EngineApi } from './engine-api.js';
 import { registerApiHandOff, type ServerCluster } from './handoff/index.js';
 import { createMetrics, registerMetrics } from './metrics.js';
+import { createReadiness, flagCheck, type Readiness } from './health/readiness.js';
 import { registerOpenApi } from './openapi.js';
 import { handleError, handleNotFound } from './problem.js';
+import { registerRequestGuards } from './request-guards.js';
 import type { RouteContext } from './route-context.js';
 import { registerDeploymentRoutes } from './routes/deployments.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -40,6 +43,10 @@ export interface ServerOptions {
   readonly bodyLimit?: number;
   /** Readiness for /health/ready; default always ready. */
   readonly isReady?: () => boolean;
+  /** The node's readiness checks (store, queue, bus, deployed, …); used instead of `isReady` when given. */
+  readonly readiness?: Readiness;
+  /** How often the node found its store had lost its data (`baton_store_data_lost_total`). */
+  readonly storeDataLosses?: () => number;
   readonly version?: string;
   /** The node's cluster (bus, peers): hands off what this node lacks and feeds the topology. */
   readonly cluster?: ServerCluster;
@@ -47,6 +54,8 @@ export interface ServerOptions {
   readonly auth?: AuthConfig;
   /** With `auth`: where the admins' user and group changes are kept and how other nodes hear of them. Default this node's memory. */
   readonly identitySync?: IdentitySync;
+  /** Limits on each request's `variables` (400 VARIABLE_LIMIT_EXCEEDED over them); default `defaultVariableLimits`. */
+  readonly variableLimits?: VariableLimits;
   /** The browser app's built files, served at `/`; default `@baton/web`'s dist when built; false for none. */
   readonly webRoot?: string | false;
 }
@@ -74,6 +83,11 @@ function bindKeysToLog(app: FastifyInstance): void {
   });
 }
 
+/** Readiness from a plain flag (embedding, tests). */
+function readinessOf(isReady: () => boolean): Readiness {
+  return createReadiness([flagCheck('node', isReady, 'starting up or shutting down')]);
+}
+
 /**
  * The HTTP API of one engine node (Fastify 5): every route of issue 4, RFC 9457
  * errors through one handler, Prometheus metrics, and the OpenAPI document.
@@ -84,18 +98,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     ...loggerOptions(options),
     bodyLimit,
-    ajv: { customOptions: { formats: { binary: true } } },
+    // removeAdditional: false, so a closed body schema refuses an unknown field instead of dropping it (see request-guards).
+    ajv: { customOptions: { formats: { binary: true }, removeAdditional: false, verbose: true } },
   }) as unknown as FastifyInstance;
   app.decorateRequest('problemCode', undefined);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
   app.addSchema(problemSchema);
+  registerRequestGuards(app, options.variableLimits ?? defaultVariableLimits);
   await app.register(multipart, { limits: { fileSize: bodyLimit, files: 100, fields: 20 } });
   if (options.auth !== undefined) await registerAuth(app, options.auth, options.engine, options.identitySync);
   const webRoot = options.webRoot ?? defaultWebRoot();
   if (webRoot !== false && webRoot !== undefined) await registerWebApp(app, webRoot);
   await registerOpenApi(app, options.version ?? packageVersion);
-  registerMetrics(app, createMetrics(options.nodeId, options.cluster));
+  registerMetrics(app, createMetrics(options.nodeId, options.cluster, options.storeDataLosses));
   if (options.cluster !== undefined) registerApiHandOff(app, { ...options.cluster.handOff, bodyLimit });
   bindKeysToLog(app);
   const closing = new AbortController();
@@ -105,7 +121,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     nodeId: options.nodeId,
     capabilities: options.capabilities ?? [],
     version: options.version ?? packageVersion,
-    isReady: options.isReady ?? (() => true),
+    readiness: options.readiness ?? readinessOf(options.isReady ?? (() => true)),
     closing: closing.signal,
     ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
   };

@@ -13,6 +13,13 @@ import type { DeployedProcess, EngineApi } from './engine-api.js';
 import { loadHandlers, toJobWorker, type JobHandler } from './load-handlers.js';
 import { createRuntimeEngineApi } from './runtime-engine-api.js';
 import { buildServer } from './server.js';
+import { watchBus } from './health/bus-watch.js';
+import { createReadiness, flagCheck, type Readiness } from './health/readiness.js';
+import { watchStore, type StoreWatch } from './health/store-watch.js';
+import { closeWithin } from './close-within.js';
+import type { BusConnectionChange } from './handoff/edge-bus.js';
+
+const defaultShutdownGraceMs = 80_000;
 
 /** Options of {@link startNode}; `baton serve` maps its flags and env onto them. */
 export interface StartNodeOptions extends AdapterChoice {
@@ -59,6 +66,12 @@ export interface StartNodeOptions extends AdapterChoice {
   readonly handOffTimeoutMs?: number;
   /** Wait before retrying a job whose capable peer did not answer (an edge node down). Default 5 000 ms. */
   readonly handOffRetryBackOffMs?: number;
+  /**
+   * How long `close()` may take (drain, then connections); past it the node drops its
+   * connections and `close()` rejects with SHUTDOWN_FORCED. Default 80 000 ms, below the
+   * 90 s grace of the shipped manifests.
+   */
+  readonly shutdownGraceMs?: number;
 }
 
 /**
@@ -71,6 +84,8 @@ export interface RunningNode {
   readonly app: FastifyInstance;
   readonly engine: EngineApi;
   readonly deployed: readonly DeployedProcess[];
+  /** The checks behind `/health/ready`; add one (say, clock skew) with `readiness.add`. */
+  readonly readiness: Readiness;
   close(): Promise<void>;
 }
 
@@ -137,7 +152,8 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
     warned.add(message);
     logger.warn(message);
   };
-  const adapters = options.adapters ?? (isEdge ? await edgeAdapters(options, nodeId, clock, onError) : await createAdapters(options, clock, onError, onWarning));
+  const bus = watchBus(logger);
+  const adapters = options.adapters ?? (isEdge ? await edgeAdapters(options, nodeId, clock, onError, bus.onChange) : await createAdapters(options, clock, onError, onWarning, bus.onChange));
   const runtime = !('store' in adapters) ? undefined : createEngine({ store: adapters.store, queue: adapters.queue, bus: adapters.bus, clock, nodeId, handlers: workers, onError, ...pick(options, ['cluster']) });
   const engine = runtime === undefined ? createEdgeEngineApi(nodeId) : await createRuntimeEngineApi({ engine: runtime, bus: adapters.bus, ...pick(options, ['cluster']) });
   const cluster = createNodeCluster({
@@ -150,29 +166,66 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
     ...(runtime === undefined ? {} : { engine: runtime }),
     ...pick(options, ['cluster', 'heartbeatMs', 'handOffTimeoutMs', 'handOffRetryBackOffMs']),
   });
-  let isReady = false;
+  // Readiness (issue 12, finding 9): serving (not starting or stopping), the --deploy
+  // resources in the store, the store answering, the queue's workers up, the bus connected.
+  let isServing = false;
+  let resources: Awaited<ReturnType<typeof readBpmnDir>> = [];
+  let deployed: readonly DeployedProcess[] = [];
+  let deploying: Promise<void> | undefined;
+  let isDeployed = false;
+  const deploy = (): Promise<void> =>
+    (deploying ??= (async () => {
+      isDeployed = false;
+      try {
+        if (resources.length > 0) deployed = (await engine.deploy(resources, { allowNonExecutable: false })).processes;
+        isDeployed = true;
+      } finally {
+        deploying = undefined;
+      }
+    })());
+  const storeWatch: StoreWatch | undefined =
+    adapters.health?.store === undefined ? undefined : watchStore({ store: adapters.health.store, logger, onDataLost: async () => {
+      await deploy();
+      if (resources.length > 0) logger.info({ processes: deployed.map((p) => p.processDefinitionId) }, 're-applied --deploy after the store lost its data');
+    } });
+  const isQueueReady = adapters.health?.isQueueReady;
+  const readiness = createReadiness([
+    flagCheck('node', () => isServing, 'starting up or shutting down'),
+    flagCheck('deployed', () => isDeployed, () => {
+      // A deploy that failed (the store away) is tried again while readiness is asked.
+      if (isServing && deploying === undefined) deploy().catch((error: unknown) => logger.warn({ err: error }, 'could not deploy --deploy yet; readiness retries'));
+      return `the --deploy resources (${options.deployDir ?? 'none'}) are not in the store yet`;
+    }),
+    ...(storeWatch === undefined ? [] : [storeWatch.check]),
+    ...(isQueueReady === undefined ? [] : [flagCheck('queue', isQueueReady, 'the job queue\'s connections or workers are down; they reconnect')]),
+    bus.check,
+  ]);
   let app: FastifyInstance | undefined;
   let ownIdentityStore: IdentityStore | undefined;
   let closing: Promise<void> | undefined;
   let removeSignalHandlers = (): void => undefined;
-  const close = (): Promise<void> =>
-    (closing ??= (async () => {
+  const drain = async (): Promise<void> => {
       // The drain (issue 8): readiness answers 503 first, so load balancers stop sending
       // new work; the node stops claiming jobs and finishes the ones it holds while its API
       // still answers; then it leaves the cluster, closes the API (requests in flight
       // complete) and the adapters. A job it cannot finish stays unacknowledged: its lock
       // expires and a peer takes it.
-      isReady = false;
+      isServing = false;
+      storeWatch?.stop();
       removeSignalHandlers();
       await engine.close();
       await cluster.leave();
       await app?.close();
       await ownIdentityStore?.close();
       if (options.adapters === undefined) await adapters.close();
-    })());
+  };
+  // Issue 12, finding 11: with the store away a step of the drain can wait forever; past
+  // the grace the node drops its HTTP connections and close() rejects (the CLI exits non-zero).
+  const close = (): Promise<void> =>
+    (closing ??= closeWithin(drain(), options.shutdownGraceMs ?? defaultShutdownGraceMs, logger, () => app?.server.closeAllConnections()));
   try {
-    const resources = options.deployDir === undefined ? [] : await readBpmnDir(options.deployDir);
-    const deployed = resources.length === 0 ? [] : (await engine.deploy(resources, { allowNonExecutable: false })).processes;
+    resources = options.deployDir === undefined ? [] : await readBpmnDir(options.deployDir);
+    await deploy();
     // Users and groups the admins change: beside the process store (an edge node has none: memory), announced on the bus.
     if (options.auth !== undefined && options.identityStore === undefined) ownIdentityStore = await createIdentityStore(isEdge ? {} : options);
     const identityStore = options.identityStore ?? ownIdentityStore;
@@ -184,7 +237,8 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
       capabilities: cluster.capabilities,
       cluster: cluster.server,
       logger: rootLogger,
-      isReady: () => isReady,
+      readiness,
+      ...(storeWatch === undefined ? {} : { storeDataLosses: storeWatch.dataLosses }),
     };
     app = await buildServer(options.bodyLimit === undefined ? serverOptions : { ...serverOptions, bodyLimit: options.bodyLimit });
     await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
@@ -192,10 +246,10 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
     const port = typeof address === 'object' && address !== null ? address.port : options.port;
     const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
     await cluster.join(app, url);
-    isReady = true;
+    isServing = true;
     if (options.handleSignals !== false) removeSignalHandlers = stopOnSignals(close, logger, print);
     tryThese(print, url, deployed);
-    return { url, nodeId, app, engine, deployed, close };
+    return { url, nodeId, app, engine, get deployed() { return deployed; }, readiness, close };
   } catch (error) {
     await close();
     throw error;
@@ -203,8 +257,14 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
 }
 
 /** The bus alone, for an edge node; `close` closes it. */
-async function edgeAdapters(options: StartNodeOptions, nodeId: string, clock: Clock, onError: (error: unknown) => void): Promise<{ bus: MessageBus; close(): Promise<void> }> {
-  const bus = await createBusFromUrl(options.bus, nodeId, clock, onError);
+async function edgeAdapters(
+  options: StartNodeOptions,
+  nodeId: string,
+  clock: Clock,
+  onError: (error: unknown) => void,
+  onBusChange: (change: BusConnectionChange) => void,
+): Promise<{ bus: MessageBus; health?: undefined; close(): Promise<void> }> {
+  const bus = await createBusFromUrl(options.bus, nodeId, clock, onError, onBusChange);
   return { bus, close: () => bus.close() };
 }
 

@@ -4,7 +4,13 @@ import { Redis, type RedisOptions } from 'ioredis';
 /**
  * How a connection behaves while Redis is away:
  * - `producer` (store commands, queue adds): fail fast. No offline queue and one
- *   retry per command, so a caller gets STORE_UNAVAILABLE instead of hanging.
+ *   retry per command, so a caller gets STORE_UNAVAILABLE instead of hanging; and a
+ *   command Redis does not answer within {@link producerCommandTimeoutMs} (a paused or
+ *   unreachable server that keeps the socket open) fails the same way (issue 12,
+ *   finding 9). Such a command's outcome is unknown: Redis may still run it. A commit
+ *   is one Lua script, so it happened whole or not at all; if it happened, its effects
+ *   wait in the outbox and the outbox sweep dispatches them, and a retried command
+ *   that resolves a wait is refused as stale (see README, "Store timeouts").
  *   Auto-pipelined: the commands issued in one event-loop tick (or while the
  *   previous batch is on the wire) leave in one socket write. With dozens of
  *   instances in flight a write per command was most of a node's CPU (issue #5,
@@ -14,9 +20,12 @@ import { Redis, type RedisOptions } from 'ioredis';
  */
 export type ConnectionRole = 'producer' | 'worker';
 
+/** How long a producer command may wait for Redis's reply; well above a loaded Redis's slowest script. */
+export const producerCommandTimeoutMs = 5_000;
+
 export function connectionOptions(role: ConnectionRole): RedisOptions {
   return role === 'producer'
-    ? { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, enableAutoPipelining: true }
+    ? { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, enableAutoPipelining: true, commandTimeout: producerCommandTimeoutMs }
     : { lazyConnect: true, maxRetriesPerRequest: null, enableReadyCheck: true };
 }
 
@@ -44,6 +53,26 @@ export async function guarded<T>(isClosed: boolean, what: string, work: () => Pr
     return await work();
   } catch (error) {
     throw unavailable(error);
+  }
+}
+
+/**
+ * `work`, or STORE_UNAVAILABLE once `timeoutMs` passed without its answer (a short
+ * bound for probes, below the connection's command timeout). The command itself still
+ * runs; its late reply is dropped.
+ */
+export async function withinMs<T>(timeoutMs: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new BatonError('STORE_UNAVAILABLE', `Redis did not answer ${what} within ${timeoutMs} ms; it may be paused, overloaded or unreachable.`, { timeoutMs })),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

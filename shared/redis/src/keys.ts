@@ -27,11 +27,14 @@ export class StoreKeys {
   readonly userTasks: string;
   readonly jobs: string;
   readonly ended: string;
+  /** The epoch marker: a random id written when the namespace is first used (see StoreEpoch). */
+  readonly epoch: string;
 
   // Assigned here, not as field initializers: those would run before `prefix` is set
   // (ES2022 class fields) and build every global key as "undefined:…".
   constructor(private readonly prefix: string) {
     this.seq = this.key('seq');
+    this.epoch = this.key('epoch');
     this.waits = this.key('waits');
     this.incidents = this.key('incidents');
     this.openIncidents = this.key('incidents:open');

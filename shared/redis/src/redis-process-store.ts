@@ -27,13 +27,14 @@ import type {
 } from '@baton/runtime';
 import type { Redis } from 'ioredis';
 import { commitArgs } from './commit-args.js';
-import { checkRedisServer, connectRedis, emitWarning, guarded, unavailable } from './connection.js';
+import { checkRedisServer, connectRedis, emitWarning, guarded, producerCommandTimeoutMs, unavailable } from './connection.js';
 import { StoreKeys } from './keys.js';
 import { Batcher } from './batcher.js';
 import { StoreScripts } from './scripts.js';
 import { decodeHistoryChunk } from './history-codec.js';
 import { StoreDeployments } from './store-deployments.js';
 import { StoreQueries } from './store-queries.js';
+import { StoreEpoch, type StoreProbe } from './store-epoch.js';
 import { decodeStateValue } from './state-codec.js';
 
 export interface RedisProcessStoreOptions {
@@ -63,6 +64,7 @@ export class RedisProcessStore implements ProcessStore {
   private readonly scripts: StoreScripts;
   private readonly queries: StoreQueries;
   private readonly deployments: StoreDeployments;
+  private readonly epoch: StoreEpoch;
   private closing: Promise<void> | undefined;
   private readonly acks = new Batcher<string>((ids) => this.scripts.ackOutbox([this.keys.outbox, this.keys.outboxEntries], ids));
 
@@ -75,6 +77,16 @@ export class RedisProcessStore implements ProcessStore {
     this.scripts = new StoreScripts(client);
     this.queries = new StoreQueries(client, this.keys);
     this.deployments = new StoreDeployments(client, this.keys, this.scripts);
+    this.epoch = new StoreEpoch(client, this.keys.epoch);
+  }
+
+  /**
+   * A bounded health probe (not part of the port): reads the store's epoch marker,
+   * writing it when missing. Throws STORE_UNAVAILABLE when Redis does not answer within
+   * `timeoutMs`; reports `lostEpoch` when the data this store saw before is gone.
+   */
+  probe(timeoutMs: number): Promise<StoreProbe> {
+    return this.guard(() => this.epoch.probe(timeoutMs));
   }
 
   load(instanceId: string): Promise<VersionedState | undefined> {
@@ -243,5 +255,11 @@ export async function createRedisProcessStore(options: RedisProcessStoreOptions)
     client.disconnect();
     throw unavailable(error, options.url);
   }
-  return new RedisProcessStore(client, options.prefix ?? 'baton', options.endedRetentionMs ?? defaultEndedRetentionMs);
+  const store = new RedisProcessStore(client, options.prefix ?? 'baton', options.endedRetentionMs ?? defaultEndedRetentionMs);
+  // The first probe writes the epoch marker of a namespace used for the first time, and remembers it.
+  await store.probe(producerCommandTimeoutMs).catch(async (error: unknown) => {
+    await store.close();
+    throw unavailable(error, options.url);
+  });
+  return store;
 }

@@ -19,6 +19,7 @@ interface ServeFlags {
   readonly jobLeaseMs?: string;
   readonly eagerDispatch?: boolean;
   readonly endedRetentionMs?: string;
+  readonly shutdownGraceMs?: string;
   readonly identity?: string;
   readonly oidcIssuer?: string;
   readonly oidcAudience?: string;
@@ -53,6 +54,7 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
   const handOffRetryBackOffMs = milliseconds('--hand-off-retry-ms', flags.handOffRetryMs);
   const jobLeaseMs = milliseconds('--job-lease-ms', flags.jobLeaseMs);
   const endedRetentionMs = milliseconds('--ended-retention-ms', flags.endedRetentionMs);
+  const shutdownGraceMs = milliseconds('--shutdown-grace-ms', flags.shutdownGraceMs);
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new Error(`--port must be a port number (0-65535), got "${flags.port}"`);
@@ -86,6 +88,7 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
     ...(jobLeaseMs === undefined ? {} : { jobLeaseMs }),
     ...(flags.eagerDispatch === false ? { eagerDispatch: false } : {}),
     ...(endedRetentionMs === undefined ? {} : { endedRetentionMs }),
+    ...(shutdownGraceMs === undefined ? {} : { shutdownGraceMs }),
   } as StartNodeOptions;
 }
 
@@ -121,6 +124,11 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       ),
     )
     .addOption(
+      new Option('--shutdown-grace-ms <ms>', 'how long stopping may take (drain, then connections) before the node drops its connections and exits 1 (default 80000)').env(
+        'BATON_SHUTDOWN_GRACE_MS',
+      ),
+    )
+    .addOption(
       new Option('--no-eager-dispatch', 'send every job through the shared queue; by default a job this node creates for a type it handles runs here at once, leased (Redis queue)').env(
         'BATON_NO_EAGER_DISPATCH',
       ),
@@ -141,6 +149,13 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       }
       const signal = await untilStopSignal();
       ctx.io.stderr(`baton serve: ${signal} received, stopping\n`);
-      await node.close();
+      try {
+        await node.close();
+      } catch (err) {
+        // SHUTDOWN_FORCED (issue 12, finding 11): connections to a store that does not
+        // answer would keep the process alive; the node has logged why, so exit now.
+        ctx.io.stderr(`baton serve: ${isBatonError(err) ? `${err.code}: ` : ''}${err instanceof Error ? err.message : String(err)}\n`);
+        process.exit(exitCodes.failed);
+      }
     });
 }

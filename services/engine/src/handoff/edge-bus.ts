@@ -5,17 +5,26 @@ import type { Clock, MessageBus } from '@baton/runtime';
 /** The store choice that makes an edge node: no store, no queue, only the bus. */
 export const noStore = 'none';
 
+/** A change in the connection to the bus server (NATS), for logs and readiness. */
+export type BusConnectionChange = 'disconnected' | 'reconnecting' | 'reconnected';
+
 /**
  * A node's bus from `--bus`: `memory` (this process only), `nats://host:port`
  * (several separated by commas) or `faye+http://host:port/bayeux` (the token comes from
  * `BATON_FAYE_TOKEN`). Throws `VALIDATION_FAILED` for anything else.
  */
-export async function createBusFromUrl(url: string | undefined, nodeId: string, clock: Clock, onError: (error: unknown) => void): Promise<MessageBus> {
+export async function createBusFromUrl(
+  url: string | undefined,
+  nodeId: string,
+  clock: Clock,
+  onError: (error: unknown) => void,
+  onConnectionChange?: (change: BusConnectionChange) => void,
+): Promise<MessageBus> {
   const choice = url ?? 'memory';
   if (choice === 'memory') return createInMemoryMessageBus({ clock, onError });
   if (choice.startsWith('nats://')) {
     const { createNatsMessageBus } = await import('@baton/nats');
-    return createNatsMessageBus({ url: choice, name: nodeId, onError });
+    return createNatsMessageBus({ url: choice, name: nodeId, onError, ...(onConnectionChange === undefined ? {} : { onConnectionChange }) });
   }
   if (/^faye\+https?:\/\//.test(choice)) {
     const { createFayeMessageBus } = await import('@baton/faye');
