@@ -4,6 +4,7 @@ import { Form } from '@bpmn-io/form-js-viewer';
 import * as api from './api.js';
 import { allowedActions } from './ops-model.js';
 import { renderDefinition, renderDefinitions, renderInstance, renderOverview } from './ops.js';
+import { changedVariables, formDataOf } from './task-form.js';
 import { offeredTo, sectionsOf, type TaskItem, type Viewer } from './tasks.js';
 import { viewOf } from './views.js';
 
@@ -86,18 +87,21 @@ async function openTask(task: TaskItem): Promise<void> {
   const container = byId('form-container');
   container.replaceChildren();
   const rendered = new Form({ container });
-  await rendered.importSchema(withSubmitButton(form.schema), form.variables);
+  await rendered.importSchema(withSubmitButton(form.schema), formDataOf(form));
   rendered.on('submit', (event: { data: Record<string, unknown>; errors: Record<string, unknown> }) => {
     if (Object.keys(event.errors).length > 0) return;
-    api.complete(task.userTaskKey, event.data).then(
-      async () => {
-        rendered.destroy();
-        openForm = undefined;
-        show('tasks');
-        await refresh();
-      },
-      (error: unknown) => report('form-error', error),
-    );
+    // Only what the user changed, under the variables' own names (issue 12, finding 4).
+    new Promise<Record<string, unknown>>((resolve) => resolve(changedVariables(form, event.data)))
+      .then((variables) => api.complete(task.userTaskKey, variables))
+      .then(
+        async () => {
+          rendered.destroy();
+          openForm = undefined;
+          show('tasks');
+          await refresh();
+        },
+        (error: unknown) => report('form-error', error),
+      );
   });
   openForm = rendered;
   show('task-form');
