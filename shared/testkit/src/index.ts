@@ -4,3 +4,4 @@ export { startRedis } from './servers/start-redis.js';
 export { startNats } from './servers/start-nats.js';
 export * from './contracts/index.js';
 export * from './concurrency/index.js';
+export * from './fuzz/index.js';

@@ -1,0 +1,22 @@
+import type fc from 'fast-check';
+
+/**
+ * fast-check parameters of a fuzz property: `npm test` runs `defaultRuns` cases;
+ * `npm run fuzz` sets BATON_FUZZ_RUNS to run many more. BATON_FUZZ_SEED (and
+ * BATON_FUZZ_PATH) replay a failure fast-check reported.
+ */
+export function fuzzParameters<T>(defaultRuns: number, examples: T[] = []): fc.Parameters<T> {
+  const env = process.env;
+  const runs = Number(env['BATON_FUZZ_RUNS'] ?? defaultRuns);
+  const seed = env['BATON_FUZZ_SEED'];
+  const path = env['BATON_FUZZ_PATH'];
+  return {
+    numRuns: Number.isInteger(runs) && runs > 0 ? runs : defaultRuns,
+    examples,
+    ...(seed === undefined ? {} : { seed: Number(seed) }),
+    ...(path === undefined ? {} : { path }),
+  };
+}
+
+/** The vitest timeout of a fuzz test: generous for the bounded pass (a loaded 2-core machine), an hour for `npm run fuzz`. */
+export const fuzzTimeoutMs = process.env['BATON_FUZZ_RUNS'] === undefined ? 120_000 : 3_600_000;
