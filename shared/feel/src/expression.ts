@@ -2,6 +2,7 @@ import { assertNever } from './assert-never.js';
 import { compileFeel, runFeel } from './feel-runtime.js';
 import type { CompiledFeel } from './feel-runtime.js';
 import { translateJuel } from './juel.js';
+import { defaultExpressionLimits, type ExpressionLimits, type LimitName } from './limits.js';
 import { LruCache } from './lru-cache.js';
 import { describeValue, toJson } from './to-json.js';
 
@@ -11,12 +12,40 @@ export type Variables = Record<string, unknown>;
 /**
  * Options of an evaluation. `now` (epoch ms) is what FEEL `now()` and `today()`
  * return (UTC); pass the command's time so a replay yields the same value. Without
- * it they read the system clock.
+ * it they read the system clock. `limits` bound the work, result size and depth;
+ * without them the limits of {@link withExpressionLimits}, else the defaults.
  */
-export type EvalOptions = { now?: number };
+export type EvalOptions = { now?: number; limits?: ExpressionLimits };
 
-/** Outcome of an evaluation: a value, or a message a user can act on. */
-export type EvalResult<T = unknown> = { ok: true; value: T } | { ok: false; message: string };
+/**
+ * Outcome of an evaluation: a value, or a message a user can act on. `limit` is set
+ * when the evaluation stopped at one of its {@link ExpressionLimits}.
+ */
+export type EvalResult<T = unknown> = { ok: true; value: T } | { ok: false; message: string; limit?: LimitName };
+
+/** The `baton serve` flag of each limit, named in messages so a user knows what to change. */
+const limitFlags: Record<LimitName, string> = {
+  maxSteps: '--expression-max-steps',
+  maxResultSize: '--expression-max-result-size',
+  maxDepth: '--expression-max-depth',
+};
+
+let scopedLimits: ExpressionLimits | undefined;
+
+/**
+ * Runs `body` with `limits` as the limits of every evaluation that names none
+ * (the core's `decide` uses it for the node's configured limits). Synchronous
+ * and restored afterwards, so it is deterministic and never leaks.
+ */
+export function withExpressionLimits<T>(limits: ExpressionLimits | undefined, body: () => T): T {
+  const previous = scopedLimits;
+  scopedLimits = limits ?? previous;
+  try {
+    return body();
+  } finally {
+    scopedLimits = previous;
+  }
+}
 
 type Language = 'FEEL' | 'JUEL';
 
@@ -76,7 +105,11 @@ export function evaluateRaw(text: string, variables: Variables, options: EvalOpt
     case 'invalid':
       return { ok: false, message: entry.message };
     case 'compiled': {
-      const run = runFeel(entry.compiled, variables, options.now);
+      const run = runFeel(entry.compiled, variables, options.now, options.limits ?? scopedLimits ?? defaultExpressionLimits);
+      if (!run.ok && run.limit !== undefined) {
+        const hint = `simplify the expression or its input variables, or raise the node's limit (${limitFlags[run.limit]})`;
+        return { ok: false, message: `cannot evaluate "${text}" in ${entry.language}: ${run.reason}; ${hint}`, limit: run.limit };
+      }
       if (!run.ok) return { ok: false, message: `cannot evaluate "${text}" in ${entry.language}: ${run.reason}` };
       return { ok: true, value: run.value, warnings: run.warnings };
     }

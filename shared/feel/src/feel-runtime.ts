@@ -1,6 +1,8 @@
 import { date, dateAndTime, evaluate, parseExpression, toFeel } from 'feelin';
 import type { FeelFunction } from 'feelin';
 import { formatUtc } from './calendar.js';
+import { meter, runMetered, type ExpressionLimits, type LimitName } from './limits.js';
+import { meterIterations, meterParameter, type Metering } from './meter-iterations.js';
 
 /**
  * FEEL compiled once per text, evaluated many times without re-parsing.
@@ -18,6 +20,10 @@ export type CompiledFeel = {
   /** Which of the names are the clock builtins `now`/`today`, called by the text. */
   readonly clock: readonly ('now' | 'today' | undefined)[];
   readonly fn: FeelFunction;
+  /** True when the text was rewritten to meter its iterations: the meter is the last argument. */
+  readonly isMetered: boolean;
+  /** Steps one iteration or function call of this text costs (its size). */
+  readonly weight: number;
   /**
    * The warnings array of the compiling evaluation: feelin's closures keep
    * pushing into it on each invocation, so it is read and cleared per run.
@@ -28,8 +34,8 @@ export type CompiledFeel = {
 /** A compiled expression, or why it could not be compiled. */
 export type CompileResult = { ok: true; compiled: CompiledFeel } | { ok: false; reason: string };
 
-/** A raw feelin value (temporal wrappers included) plus feelin's warnings. */
-export type RunResult = { ok: true; value: unknown; warnings: string[] } | { ok: false; reason: string };
+/** A raw feelin value (temporal wrappers included) plus feelin's warnings; `limit` names the limit a failure hit. */
+export type RunResult = { ok: true; value: unknown; warnings: string[] } | { ok: false; reason: string; limit?: LimitName };
 
 /**
  * Names the expression reads from its context: variable references that are not
@@ -37,10 +43,11 @@ export type RunResult = { ok: true; value: unknown; warnings: string[] } | { ok:
  * Names bound inside the text (`for x in`, filter `item`, context keys) may be
  * included too; as parameters they are shadowed by the inner scope, so harmless.
  */
-function freeNames(text: string): { names: string[]; clock: ('now' | 'today' | undefined)[] } {
+function freeNames(text: string): { names: string[]; clock: ('now' | 'today' | undefined)[]; metering: Metering } {
   const names = new Set<string>();
   const clock = new Set<'now' | 'today'>();
-  parseExpression(text, {}, undefined).iterate({
+  const tree = parseExpression(text, {}, undefined);
+  tree.iterate({
     enter(node) {
       if (node.name !== 'VariableName') return;
       const parent = node.node.parent;
@@ -51,7 +58,7 @@ function freeNames(text: string): { names: string[]; clock: ('now' | 'today' | u
     },
   });
   const plain = [...names].filter((name) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) && !clock.has(name as 'now'));
-  return { names: [...plain, ...clock], clock: [...plain.map(() => undefined), ...clock] };
+  return { names: [...plain, ...clock], clock: [...plain.map(() => undefined), ...clock], metering: meterIterations(text, tree) };
 }
 
 /** feelin's own clock builtins (looked up once), used when the caller gives no clock. */
@@ -79,35 +86,44 @@ export function compileFeel(text: string): CompileResult {
   if (text.trim() === '') return { ok: false, reason: 'the expression is empty' };
   let prefix = '';
   try {
-    const { names, clock } = freeNames(text);
-    prefix = `function(${names.join(', ')}) `;
-    const result = evaluate(`${prefix}${text}`, {});
+    const { names, clock, metering } = freeNames(text);
+    const metered = metering.text;
+    const params = metered === undefined ? names : [...names, meterParameter];
+    prefix = `function(${params.join(', ')}) `;
+    const result = evaluate(`${prefix}${metered ?? text}`, {});
     const fn = result.value as FeelFunction | null;
     if (fn === null || typeof fn !== 'object' || typeof fn.invoke !== 'function') {
       const why = result.warnings.map((w) => w.message).join('; ');
       return { ok: false, reason: why === '' ? 'not a FEEL expression' : why };
     }
-    return { ok: true, compiled: { names, clock, fn, warnings: result.warnings } };
+    return { ok: true, compiled: { names, clock, fn, isMetered: metered !== undefined, weight: metering.weight, warnings: result.warnings } };
   } catch (err) {
     return { ok: false, reason: describeError(err, prefix.length) };
   }
 }
 
 /**
- * Runs a compiled expression against variables; returns feelin's raw value.
+ * Runs a compiled expression against variables under `limits`; returns feelin's raw value.
  * `nowMs` is the clock of `now()`/`today()`; without it they read the system clock.
  */
-export function runFeel(compiled: CompiledFeel, variables: Readonly<Record<string, unknown>>, nowMs?: number): RunResult {
+export function runFeel(
+  compiled: CompiledFeel,
+  variables: Readonly<Record<string, unknown>>,
+  nowMs: number | undefined,
+  limits: ExpressionLimits,
+): RunResult {
   const args = compiled.names.map((name, i) => {
     const clock = compiled.clock[i];
     if (clock !== undefined) return clockFunction(clock, nowMs);
     return Object.hasOwn(variables, name) ? toFeel(variables[name]) : undefined;
   });
+  if (compiled.isMetered) args.push(meter);
   compiled.warnings.length = 0;
   try {
-    const value: unknown = compiled.fn.invoke(args);
+    const run = runMetered(compiled.fn, args, limits, compiled.weight);
+    if (!run.ok) return { ok: false, reason: run.error.message, limit: run.error.limit };
     const warnings = compiled.warnings.map((w) => w.message);
-    return { ok: true, value: value === undefined ? null : value, warnings };
+    return { ok: true, value: run.value === undefined ? null : run.value, warnings };
   } catch (err) {
     return { ok: false, reason: describeError(err, 0) };
   } finally {

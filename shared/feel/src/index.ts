@@ -5,7 +5,9 @@
  * argument (`now`, epoch ms; also the clock of FEEL `now()`), calendar math is UTC.
  */
 export type { EvalOptions, EvalResult, Variables } from './expression.js';
-export { checkExpression, evaluateCondition, evaluateExpression, isExpression } from './expression.js';
+export { checkExpression, evaluateCondition, evaluateExpression, isExpression, withExpressionLimits } from './expression.js';
+export type { ExpressionLimits, LimitName } from './limits.js';
+export { defaultExpressionLimits, resolveLimits } from './limits.js';
 export type { TimerDefinition } from './timer.js';
 export { checkTimer, nextCycleDue, parseDurationMs, timerDue } from './timer.js';
 export type { JsonValue } from './to-json.js';
