@@ -7,6 +7,11 @@ export interface Problem {
   readonly message: string;
   readonly elementId?: string;
   readonly field?: string;
+  /** The file it is in (a deployment's resource name). */
+  readonly resourceName?: string;
+  /** 1-based position in that file, when known. */
+  readonly line?: number;
+  readonly column?: number;
 }
 
 /** An RFC 9457 problem-details body with Baton's stable code. */

@@ -4,3 +4,5 @@
  */
 export * from './definition.js';
 export { parseBpmn, type ParseOptions } from './parse-bpmn.js';
+export { isBpmnResource, mayBeBpmnFile } from './bpmn-files.js';
+export { describeProblem } from './describe-problem.js';

@@ -8,10 +8,11 @@ export type FoundPath =
 
 /**
  * For each path: a file is taken as is; a folder is searched recursively for files
- * whose name ends with `suffix` (skipping `node_modules` and dot-folders), sorted
- * so runs are repeatable. A path that does not exist is reported, not thrown.
+ * whose name ends with `suffix` (or that `suffix` accepts, when a function), skipping
+ * `node_modules` and dot-folders, sorted so runs are repeatable. A path that does
+ * not exist is reported, not thrown.
  */
-export async function findFiles(paths: readonly string[], suffix: string): Promise<FoundPath[]> {
+export async function findFiles(paths: readonly string[], suffix: string | ((name: string) => boolean)): Promise<FoundPath[]> {
   const found: FoundPath[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
@@ -22,14 +23,14 @@ export async function findFiles(paths: readonly string[], suffix: string): Promi
   return found;
 }
 
-async function walk(dir: string, suffix: string): Promise<string[]> {
+async function walk(dir: string, suffix: string | ((name: string) => boolean)): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) files.push(...(await walk(full, suffix)));
-    } else if (entry.name.endsWith(suffix)) {
+    } else if (typeof suffix === 'string' ? entry.name.endsWith(suffix) : suffix(entry.name)) {
       files.push(full);
     }
   }

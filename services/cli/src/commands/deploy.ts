@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { DeployFile, DeploymentResult } from '@baton/client';
 import { BatonError, isBatonError } from '@baton/errors';
 import { findFiles } from '@baton/scenario';
+import { findBpmnFiles } from '../bpmn-files.js';
 import type { CommandContext } from '../io.js';
 import { table } from '../remote/format.js';
 import { againstNode, printJson, withNodeOptions, type NodeFlags } from '../remote/node.js';
@@ -12,12 +13,12 @@ interface DeployFlags extends NodeFlags {
   readonly allowNonExecutable?: boolean;
 }
 
-/** Every file the paths name, and the .bpmn and .form files under named folders; a missing path is refused. */
+/** Every file the paths name, and the BPMN (see `findBpmnFiles`) and .form files under named folders; a missing path is refused. */
 async function readResources(paths: readonly string[]): Promise<DeployFile[]> {
   const resources: DeployFile[] = [];
   const seen = new Set<string>();
   const forms = (await findFiles(paths, '.form')).flatMap((found) => (found.type === 'files' ? found.files.filter((f) => f.endsWith('.form')) : []));
-  for (const found of await findFiles(paths, '.bpmn')) {
+  for (const found of await findBpmnFiles(paths)) {
     if (found.type === 'missing') {
       throw new BatonError('NOT_FOUND', `${found.path} does not exist; give BPMN files or folders holding them.`, { field: 'files' });
     }
@@ -26,7 +27,7 @@ async function readResources(paths: readonly string[]): Promise<DeployFile[]> {
   for (const file of forms) seen.add(file);
   for (const file of seen) resources.push({ name: basename(file), content: await readFile(file, 'utf8') });
   if (resources.length === 0) {
-    throw new BatonError('VALIDATION_FAILED', `No .bpmn file found under ${paths.join(', ')}.`, { field: 'files' });
+    throw new BatonError('VALIDATION_FAILED', `No BPMN file (.bpmn, .bpmn2, .bpmn20.xml, or .xml holding BPMN definitions) found under ${paths.join(', ')}.`, { field: 'files' });
   }
   return resources;
 }
@@ -50,7 +51,8 @@ export function registerDeploy(program: Command, ctx: CommandContext): void {
     .command('deploy')
     .summary('deploy BPMN models to a running node')
     .description(
-      'Deploys every file given, and every .bpmn and .form file found under the given folders, to the node in one deployment: ' +
+      'Deploys every file given, and every BPMN file (.bpmn, .bpmn2, .bpmn20.xml, .xml holding BPMN definitions) and .form file ' +
+        'found under the given folders, to the node in one deployment: ' +
         'all of them or none. Prints each deployed process (id, version, key), or every problem found ' +
         '(code, process, element, message) on stderr and exits 1.',
     )

@@ -1,14 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { parseBpmn } from '@baton/model';
-import { findFiles } from '@baton/scenario';
+import { describeProblem, parseBpmn } from '@baton/model';
+import { findBpmnFiles } from '../bpmn-files.js';
 import { exitCodes, type CommandContext } from '../io.js';
 
 /** One thing wrong with a file, as printed. */
 interface FileProblem {
   readonly code: string;
   readonly elementId?: string;
+  readonly line?: number;
+  readonly column?: number;
   readonly message: string;
   readonly severity: 'error' | 'warning';
 }
@@ -26,9 +28,11 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .command('validate')
     .summary('check BPMN files the way deployment does')
     .description(
-      'Checks every .bpmn file given, or found under the given folders (searched recursively), the way ' +
+      'Checks every BPMN file given, or found under the given folders (searched recursively: .bpmn, .bpmn2, ' +
+        '.bpmn20.xml, and .xml files holding BPMN definitions), the way ' +
         'deployment does. Prints "deployable FILE" or "refused FILE" followed by every problem ' +
-        '(code, element id, message), then "N deployable, N refused". Exits 1 when any file is refused.',
+        '(code, element id, line when known, message; the root cause first), then "N deployable, N refused". ' +
+        'Exits 1 when any file is refused. POST /v2/deployments lists the same problems.',
     )
     .argument('<paths...>', 'BPMN files or folders')
     .option('--allow-non-executable', 'accept processes with isExecutable="false"')
@@ -36,7 +40,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .addHelpText('after', '\nExamples:\n  $ baton validate examples/processes\n  $ baton validate order.bpmn --allow-non-executable --json\n')
     .action(async (paths: string[], options: { json?: boolean; allowNonExecutable?: boolean }) => {
       const verdicts: FileVerdict[] = [];
-      for (const found of await findFiles(paths, '.bpmn')) {
+      for (const found of await findBpmnFiles(paths)) {
         const files = found.type === 'missing' ? [found.path] : found.files;
         for (const file of files) {
           const verdict = await validateFile(file, options.allowNonExecutable === true);
@@ -61,14 +65,13 @@ async function validateFile(path: string, allowNonExecutable: boolean): Promise<
     return { file, deployable: false, problems: [problem] };
   }
   const { problems } = await parseBpmn(xml, { allowNonExecutable });
-  const listed = problems.map(({ code, elementId, message, severity }) => ({ code, ...(elementId === undefined ? {} : { elementId }), message, severity }));
-  return { file, deployable: !problems.some((p) => p.severity === 'error'), problems: listed };
+  return { file, deployable: !problems.some((p) => p.severity === 'error'), problems: problems.map(({ processId: _processId, ...listed }) => listed) };
 }
 
 function formatVerdict(verdict: FileVerdict): string {
   const lines = [`${verdict.deployable ? 'deployable' : 'refused'} ${verdict.file}`];
   for (const p of verdict.problems) {
-    lines.push(`  ${p.severity === 'warning' ? 'warning ' : ''}${p.code}${p.elementId === undefined ? '' : ` ${p.elementId}`}: ${p.message}`);
+    lines.push(`  ${p.severity === 'warning' ? 'warning ' : ''}${describeProblem(p)}`);
   }
   return `${lines.join('\n')}\n`;
 }

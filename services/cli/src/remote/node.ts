@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { createClient, type BatonClient } from '@baton/client';
 import { BatonError, isBatonError } from '@baton/errors';
+import { describeProblem } from '@baton/model';
 import { exitCodes, type CommandContext } from '../io.js';
 
 /** Where a command finds its node, from the flags every remote command takes. */
@@ -44,6 +45,7 @@ interface ListedProblem {
   readonly field?: unknown;
   readonly processId?: unknown;
   readonly message?: unknown;
+  readonly line?: unknown;
 }
 
 /** `  CODE element: message` for each problem the server listed. */
@@ -51,8 +53,9 @@ function problemLines(error: BatonError): string[] {
   const problems = error.details['problems'];
   if (!Array.isArray(problems)) return [];
   return (problems as readonly ListedProblem[]).map((p) => {
-    const where = [p.elementId, p.field, p.processId].find((part) => typeof part === 'string' && part !== '') ?? '';
-    return `  ${String(p.code ?? 'PROBLEM')}${where === '' ? '' : ` ${where}`}: ${String(p.message ?? '')}`;
+    const where = [p.elementId, p.field, p.processId].find((part): part is string => typeof part === 'string' && part !== '');
+    const line = typeof p.line === 'number' ? p.line : undefined;
+    return `  ${describeProblem({ code: String(p.code ?? 'PROBLEM'), message: String(p.message ?? ''), ...(where === undefined ? {} : { elementId: where }), ...(line === undefined ? {} : { line }) })}`;
   });
 }
 
