@@ -1,3 +1,4 @@
+import { withExpressionLimits, type ExpressionLimits } from '@baton/feel';
 import type { ProcessDefinition } from '@baton/model';
 import { assertNever } from './assert-never.js';
 import { createInstance } from './commands/create-instance.js';
@@ -45,13 +46,28 @@ function handle(ctx: Ctx, command: Handled): Rejection | undefined {
   }
 }
 
+/** Configuration of the node that decides; the same options give the same decision. */
+export interface DecideOptions {
+  /** Bounds on each expression evaluation (counts, never time); a hit is an incident on the element (#12). */
+  readonly expressionLimits?: ExpressionLimits;
+}
+
 /**
  * Decide what a command does to an instance: the events (folded into the returned
  * state with the same fold as `evolve`) and the effects for the shell to run after
  * it commits. Pure and deterministic: time is `command.at`, new keys derive from
  * `state.seq`. A command that does not apply is a rejection; the state is unchanged.
  */
-export function decide(state: InstanceState | undefined, command: Command, definition: ProcessDefinition): Decision<InstanceEvent> {
+export function decide(
+  state: InstanceState | undefined,
+  command: Command,
+  definition: ProcessDefinition,
+  options: DecideOptions = {},
+): Decision<InstanceEvent> {
+  return withExpressionLimits(options.expressionLimits, () => decideUnder(state, command, definition));
+}
+
+function decideUnder(state: InstanceState | undefined, command: Command, definition: ProcessDefinition): Decision<InstanceEvent> {
   if (command.type === 'CreateInstance') {
     if (state !== undefined) {
       return { ok: false, rejection: rejection('STALE_COMMAND', `Instance '${command.instanceId}' already exists; choose a new instance id.`, { instanceId: command.instanceId }) };

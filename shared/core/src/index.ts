@@ -4,6 +4,7 @@
  * and deterministic: time comes with the command, keys from `state.seq`.
  */
 export { decide } from './decide.js';
+export type { DecideOptions } from './decide.js';
 export { evolve, replay } from './state/apply.js';
 export { visibleVariables, waitingElementIds, isActive, hasIncident } from './queries.js';
 export { assertNever } from './assert-never.js';

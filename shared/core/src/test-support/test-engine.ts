@@ -1,5 +1,5 @@
 import { parseBpmn, type ProcessDefinition } from '@baton/model';
-import { decide } from '../decide.js';
+import { decide, type DecideOptions } from '../decide.js';
 import { replay } from '../state/apply.js';
 import { waitingElementIds } from '../queries.js';
 import type { Command, Variables } from '../types/commands.js';
@@ -38,6 +38,8 @@ export class TestEngine {
   private commandSeq = 0;
   private instanceSeq = 0;
   rootInstanceId = '';
+  /** The node's configuration every decision runs under (expression limits). */
+  decideOptions: DecideOptions = {};
 
   constructor(readonly definitions: Record<string, ProcessDefinition>) {}
 
@@ -72,7 +74,7 @@ export class TestEngine {
     const processId = before?.processId ?? this.processOf(command);
     const definition = this.definitions[processId];
     if (definition === undefined) throw new Error(`no definition ${processId}`);
-    const decision = decide(before, command, definition);
+    const decision = decide(before, command, definition, this.decideOptions);
     if (!decision.ok) {
       this.rejections.push(decision.rejection);
       return decision.rejection;

@@ -3,7 +3,8 @@ import type { Variables } from '../../types/commands.js';
 
 function named<T>(result: EvalResult<T>, what: string, elementId: string, text: string): EvalResult<T> {
   if (result.ok) return result;
-  return { ok: false, message: `Failed to evaluate ${what} '${text}' of element '${elementId}': ${result.message}` };
+  const message = `Failed to evaluate ${what} '${text}' of element '${elementId}': ${result.message}`;
+  return result.limit === undefined ? { ok: false, message } : { ok: false, message, limit: result.limit };
 }
 
 /**
