@@ -14,6 +14,13 @@ export interface StoredIdentity<U, G> {
   readonly groups: ReadonlyMap<string, G | IdentityTombstone>;
 }
 
+/** What {@link RedisIdentityStore.sessionStanding} returns: read in one MULTI. */
+export interface StoredSessionStanding {
+  readonly revision: number;
+  readonly generation: number;
+  readonly isRevoked: boolean;
+}
+
 export interface RedisIdentityStoreOptions {
   /** `redis://[user:password@]host:port[/db]`. */
   readonly url: string;
@@ -45,11 +52,14 @@ function parsed<T>(hash: unknown): Map<string, T | IdentityTombstone> {
  * `{"deleted":true}` for a deletion) and `P:identity:rev` (STRING, the revision). Each
  * write is one MULTI: HSET of the record and INCR of the revision, so the revision a
  * write returns is exactly the one its change carries. `load()` reads both hashes and the
- * revision in one MULTI. The record types are the engine's (`UserRecord`, `GroupRecord`):
+ * revision in one MULTI. Sessions (issue 12): `P:identity:session-gen` (HASH: username →
+ * generation, HINCRBY'd in the MULTI of a deletion or a put that ends the user's sessions)
+ * and `P:identity:session-revoked:<sessionId>` (a STRING set with PX by a logout, so Redis's
+ * clock forgets it once the session has expired anyway). The record types are the engine's (`UserRecord`, `GroupRecord`):
  * this package stores their JSON as given. Redis errors surface as STORE_UNAVAILABLE.
  */
 export class RedisIdentityStore<U extends { readonly username: string }, G extends { readonly groupId: string }> {
-  private readonly keys: { readonly users: string; readonly groups: string; readonly revision: string };
+  private readonly keys: { readonly users: string; readonly groups: string; readonly revision: string; readonly generations: string; readonly revoked: string };
   private closing: Promise<void> | undefined;
 
   constructor(
@@ -57,7 +67,13 @@ export class RedisIdentityStore<U extends { readonly username: string }, G exten
     prefix: string,
   ) {
     // The prefix convention of StoreKeys: `<prefix>:<part>:<part>`.
-    this.keys = { users: `${prefix}:identity:users`, groups: `${prefix}:identity:groups`, revision: `${prefix}:identity:rev` };
+    this.keys = {
+      users: `${prefix}:identity:users`,
+      groups: `${prefix}:identity:groups`,
+      revision: `${prefix}:identity:rev`,
+      generations: `${prefix}:identity:session-gen`,
+      revoked: `${prefix}:identity:session-revoked:`,
+    };
   }
 
   load(): Promise<StoredIdentity<U, G>> {
@@ -71,12 +87,14 @@ export class RedisIdentityStore<U extends { readonly username: string }, G exten
     return this.guard(async () => Number((await this.client.get(this.keys.revision)) ?? 0));
   }
 
-  putUser(user: U): Promise<number> {
-    return this.write(this.keys.users, user.username, JSON.stringify(user));
+  /** With `endSessions`, the user's session generation goes up in the same MULTI. */
+  putUser(user: U, options: { readonly endSessions?: boolean } = {}): Promise<number> {
+    return this.write(this.keys.users, user.username, JSON.stringify(user), options.endSessions === true ? user.username : undefined);
   }
 
+  /** Also ends the user's sessions: their generation goes up in the same MULTI. */
   deleteUser(username: string): Promise<number> {
-    return this.write(this.keys.users, username, tombstone);
+    return this.write(this.keys.users, username, tombstone, username);
   }
 
   putGroup(group: G): Promise<number> {
@@ -87,6 +105,21 @@ export class RedisIdentityStore<U extends { readonly username: string }, G exten
     return this.write(this.keys.groups, groupId, tombstone);
   }
 
+  sessionStanding(sessionId: string, username: string): Promise<StoredSessionStanding> {
+    return this.guard(async () => {
+      const replies = await this.client.multi().get(this.keys.revision).hget(this.keys.generations, username).exists(`${this.keys.revoked}${sessionId}`).exec();
+      const [revision, generation, revoked] = repliesOf(replies);
+      return { revision: Number(revision ?? 0), generation: Number(generation ?? 0), isRevoked: revoked === 1 };
+    });
+  }
+
+  /** Kept for `ttlMs` by Redis's clock (at least 1 ms). */
+  revokeSession(sessionId: string, ttlMs: number): Promise<void> {
+    return this.guard(async () => {
+      await this.client.set(`${this.keys.revoked}${sessionId}`, '1', 'PX', Math.max(1, Math.ceil(ttlMs)));
+    });
+  }
+
   close(): Promise<void> {
     this.closing ??= this.client.quit().then(
       () => undefined,
@@ -95,9 +128,12 @@ export class RedisIdentityStore<U extends { readonly username: string }, G exten
     return this.closing;
   }
 
-  private write(hash: string, id: string, json: string): Promise<number> {
+  /** `endSessionsOf`: the username whose session generation goes up in the same MULTI. */
+  private write(hash: string, id: string, json: string, endSessionsOf?: string): Promise<number> {
     return this.guard(async () => {
-      const [, revision] = repliesOf(await this.client.multi().hset(hash, id, json).incr(this.keys.revision).exec());
+      const multi = this.client.multi().hset(hash, id, json).incr(this.keys.revision);
+      if (endSessionsOf !== undefined) multi.hincrby(this.keys.generations, endSessionsOf, 1);
+      const [, revision] = repliesOf(await multi.exec());
       return Number(revision);
     });
   }

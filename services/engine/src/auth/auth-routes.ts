@@ -5,11 +5,12 @@ import type { IdentityDirectory } from './directory.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { Principal } from './principal.js';
-import { endSession, startSession, type SessionCookieOptions } from './session.js';
+import { endSession, newSessionId, readSession, startSession, type SessionCookieOptions } from './session.js';
+import type { SyncedIdentity } from './synced-identity.js';
 
 interface AuthRouteContext {
-  /** The directory as this node has it now (it is replaced as the identity changes). */
-  readonly directory: () => IdentityDirectory;
+  /** The directory as this node has it (replaced as the identity changes) and the sessions' standing in the store. */
+  readonly identity: SyncedIdentity;
   readonly now: () => number;
   readonly cookie: SessionCookieOptions;
   readonly throttle: LoginThrottle;
@@ -49,7 +50,7 @@ async function checkPassword(directory: IdentityDirectory, username: string, pas
 }
 
 /** POST /v2/auth/login (starts a browser session), POST /v2/auth/logout, GET /v2/auth/me. */
-export function registerAuthRoutes(app: FastifyInstance, { directory, now, cookie, throttle }: AuthRouteContext): void {
+export function registerAuthRoutes(app: FastifyInstance, { identity, now, cookie, throttle }: AuthRouteContext): void {
   app.post<{ Body: { username: string; password: string } }>(
     '/v2/auth/login',
     {
@@ -58,7 +59,9 @@ export function registerAuthRoutes(app: FastifyInstance, { directory, now, cooki
         tags,
         summary: 'Log in with username and password: sets the session cookie and returns the CSRF token',
         description:
-          'After 5 failed logins for a username, or 20 from one client IP, within 15 minutes, answers 429 TOO_MANY_REQUESTS with Retry-After (counted per node).',
+          'After 5 failed logins for one username from one client IP, that pair waits 1 minute, doubled by each further failure up to 15 minutes; ' +
+          'after 20 from one client IP within 15 minutes, that client waits. Meanwhile answers 429 TOO_MANY_REQUESTS with Retry-After (counted per node). ' +
+          'A username is never locked for other clients.',
         body: {
           type: 'object',
           required: ['username', 'password'],
@@ -76,21 +79,31 @@ export function registerAuthRoutes(app: FastifyInstance, { directory, now, cooki
         request.log.warn({ subject: username, ip: request.ip }, 'login refused: too many failed attempts');
         throw error;
       }
-      if (!(await checkPassword(directory(), username, password))) {
+      // Read before the password is checked, and the directory brought up to date: a password change that
+      // answers after this read moves the generation on, so the session started here ends with it.
+      const sessionId = newSessionId();
+      const { generation } = await identity.sessionStanding(sessionId, username);
+      if (!(await checkPassword(identity.directory(), username, password))) {
         throttle.failed(username, request.ip, now());
         throw new BatonError('UNAUTHENTICATED', 'Unknown user or wrong password.', {});
       }
-      throttle.succeeded(username);
-      const session = startSession(reply, username, now(), cookie);
+      throttle.succeeded(username, request.ip);
+      const session = startSession(reply, { sessionId, username, generation }, now(), cookie);
       request.log.info({ subject: username }, 'logged in');
-      const principal = directory().principalOfUser(username, 'session', session.csrfToken);
+      const principal = identity.directory().principalOfUser(username, 'session', session.csrfToken);
       return principal && describe(principal);
     },
   );
   app.post(
     '/v2/auth/logout',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'End the browser session', response: { ...noContent, ...errorResponses } } },
-    async (_request, reply) => {
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'End the browser session, on every node: the cookie is refused from then on', response: { ...noContent, ...errorResponses } },
+    },
+    async (request, reply) => {
+      const session = readSession(request, now());
+      // Revoked in the store before the answer, so no node accepts the cookie once the client has it (issue 12).
+      if (session !== undefined) await identity.revokeSession(session.sessionId, session.expiresAt - now());
       endSession(reply);
       return reply.code(204).send();
     },

@@ -35,7 +35,7 @@ function registerUsers(app: FastifyInstance, identity: SyncedIdentity): void {
       config: { access: 'admin', command: 'PutUser' },
       schema: {
         tags,
-        summary: 'Create or replace a user (the password is stored scrypt-hashed; without one the old hash is kept)',
+        summary: 'Create or replace a user (the password is stored scrypt-hashed and ends their sessions on every node; without one the old hash is kept)',
         params: { type: 'object', properties: { username: { type: 'string', minLength: 1, pattern: '^[^/\\s]+$' } } },
         body: {
           type: 'object',
@@ -48,14 +48,16 @@ function registerUsers(app: FastifyInstance, identity: SyncedIdentity): void {
       const { username } = request.params;
       const { name, password, roles: userRoles, groups } = request.body;
       const passwordHash = password === undefined ? identity.directory().user(username)?.passwordHash : await hashPassword(password);
-      const revision = await identity.putUser({ username, ...(name === undefined ? {} : { name }), ...(passwordHash === undefined ? {} : { passwordHash }), roles: userRoles, groups });
+      const user = { username, ...(name === undefined ? {} : { name }), ...(passwordHash === undefined ? {} : { passwordHash }), roles: userRoles, groups };
+      // A new password ends the user's sessions on every node, in the same write (issue 12); roles apply to the next request anyway.
+      const revision = await identity.putUser(user, { endSessions: password !== undefined });
       request.log.info({ username, roles: userRoles, groups, identityRevision: revision }, 'user saved');
       return reply.code(204).send();
     },
   );
   app.delete<{ Params: { username: string } }>(
     '/v2/identity/users/:username',
-    { config: { access: 'admin', command: 'DeleteUser' }, schema: { tags, summary: 'Delete a user (also one of the identity file); their sessions end on every node as it reloads', response } },
+    { config: { access: 'admin', command: 'DeleteUser' }, schema: { tags, summary: 'Delete a user (also one of the identity file); their sessions end on every node at once', response } },
     async (request, reply) => {
       const { username } = request.params;
       if (identity.directory().user(username) === undefined) throw notFound('username', username);

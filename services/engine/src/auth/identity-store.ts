@@ -13,6 +13,26 @@ export interface IdentityChanges {
   readonly groups: ReadonlyMap<string, GroupRecord | IdentityTombstone>;
 }
 
+/** What the store says about one session at one moment (one round trip), see {@link IdentityStore.sessionStanding}. */
+export interface SessionStanding {
+  /** The store's revision: a node whose directory is older loads before it trusts a session. */
+  readonly revision: number;
+  /**
+   * The user's session generation: 0 until the first {@link IdentityStore.deleteUser} or
+   * `putUser(…, { endSessions: true })`, each of which adds one. A session carries the
+   * generation it started at; any other value means its user's sessions were ended.
+   */
+  readonly generation: number;
+  /** The session was ended by {@link IdentityStore.revokeSession} (a logout) and its record has not expired. */
+  readonly isRevoked: boolean;
+}
+
+/** Options of {@link IdentityStore.putUser}. */
+export interface PutUserOptions {
+  /** End every session of the user (a password change): their generation goes up in the same atomic write. */
+  readonly endSessions?: boolean;
+}
+
 /**
  * Where the users and groups that admins change through `/v2/identity/*` are kept (issue 7),
  * beside the ProcessStore, not in it: identity is not process state. The identity file
@@ -29,15 +49,26 @@ export interface IdentityChanges {
  * - `revision()` reads the revision alone (one round trip): a node compares it with what it
  *   loaded last to know whether to load again.
  * - Password hashes are stored as given (scrypt hashes; never a plain password).
+ * - Sessions (issue 12, finding 3): a logout stores a revocation of its session id that
+ *   lives at least as long as the session could; a deletion, or a put with `endSessions`,
+ *   adds one to the user's session generation in the same atomic write as the record (and
+ *   the revision). `sessionStanding` reads the revision, the generation and the revocation
+ *   at one moment, so a node that checks it on each request refuses a session ended on any
+ *   node as soon as the ending write has answered. None of these writes needs a clock.
  * - Failures of the backing server throw `STORE_UNAVAILABLE`; nothing is half-written.
  */
 export interface IdentityStore {
   load(): Promise<IdentityChanges>;
   revision(): Promise<number>;
-  putUser(user: UserRecord): Promise<number>;
+  putUser(user: UserRecord, options?: PutUserOptions): Promise<number>;
+  /** Also ends the user's sessions: their generation goes up in the same write. */
   deleteUser(username: string): Promise<number>;
   putGroup(group: GroupRecord): Promise<number>;
   deleteGroup(groupId: string): Promise<number>;
+  /** The session's standing and the revision, read together (one round trip). */
+  sessionStanding(sessionId: string, username: string): Promise<SessionStanding>;
+  /** Ends one session on every node: `sessionStanding` reports it revoked for at least `ttlMs` (its remaining lifetime). */
+  revokeSession(sessionId: string, ttlMs: number): Promise<void>;
   /** Releases connections; idempotent. */
   close(): Promise<void>;
 }

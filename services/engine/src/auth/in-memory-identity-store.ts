@@ -1,6 +1,6 @@
 import { BatonError } from '@baton/errors';
 import type { GroupRecord, UserRecord } from './identity.js';
-import type { IdentityChanges, IdentityStore, IdentityTombstone } from './identity-store.js';
+import type { IdentityChanges, IdentityStore, IdentityTombstone, PutUserOptions, SessionStanding } from './identity-store.js';
 
 const tombstone: IdentityTombstone = { deleted: true };
 
@@ -13,7 +13,13 @@ export class InMemoryIdentityStore implements IdentityStore {
   private revisionNow = 0;
   private readonly users = new Map<string, UserRecord | IdentityTombstone>();
   private readonly groups = new Map<string, GroupRecord | IdentityTombstone>();
+  private readonly generations = new Map<string, number>();
+  /** Revoked session ids and when their record may be forgotten (epoch ms of `now`). */
+  private readonly revoked = new Map<string, number>();
   private isClosed = false;
+
+  /** `now` only decides when a revocation may be forgotten; default `Date.now`. */
+  constructor(private readonly now: () => number = Date.now) {}
 
   async load(): Promise<IdentityChanges> {
     this.checkOpen();
@@ -25,12 +31,18 @@ export class InMemoryIdentityStore implements IdentityStore {
     return this.revisionNow;
   }
 
-  async putUser(user: UserRecord): Promise<number> {
-    return this.write(() => this.users.set(user.username, structuredClone(user)));
+  async putUser(user: UserRecord, options: PutUserOptions = {}): Promise<number> {
+    return this.write(() => {
+      this.users.set(user.username, structuredClone(user));
+      if (options.endSessions === true) this.endSessions(user.username);
+    });
   }
 
   async deleteUser(username: string): Promise<number> {
-    return this.write(() => this.users.set(username, tombstone));
+    return this.write(() => {
+      this.users.set(username, tombstone);
+      this.endSessions(username);
+    });
   }
 
   async putGroup(group: GroupRecord): Promise<number> {
@@ -39,6 +51,19 @@ export class InMemoryIdentityStore implements IdentityStore {
 
   async deleteGroup(groupId: string): Promise<number> {
     return this.write(() => this.groups.set(groupId, tombstone));
+  }
+
+  async sessionStanding(sessionId: string, username: string): Promise<SessionStanding> {
+    this.checkOpen();
+    const forgetAt = this.revoked.get(sessionId);
+    return { revision: this.revisionNow, generation: this.generations.get(username) ?? 0, isRevoked: forgetAt !== undefined && forgetAt > this.now() };
+  }
+
+  async revokeSession(sessionId: string, ttlMs: number): Promise<void> {
+    this.checkOpen();
+    const now = this.now();
+    for (const [id, forgetAt] of this.revoked) if (forgetAt <= now) this.revoked.delete(id);
+    this.revoked.set(sessionId, now + ttlMs);
   }
 
   async close(): Promise<void> {
@@ -52,11 +77,15 @@ export class InMemoryIdentityStore implements IdentityStore {
     return this.revisionNow;
   }
 
+  private endSessions(username: string): void {
+    this.generations.set(username, (this.generations.get(username) ?? 0) + 1);
+  }
+
   private checkOpen(): void {
     if (this.isClosed) throw new BatonError('STORE_UNAVAILABLE', 'The in-memory identity store is closed; create a new one.');
   }
 }
 
-export function createInMemoryIdentityStore(): InMemoryIdentityStore {
-  return new InMemoryIdentityStore();
+export function createInMemoryIdentityStore(now?: () => number): InMemoryIdentityStore {
+  return new InMemoryIdentityStore(now);
 }

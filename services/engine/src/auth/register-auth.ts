@@ -61,8 +61,12 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply, auth: 
   const header = request.headers.authorization;
   if (header !== undefined) return fromAuthorization(header, reply, auth);
   const session = readSession(request, auth.now());
-  // Looked up on every request: a user deleted (on any node, once this one has reloaded) loses their sessions.
-  return session && auth.identity.directory().principalOfUser(session.username, 'session', session.csrfToken);
+  if (session === undefined) return undefined;
+  // Asked of the store on every request (one round trip), which also brings the directory up to date: a logout,
+  // password change or deletion on any node ends the session as soon as it has answered (issue 12).
+  const standing = await auth.identity.sessionStanding(session.sessionId, session.username);
+  if (standing.isRevoked || standing.generation !== session.generation) return undefined;
+  return auth.identity.directory().principalOfUser(session.username, 'session', session.csrfToken);
 }
 
 /** Authenticates (401), then checks CSRF for cookie sessions and the route's roles (403): before the body is read. */
@@ -117,7 +121,7 @@ export async function registerAuth(app: FastifyInstance, config: AuthConfig, eng
   }
   await app.register(cookie, { secret });
   const now = config.now ?? Date.now;
-  const store = sync.store ?? createInMemoryIdentityStore();
+  const store = sync.store ?? createInMemoryIdentityStore(now);
   const identity = await startSyncedIdentity({
     seed: config.identity ?? { users: [], groups: [], apiKeys: [] },
     store,
@@ -132,7 +136,7 @@ export async function registerAuth(app: FastifyInstance, config: AuthConfig, eng
   const auth: Authenticator = { identity, verifyJwt: config.oidc && createJwtVerifier(config.oidc), now };
   addGuards(app, auth, engine);
   const cookieOptions = { ttlMs: config.sessionTtlMs ?? defaultSessionTtlMs, secure: config.secureCookies ?? false };
-  registerAuthRoutes(app, { directory: () => identity.directory(), now, cookie: cookieOptions, throttle: createLoginThrottle(config.loginThrottle) });
+  registerAuthRoutes(app, { identity, now, cookie: cookieOptions, throttle: createLoginThrottle(config.loginThrottle) });
   registerIdentityRoutes(app, identity);
 }
 

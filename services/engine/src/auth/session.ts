@@ -11,7 +11,11 @@ export const csrfHeader = 'x-csrf-token';
 
 /** What a session cookie says, signed with the node's session secret. */
 export interface Session {
+  /** Random; a logout revokes it in the IdentityStore, for every node. */
+  readonly sessionId: string;
   readonly username: string;
+  /** The user's session generation at login; a password change or a deletion moves it on, ending this session. */
+  readonly generation: number;
   /** Epoch ms. */
   readonly expiresAt: number;
   readonly csrfToken: string;
@@ -23,14 +27,20 @@ export interface SessionCookieOptions {
   readonly secure: boolean;
 }
 
+/** A new random session id. */
+export function newSessionId(): string {
+  return randomBytes(18).toString('base64url');
+}
+
 /**
- * Stateless sessions: the cookie carries the username, expiry and CSRF token, signed
- * (HMAC-SHA256 by @fastify/cookie), so any node with the same secret accepts it. Roles
- * and groups are read from the directory on every request: deleting a user ends
- * their sessions at once.
+ * Signed sessions: the cookie carries the session id, username, generation, expiry and
+ * CSRF token, signed (HMAC-SHA256 by @fastify/cookie), so any node with the same secret
+ * accepts it. What may end it early lives in the IdentityStore, checked on every request
+ * (issue 12): a logout revokes its id, a password change or deletion moves the user's
+ * generation on. Roles and groups are read from the directory on every request.
  */
-export function startSession(reply: FastifyReply, username: string, now: number, options: SessionCookieOptions): Session {
-  const session: Session = { username, expiresAt: now + options.ttlMs, csrfToken: randomBytes(24).toString('base64url') };
+export function startSession(reply: FastifyReply, owner: Pick<Session, 'sessionId' | 'username' | 'generation'>, now: number, options: SessionCookieOptions): Session {
+  const session: Session = { ...owner, expiresAt: now + options.ttlMs, csrfToken: randomBytes(24).toString('base64url') };
   const value = Buffer.from(JSON.stringify(session)).toString('base64url');
   const flags = { path: '/', sameSite: 'strict', secure: options.secure, maxAge: Math.floor(options.ttlMs / 1000) } as const;
   reply.setCookie(sessionCookie, value, { ...flags, httpOnly: true, signed: true });
@@ -52,7 +62,13 @@ export function readSession(request: FastifyRequest, now: number): Session | und
   if (!unsigned.valid || unsigned.value === null) return undefined;
   try {
     const session = JSON.parse(Buffer.from(unsigned.value, 'base64url').toString('utf8')) as Partial<Session>;
-    const isWellFormed = typeof session.username === 'string' && typeof session.expiresAt === 'number' && typeof session.csrfToken === 'string';
+    // A cookie of an older Baton (no session id) cannot be revoked: it is refused, and its user logs in again.
+    const isWellFormed =
+      typeof session.sessionId === 'string' &&
+      typeof session.username === 'string' &&
+      typeof session.generation === 'number' &&
+      typeof session.expiresAt === 'number' &&
+      typeof session.csrfToken === 'string';
     return isWellFormed && (session.expiresAt ?? 0) > now ? (session as Session) : undefined;
   } catch {
     return undefined;

@@ -76,6 +76,52 @@ describe('browser sessions, CSRF and API keys', () => {
     expect(logout.headers.getSetCookie().join()).toContain('baton_session=;');
   });
 
+  it('issue 12 (3): refuses the cookie of a logged-out session for the rest of its lifetime, and no other session', async () => {
+    // given: mia logged in twice (two browsers)
+    h = await authHarness();
+    const me = (cookie: string) => fetch(`${h?.url}/v2/auth/me`, { headers: { cookie } });
+    const first = await login(h.url, 'mia');
+    const second = await login(h.url, 'mia');
+    // when: the first logs out, and the client keeps the old cookie
+    expect((await post(h.url, '/v2/auth/logout', { cookie: first.cookie, 'x-csrf-token': first.csrfToken })).status).toBe(204);
+    // then: the old cookie is refused, for reading and for changing
+    expect((await me(first.cookie)).status).toBe(401);
+    expect((await post(h.url, '/v2/auth/logout', { cookie: first.cookie, 'x-csrf-token': first.csrfToken })).status).toBe(401);
+    // and the other session, and a new login, go on
+    expect((await me(second.cookie)).status).toBe(200);
+    expect((await me((await login(h.url, 'mia')).cookie)).status).toBe(200);
+  });
+
+  it('issue 12 (3): a new password ends the user\'s sessions; a deleted user\'s sessions stay ended when the user comes back', async () => {
+    // given
+    h = await authHarness();
+    const me = (cookie: string) => fetch(`${h?.url}/v2/auth/me`, { headers: { cookie } });
+    const before = await login(h.url, 'uma');
+    // when: the admin sets a new password for uma
+    expect((await h.request('alice', 'PUT', '/v2/identity/users/uma', { password: 'new-password-1', roles: ['user'] })).status).toBe(204);
+    // then: her old session is refused; she logs in with the new password
+    expect((await me(before.cookie)).status).toBe(401);
+    const after = await login(h.url, 'uma', 'new-password-1');
+    expect((await me(after.cookie)).status).toBe(200);
+    // when: a change of her roles only: her session goes on with the new roles
+    expect((await h.request('alice', 'PUT', '/v2/identity/users/uma', { roles: ['user', 'operator'] })).status).toBe(204);
+    expect(await (await me(after.cookie)).json()).toMatchObject({ username: 'uma', roles: ['operator', 'user'] });
+    // when: she is deleted, then created again
+    expect((await h.request('alice', 'DELETE', '/v2/identity/users/uma')).status).toBe(204);
+    expect((await me(after.cookie)).status).toBe(401);
+    expect((await h.request('alice', 'PUT', '/v2/identity/users/uma', { password: 'new-password-2', roles: ['user'] })).status).toBe(204);
+    // then: the session of the deleted account does not come back with the new one
+    expect((await me(after.cookie)).status).toBe(401);
+    expect((await me((await login(h.url, 'uma', 'new-password-2')).cookie)).status).toBe(200);
+  });
+
+  it('refuses a validly signed session cookie without a session id (from before issue 12), which no logout could end', async () => {
+    h = await authHarness();
+    const legacy = Buffer.from(JSON.stringify({ username: 'mia', expiresAt: Date.now() + 60_000, csrfToken: 'c' })).toString('base64url');
+    const res = await fetch(`${h.url}/v2/auth/me`, { headers: { cookie: `baton_session=${h.app.signCookie(legacy)}` } });
+    expect(res.status).toBe(401);
+  });
+
   it('ends the sessions of a user the admin deletes', async () => {
     h = await authHarness();
     const { cookie } = await login(h.url, 'uma');

@@ -94,6 +94,24 @@ describe('SyncedIdentity: a node\'s directory following the IdentityStore', () =
     expect(b.checkIfStale()).toBeUndefined();
   });
 
+  it('issue 12: a session\'s standing brings the directory up to date first, without a bus message or the 30 s check', async () => {
+    // given: node b hears nothing (no bus) and has just loaded
+    const store = createInMemoryIdentityStore();
+    const a = await nodeOn(store).start();
+    const b = await nodeOn(store).start();
+    // when: a deletes fay and ends zed's sessions with a new record
+    await a.deleteUser('fay');
+    await a.putUser(zed, { endSessions: true });
+    // then: b's standing of their sessions says so, and its directory already shows both writes
+    expect(await b.sessionStanding('s1', 'fay')).toEqual({ generation: 1, isRevoked: false });
+    expect(b.revision()).toBe(2);
+    expect(b.directory().user('fay')).toBeUndefined();
+    expect(b.directory().user('zed')).toEqual(zed);
+    // and a logout on a is seen by b
+    await a.revokeSession('s2', 60_000);
+    expect(await b.sessionStanding('s2', 'zed')).toEqual({ generation: 1, isRevoked: true });
+  });
+
   it('takes the store as it is when its revision went back (the store was emptied)', async () => {
     const first = createInMemoryIdentityStore();
     const shared = { current: first as IdentityStore };
@@ -104,6 +122,8 @@ describe('SyncedIdentity: a node\'s directory following the IdentityStore', () =
       deleteUser: (u) => shared.current.deleteUser(u),
       putGroup: (g) => shared.current.putGroup(g),
       deleteGroup: (g) => shared.current.deleteGroup(g),
+      sessionStanding: (s, u) => shared.current.sessionStanding(s, u),
+      revokeSession: (s, ttl) => shared.current.revokeSession(s, ttl),
       close: () => shared.current.close(),
     };
     const node = nodeOn(switching);

@@ -1,7 +1,7 @@
 import { subjectToken, type BusSubscription, type MessageBus } from '@baton/runtime';
 import { createIdentityDirectory, type IdentityDirectory } from './directory.js';
 import type { GroupRecord, IdentityData, UserRecord } from './identity.js';
-import { overlayIdentity, type IdentityStore } from './identity-store.js';
+import { overlayIdentity, type IdentityStore, type PutUserOptions } from './identity-store.js';
 
 /** How long a node trusts its directory before a request makes it compare the store's revision. */
 export const defaultIdentityCheckIntervalMs = 30_000;
@@ -48,8 +48,17 @@ export interface SyncedIdentity {
   checkIfStale(): Promise<void> | undefined;
   /** Reloads unless the directory already shows `revision`. */
   catchUp(revision: number): Promise<void>;
+  /**
+   * Reads the session's standing in the store (one round trip) and, when the store is
+   * ahead of the directory, loads it before answering: after this, `directory()` shows
+   * every write that had answered before the call, on whichever node (issue 12). Throws
+   * what the store throws (STORE_UNAVAILABLE).
+   */
+  sessionStanding(sessionId: string, username: string): Promise<{ readonly generation: number; readonly isRevoked: boolean }>;
+  /** Ends one session on every node (a logout); see `IdentityStore.revokeSession`. */
+  revokeSession(sessionId: string, ttlMs: number): Promise<void>;
   /** Writes through the store, applies the change here, tells the other nodes; returns the new revision. */
-  putUser(user: UserRecord): Promise<number>;
+  putUser(user: UserRecord, options?: PutUserOptions): Promise<number>;
   deleteUser(username: string): Promise<number>;
   putGroup(group: GroupRecord): Promise<number>;
   deleteGroup(groupId: string): Promise<number>;
@@ -121,7 +130,13 @@ export async function startSyncedIdentity(options: SyncedIdentityOptions): Promi
       return checking;
     },
     catchUp,
-    putUser: (user) => written(store.putUser(user)),
+    async sessionStanding(sessionId, username) {
+      const { revision, generation, isRevoked } = await store.sessionStanding(sessionId, username);
+      await catchUp(revision);
+      return { generation, isRevoked };
+    },
+    revokeSession: (sessionId, ttlMs) => store.revokeSession(sessionId, ttlMs),
+    putUser: (user, putOptions) => written(store.putUser(user, putOptions)),
     deleteUser: (username) => written(store.deleteUser(username)),
     putGroup: (group) => written(store.putGroup(group)),
     deleteGroup: (groupId) => written(store.deleteGroup(groupId)),

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GroupRecord, IdentityData, UserRecord } from '../identity.js';
 import { overlayIdentity, type IdentityStore } from '../identity-store.js';
 
@@ -122,12 +122,56 @@ export function identityStoreContract(name: string, open: () => Promise<Identity
       expect(changes.groups.get('clerks')).toEqual(clerks);
     });
 
+    it('issue 12: reports a session revoked by a logout through every handle, and no other session', async () => {
+      // given
+      const { store, reopen } = await start();
+      const other = await reopen();
+      expect(await other.sessionStanding('s1', 'ann')).toEqual({ revision: 0, generation: 0, isRevoked: false });
+      // when
+      await store.revokeSession('s1', 60_000);
+      // then
+      expect(await other.sessionStanding('s1', 'ann')).toEqual({ revision: 0, generation: 0, isRevoked: true });
+      expect(await other.sessionStanding('s2', 'ann')).toMatchObject({ isRevoked: false });
+    });
+
+    it('issue 12: forgets a revocation once its time to live has passed', async () => {
+      const { store } = await start();
+      await store.revokeSession('short', 50);
+      await store.revokeSession('long', 600_000);
+      await vi.waitFor(async () => expect(await store.sessionStanding('short', 'ann')).toMatchObject({ isRevoked: false }), { timeout: 10_000, interval: 20 });
+      expect(await store.sessionStanding('long', 'ann')).toMatchObject({ isRevoked: true });
+    });
+
+    it('issue 12: a deletion and a put with endSessions move the user\'s session generation on in the same write; a plain put does not', async () => {
+      // given
+      const { store, reopen } = await start();
+      // when
+      await store.putUser(ann);
+      const afterPlainPut = await store.sessionStanding('s', 'ann');
+      await store.putUser({ ...ann, passwordHash: `${hash}x` }, { endSessions: true });
+      const afterPasswordChange = await store.sessionStanding('s', 'ann');
+      await store.deleteUser('ann');
+      await store.deleteUser('fay');
+      // then: each standing shows the revision of the write that moved the generation
+      expect(afterPlainPut).toEqual({ revision: 1, generation: 0, isRevoked: false });
+      expect(afterPasswordChange).toEqual({ revision: 2, generation: 1, isRevoked: false });
+      const other = await reopen();
+      expect(await other.sessionStanding('s', 'ann')).toEqual({ revision: 4, generation: 2, isRevoked: false });
+      expect(await other.sessionStanding('s', 'fay')).toEqual({ revision: 4, generation: 1, isRevoked: false });
+      expect(await other.sessionStanding('s', 'clerk')).toMatchObject({ generation: 0 });
+      // and bringing the user back does not bring the old sessions back
+      await store.putUser(ann);
+      expect(await other.sessionStanding('s', 'ann')).toMatchObject({ generation: 2 });
+    });
+
     it('refuses calls once closed with STORE_UNAVAILABLE; close is idempotent', async () => {
       const { store } = await start();
       await store.close();
       await store.close();
       await expect(store.putUser(ann)).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
       await expect(store.load()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      await expect(store.sessionStanding('s', 'ann')).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      await expect(store.revokeSession('s', 1_000)).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
     });
   });
 }
