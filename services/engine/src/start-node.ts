@@ -11,6 +11,7 @@ import { createEdgeEngineApi, createNodeCluster } from './handoff/index.js';
 import { readBpmnDir } from './deploy-dir.js';
 import type { DeployedProcess, EngineApi } from './engine-api.js';
 import { loadHandlers, toJobWorker, type JobHandler } from './load-handlers.js';
+import { engineErrorLog } from './engine-log.js';
 import { createRuntimeEngineApi } from './runtime-engine-api.js';
 import { buildServer } from './server.js';
 import { watchBus } from './health/bus-watch.js';
@@ -141,7 +142,7 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
   if (bindingWarning !== undefined) logger.warn(bindingWarning);
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const clock = systemClock();
-  const onError = (error: unknown, context: Readonly<Record<string, unknown>> = {}): void => logger.error({ err: error, ...context }, 'engine error');
+  const onError = engineErrorLog(logger);
   const { workers, capabilities } = await chooseWorkers(options, logger);
   // An edge node (`store: 'none'`) has only the bus: its peers with the store hand it jobs and take its API calls.
   const isEdge = options.store === noStore;

@@ -1,6 +1,6 @@
 import type { Effect } from '@baton/core';
 import { BatonError } from '@baton/errors';
-import { createCommandProcessor, VirtualClock } from '@baton/runtime';
+import { createCommandProcessor, VirtualClock, type CommandProcessor } from '@baton/runtime';
 import { jobWait, toyDecide, toyDefinition, userTaskWait } from '@baton/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toyEngine, type ToyEngine } from './__fixtures__/toy-engine.js';
@@ -17,6 +17,21 @@ const enqueue = (jobKey: string, instanceId = 'i1'): Effect => ({
   customHeaders: {},
 });
 
+/** Another node's processor on the toy engine's store (no dispatch). */
+function peerProcessor(t: ToyEngine): CommandProcessor {
+  const store = t.engine.store;
+  return createCommandProcessor({
+    store,
+    clock: t.clock,
+    decide: toyDecide,
+    definitionOf: (key) => t.engine.getDefinition(key),
+    latestKeyOf: async (processId) => (await store.latestDeployment(processId))?.definitionKey ?? processId,
+    dispatch: async () => undefined,
+    random: () => 0.5,
+    sleep: async () => undefined,
+  });
+}
+
 describe('command processor', () => {
   let running: ToyEngine | undefined;
   afterEach(async () => {
@@ -32,16 +47,7 @@ describe('command processor', () => {
     await t.engine.startInstance({ processId: 'toy', instanceId: 'i1', variables: { waits } });
     const store = t.engine.store;
     const commit = store.commit.bind(store);
-    const otherNode = createCommandProcessor({
-      store,
-      clock: t.clock,
-      decide: toyDecide,
-      definitionOf: (key) => t.engine.getDefinition(key),
-      latestKeyOf: async (processId) => (await store.latestDeployment(processId))?.definitionKey ?? processId,
-      dispatch: async () => undefined,
-      random: () => 0.5,
-      sleep: async () => undefined,
-    });
+    const otherNode = peerProcessor(t);
     const command = { type: 'CompleteUserTask', commandId: 'rival', at: t.clock.now(), userTaskKey: 'i1.b', variables: { b: 2 } } as const;
     let rival: (() => Promise<unknown>) | undefined = () => otherNode.execute({ instanceId: 'i1', command });
     store.commit = async (request) => {
@@ -123,6 +129,26 @@ describe('command processor', () => {
     expect(await t.engine.getInstance('i1')).toBe(before);
     expect((await t.engine.getHistory('i1')).total).toBe(historyBefore.total);
     await expect(t.engine.completeUserTask({ userTaskKey: 'i1.a' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('forgets its remembered copy of an instance once a peer\'s commit proves it stale (issue 12, finding 7)', async () => {
+    // given two nodes' processors on one store; this node remembers its last commit to i1
+    const t = await toyEngine();
+    running = t;
+    const [mine, peer] = [peerProcessor(t), peerProcessor(t)];
+    await t.engine.startInstance({ processId: 'toy', instanceId: 'i1', variables: { waits: [userTaskWait('i1.a'), userTaskWait('i1.b')] } });
+    const complete = (userTaskKey: string, commandId: string) => ({ type: 'CompleteUserTask', commandId, at: t.clock.now(), userTaskKey, variables: {} }) as const;
+    await mine.execute({ instanceId: 'i1', command: complete('i1.a', 'mine-a') });
+    const remembered = mine.recentState('i1');
+    expect(remembered?.state.waits['i1.b']).toBeDefined();
+    // and a peer completed the instance since
+    await peer.execute({ instanceId: 'i1', command: complete('i1.b', 'peer-b') });
+    // when this node decides on its remembered copy
+    const stale = mine.execute({ instanceId: 'i1', command: complete('i1.b', 'mine-b'), ...(remembered === undefined ? {} : { known: remembered }) });
+    // then the store refuses it, and the copy is forgotten: nothing more is decided on it
+    await expect(stale).rejects.toMatchObject({ code: expect.stringMatching(/^(STALE_COMMAND|INSTANCE_NOT_ACTIVE)$/) });
+    expect(mine.recentState('i1')).toBeUndefined();
+    expect((await t.engine.getInstance('i1')).state.status).toBe('completed');
   });
 
   it('refuses commands on an unknown instance and a second create', async () => {

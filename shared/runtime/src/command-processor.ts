@@ -194,6 +194,11 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
       const guess = attemptNo === 1 && before === undefined ? guessOf(request) : undefined;
       committed = await decideAndCommit(request, guess, attemptNo > 1);
       remember(instanceId, { version: committed.version, state: committed.decision.state });
+    } catch (error) {
+      // A conflict or a refusal proves the remembered copy wrong (issue 12, finding 7: a
+      // zombie node ran a job again and again on it); the next command loads.
+      recent.delete(instanceId);
+      throw error;
     } finally {
       endTurn();
     }

@@ -26,6 +26,8 @@ export interface NodeSpec {
   /** Deploys the shipped processes at start (one node per cluster). */
   readonly deploys?: boolean;
   readonly env?: Readonly<Record<string, string>>;
+  /** Keeps every line the node prints (info lines too) for {@link ServeNode.log}; off by default, as a long run prints many. */
+  readonly keepsLog?: boolean;
 }
 
 /** A running `baton serve` child. */
@@ -36,6 +38,8 @@ export interface ServeNode {
   readonly exited: Promise<void>;
   /** The last warnings, errors and plain lines it printed, for failure messages. */
   output(): string;
+  /** Every line it printed when started with `keepsLog`, else none. */
+  log(): string[];
 }
 
 /** One job run as fixtures/handlers.js logs it. */
@@ -77,7 +81,8 @@ export class ServeCluster {
     if (spec.store !== 'none') args.push('--queue', spec.store);
     if (spec.capabilities.length > 0) args.push('--capabilities', spec.capabilities.join(','));
     if (spec.deploys === true) args.push('--deploy', processesDir);
-    return this.spawnCli(spec.name, args, { BATON_NODE_ID: spec.name, BATON_TEST_RUN_LOG: this.runLog, ...spec.env });
+    const env = { BATON_NODE_ID: spec.name, BATON_TEST_RUN_LOG: this.runLog, ...spec.env };
+    return this.spawnCli(spec.name, args, env, spec.keepsLog === true);
   }
 
   /** Starts `baton faye-server` on `port` (default: a free one); its `url` is the Bayeux endpoint. */
@@ -97,18 +102,33 @@ export class ServeCluster {
   }
 
   /** Runs `baton <args>` and resolves once it prints the URL it listens on. */
-  private async spawnCli(name: string, args: readonly string[], env: Readonly<Record<string, string>>): Promise<ServeNode> {
+  private async spawnCli(
+    name: string,
+    args: readonly string[],
+    env: Readonly<Record<string, string>>,
+    keepsLog = false,
+  ): Promise<ServeNode> {
     this.cli ??= await bundleBatonCli();
     const child = spawn(process.execPath, [this.cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production', ...this.env, ...env } });
     let output = '';
-    // Warnings, errors and plain lines: the info lines of each request and job would drown them.
-    const keep = (chunk: Buffer): void => {
-      const lines = chunk.toString().split('\n').filter((line) => line !== '' && !line.startsWith('{"level":30'));
-      if (lines.length > 0) output = `${output}${lines.join('\n')}\n`.slice(-outputTailChars);
+    const log: string[] = [];
+    // One per stream: a line may arrive in two chunks.
+    const keeper = (): ((chunk: Buffer) => void) => {
+      let partial = '';
+      return (chunk) => {
+        // Warnings, errors and plain lines: the info lines of each request and job would drown them.
+        const lines = chunk.toString().split('\n').filter((line) => line !== '' && !line.startsWith('{"level":30'));
+        if (lines.length > 0) output = `${output}${lines.join('\n')}\n`.slice(-outputTailChars);
+        if (!keepsLog) return;
+        const whole = `${partial}${chunk.toString()}`.split('\n');
+        partial = whole.pop() ?? '';
+        log.push(...whole.filter((line) => line !== ''));
+      };
     };
-    child.stderr?.on('data', keep);
+    const keep = keeper();
+    child.stderr?.on('data', keeper());
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    const node: ServeNode = { name, url: '', child, exited, output: () => output };
+    const node: ServeNode = { name, url: '', child, exited, output: () => output, log: () => [...log] };
     this.nodes.push(node);
     const url = await new Promise<string>((resolve, reject) => {
       let printed = '';

@@ -35,14 +35,27 @@ export async function instanceOfWait(ctx: EngineContext, key: string, hint: stri
   throw new BatonError('NOT_FOUND', `Expected an open ${what} "${key}" but found none; it may already be completed.`, { key });
 }
 
-/** Runs `run`, and calls `settle` after success or after a refusal that proves the wait is gone. */
+/** Refusals that prove a job is over: see {@link isJobOver}. */
+const jobOverCodes: ReadonlySet<string> = new Set(['JOB_NOT_OPEN', 'STALE_COMMAND', 'INSTANCE_NOT_ACTIVE', 'INSTANCE_NOT_FOUND']);
+
+/**
+ * Whether `error` refuses a job's completion (or failure) because the job is over: its
+ * wait is closed (a peer ran it after this node's lease lapsed, or it was cancelled) or
+ * its instance ended or is gone. Delivery is at least once, so this is an expected
+ * outcome, not a failure (issue 12, findings 7 and 12): the job is finished, never run again.
+ */
+export function isJobOver(error: unknown): boolean {
+  return isBatonError(error) && jobOverCodes.has(error.code);
+}
+
+/** Runs `run`, and calls `settle` after success or after a refusal that proves the job is over. */
 export async function thenSettle(run: Promise<ExecuteResult>, settle: (result: ExecuteResult | undefined) => Promise<void>): Promise<ExecuteResult> {
   try {
     const result = await run;
     await settle(result);
     return result;
   } catch (error) {
-    if (isBatonError(error) && (error.code === 'JOB_NOT_OPEN' || error.code === 'STALE_COMMAND')) await settle(undefined);
+    if (isJobOver(error)) await settle(undefined);
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import type { Effect } from '@baton/core';
 import type { ExecuteResult } from '../command-processor.js';
 import type { ConsumerHandle, LeasedJob } from '../ports/job-queue.js';
 import type { VersionedState } from '../ports/store-records.js';
-import { instanceOfWait, jobTypeBefore, stamp, thenSettle, type EngineContext } from './engine-context.js';
+import { instanceOfWait, isJobOver, jobTypeBefore, stamp, thenSettle, type EngineContext } from './engine-context.js';
 import type {
   ActivatedJob,
   ActivateJobsRequest,
@@ -90,6 +90,14 @@ export class Jobs {
       try {
         return await this.runWorker(job, worker, loaded);
       } catch (error) {
+        if (isJobOver(error)) {
+          // Issue 12, finding 7: the completion was refused because the job is over (a peer
+          // ran it after this node's lease lapsed, or its instance ended): finished, never
+          // delivered again, whatever this node's copy of the instance said.
+          await this.ctx.queue.ack(job.jobKey, leased.capability);
+          this.ctx.onError(error, { jobKey: job.jobKey, instanceId: job.instanceId, during: 'worker', outcome: 'job over: acknowledged, not run again' });
+          return;
+        }
         // The queue retries after its back-off; the refusals that end the job acked it already.
         this.ctx.onError(error, { jobKey: job.jobKey, instanceId: job.instanceId, during: 'worker' });
         throw error;

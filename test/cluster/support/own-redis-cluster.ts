@@ -1,0 +1,22 @@
+import { afterAll, beforeAll, expect } from 'vitest';
+import { ownRedis, type OwnServer } from './own-servers.js';
+import { ServeCluster } from './serve-nodes.js';
+
+/**
+ * For one `describe`: a {@link ServeCluster} named `<name>-<uuid>` with `flags`, on a
+ * redis-server of its own (so it needs no database number of the shared one), started
+ * before its tests and disposed, nodes first, after them. `redis()` is that server.
+ */
+export function clusterOnOwnRedis(name: string, flags: readonly string[]): { readonly cluster: ServeCluster; redis(): OwnServer } {
+  const cluster = new ServeCluster(`${name}-${crypto.randomUUID()}`, flags);
+  let server: OwnServer | undefined;
+  beforeAll(async () => {
+    server = await ownRedis();
+    await server.start();
+  });
+  afterAll(async () => {
+    await cluster.dispose();
+    await server?.dispose();
+  });
+  return { cluster, redis: () => server ?? expect.fail('redis-server did not start') };
+}
