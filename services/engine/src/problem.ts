@@ -12,6 +12,16 @@ interface ValidationIssue {
   readonly instancePath: string;
   readonly message?: string;
   readonly params: Readonly<Record<string, unknown>>;
+  /** With ajv's `verbose`: the schema holding the failed keyword. */
+  readonly parentSchema?: { readonly properties?: Readonly<Record<string, unknown>> };
+}
+
+/** What is wrong, for the problem's message: an unknown field says which fields there are. */
+function issueText(issue: ValidationIssue): string {
+  if (issue.keyword !== 'additionalProperties') return issue.message ?? 'is invalid';
+  const known = Object.keys(issue.parentSchema?.properties ?? {});
+  const expected = known.length === 0 ? 'no fields' : `one of ${known.map((name) => `"${name}"`).join(', ')}`;
+  return `is not a field of this request (expected ${expected}); check its spelling`;
 }
 
 /** `VALIDATION_FAILED` → `Validation failed`. */
@@ -38,7 +48,7 @@ function validationProblem(error: FastifyError, instance: string): HttpProblem {
   const problems: Problem[] = issues.map((issue) => {
     const field = fieldOf(issue);
     const where = field === '' ? part : `${part} field "${field}"`;
-    return { code: 'VALIDATION_FAILED', field: field === '' ? part : field, message: `${where} ${issue.message ?? 'is invalid'}` };
+    return { code: 'VALIDATION_FAILED', field: field === '' ? part : field, message: `${where} ${issueText(issue)}` };
   });
   const first = problems[0];
   const detail = first ? `Invalid request: ${first.message}.` : `Invalid request ${part}: ${error.message}`;

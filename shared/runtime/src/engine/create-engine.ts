@@ -16,6 +16,7 @@ import { Messaging } from './messaging.js';
 import { startOutboxSweep } from './outbox-sweep.js';
 import { Queries } from './queries.js';
 import { createTimerHandler } from './timers.js';
+import { checkVariables, defaultVariableLimits } from '../variable-limits.js';
 
 /** Builds an engine node on the given adapters, and starts its workers, timers and outbox sweep. */
 export function createEngine(options: EngineOptions): Engine {
@@ -57,7 +58,13 @@ export function createEngine(options: EngineOptions): Engine {
     },
   });
   const visibleVariables = options.visibleVariables ?? defaultVisibleVariables;
-  const ctx: EngineContext = { store, queue, clock, nodeId, registry, processor, newId, visibleVariables, onError };
+  const variableLimits = options.variableLimits ?? defaultVariableLimits;
+  const ctx: EngineContext = { store, queue, clock, nodeId, registry, processor, newId, visibleVariables, onError, variableLimits };
+  /** The door every variables document passes (issue 12): checked before anything is read or stored. */
+  const admitted = <R extends { readonly variables?: unknown }>(request: R): R => {
+    if (request.variables !== undefined) checkVariables(request.variables, variableLimits, 'variables');
+    return request;
+  };
   const queries = new Queries(ctx);
   const commands = new InstanceCommands(ctx, queries);
   const messaging = new Messaging(ctx, commands.startAt);
@@ -83,16 +90,16 @@ export function createEngine(options: EngineOptions): Engine {
     nodeId,
     clock,
     deploy: (resources, deployOptions) => deployments.deploy(resources, deployOptions?.allowNonExecutable ?? false),
-    startInstance: (request) => commands.start(request),
+    startInstance: async (request) => commands.start(admitted(request)),
     execute: (request) => processor.execute(request),
-    completeJob: (request) => jobs.complete(request),
-    failJob: (request) => jobs.fail(request),
-    throwError: (request) => jobs.throwError(request),
+    completeJob: async (request) => jobs.complete(admitted(request)),
+    failJob: async (request) => jobs.fail(admitted(request)),
+    throwError: async (request) => jobs.throwError(admitted(request)),
     activateJobs: (request) => jobs.activate(request),
-    completeUserTask: (request) => commands.completeUserTask(request),
+    completeUserTask: async (request) => commands.completeUserTask(admitted(request)),
     assignUserTask: (request) => commands.assignUserTask(request),
-    publishMessage: (request) => messaging.publish(request),
-    broadcastSignal: (request) => messaging.broadcast(request),
+    publishMessage: async (request) => messaging.publish(admitted(request)),
+    broadcastSignal: async (request) => messaging.broadcast(admitted(request)),
     cancelInstance: (instanceId) => commands.cancel(instanceId),
     resolveIncident: (request) => commands.resolveIncident(request),
     getInstance: (instanceId) => queries.getInstance(instanceId),

@@ -5,6 +5,7 @@ import type { DefinitionRegistry } from '../definition-registry.js';
 import type { Clock } from '../ports/clock.js';
 import type { JobQueue } from '../ports/job-queue.js';
 import type { ProcessStore } from '../ports/process-store.js';
+import type { VariableLimits } from '../variable-limits.js';
 
 /** What the engine's parts share: the ports, the shell and the node's id source. */
 export interface EngineContext {
@@ -17,6 +18,8 @@ export interface EngineContext {
   readonly newId: () => string;
   readonly visibleVariables: (state: InstanceState, elementInstanceId: string) => Variables;
   readonly onError: (error: unknown, context: Readonly<Record<string, unknown>>) => void;
+  /** What a variables document entering the engine may hold (see `checkVariables`). */
+  readonly variableLimits: VariableLimits;
 }
 
 /** `commandId` and `at` for a new command. */

@@ -1,7 +1,9 @@
 import type { Effect } from '@baton/core';
+import { isBatonError, type BatonError } from '@baton/errors';
 import type { ExecuteResult } from '../command-processor.js';
 import type { ConsumerHandle, LeasedJob } from '../ports/job-queue.js';
 import type { VersionedState } from '../ports/store-records.js';
+import { checkVariables, type VariableLimits } from '../variable-limits.js';
 import { instanceOfWait, isJobOver, jobTypeBefore, stamp, thenSettle, type EngineContext } from './engine-context.js';
 import type {
   ActivatedJob,
@@ -33,6 +35,17 @@ export class JobRetryLater extends Error {
   ) {
     super(message, options);
     this.name = 'JobRetryLater';
+  }
+}
+
+/** The refusal `checkVariables` throws for `variables`, or undefined when they are within `limits`. */
+function variablesRefusal(variables: unknown, limits: VariableLimits): BatonError | undefined {
+  try {
+    checkVariables(variables, limits, 'variables');
+    return undefined;
+  } catch (error) {
+    if (isBatonError(error)) return error;
+    throw error;
   }
 }
 
@@ -109,6 +122,7 @@ export class Jobs {
     let variables: Readonly<Record<string, unknown>> | void;
     try {
       variables = await worker(job);
+      checkVariables(variables ?? {}, this.ctx.variableLimits, 'variables');
     } catch (error) {
       return this.workerFailed(job, error);
     }
@@ -117,14 +131,18 @@ export class Jobs {
 
   private async workerFailed(job: ActivatedJob, error: unknown): Promise<void | { readonly retryAt: number }> {
     const { jobKey, instanceId } = job;
-    if (error instanceof JobBpmnError) {
+    const refusal = error instanceof JobBpmnError ? variablesRefusal(error.variables, this.ctx.variableLimits) : undefined;
+    if (error instanceof JobBpmnError && refusal === undefined) {
       const { errorCode, message, variables } = error;
       await this.throwError({ jobKey, instanceId, errorCode, errorMessage: message, variables });
       return;
     }
-    const errorMessage = error instanceof Error ? error.message : String(error);
+    // Variables over the limits are never stored (issue 12): the job becomes an incident naming the limit; retrying cannot help.
+    const over = refusal ?? (isBatonError(error) && error.code === 'VARIABLE_LIMIT_EXCEEDED' ? error : undefined);
+    const errorMessage = over !== undefined ? `${over.code}: ${over.message}` : error instanceof Error ? error.message : String(error);
+    const retries = over !== undefined ? 0 : job.retries - 1;
     const backOff = error instanceof JobRetryLater ? { retryBackOffMs: error.retryBackOffMs } : {};
-    const { retryAt } = await this.failCommand({ jobKey, instanceId, retries: job.retries - 1, errorMessage, ...backOff });
+    const { retryAt } = await this.failCommand({ jobKey, instanceId, retries, errorMessage, ...backOff });
     return retryAt === undefined ? undefined : { retryAt };
   }
 
