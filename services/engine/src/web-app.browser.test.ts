@@ -186,4 +186,24 @@ describe('the task list in Chromium', () => {
     expect(status).toBe(403);
     expect((await engine.getInstance(key)).state).toBe('ACTIVE');
   });
+
+  it('completes a task without a form, sending only the changed variable under its own dotted name (issue 12)', async () => {
+    // given: an approve task (no form) whose instance has a variable named "a.b"
+    const { processInstanceKey: key } = await engine.startInstance({ processDefinitionId: 'pay', variables: { amount: 10, 'a.b': 'x' } });
+    const [job] = await engine.activateJobs({ type: 'charge-card', worker: 'test', timeoutMs: 60_000, maxJobsToActivate: 1 });
+    await engine.completeJob(job?.jobKey ?? '', {});
+    const approve = (await engine.searchUserTasks({ processInstanceKey: key })).find((t) => t.elementId === 'approve')?.userTaskKey ?? '';
+    // when: mia opens its generated form, changes "a.b" and completes it
+    await logIn('mia');
+    await page.click(`#offered li[data-user-task-key="${approve}"] button:has-text("Claim")`);
+    await page.click(`#mine li[data-user-task-key="${approve}"] button:has-text("Open")`);
+    await page.waitForSelector('#task-form:not([hidden]) .fjs-form');
+    expect(await page.getByLabel('A.b').inputValue()).toBe('x');
+    await page.getByLabel('A.b').fill('y');
+    await page.click('.fjs-form button[type=submit]');
+    await page.waitForSelector('#tasks:not([hidden])');
+    // then: the list shows once the completion is done; "a.b" changed as itself (no "a" object), amount untouched
+    expect((await engine.getInstance(key)).variables).toEqual({ amount: 10, 'a.b': 'y' });
+    await engine.cancelInstance(key);
+  }, 60_000);
 });

@@ -86,7 +86,9 @@ async function openTask(task: TaskItem): Promise<void> {
   byId('form-error').textContent = '';
   const container = byId('form-container');
   container.replaceChildren();
-  const rendered = new Form({ container });
+  // No debounce: form-js applies typing 300 ms late, so a quick Enter or click would submit the old value.
+  const options: ConstructorParameters<typeof Form>[0] & { debounce: boolean } = { container, debounce: false };
+  const rendered = new Form(options);
   await rendered.importSchema(withSubmitButton(form.schema), formDataOf(form));
   rendered.on('submit', (event: { data: Record<string, unknown>; errors: Record<string, unknown> }) => {
     if (Object.keys(event.errors).length > 0) return;
