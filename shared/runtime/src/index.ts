@@ -26,6 +26,7 @@ export { boundedForReading, checkVariables, defaultVariableLimits, maxConfigurab
 export { isJobOver, scopeChainVariables } from './engine/engine-context.js';
 export { startEventsOf } from './engine/deployments.js';
 export type * from './engine/engine-types.js';
+export type { RuntimeLogger } from './engine/incident-log.js';
 export * from './cluster/index.js';
 export { checkFormSubmission, sameJson } from './forms/form-submission.js';
 export type { FormComponent, FormSchema, FormValidation } from './forms/form-fields.js';

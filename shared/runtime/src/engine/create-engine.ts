@@ -16,6 +16,7 @@ import { Messaging } from './messaging.js';
 import { startOutboxSweep } from './outbox-sweep.js';
 import { Queries } from './queries.js';
 import { createTimerHandler } from './timers.js';
+import { logIncidents } from './incident-log.js';
 import { checkVariables, defaultVariableLimits } from '../variable-limits.js';
 
 /** Builds an engine node on the given adapters, and starts its workers, timers and outbox sweep. */
@@ -53,6 +54,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
     onDispatchError: (error, entry, isPermanent) => onError(error, { outboxId: entry.outboxId, instanceId: entry.instanceId, isPermanent }),
     afterCommit: async (result) => {
+      if (options.logger !== undefined) logIncidents(options.logger, nodeId, result);
       await messaging.takeBuffered(result);
       if (options.publishEvents !== false && result.events.length > 0) publishEvents(result);
     },

@@ -6,6 +6,7 @@ import type { Clock } from '../ports/clock.js';
 import type { JobQueue } from '../ports/job-queue.js';
 import type { MessageBus } from '../ports/message-bus.js';
 import type { ProcessStore } from '../ports/process-store.js';
+import type { RuntimeLogger } from './incident-log.js';
 import type { VariableLimits } from '../variable-limits.js';
 import type {
   DeploymentSummary,
@@ -81,6 +82,8 @@ export interface EngineOptions {
   readonly publishEvents?: boolean;
   /** Where the engine reports failures it cannot return to a caller (dispatch, workers, timers). */
   readonly onError?: (error: unknown, context: Readonly<Record<string, unknown>>) => void;
+  /** Where incidents are logged when committed (warn) and resolved (info); records carry `nodeId`. Default none. */
+  readonly logger?: RuntimeLogger;
   /**
    * Limits on each variables document a caller or an in-process worker hands in (start,
    * job and user-task completion, job failure and error, message, signal): over them, the
