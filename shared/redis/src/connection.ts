@@ -45,12 +45,15 @@ export async function connectRedis(url: string, role: ConnectionRole, name: stri
 
 /**
  * Runs one adapter call: refused with STORE_UNAVAILABLE once the adapter (`what`) is
- * closed, driver errors wrapped by {@link unavailable}.
+ * closed, driver errors wrapped by {@link unavailable}. With `timeoutMs`, the call fails
+ * with STORE_UNAVAILABLE once that long passed since it began: the connection's own
+ * command timeout counts from the write, and an auto-pipelined command waits for the
+ * batch before it while Redis hangs, so a caller could wait several timeouts in a row.
  */
-export async function guarded<T>(isClosed: boolean, what: string, work: () => Promise<T>): Promise<T> {
+export async function guarded<T>(isClosed: boolean, what: string, work: () => Promise<T>, timeoutMs?: number): Promise<T> {
   if (isClosed) throw new BatonError('STORE_UNAVAILABLE', `The ${what} is closed; create a new one.`);
   try {
-    return await work();
+    return await (timeoutMs === undefined ? work() : withinMs(timeoutMs, `a ${what} call`, work()));
   } catch (error) {
     throw unavailable(error);
   }

@@ -239,7 +239,7 @@ export class RedisProcessStore implements ProcessStore {
   }
 
   private guard<T>(work: () => Promise<T>): Promise<T> {
-    return guarded(this.closing !== undefined, 'Redis store', work);
+    return guarded(this.closing !== undefined, 'Redis store', work, producerCommandTimeoutMs);
   }
 }
 

@@ -20,6 +20,10 @@ export interface OwnServer {
   start(): Promise<void>;
   /** SIGKILL, then waits for the exit: an outage, not a shutdown. */
   kill(): Promise<void>;
+  /** SIGSTOP: the process keeps its sockets open but answers nothing (a hung server). */
+  pause(): void;
+  /** SIGCONT after {@link pause}. */
+  resume(): void;
   /** Stops it for good and removes its directory; idempotent. */
   dispose(): Promise<void>;
 }
@@ -81,6 +85,9 @@ function ownServer(name: string, port: number, args: readonly string[], ready: R
     running.kill('SIGKILL');
     await exited;
   };
+  const signal = (name: NodeJS.Signals): void => {
+    if (child !== undefined && child.exitCode === null && child.signalCode === null) child.kill(name);
+  };
   return {
     url: `${scheme}://127.0.0.1:${port}`,
     port,
@@ -90,7 +97,10 @@ function ownServer(name: string, port: number, args: readonly string[], ready: R
       await untilReady(child, ready, `${name} on port ${port}`);
     },
     kill,
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
     async dispose() {
+      signal('SIGCONT');
       await kill();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -100,10 +110,12 @@ function ownServer(name: string, port: number, args: readonly string[], ready: R
 /**
  * A redis-server with AOF on, as deploy/compose.yaml runs it (`everysec`: Redis writes
  * the AOF before it replies, so killing the process loses no acknowledged write); `start()` it.
+ * With `isPersistent: false` it keeps nothing: started again, it is empty.
  */
-export async function ownRedis(): Promise<OwnServer> {
+export async function ownRedis({ isPersistent = true }: { readonly isPersistent?: boolean } = {}): Promise<OwnServer> {
   const port = await freePort();
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction'];
+  const persistence = isPersistent ? ['--appendonly', 'yes', '--appendfsync', 'everysec'] : ['--appendonly', 'no'];
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--maxmemory-policy', 'noeviction'];
   return ownServer('redis-server', port, args, /Ready to accept connections/, 'redis');
 }
 
