@@ -1,4 +1,5 @@
 import type { DefinitionItem, HistoryItem, InstanceDetail } from './ops-model.js';
+import type { TaskForm } from './task-form.js';
 import { csrfTokenFrom, problemText, type TaskItem } from './tasks.js';
 
 /** Who is logged in, as GET /v2/auth/me says; `authEnabled` false when the node runs without authentication. */
@@ -9,12 +10,7 @@ export interface Me {
   readonly groups: readonly string[];
 }
 
-/** A task's form: a form-js schema and the variables to fill it with. */
-export interface TaskForm {
-  readonly source: 'form' | 'formFields' | 'variables';
-  readonly schema: { readonly components: readonly unknown[] } & Record<string, unknown>;
-  readonly variables: Record<string, unknown>;
-}
+export type { TaskForm };
 
 /** A refused or failed request, with the server's problem text. */
 export class ApiError extends Error {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskForm } from './api.js';
-import { changedVariables, formDataOf } from './task-form.js';
+import { changedVariables, formDataOf, type TaskForm } from './task-form.js';
 
 /** A form as GET /v2/user-tasks/{key}/form serves it for a task without a form of its own. */
 const generated: TaskForm = {

@@ -1,6 +1,11 @@
-import type { TaskForm } from './api.js';
-
 type Data = Record<string, unknown>;
+
+/** A task's form as GET /v2/user-tasks/{key}/form serves it: a form-js schema and the variables to fill it with. */
+export interface TaskForm {
+  readonly source: 'form' | 'formFields' | 'variables';
+  readonly schema: { readonly components: readonly unknown[] } & Record<string, unknown>;
+  readonly variables: Record<string, unknown>;
+}
 
 /** A field of a form the node generated from the task's variables: bound to a safe `key`, naming its `variable`. */
 interface GeneratedField {
