@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseBpmn, type DefinitionsResult, type ModelProblem } from '@baton/model';
+import { isBpmnResource, mayBeBpmnFile, parseBpmn, type DefinitionsResult, type ModelProblem } from '@baton/model';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -11,18 +11,19 @@ import { describe, expect, it } from 'vitest';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const corpusRoot = path.resolve(repoRoot, '../shared/corpus');
 
+/** The files `baton validate DIR` and `--deploy DIR` take: `.bpmn`, `.bpmn2`, Flowable's `.bpmn20.xml`, BPMN `.xml` (issue 12, finding 6d). */
 function bpmnFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return bpmnFiles(full);
-    return entry.name.endsWith('.bpmn') ? [full] : [];
+    return mayBeBpmnFile(entry.name) && isBpmnResource(entry.name, readFileSync(full, 'utf8')) ? [full] : [];
   });
 }
 
 const fileLevelCodes = new Set(['XML_INVALID', 'NO_PROCESS']);
 
 function isActionable(problem: ModelProblem): boolean {
-  return problem.message.trim().length > 0 && (problem.elementId !== undefined || fileLevelCodes.has(problem.code));
+  return problem.message.trim().length > 0 && (problem.elementId !== undefined || problem.line !== undefined || fileLevelCodes.has(problem.code));
 }
 
 const present = existsSync(corpusRoot);
