@@ -38,11 +38,12 @@ export interface ProcessDraft {
 export function emptyDraft(processId: string): ProcessDraft {
   return {
     processId,
-    elements: {},
-    flows: {},
-    scopes: {},
+    // Maps by model id have no prototype: an id such as "__proto__" or "constructor" is just a key (found by fuzzing, issue 12).
+    elements: Object.create(null) as ProcessDraft['elements'],
+    flows: Object.create(null) as ProcessDraft['flows'],
+    scopes: Object.create(null) as ProcessDraft['scopes'],
     startEventIds: [],
-    linkTargets: {},
+    linkTargets: Object.create(null) as ProcessDraft['linkTargets'],
     nodes: new Map(),
     rawFlows: [],
   };

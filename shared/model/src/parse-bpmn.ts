@@ -97,7 +97,7 @@ function buildOne(node: ModdleElement, file: FileContext): ProcessDefinition | u
 }
 
 function toDefinition(draft: ProcessDraft, extra: { name?: string; version: number; isExecutable: boolean }): ProcessDefinition {
-  const scopes: Record<string, Scope> = {};
+  const scopes = Object.create(null) as Record<string, Scope>;
   for (const scope of Object.values(draft.scopes)) {
     scopes[scope.scopeId] = {
       scopeId: scope.scopeId,

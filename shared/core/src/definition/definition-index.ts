@@ -1,4 +1,5 @@
 import type { FlowElement, ProcessDefinition, SequenceFlow } from '@baton/model';
+import { emptyMap } from '../state/records.js';
 
 export type BoundaryElement = Extract<FlowElement, { type: 'boundaryEvent' }>;
 export type StartElement = Extract<FlowElement, { type: 'startEvent' }>;
@@ -35,14 +36,15 @@ export function elementOf(definition: ProcessDefinition, elementId: string): Flo
   return element;
 }
 
+// Maps by model id have no prototype: ids such as "constructor" or "__proto__" are plain keys (found by fuzzing, issue 12).
 function build(definition: ProcessDefinition): DefinitionIndex {
-  const outgoing: Record<string, SequenceFlow[]> = {};
-  const boundaries: Record<string, BoundaryElement[]> = {};
+  const outgoing: Record<string, SequenceFlow[]> = emptyMap();
+  const boundaries: Record<string, BoundaryElement[]> = emptyMap();
   for (const element of Object.values(definition.elements)) {
     outgoing[element.elementId] = element.outgoing.flatMap((flowId) => definition.flows[flowId] ?? []);
     if (element.type === 'boundaryEvent') (boundaries[element.attachedToId] ??= []).push(element);
   }
-  const eventSubprocessStarts: Record<string, StartElement[]> = {};
+  const eventSubprocessStarts: Record<string, StartElement[]> = emptyMap();
   for (const scope of Object.values(definition.scopes)) {
     eventSubprocessStarts[scope.scopeId] = scope.eventSubprocessIds.flatMap((subId) =>
       (definition.scopes[subId]?.childIds ?? []).flatMap((childId) => {
@@ -51,7 +53,7 @@ function build(definition: ProcessDefinition): DefinitionIndex {
       }),
     );
   }
-  const inclusiveReach: Record<string, Set<string>> = {};
+  const inclusiveReach: Record<string, Set<string>> = emptyMap();
   for (const element of Object.values(definition.elements)) {
     if (element.type === 'inclusiveGateway' && element.incoming.length > 1) {
       inclusiveReach[element.elementId] = reachingSet(definition, element.elementId);
@@ -82,7 +84,7 @@ function reachingSet(definition: ProcessDefinition, targetId: string): Set<strin
 }
 
 function linkThrowsByTarget(definition: ProcessDefinition): Record<string, string[]> {
-  const byTarget: Record<string, string[]> = {};
+  const byTarget: Record<string, string[]> = emptyMap();
   for (const element of Object.values(definition.elements)) {
     if (element.type !== 'intermediateThrowEvent' || element.event?.type !== 'link') continue;
     const target = definition.linkTargets[`${element.scopeId}/${element.event.linkName}`];

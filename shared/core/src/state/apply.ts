@@ -215,8 +215,9 @@ function raiseIncident(d: Draft, e: Extract<InstanceEvent, { type: 'IncidentRais
 
 function addJoinToken(d: Draft, scopeKey: string, gatewayId: string, flowId: string): void {
   const joins = (d.joins ??= emptyMap());
-  const gateways: Record<string, Record<string, number>> = Object.assign({}, joins[scopeKey]);
-  const flows: Record<string, number> = Object.assign({}, gateways[gatewayId]);
+  // Gateway and flow ids are model ids: keyed in prototype-free maps, so "__proto__" is a key like any other.
+  const gateways: Record<string, Record<string, number>> = Object.assign(emptyMap(), joins[scopeKey]);
+  const flows: Record<string, number> = Object.assign(emptyMap(), gateways[gatewayId]);
   flows[flowId] = (flows[flowId] ?? 0) + 1;
   gateways[gatewayId] = flows;
   joins[scopeKey] = gateways;

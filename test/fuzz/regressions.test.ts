@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from '@baton/core';
+import { parseBpmn } from '@baton/model';
+
+/**
+ * Counterexamples the fuzz properties found (issue 12), shrunk and written out
+ * as plain examples so they stay fixed whatever the generators become.
+ */
+const definitions = (process: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="http://baton.dev/fuzz">
+<bpmn:process id="P" isExecutable="true">${process}</bpmn:process>
+<bpmn:message id="m1" name="a" /><bpmn:message id="m2" name="b" />
+</bpmn:definitions>`;
+
+const eventGateway = (from: string, to: string) =>
+  definitions(`<bpmn:startEvent id="s" /><bpmn:eventBasedGateway id="g" />
+<bpmn:intermediateCatchEvent id="a"><bpmn:messageEventDefinition messageRef="m1" /></bpmn:intermediateCatchEvent>
+<bpmn:intermediateCatchEvent id="b"><bpmn:messageEventDefinition messageRef="m2" /></bpmn:intermediateCatchEvent>
+<bpmn:endEvent id="e" />
+<bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="g" /><bpmn:sequenceFlow id="f1" sourceRef="g" targetRef="a" />
+<bpmn:sequenceFlow id="f2" sourceRef="g" targetRef="b" /><bpmn:sequenceFlow id="f3" sourceRef="a" targetRef="e" />
+<bpmn:sequenceFlow id="f4" sourceRef="${from}" targetRef="${to}" />`);
+
+describe('fuzz regressions: model ids that are Object.prototype names (found by model.fuzz, seed 1072823347)', () => {
+  it.each([
+    ['a flow from "__proto__" beside an event-based gateway', eventGateway('__proto__', 'e'), 'sourceRef "__proto__"'],
+    ['a flow to "__proto__"', eventGateway('b', '__proto__'), 'targetRef "__proto__"'],
+    ['a flow to "constructor"', eventGateway('b', 'constructor'), 'targetRef "constructor"'],
+  ])('%s is refused as a missing reference, not an internal error', async (_, xml, named) => {
+    // when
+    const { problems } = await parseBpmn(xml);
+    // then
+    const errors = problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => p.code)).toEqual(['MISSING_REFERENCE']);
+    expect(errors[0]?.message).toContain(`${named}, but no flow node with that id exists`);
+  });
+
+  const roles = ['task', 'join', 'flow'] as const;
+  const cases = ['__proto__', 'constructor', 'toString'].flatMap((id) => roles.map((role) => [role, id] as const));
+
+  it.each(cases)('a %s with id "%s" deploys and runs like any other', async (role, id) => {
+    // given a parallel split and join where one element is named by an Object.prototype name
+    const name = (r: (typeof roles)[number], fallback: string) => (r === role ? id : fallback);
+    const [task, join, flow] = [name('task', 't'), name('join', 'j'), name('flow', 'f4')];
+    const xml = definitions(`<bpmn:startEvent id="s" /><bpmn:parallelGateway id="fork" /><bpmn:userTask id="${task}" /><bpmn:userTask id="u" />
+<bpmn:parallelGateway id="${join}" /><bpmn:endEvent id="e" />
+<bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="fork" /><bpmn:sequenceFlow id="f1" sourceRef="fork" targetRef="${task}" />
+<bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="u" /><bpmn:sequenceFlow id="f3" sourceRef="${task}" targetRef="${join}" />
+<bpmn:sequenceFlow id="${flow}" sourceRef="u" targetRef="${join}" /><bpmn:sequenceFlow id="f5" sourceRef="${join}" targetRef="e" />`);
+    const { processes, problems } = await parseBpmn(xml);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const definition = processes[0]!;
+    // when both tasks complete
+    let decision = decide(undefined, { type: 'CreateInstance', commandId: 'c0', at: 0, instanceId: 'i1', variables: {} }, definition);
+    for (const step of [1, 2]) {
+      if (!decision.ok) throw new Error(decision.rejection.message);
+      const waiting = Object.values(decision.state.waits).find((w) => w.kind === 'userTask');
+      const userTaskKey = waiting?.kind === 'userTask' ? waiting.userTaskKey : '';
+      decision = decide(decision.state, { type: 'CompleteUserTask', commandId: `c${step}`, at: step, userTaskKey, variables: {} }, definition);
+    }
+    // then the join fired once and the instance completed
+    expect(decision).toMatchObject({ ok: true, state: { status: 'completed', elementInstances: {}, waits: {} } });
+  });
+});
