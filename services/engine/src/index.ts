@@ -15,7 +15,7 @@ export { loadIdentityFile, parseIdentity, type IdentityData, type UserRecord, ty
 export { authConfigFromFlags, type AuthFlags } from './auth/auth-flags.js';
 export { checkBinding } from './auth/binding.js';
 export type { AuthConfig } from './auth/auth-config.js';
-export type { IdentityStore, IdentityChanges, IdentityTombstone } from './auth/identity-store.js';
+export type { IdentityStore, IdentityChanges, IdentityTombstone, PutUserOptions, SessionStanding } from './auth/identity-store.js';
 export { createInMemoryIdentityStore, InMemoryIdentityStore } from './auth/in-memory-identity-store.js';
 export { identityChangedSubject } from './auth/synced-identity.js';
 export type { OidcConfig } from './auth/jwt.js';
