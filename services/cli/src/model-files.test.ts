@@ -68,6 +68,10 @@ describe('baton validate: the cause of a refused model (issue 12, finding 5)', (
     expect(problems.slice(1).every((line) => line.includes('follows from UNKNOWN_ELEMENT "approve"'))).toBe(true);
     expect(problems.length).toBeGreaterThan(1);
     expect(code).toBe(1);
+    // and a refused `baton deploy` of the same file lists the same errors, in the same order (one path: parseBpmn)
+    const refused = await baton('deploy', file, '--url', node.url);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trimEnd().split('\n').slice(1)).toEqual(problems);
     await rm(own, { recursive: true, force: true });
   });
 });
