@@ -5,6 +5,9 @@ type Json = Readonly<Record<string, unknown>>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** `json[key]` when it is its own (a variable may be named `constructor` or `__proto__`). */
+const own = (json: Json, key: string): unknown => (Object.hasOwn(json, key) ? json[key] : undefined);
+
 /** JSON equality: objects by own keys (order ignored), arrays in order. */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
@@ -13,7 +16,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && sameJson(a[key], b[key]));
 }
 
-const valueAt = (variables: Json, path: readonly string[]): unknown => path.reduce<unknown>((value, segment) => (isObject(value) && Object.hasOwn(value, segment) ? value[segment] : undefined), variables);
+const valueAt = (variables: Json, path: readonly string[]): unknown => path.reduce<unknown>((value, segment) => (isObject(value) ? own(value, segment) : undefined), variables);
 
 const shown = (value: unknown): string => (value === undefined ? 'nothing' : JSON.stringify(value));
 const isEmpty = (value: unknown): boolean => value === undefined || value === null || value === '';
@@ -79,7 +82,7 @@ function writeProblems(node: FieldNode | undefined, path: readonly string[], cur
   if (node !== undefined && node.children.size > 0 && isObject(submitted)) {
     const before = isObject(current) ? current : {};
     const keys = new Set([...Object.keys(before), ...Object.keys(submitted)]);
-    return [...keys].flatMap((key) => writeProblems(node.children.get(key), [...path, key], before[key], submitted[key]));
+    return [...keys].flatMap((key) => writeProblems(node.children.get(key), [...path, key], own(before, key), own(submitted, key)));
   }
   return [{ path, problem: 'is not a field this form lets the user edit; leave it out of the completion' }];
 }
@@ -96,7 +99,7 @@ function writeProblems(node: FieldNode | undefined, path: readonly string[], cur
  */
 export function checkFormSubmission(schema: FormSchema, current: Json, submitted: Json, userTaskKey: string): void {
   const tree = fieldTree(schema.components);
-  const found = Object.keys(submitted).flatMap((key) => writeProblems(tree.children.get(key), [key], current[key], submitted[key]));
+  const found = Object.keys(submitted).flatMap((key) => writeProblems(tree.children.get(key), [key], own(current, key), own(submitted, key)));
   const after = { ...current, ...submitted };
   for (const { field, path } of fieldsOf(tree)) {
     const problem = found.some((f) => f.path.join('.') === path.join('.')) ? undefined : ruleProblem(field, valueAt(after, path));
