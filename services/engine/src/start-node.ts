@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
+import { decide, defaultExpressionLimits, type ExpressionLimits } from '@baton/core';
 import { createEngine, systemClock, type Clock, type JobWorker, type MessageBus } from '@baton/runtime';
 import { createAdapters, createIdentityStore, type AdapterChoice, type NodeAdapters } from './adapters.js';
 import type { AuthConfig } from './auth/auth-config.js';
@@ -73,6 +74,11 @@ export interface StartNodeOptions extends AdapterChoice {
    * 90 s grace of the shipped manifests.
    */
   readonly shutdownGraceMs?: number;
+  /**
+   * Bounds on each expression evaluation (steps, result size, depth: counts, never time);
+   * a hit is an incident on the element (issue 12). Missing fields take `defaultExpressionLimits`.
+   */
+  readonly expressionLimits?: Partial<ExpressionLimits>;
 }
 
 /**
@@ -128,6 +134,12 @@ function tryThese(print: (line: string) => void, url: string, deployed: readonly
   print(`  curl -s -X POST ${url}/v2/user-tasks/search -H 'content-type: application/json' -d '{}'`);
 }
 
+/** The core's `decide` under the node's expression limits. */
+function decideUnder(limits: Partial<ExpressionLimits> | undefined): typeof decide {
+  const expressionLimits = { ...defaultExpressionLimits, ...limits };
+  return (state, command, definition) => decide(state, command, definition, { expressionLimits });
+}
+
 /**
  * Starts an engine node: adapters (memory by default), the engine with in-process
  * handlers, deployment of `deployDir`, then the HTTP API. Prints the URL and stops
@@ -155,7 +167,7 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
   };
   const bus = watchBus(logger);
   const adapters = options.adapters ?? (isEdge ? await edgeAdapters(options, nodeId, clock, onError, bus.onChange) : await createAdapters(options, clock, onError, onWarning, bus.onChange));
-  const runtime = !('store' in adapters) ? undefined : createEngine({ store: adapters.store, queue: adapters.queue, bus: adapters.bus, clock, nodeId, handlers: workers, onError, logger: rootLogger, ...pick(options, ['cluster']) });
+  const runtime = !('store' in adapters) ? undefined : createEngine({ store: adapters.store, queue: adapters.queue, bus: adapters.bus, clock, nodeId, handlers: workers, onError, logger: rootLogger, decide: decideUnder(options.expressionLimits), ...pick(options, ['cluster']) });
   const engine = runtime === undefined ? createEdgeEngineApi(nodeId) : await createRuntimeEngineApi({ engine: runtime, bus: adapters.bus, ...pick(options, ['cluster']) });
   const cluster = createNodeCluster({
     bus: adapters.bus,

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { defaultExpressionLimits, type ExpressionLimits } from '@baton/core';
 import { authConfigFromFlags, startNode, type StartNodeOptions } from '@baton/engine';
 import { isBatonError } from '@baton/errors';
 import { exitCodes, type CommandContext } from '../io.js';
@@ -20,6 +21,14 @@ interface ServeFlags {
   readonly eagerDispatch?: boolean;
   readonly endedRetentionMs?: string;
   readonly shutdownGraceMs?: string;
+  readonly maxClockSkewMs?: string;
+  readonly bodyLimit?: string;
+  readonly variablesMaxDepth?: string;
+  readonly variablesMaxBytes?: string;
+  readonly variablesMaxEntries?: string;
+  readonly expressionMaxSteps?: string;
+  readonly expressionMaxResultSize?: string;
+  readonly expressionMaxDepth?: string;
   readonly identity?: string;
   readonly oidcIssuer?: string;
   readonly oidcAudience?: string;
@@ -49,12 +58,43 @@ function milliseconds(flag: string, value: string | undefined): number | undefin
   return ms;
 }
 
+/** The expression limit flags (issue 12) and where each goes; a missing one keeps its default. */
+const expressionLimitFlags = [
+  ['maxSteps', '--expression-max-steps', 'expressionMaxSteps', 'BATON_EXPRESSION_MAX_STEPS', 'work one evaluation may do: iterations and calls, weighted by the expression\'s size'],
+  ['maxResultSize', '--expression-max-result-size', 'expressionMaxResultSize', 'BATON_EXPRESSION_MAX_RESULT_SIZE', 'largest list, context or string an evaluation may build'],
+  ['maxDepth', '--expression-max-depth', 'expressionMaxDepth', 'BATON_EXPRESSION_MAX_DEPTH', 'deepest nesting of function calls and of the result'],
+] as const;
+
+function expressionLimits(flags: ServeFlags): Partial<ExpressionLimits> {
+  const limits: Partial<Record<keyof ExpressionLimits, number>> = {};
+  for (const [name, flag, key] of expressionLimitFlags) {
+    const value = flags[key];
+    if (value === undefined) continue;
+    const count = Number(value);
+    if (!Number.isSafeInteger(count) || count <= 0) throw new Error(`${flag} must be a positive whole number, got "${value}"`);
+    limits[name] = count;
+  }
+  return limits;
+}
+
+/** `--variables-max-*` (issue 12); startNode checks each is a whole number in range and fills in the defaults. */
+function variableLimits(flags: ServeFlags): StartNodeOptions['variableLimits'] {
+  const given = { maxDepth: flags.variablesMaxDepth, maxBytes: flags.variablesMaxBytes, maxEntries: flags.variablesMaxEntries };
+  return Object.fromEntries(Object.entries(given).flatMap(([name, value]) => (value === undefined ? [] : [[name, Number(value)]])));
+}
+
 async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
   const handOffTimeoutMs = milliseconds('--hand-off-timeout-ms', flags.handOffTimeoutMs);
   const handOffRetryBackOffMs = milliseconds('--hand-off-retry-ms', flags.handOffRetryMs);
   const jobLeaseMs = milliseconds('--job-lease-ms', flags.jobLeaseMs);
   const endedRetentionMs = milliseconds('--ended-retention-ms', flags.endedRetentionMs);
   const shutdownGraceMs = milliseconds('--shutdown-grace-ms', flags.shutdownGraceMs);
+  const maxClockSkewMs = flags.maxClockSkewMs === undefined ? undefined : Number(flags.maxClockSkewMs);
+  if (maxClockSkewMs !== undefined && !(Number.isSafeInteger(maxClockSkewMs) && maxClockSkewMs >= 0)) {
+    throw new Error(`--max-clock-skew-ms must be a whole number of milliseconds, 0 or more, got "${flags.maxClockSkewMs}"`);
+  }
+  const bodyLimit = flags.bodyLimit === undefined ? undefined : Number(flags.bodyLimit);
+  if (bodyLimit !== undefined && !(Number.isSafeInteger(bodyLimit) && bodyLimit > 0)) throw new Error(`--body-limit must be a positive whole number of bytes, got "${flags.bodyLimit}"`);
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new Error(`--port must be a port number (0-65535), got "${flags.port}"`);
@@ -89,12 +129,16 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
     ...(flags.eagerDispatch === false ? { eagerDispatch: false } : {}),
     ...(endedRetentionMs === undefined ? {} : { endedRetentionMs }),
     ...(shutdownGraceMs === undefined ? {} : { shutdownGraceMs }),
+    ...(maxClockSkewMs === undefined ? {} : { maxClockSkewMs }),
+    ...(bodyLimit === undefined ? {} : { bodyLimit }),
+    variableLimits: variableLimits(flags),
+    expressionLimits: expressionLimits(flags),
   } as StartNodeOptions;
 }
 
 /** `baton serve`: runs an engine node until SIGINT or SIGTERM. */
 export function registerServe(program: Command, ctx: CommandContext): void {
-  program
+  const serve = program
     .command('serve')
     .summary('run an engine node (HTTP API, workers, timers)')
     .description('Runs an engine node: the HTTP API, in-process job handlers and timers, until Ctrl-C.')
@@ -129,10 +173,24 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       ),
     )
     .addOption(
+      new Option(
+        '--max-clock-skew-ms <ms>',
+        'with a Redis store the node keeps Redis TIME, correcting its host clock by the offset it measures; beyond this offset it warns and readiness is DOWN until the host\'s time sync is fixed; 0: never DOWN (default 2000)',
+      ).env('BATON_MAX_CLOCK_SKEW_MS'),
+    )
+    .addOption(new Option('--body-limit <bytes>', 'largest request body; a larger one is refused with 413 PAYLOAD_TOO_LARGE (default 4194304: 4 MiB)').env('BATON_BODY_LIMIT'))
+    .addOption(new Option('--variables-max-depth <n>', 'deepest nesting of objects and arrays in one variables document, at most 1000 (default 64)').env('BATON_VARIABLES_MAX_DEPTH'))
+    .addOption(new Option('--variables-max-bytes <n>', 'largest JSON of one variables document, bytes (default 1048576: 1 MiB)').env('BATON_VARIABLES_MAX_BYTES'))
+    .addOption(new Option('--variables-max-entries <n>', 'most keys of one object or items of one array in variables (default 10000)').env('BATON_VARIABLES_MAX_ENTRIES'))
+    .addOption(
       new Option('--no-eager-dispatch', 'send every job through the shared queue; by default a job this node creates for a type it handles runs here at once, leased (Redis queue)').env(
         'BATON_NO_EAGER_DISPATCH',
       ),
-    )
+    );
+  for (const [name, flag, , env, what] of expressionLimitFlags) {
+    serve.addOption(new Option(`${flag} <n>`, `${what}; a hit is an incident on the element (default ${defaultExpressionLimits[name]})`).env(env));
+  }
+  serve
     .addHelpText(
       'after',
       '\nExamples:\n  $ baton serve --deploy services/engine/examples --handlers services/engine/examples/handlers.js\n  $ PORT=9000 baton serve --capabilities label-printer\n  $ BATON_SESSION_SECRET=... baton serve --host 0.0.0.0 --identity identity.yaml --store redis://127.0.0.1:6379\n',
