@@ -12,6 +12,7 @@ import { createEdgeEngineApi, createNodeCluster } from './handoff/index.js';
 import { readBpmnDir } from './deploy-dir.js';
 import type { DeployedProcess, EngineApi } from './engine-api.js';
 import { loadHandlers, toJobWorker, type JobHandler } from './load-handlers.js';
+import { followStoreClock } from './clock-follow.js';
 import { engineErrorLog } from './engine-log.js';
 import { createRuntimeEngineApi } from './runtime-engine-api.js';
 import { buildServer } from './server.js';
@@ -74,6 +75,12 @@ export interface StartNodeOptions extends AdapterChoice {
    * 90 s grace of the shipped manifests.
    */
   readonly shutdownGraceMs?: number;
+  /**
+   * With a Redis store the node keeps Redis `TIME` (issue 12, finding 8): it measures its
+   * host clock's offset at start and every 30 s and corrects its time by it. Beyond this
+   * offset it also warns and readiness is DOWN (a host time sync to fix); 0 never. Default 2 000 ms.
+   */
+  readonly maxClockSkewMs?: number;
   /**
    * Bounds on each expression evaluation (steps, result size, depth: counts, never time);
    * a hit is an incident on the element (issue 12). Missing fields take `defaultExpressionLimits`.
@@ -165,6 +172,8 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
     warned.add(message);
     logger.warn(message);
   };
+  // Before the adapters: BullMQ must start on the store's time (see followClock).
+  const clockFollowing = options.adapters === undefined ? await followStoreClock(options.store, { logger, maxSkewMs: options.maxClockSkewMs }) : undefined;
   const bus = watchBus(logger);
   const adapters = options.adapters ?? (isEdge ? await edgeAdapters(options, nodeId, clock, onError, bus.onChange) : await createAdapters(options, clock, onError, onWarning, bus.onChange));
   const runtime = !('store' in adapters) ? undefined : createEngine({ store: adapters.store, queue: adapters.queue, bus: adapters.bus, clock, nodeId, handlers: workers, onError, logger: rootLogger, decide: decideUnder(options.expressionLimits), ...pick(options, ['cluster']) });
@@ -213,6 +222,7 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
     ...(isQueueReady === undefined ? [] : [flagCheck('queue', isQueueReady, 'the job queue\'s connections or workers are down; they reconnect')]),
     bus.check,
   ]);
+  if (clockFollowing !== undefined) readiness.add(clockFollowing.check);
   let app: FastifyInstance | undefined;
   let ownIdentityStore: IdentityStore | undefined;
   let closing: Promise<void> | undefined;
@@ -231,6 +241,7 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
       await app?.close();
       await ownIdentityStore?.close();
       if (options.adapters === undefined) await adapters.close();
+      await clockFollowing?.stop();
   };
   // Issue 12, finding 11: with the store away a step of the drain can wait forever; past
   // the grace the node drops its HTTP connections and close() rejects (the CLI exits non-zero).

@@ -22,6 +22,7 @@ interface ServeFlags {
   readonly endedRetentionMs?: string;
   readonly shutdownGraceMs?: string;
   readonly maxClockSkewMs?: string;
+  readonly maxClockSkewMs?: string;
   readonly bodyLimit?: string;
   readonly variablesMaxDepth?: string;
   readonly variablesMaxBytes?: string;
@@ -93,6 +94,10 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
   if (maxClockSkewMs !== undefined && !(Number.isSafeInteger(maxClockSkewMs) && maxClockSkewMs >= 0)) {
     throw new Error(`--max-clock-skew-ms must be a whole number of milliseconds, 0 or more, got "${flags.maxClockSkewMs}"`);
   }
+  const maxClockSkewMs = flags.maxClockSkewMs === undefined ? undefined : Number(flags.maxClockSkewMs);
+  if (maxClockSkewMs !== undefined && !(Number.isSafeInteger(maxClockSkewMs) && maxClockSkewMs >= 0)) {
+    throw new Error(`--max-clock-skew-ms must be a whole number of milliseconds, 0 or more, got "${flags.maxClockSkewMs}"`);
+  }
   const bodyLimit = flags.bodyLimit === undefined ? undefined : Number(flags.bodyLimit);
   if (bodyLimit !== undefined && !(Number.isSafeInteger(bodyLimit) && bodyLimit > 0)) throw new Error(`--body-limit must be a positive whole number of bytes, got "${flags.bodyLimit}"`);
   const port = Number(flags.port);
@@ -129,6 +134,7 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
     ...(flags.eagerDispatch === false ? { eagerDispatch: false } : {}),
     ...(endedRetentionMs === undefined ? {} : { endedRetentionMs }),
     ...(shutdownGraceMs === undefined ? {} : { shutdownGraceMs }),
+    ...(maxClockSkewMs === undefined ? {} : { maxClockSkewMs }),
     ...(maxClockSkewMs === undefined ? {} : { maxClockSkewMs }),
     ...(bodyLimit === undefined ? {} : { bodyLimit }),
     variableLimits: variableLimits(flags),
@@ -171,6 +177,12 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       new Option('--shutdown-grace-ms <ms>', 'how long stopping may take (drain, then connections) before the node drops its connections and exits 1 (default 80000)').env(
         'BATON_SHUTDOWN_GRACE_MS',
       ),
+    )
+    .addOption(
+      new Option(
+        '--max-clock-skew-ms <ms>',
+        'with a Redis store the node keeps Redis TIME, correcting its host clock by the offset it measures; beyond this offset it warns and readiness is DOWN until the host\'s time sync is fixed; 0: never DOWN (default 2000)',
+      ).env('BATON_MAX_CLOCK_SKEW_MS'),
     )
     .addOption(
       new Option(
