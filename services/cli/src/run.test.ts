@@ -143,6 +143,12 @@ describe('baton serve', () => {
     expect(stderr).toContain('--port must be a port number');
     expect(code).toBe(1);
   });
+
+  it.each(['--expression-max-steps', '--expression-max-result-size', '--expression-max-depth'])('refuses %s that is not a positive whole number (issue 12)', async (flag) => {
+    const { code, stderr } = await baton('serve', '--port', '0', flag, '0');
+    expect(stderr).toContain(`${flag} must be a positive whole number, got "0"`);
+    expect(code).toBe(1);
+  });
 });
 
 describe('baton', () => {

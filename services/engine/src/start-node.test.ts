@@ -1,23 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { InstanceView } from './engine-api.js';
-import { startNode, type RunningNode } from './start-node.js';
-import { waitFor } from './wait-for.js';
+import { untilInstance } from './__fixtures__/until-instance.js';
+import { startNode } from './start-node.js';
 
 const examples = fileURLToPath(new URL('../examples', import.meta.url));
 const quiet = { logger: pino({ level: 'silent' }), print: () => undefined, handleSignals: false, port: 0 } as const;
 
-/** Waits (on engine change notifications, not a timer) until the instance satisfies `done`. */
-async function until(node: RunningNode, key: string, done: (view: InstanceView) => boolean): Promise<InstanceView> {
-  const probe = async (): Promise<InstanceView | undefined> => {
-    const view = await node.engine.getInstance(key);
-    return done(view) ? view : undefined;
-  };
-  const view = await waitFor(probe, { timeoutMs: 20_000, onChange: (listener) => node.engine.onChange(listener) });
-  if (view === undefined) throw new Error(`instance ${key} did not get there: ${JSON.stringify(await node.engine.getInstance(key))}`);
-  return view;
-}
+const until = untilInstance;
 
 describe('startNode', () => {
   it('refuses an adapter it does not support, naming the option and what is supported', async () => {

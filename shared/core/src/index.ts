@@ -5,6 +5,8 @@
  */
 export { decide } from './decide.js';
 export type { DecideOptions } from './decide.js';
+export type { ExpressionLimits } from '@baton/feel';
+export { defaultExpressionLimits } from '@baton/feel';
 export { evolve, replay } from './state/apply.js';
 export { visibleVariables, waitingElementIds, isActive, hasIncident } from './queries.js';
 export { assertNever } from './assert-never.js';
