@@ -22,7 +22,6 @@ interface ServeFlags {
   readonly endedRetentionMs?: string;
   readonly shutdownGraceMs?: string;
   readonly maxClockSkewMs?: string;
-  readonly maxClockSkewMs?: string;
   readonly bodyLimit?: string;
   readonly variablesMaxDepth?: string;
   readonly variablesMaxBytes?: string;
@@ -94,10 +93,6 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
   if (maxClockSkewMs !== undefined && !(Number.isSafeInteger(maxClockSkewMs) && maxClockSkewMs >= 0)) {
     throw new Error(`--max-clock-skew-ms must be a whole number of milliseconds, 0 or more, got "${flags.maxClockSkewMs}"`);
   }
-  const maxClockSkewMs = flags.maxClockSkewMs === undefined ? undefined : Number(flags.maxClockSkewMs);
-  if (maxClockSkewMs !== undefined && !(Number.isSafeInteger(maxClockSkewMs) && maxClockSkewMs >= 0)) {
-    throw new Error(`--max-clock-skew-ms must be a whole number of milliseconds, 0 or more, got "${flags.maxClockSkewMs}"`);
-  }
   const bodyLimit = flags.bodyLimit === undefined ? undefined : Number(flags.bodyLimit);
   if (bodyLimit !== undefined && !(Number.isSafeInteger(bodyLimit) && bodyLimit > 0)) throw new Error(`--body-limit must be a positive whole number of bytes, got "${flags.bodyLimit}"`);
   const port = Number(flags.port);
@@ -134,7 +129,6 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
     ...(flags.eagerDispatch === false ? { eagerDispatch: false } : {}),
     ...(endedRetentionMs === undefined ? {} : { endedRetentionMs }),
     ...(shutdownGraceMs === undefined ? {} : { shutdownGraceMs }),
-    ...(maxClockSkewMs === undefined ? {} : { maxClockSkewMs }),
     ...(maxClockSkewMs === undefined ? {} : { maxClockSkewMs }),
     ...(bodyLimit === undefined ? {} : { bodyLimit }),
     variableLimits: variableLimits(flags),
@@ -177,12 +171,6 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       new Option('--shutdown-grace-ms <ms>', 'how long stopping may take (drain, then connections) before the node drops its connections and exits 1 (default 80000)').env(
         'BATON_SHUTDOWN_GRACE_MS',
       ),
-    )
-    .addOption(
-      new Option(
-        '--max-clock-skew-ms <ms>',
-        'with a Redis store the node keeps Redis TIME, correcting its host clock by the offset it measures; beyond this offset it warns and readiness is DOWN until the host\'s time sync is fixed; 0: never DOWN (default 2000)',
-      ).env('BATON_MAX_CLOCK_SKEW_MS'),
     )
     .addOption(
       new Option(
