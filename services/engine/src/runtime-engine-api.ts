@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Incident, InstanceState, InstanceStatus, UserTaskWait, Wait } from '@baton/core';
 import { BatonError, isBatonError } from '@baton/errors';
 import type { Engine, IndexedIncident, IndexedUserTask, InstanceQuery, InstanceSummary, MessageBus, Page, PageRequest } from '@baton/runtime';
-import { scopeChainVariables } from '@baton/runtime';
+import { boundedForReading, defaultVariableLimits, scopeChainVariables } from '@baton/runtime';
 import type * as Api from './engine-api.js';
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString();
@@ -179,7 +179,16 @@ export interface RuntimeEngineApiOptions {
   readonly bus: MessageBus;
   /** The engine's `cluster` option (bus subject prefix `baton.<cluster>`). Default `default`. */
   readonly cluster?: string;
+  /**
+   * Reads show variables this deep in full; deeper values (stored before the door checked
+   * depth, issue 12) read as a marker, so a read never overflows the stack. Default the
+   * engine's default `maxDepth`; give the node's `variableLimits.maxDepth`.
+   */
+  readonly readableDepth?: number;
 }
+
+/** Levels an answer wraps around variables (a history entry's event, a job inside it). */
+const envelopeDepth = 8;
 
 /**
  * Adapts `@baton/runtime`'s Engine to the routes' {@link Api.EngineApi}: Camunda names
@@ -189,6 +198,8 @@ export interface RuntimeEngineApiOptions {
  */
 export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): Promise<Api.EngineApi> {
   const { engine, bus } = options;
+  const readableDepth = options.readableDepth ?? defaultVariableLimits.maxDepth;
+  const readable = <T>(value: T, envelope = 0): T => boundedForReading(value, readableDepth + envelope);
   const listeners = new Set<() => void>();
   const subscription = await bus.subscribe(`baton.${options.cluster ?? 'default'}.events.>`, () => {
     for (const listener of listeners) listener();
@@ -237,11 +248,14 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
         processDefinitionVersion: versionOf(result.state.definitionKey),
       };
     },
-    getInstance: async (key) => toInstanceView((await engine.getInstance(key)).state),
+    getInstance: async (key) => {
+      const view = toInstanceView((await engine.getInstance(key)).state);
+      return { ...view, variables: readable(view.variables) };
+    },
     async getHistory(key) {
       await engine.getInstance(key);
       const entries = await readAll((page) => engine.getHistory(key, page));
-      return entries.map((entry) => ({ ...entry.event, position: entry.position, time: iso(entry.at), commandId: entry.commandId }));
+      return entries.map((entry) => readable({ ...entry.event, position: entry.position, time: iso(entry.at), commandId: entry.commandId }, envelopeDepth));
     },
     async searchInstances(filter, window) {
       const page = await findInstances(engine, filter, window);
@@ -275,7 +289,7 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
     },
     async activateJobs({ type, worker, timeoutMs, maxJobsToActivate }) {
       const jobs = await engine.activateJobs({ type, worker, timeoutMs, maxJobs: maxJobsToActivate });
-      return jobs.map(toActivated);
+      return jobs.map((job) => ({ ...toActivated(job), variables: readable(job.variables) }));
     },
     async completeJob(jobKey, variables) {
       await engine.completeJob({ jobKey, variables });
@@ -328,7 +342,7 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
         ...(task?.formKey === undefined ? {} : { formKey: task.formKey }),
         ...(formJson === undefined ? {} : { formJson }),
         formFields: task?.formFields ?? [],
-        variables: scopeChainVariables(state, wait.elementInstanceId),
+        variables: readable(scopeChainVariables(state, wait.elementInstanceId)),
       };
     },
     async assignUserTask(userTaskKey, assignee) {

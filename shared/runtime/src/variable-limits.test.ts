@@ -1,6 +1,6 @@
 import { isBatonError } from '@baton/errors';
 import { describe, expect, it } from 'vitest';
-import { boundedForReading, checkVariables, defaultVariableLimits, tooDeepMarker, type VariableLimits } from './variable-limits.js';
+import { boundedForReading, checkVariables, defaultVariableLimits, tooDeepMarker, variableLimitsOf, type VariableLimits } from './variable-limits.js';
 
 /** `{ a: { a: … leaf } }`, `levels` objects deep (the outer one included). */
 function nested(levels: number, leaf: unknown = 1): Record<string, unknown> {
@@ -91,5 +91,15 @@ describe('boundedForReading', () => {
     const bounded = boundedForReading({ d: nested(10_000) }, 64);
     expect(() => JSON.stringify(bounded)).not.toThrow();
     expect(JSON.stringify(bounded)).toContain(tooDeepMarker(64));
+  });
+});
+
+describe('variableLimitsOf', () => {
+  it('fills in the defaults and refuses a limit that is not a whole number in range, naming it', () => {
+    expect(variableLimitsOf({ maxBytes: 10 })).toEqual({ ...defaultVariableLimits, maxBytes: 10 });
+    for (const [field, value] of [['maxDepth', 1001], ['maxEntries', 0], ['maxBytes', 1.5]] as const) {
+      const refused = refusal(() => variableLimitsOf({ [field]: value }));
+      expect(refused).toMatchObject({ code: 'VALIDATION_FAILED', details: { field } });
+    }
   });
 });

@@ -20,6 +20,23 @@ export const defaultVariableLimits: VariableLimits = { maxDepth: 64, maxBytes: 1
 /** The deepest `maxDepth` a node accepts: reads serialize recursively (JSON.stringify), so depth must stay well under the stack. */
 export const maxConfigurableDepth = 1_000;
 
+/**
+ * The node's limits: `given` over the defaults. Throws VALIDATION_FAILED naming the
+ * field when one is not a positive whole number, or `maxDepth` is over {@link maxConfigurableDepth}.
+ */
+export function variableLimitsOf(given: Partial<VariableLimits> = {}): VariableLimits {
+  const limits = { ...defaultVariableLimits, ...given };
+  for (const [field, value] of Object.entries(limits)) {
+    const max = field === 'maxDepth' ? maxConfigurableDepth : Number.MAX_SAFE_INTEGER;
+    if (!Number.isSafeInteger(value) || value <= 0 || value > max) {
+      throw new BatonError('VALIDATION_FAILED', `Expected variable limit ${field} to be a whole number from 1 to ${max}, but found ${String(value)}; fix the setting.`, {
+        field,
+      });
+    }
+  }
+  return limits;
+}
+
 /** One value met on the walk; `parent` and `key` rebuild its path only when an error names it. */
 interface Frame {
   readonly value: unknown;
