@@ -18,17 +18,18 @@ function nested(levels: number): unknown {
   return value;
 }
 
-describe('request limits at the door', () => {
-  let h: Harness;
-  let engine: InMemoryEngine;
-  beforeEach(async () => {
-    engine = createInMemoryEngine({ nodeId: 'test-node' });
-    h = await harness(await createRuntimeEngineApi({ engine, bus: engine.bus }));
-  });
-  afterEach(() => h.close());
+let h: Harness;
+let engine: InMemoryEngine;
+beforeEach(async () => {
+  engine = createInMemoryEngine({ nodeId: 'test-node' });
+  h = await harness(await createRuntimeEngineApi({ engine, bus: engine.bus }));
+});
+afterEach(() => h.close());
 
-  const post = (url: string, payload: string) => h.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload });
-  const get = (url: string) => h.app.inject({ method: 'GET', url });
+const post = (url: string, payload: string) => h.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload });
+const get = (url: string) => h.app.inject({ method: 'GET', url });
+
+describe('request limits at the door', () => {
 
   async function openJob(): Promise<{ instanceKey: string; jobKey: string }> {
     const instanceKey = await h.startSimple({ amount: 1 });
@@ -141,15 +142,6 @@ describe('request limits at the door', () => {
 });
 
 describe('request bodies: unknown fields and prototype keys', () => {
-  let h: Harness;
-  beforeEach(async () => {
-    const engine = createInMemoryEngine({ nodeId: 'test-node' });
-    h = await harness(await createRuntimeEngineApi({ engine, bus: engine.bus }));
-  });
-  afterEach(() => h.close());
-
-  const post = (url: string, payload: string) => h.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload });
-
   it.each([
     ['/v2/process-instances', '{"processDefinitionId":"simple","variabels":{"amount":1}}', 'variabels'],
     ['/v2/process-instances/search', '{"filter":{"processDefinitionID":"simple"}}', 'filter.processDefinitionID'],
