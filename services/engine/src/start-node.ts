@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { decide, defaultExpressionLimits, type ExpressionLimits } from '@baton/core';
-import { createEngine, systemClock, type Clock, type JobWorker, type MessageBus } from '@baton/runtime';
+import { createEngine, systemClock, variableLimitsOf, type Clock, type JobWorker, type MessageBus, type VariableLimits } from '@baton/runtime';
 import { createAdapters, createIdentityStore, type AdapterChoice, type NodeAdapters } from './adapters.js';
 import type { AuthConfig } from './auth/auth-config.js';
 import type { IdentityStore } from './auth/identity-store.js';
@@ -65,6 +65,11 @@ export interface StartNodeOptions extends AdapterChoice {
   readonly cluster?: string;
   /** Period of this node's heartbeat on the bus. Default 2 000 ms. */
   readonly heartbeatMs?: number;
+  /**
+   * Limits on each variables document a request or an in-process handler hands in (issue 12):
+   * over them, a 400 (or an incident) with VARIABLE_LIMIT_EXCEEDED. Missing fields take `defaultVariableLimits`.
+   */
+  readonly variableLimits?: Partial<VariableLimits>;
   /** How long to wait for a capable peer when handing off a request or a job. Default 30 000 ms. */
   readonly handOffTimeoutMs?: number;
   /** Wait before retrying a job whose capable peer did not answer (an edge node down). Default 5 000 ms. */
@@ -163,6 +168,7 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
   const clock = systemClock();
   const onError = engineErrorLog(logger);
   const { workers, capabilities } = await chooseWorkers(options, logger);
+  const variableLimits = variableLimitsOf(options.variableLimits);
   // An edge node (`store: 'none'`) has only the bus: its peers with the store hand it jobs and take its API calls.
   const isEdge = options.store === noStore;
   // Server warnings (Redis without AOF) go to the node's log, once each (the store and the queue check the same Redis).
@@ -176,8 +182,8 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
   const clockFollowing = options.adapters === undefined ? await followStoreClock(options.store, { logger, maxSkewMs: options.maxClockSkewMs }) : undefined;
   const bus = watchBus(logger);
   const adapters = options.adapters ?? (isEdge ? await edgeAdapters(options, nodeId, clock, onError, bus.onChange) : await createAdapters(options, clock, onError, onWarning, bus.onChange));
-  const runtime = !('store' in adapters) ? undefined : createEngine({ store: adapters.store, queue: adapters.queue, bus: adapters.bus, clock, nodeId, handlers: workers, onError, logger: rootLogger, decide: decideUnder(options.expressionLimits), ...pick(options, ['cluster']) });
-  const engine = runtime === undefined ? createEdgeEngineApi(nodeId) : await createRuntimeEngineApi({ engine: runtime, bus: adapters.bus, ...pick(options, ['cluster']) });
+  const runtime = !('store' in adapters) ? undefined : createEngine({ store: adapters.store, queue: adapters.queue, bus: adapters.bus, clock, nodeId, handlers: workers, onError, logger: rootLogger, variableLimits, decide: decideUnder(options.expressionLimits), ...pick(options, ['cluster']) });
+  const engine = runtime === undefined ? createEdgeEngineApi(nodeId) : await createRuntimeEngineApi({ engine: runtime, bus: adapters.bus, readableDepth: variableLimits.maxDepth, ...pick(options, ['cluster']) });
   const cluster = createNodeCluster({
     bus: adapters.bus,
     clock,
@@ -258,6 +264,7 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
       ...(options.auth === undefined ? {} : { auth: options.auth, identitySync }),
       engine,
       nodeId,
+      variableLimits,
       capabilities: cluster.capabilities,
       cluster: cluster.server,
       logger: rootLogger,

@@ -22,7 +22,15 @@ export { createEffectDispatcher, type DispatchTargets } from './effect-dispatche
 export { createIdSource } from './ids.js';
 export { createEngine } from './engine/create-engine.js';
 export { JobBpmnError, JobRetryLater } from './engine/jobs.js';
-export { boundedForReading, checkVariables, defaultVariableLimits, maxConfigurableDepth, tooDeepMarker, type VariableLimits } from './variable-limits.js';
+export {
+  boundedForReading,
+  checkVariables,
+  defaultVariableLimits,
+  maxConfigurableDepth,
+  tooDeepMarker,
+  variableLimitsOf,
+  type VariableLimits,
+} from './variable-limits.js';
 export { isJobOver, scopeChainVariables } from './engine/engine-context.js';
 export { startEventsOf } from './engine/deployments.js';
 export type * from './engine/engine-types.js';
