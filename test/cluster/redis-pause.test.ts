@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { countInState, expectEachEffectOnce, expectEveryJobRan, startRoundRobin } from './support/instances.js';
-import { ownRedis, type OwnServer } from './support/own-servers.js';
+import { ownRedisHooks } from './support/own-redis-hooks.js';
 import { processId, ServeCluster } from './support/serve-nodes.js';
 
 // Issue 12, finding 9 and its fault test: Redis paused for 10 s in the middle of a run
@@ -25,20 +25,11 @@ async function readiness(url: string): Promise<{ status: number; body: { code?: 
 
 describe('Redis paused for 10 s in the middle of a run on two real nodes', () => {
   const cluster = new ServeCluster(`redis-pause-${randomUUID()}`, ['--job-lease-ms', '4000']);
-  let redis: OwnServer | undefined;
-
-  beforeAll(async () => {
-    redis = await ownRedis();
-    await redis.start();
-  });
-  afterAll(async () => {
-    await cluster.dispose();
-    await redis?.dispose();
-  });
+  const redis = ownRedisHooks(cluster);
 
   it('readiness says 503 while paused, a start fails fast with STORE_UNAVAILABLE, and everything completes after', async () => {
     // given: two nodes on their own Redis, the jobs of 200 instances running
-    const server = redis ?? expect.fail('redis-server did not start');
+    const server = redis();
     const bus = inject('natsUrl');
     const env = { BATON_TEST_JOB_MS: '40' };
     const nodes = [await cluster.start({ name: 'node-1', store: server.url, bus, capabilities: allTypes, deploys: true, env })];
