@@ -36,6 +36,7 @@ interface ServeFlags {
   readonly oidcRolesClaim?: string;
   readonly secureCookies?: boolean;
   readonly insecureNoAuth?: boolean;
+  readonly allowDemoIdentity?: boolean;
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
@@ -108,6 +109,7 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
     ...(flags.oidcRolesClaim === undefined ? {} : { oidcRolesClaim: flags.oidcRolesClaim }),
     ...(sessionSecret === undefined ? {} : { sessionSecret }),
     ...(flags.secureCookies === undefined ? {} : { secureCookies: flags.secureCookies }),
+    ...(flags.allowDemoIdentity === true ? { allowDemoIdentity: true } : {}),
   });
   return {
     port,
@@ -158,6 +160,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--oidc-roles-claim <path>', 'claim holding the roles, e.g. realm_access.roles').env('BATON_OIDC_ROLES_CLAIM'))
     .addOption(new Option('--secure-cookies', 'mark session cookies Secure (behind HTTPS)'))
     .addOption(new Option('--insecure-no-auth', 'allow binding a non-loopback address without authentication (logged as a warning)'))
+    .addOption(new Option('--allow-demo-identity', 'allow binding a non-loopback address with the demo identity, whose passwords are public (logged as a warning)'))
     .addOption(new Option('--cluster <name>', 'bus subjects are baton.<name>.…: nodes of one cluster share it').env('BATON_CLUSTER').default('default'))
     .addOption(new Option('--hand-off-timeout-ms <ms>', 'how long to wait for a capable peer to answer a handed-off request or job (default 30000)').env('BATON_HAND_OFF_TIMEOUT_MS'))
     .addOption(new Option('--hand-off-retry-ms <ms>', 'wait before retrying a job whose capable peer did not answer (default 5000)').env('BATON_HAND_OFF_RETRY_MS'))

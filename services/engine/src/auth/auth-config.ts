@@ -6,6 +6,13 @@ import type { LoginThrottleConfig } from './login-throttle.js';
 export interface AuthConfig {
   /** Users, groups, memberships and API keys (`--identity FILE`, see `loadIdentityFile`). */
   readonly identity?: IdentityData;
+  /** The file `identity` was read from, named in warnings. */
+  readonly identityFile?: string;
+  /**
+   * `--allow-demo-identity`: listen beyond loopback even though `identity` holds the demo
+   * accounts, whose passwords are public (logged as a warning). Default false: refused.
+   */
+  readonly allowDemoIdentity?: boolean;
   /** Accept bearer JWTs from this OIDC provider. */
   readonly oidc?: OidcConfig;
   /**

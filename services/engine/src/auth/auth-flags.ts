@@ -18,6 +18,8 @@ export interface AuthFlags {
   readonly sessionSecret?: string;
   /** `--secure-cookies` */
   readonly secureCookies?: boolean;
+  /** `--allow-demo-identity` */
+  readonly allowDemoIdentity?: boolean;
 }
 
 /**
@@ -41,9 +43,10 @@ export async function authConfigFromFlags(flags: AuthFlags): Promise<AuthConfig 
           ...(flags.oidcRolesClaim === undefined ? {} : { rolesClaim: flags.oidcRolesClaim }),
         };
   return {
-    ...(flags.identityFile === undefined ? {} : { identity: await loadIdentityFile(flags.identityFile) }),
+    ...(flags.identityFile === undefined ? {} : { identity: await loadIdentityFile(flags.identityFile), identityFile: flags.identityFile }),
     ...(oidc === undefined ? {} : { oidc }),
     ...(flags.sessionSecret === undefined ? {} : { sessionSecret: flags.sessionSecret }),
     ...(flags.secureCookies === undefined ? {} : { secureCookies: flags.secureCookies }),
+    ...(flags.allowDemoIdentity === true ? { allowDemoIdentity: true } : {}),
   };
 }

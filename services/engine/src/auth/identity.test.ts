@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiKeyIdOf, createApiKey, hashApiKey, matchesApiKey } from './api-key.js';
+import { testIdentity } from './__fixtures__/auth-harness.js';
+import { publicDemoAccounts } from './demo-identity.js';
 import { createIdentityDirectory } from './directory.js';
 import { loadIdentityFile, parseIdentity } from './identity.js';
 import { hashPassword, isPasswordHash, verifyPassword } from './password.js';
@@ -77,5 +79,8 @@ describe('the demo identity file', () => {
     for (const name of ['ann', 'max', 'ada']) expect(await verifyPassword(`${name}-demo`, byName.get(name) ?? '')).toBe(true);
     const key = 'baton_demo-worker_9OF59J7sOnR7YZGOxBQthJdw-0jSdXlNM8Wq-ja7B-E';
     expect(matchesApiKey(key, data.apiKeys[0]?.hash ?? '')).toBe(true);
+    // and every one of these public credentials is known as such (issue 12: refused beyond loopback)
+    expect(publicDemoAccounts(data)).toEqual(['ann', 'max', 'ada', 'demo-worker']);
+    expect(publicDemoAccounts(await testIdentity())).toEqual([]);
   });
 });
