@@ -63,6 +63,18 @@ describe('ClockFollower', () => {
     expect(follower.offsetMs).toBe(-600);
   });
 
+  it('leaves the applied offset alone when the change is within half the round trip (the measurement cannot tell)', async () => {
+    const host = new VirtualClock(storeStart);
+    const ahead = { ms: 0 };
+    const follower = new ClockFollower({ authority: authority(host, ahead, [[60, 60]]), hostNow: () => host.now(), toleranceMs: 25 });
+    ahead.ms = 50;
+    expect(await follower.measure()).toEqual({ offsetMs: -50, roundTripMs: 120 });
+    expect(follower.offsetMs).toBe(0);
+    ahead.ms = 70;
+    await follower.measure();
+    expect(follower.offsetMs).toBe(-70);
+  });
+
   it('never steps back by a little (time waits), but takes a host clock stepped by an hour', async () => {
     // given a follower at offset 0
     const host = new VirtualClock(storeStart + hourMs);

@@ -24,7 +24,7 @@ export interface ClockFollowerOptions {
   readonly hostNow: () => number;
   /** Samples per measurement; the one with the shortest round trip counts (NTP's choice). Default 5. */
   readonly samples?: number;
-  /** A measured offset closer than this to the one applied is left alone: noise of the round trip. Default 25 ms. */
+  /** A measured offset closer than this (or than half its round trip) to the one applied is left alone: noise. Default 25 ms. */
   readonly toleranceMs?: number;
   /**
    * How far back `now()` may be asked to step when a new offset is applied: a step
@@ -77,7 +77,8 @@ export class ClockFollower {
       if (best === undefined || sample.roundTripMs < best.roundTripMs) best = sample;
     }
     const offset = best as ClockOffset;
-    if (Math.abs(offset.offsetMs - this.applied) > (this.options.toleranceMs ?? 25)) this.applied = offset.offsetMs;
+    // A change within the tolerance, or within the measurement's own uncertainty (half its round trip), is noise.
+    if (Math.abs(offset.offsetMs - this.applied) > Math.max(this.options.toleranceMs ?? 25, offset.roundTripMs / 2)) this.applied = offset.offsetMs;
     this.measured = offset;
     return offset;
   }
