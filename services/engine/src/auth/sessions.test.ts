@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createInMemoryEngine } from '@baton/memory';
 import { createRuntimeEngineApi } from '../runtime-engine-api.js';
 import { buildServer } from '../server.js';
+import { createInMemoryIdentityStore } from './in-memory-identity-store.js';
 import { apiKeys, authHarness, login, password, testIdentity, type AuthHarness } from './__fixtures__/auth-harness.js';
 
 describe('browser sessions, CSRF and API keys', () => {
@@ -113,6 +114,25 @@ describe('browser sessions, CSRF and API keys', () => {
     // then: the session of the deleted account does not come back with the new one
     expect((await me(after.cookie)).status).toBe(401);
     expect((await me((await login(h.url, 'uma', 'new-password-2')).cookie)).status).toBe(200);
+  });
+
+  it('answers 503 STORE_UNAVAILABLE to a session it cannot check against the identity store, rather than trust it', async () => {
+    // given: a node whose identity store closes after mia logged in
+    const runtime = createInMemoryEngine({ nodeId: 'store-node' });
+    const engine = await createRuntimeEngineApi({ engine: runtime, bus: runtime.bus });
+    const store = createInMemoryIdentityStore();
+    const app = await buildServer({ engine, nodeId: 'store-node', logger: pino({ level: 'silent' }), auth: { identity: await testIdentity() }, identitySync: { store } });
+    const loggedIn = await app.inject({ method: 'POST', url: '/v2/auth/login', payload: { username: 'mia', password } });
+    const cookie = loggedIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    expect((await app.inject({ method: 'GET', url: '/v2/auth/me', headers: { cookie } })).statusCode).toBe(200);
+    // when
+    await store.close();
+    const res = await app.inject({ method: 'GET', url: '/v2/auth/me', headers: { cookie } });
+    await app.close();
+    await engine.close();
+    // then
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({ code: 'STORE_UNAVAILABLE' });
   });
 
   it('refuses a validly signed session cookie without a session id (from before issue 12), which no logout could end', async () => {
