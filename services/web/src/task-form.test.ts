@@ -59,4 +59,18 @@ describe('a form of the model', () => {
   it('sends a value the user chose for a variable the task does not have yet', () => {
     expect(changedVariables(form, { approved: false, grade: 'a' })).toEqual({ approved: false, grade: 'a' });
   });
+
+  it('maps a field bound to a safe key back to its dotted variable, beside plain keys', () => {
+    // given: camunda:formFields "a.b" (bound to field_0) and "comment" (plain)
+    const fields: TaskForm = {
+      source: 'formFields',
+      schema: { components: [{ type: 'textfield', key: 'field_0', label: 'A.b', variable: 'a.b' }, { type: 'textfield', key: 'comment', label: 'Comment' }] },
+      variables: { 'a.b': 'x', comment: 'c' },
+    };
+    // when
+    const data = formDataOf(fields);
+    // then
+    expect(data).toMatchObject({ field_0: 'x', comment: 'c' });
+    expect(changedVariables(fields, { field_0: 'y', comment: 'c' })).toEqual({ 'a.b': 'y' });
+  });
 });

@@ -7,8 +7,8 @@ export interface TaskForm {
   readonly variables: Record<string, unknown>;
 }
 
-/** A field of a form the node generated from the task's variables: bound to a safe `key`, naming its `variable`. */
-interface GeneratedField {
+/** A field the node bound to a safe `key` because form-js would misread its variable's name as a path; it names its `variable`. */
+interface BoundField {
   readonly type: string;
   readonly key: string;
   readonly label?: string;
@@ -20,10 +20,10 @@ const isObject = (value: unknown): value is Data => typeof value === 'object' &&
 /** `data[key]` if it is its own property (a variable may be named `__proto__` or `constructor`). */
 const own = (data: Data, key: string): unknown => (Object.hasOwn(data, key) ? data[key] : undefined);
 
-const isGenerated = (component: unknown): component is GeneratedField =>
+const isBound = (component: unknown): component is BoundField =>
   isObject(component) && typeof component['key'] === 'string' && typeof component['variable'] === 'string' && typeof component['type'] === 'string';
 
-const generatedFields = (form: TaskForm): GeneratedField[] => (form.source === 'variables' ? form.schema.components.filter(isGenerated) : []);
+const boundFields = (form: TaskForm): BoundField[] => form.schema.components.filter(isBound);
 
 /** JSON with object keys sorted, so two values compare by content. */
 function canonical(value: unknown): string {
@@ -46,17 +46,18 @@ function mergedOver(before: unknown, value: unknown): unknown {
 }
 
 /**
- * The data to render `form` with. A generated form binds each variable to a safe key
- * (`variable_0`, …): form-js reads a key as a path, so `a.b` would become `{a: {b}}` and an
- * empty name would be replaced (issue 12, finding 4).
+ * The data to render `form` with. A generated form, and a field whose variable's name form-js
+ * would read as a path, bind the variable to a safe key (`variable_0`, `field_1`): else `a.b`
+ * would become `{a: {b}}` and an empty name would be replaced (issue 12, finding 4).
  */
 export function formDataOf(form: TaskForm): Data {
-  if (form.source !== 'variables') return form.variables;
-  return Object.fromEntries(generatedFields(form).filter((field) => Object.hasOwn(form.variables, field.variable)).map((field) => [field.key, own(form.variables, field.variable)]));
+  const shown = form.source === 'variables' ? [] : Object.entries(form.variables);
+  const bound = boundFields(form).filter((field) => Object.hasOwn(form.variables, field.variable));
+  return Object.fromEntries([...shown, ...bound.map((field) => [field.key, own(form.variables, field.variable)])]);
 }
 
-/** A generated field's new value, as form-js gives it; never coerced (a number field whose text was not a number is refused). */
-function generatedValue(field: GeneratedField, value: unknown): unknown {
+/** A bound field's new value, as form-js gives it; never coerced (a number field whose text was not a number is refused). */
+function boundValue(field: BoundField, value: unknown): unknown {
   if (field.type === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) {
     throw new Error(`${field.label ?? field.variable} must be a number; the task was not completed.`);
   }
@@ -69,17 +70,19 @@ function generatedValue(field: GeneratedField, value: unknown): unknown {
  * is not sent; an object is sent with what the form does not show of it kept.
  */
 export function changedVariables(form: TaskForm, data: Data): Data {
-  const entries =
-    form.source === 'variables'
-      ? generatedFields(form).filter((field) => Object.hasOwn(data, field.key)).map((field): [string, unknown] => [field.variable, own(data, field.key)])
-      : Object.entries(data);
+  const bound = boundFields(form);
+  const keys = new Set(bound.map((field) => field.key));
+  const entries: [string, unknown][] = [
+    ...bound.filter((field) => Object.hasOwn(data, field.key)).map((field): [string, unknown] => [field.variable, own(data, field.key)]),
+    ...(form.source === 'variables' ? [] : Object.entries(data).filter(([key]) => !keys.has(key))),
+  ];
   const changed: [string, unknown][] = [];
   for (const [name, value] of entries) {
     const before = own(form.variables, name);
     const after = mergedOver(before, value);
     if ((before === undefined && isBlank(after)) || canonical(before) === canonical(after)) continue;
-    const field = generatedFields(form).find((f) => f.variable === name);
-    changed.push([name, field === undefined ? after : generatedValue(field, after)]);
+    const field = bound.find((f) => f.variable === name);
+    changed.push([name, field === undefined ? after : boundValue(field, after)]);
   }
   return Object.fromEntries(changed);
 }

@@ -32,14 +32,17 @@ function defaultOf(field: FormFieldView, type: string): unknown {
   return field.defaultValue;
 }
 
-/** `camunda:formField` → a form-js component: types, enum values, defaults, validation constraints. */
-export function fromFormField(field: FormFieldView): FormComponent {
+/** A name form-js binds as it is: not empty, no dot (form-js reads `a.b` as a path). */
+const isPlainKey = (name: string): boolean => name !== '' && !name.includes('.');
+
+/** `camunda:formField` → a form-js component (one whose id form-js would misread binds `field_<index>` and names its `variable`): types, enum values, defaults, validation constraints. */
+export function fromFormField(field: FormFieldView, index: number): FormComponent {
   const type = componentTypes[field.type] ?? 'textfield';
   const { validate, readonly: isReadonly } = validationOf(field);
   const defaultValue = defaultOf(field, type);
   return {
     type,
-    key: field.id,
+    ...(isPlainKey(field.id) ? { key: field.id } : { key: `field_${index}`, variable: field.id }),
     label: field.label ?? field.id,
     ...(type === 'datetime' ? { subtype: 'date', dateLabel: field.label ?? field.id } : {}),
     ...(type === 'select' ? { values: (field.values ?? []).map((v) => ({ label: v.name ?? v.id, value: v.id })) } : {}),
@@ -82,7 +85,7 @@ function parseFormJson(form: UserTaskForm): FormSchema {
 export function formSchemaOf(form: UserTaskForm): { source: FormSource; schema: FormSchema } {
   if (form.formJson !== undefined) return { source: 'form', schema: parseFormJson(form) };
   const id = `baton-${form.userTaskKey}`;
-  if (form.formFields.length > 0) return { source: 'formFields', schema: { type: 'default', id, schemaVersion, components: form.formFields.map(fromFormField) } };
+  if (form.formFields.length > 0) return { source: 'formFields', schema: { type: 'default', id, schemaVersion, components: form.formFields.map((field, index) => fromFormField(field, index)) } };
   const components = Object.entries(form.variables).map(([name, value], index) => fromVariable(name, value, index));
   return { source: 'variables', schema: { type: 'default', id, schemaVersion, components } };
 }

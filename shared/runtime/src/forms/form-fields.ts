@@ -58,14 +58,17 @@ function nodeAt(root: FieldNode, path: readonly string[]): FieldNode {
 /**
  * The value paths of `components` as form-js computes them (`PathRegistry.getValuePath`):
  * a keyed field's `key` split on dots, under the `path` of each enclosing group; a dynamic
- * list owns everything under its `path` (its items are not checked one by one).
+ * list owns everything under its `path` (its items are not checked one by one). A field
+ * that names its `variable` binds that one variable, dots and all.
  */
 export function fieldTree(components: readonly FormComponent[], root: FieldNode = { children: new Map() }, prefix: readonly string[] = []): FieldNode {
   // A deployed form is checked only for its id: any other shape binds nothing here.
   for (const component of Array.isArray(components) ? components : []) {
     if (typeof component !== 'object' || component === null) continue;
     const own = typeof component.path === 'string' && component.path !== '' ? component.path.split('.') : [];
-    if (keyedTypes.has(component.type) && typeof component.key === 'string') nodeAt(root, [...prefix, ...component.key.split('.')]).field = component;
+    // Baton's own forms bind a variable form-js would misread as a path (`a.b`, ``) to a safe key and name it in `variable`.
+    if (keyedTypes.has(component.type) && typeof component.variable === 'string') nodeAt(root, [...prefix, component.variable]).field = component;
+    else if (keyedTypes.has(component.type) && typeof component.key === 'string') nodeAt(root, [...prefix, ...component.key.split('.')]).field = component;
     else if (component.type === 'dynamiclist' && own.length > 0) nodeAt(root, [...prefix, ...own]).field = component;
     else if (component.components !== undefined) fieldTree(component.components, root, [...prefix, ...own]);
   }

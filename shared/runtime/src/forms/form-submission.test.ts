@@ -20,6 +20,7 @@ describe('checkFormSubmission (issue 12, finding 4)', () => {
   const group: FormComponent = { type: 'group', path: 'order', components: [{ type: 'number', key: 'qty', label: 'Quantity' }] };
   const list: FormComponent = { type: 'dynamiclist', path: 'items', components: [{ type: 'textfield', key: 'name' }] };
   const locked: FormComponent = { type: 'textfield', key: 'note', readonly: '=approved' };
+  const bound: FormComponent = { type: 'textfield', key: 'field_0', variable: 'a.b' };
   const tags: FormComponent = { type: 'taglist', key: 'tags', values: [{ label: 'A', value: 'a' }] };
 
   it.each([
@@ -31,6 +32,8 @@ describe('checkFormSubmission (issue 12, finding 4)', () => {
     ['tags within the options', schemaOf(tags), {}, { tags: ['a'] }, []],
     ['an unchanged variable the form does not show', schemaOf(tags), { other: { deep: [1] } }, { other: { deep: [1] } }, []],
     ['a variable named __proto__', schemaOf(tags), {}, JSON.parse('{"__proto__": 1}') as Record<string, unknown>, ['variables.__proto__']],
+    ['a field bound to a dotted variable, written as itself', schemaOf(bound), {}, { 'a.b': 'y' }, []],
+    ['a field bound to a dotted variable, written as a path', schemaOf(bound), {}, { a: { b: 'y' } }, ['variables.a']],
     ['a form whose components are not a list', { ...schemaOf(), components: 'none' as unknown as FormComponent[] }, {}, { x: 1 }, ['variables.x']],
   ])('%s', (_, schema, current, submitted, fields) => {
     expect(refusedFields(schema, current, submitted)).toEqual(fields);
