@@ -149,6 +149,16 @@ describe('baton serve', () => {
     expect(stderr).toContain(`${flag} must be a positive whole number, got "0"`);
     expect(code).toBe(1);
   });
+
+  it.each([
+    [['--variables-max-entries', '0'], '--variables-max-entries must be a positive whole number, got "0"'],
+    [['--variables-max-depth', '5000'], 'VALIDATION_FAILED: Expected variable limit maxDepth to be a whole number from 1 to 1000, but found 5000'],
+    [['--body-limit', '1MB'], '--body-limit must be a positive whole number of bytes, got "1MB"'],
+  ])('refuses a request limit out of range: %s (issue 12)', async (flags, message) => {
+    const { code, stderr } = await baton('serve', '--port', '0', ...flags);
+    expect(stderr).toContain(message);
+    expect(code).toBe(1);
+  });
 });
 
 describe('baton', () => {

@@ -66,22 +66,24 @@ const expressionLimitFlags = [
   ['maxDepth', '--expression-max-depth', 'expressionMaxDepth', 'BATON_EXPRESSION_MAX_DEPTH', 'deepest nesting of function calls and of the result'],
 ] as const;
 
-function expressionLimits(flags: ServeFlags): Partial<ExpressionLimits> {
-  const limits: Partial<Record<keyof ExpressionLimits, number>> = {};
-  for (const [name, flag, key] of expressionLimitFlags) {
+/** The variable limit flags (issue 12): each variables document a request or handler hands in; startNode checks the ranges. */
+const variableLimitFlags = [
+  ['maxDepth', '--variables-max-depth', 'variablesMaxDepth', 'BATON_VARIABLES_MAX_DEPTH', 'deepest nesting of objects and arrays, at most 1000 (default 64)'],
+  ['maxBytes', '--variables-max-bytes', 'variablesMaxBytes', 'BATON_VARIABLES_MAX_BYTES', 'largest JSON, bytes (default 1048576: 1 MiB)'],
+  ['maxEntries', '--variables-max-entries', 'variablesMaxEntries', 'BATON_VARIABLES_MAX_ENTRIES', 'most keys of an object or items of an array (default 10000)'],
+] as const;
+
+/** The limits given by a table's flags, each a positive whole number; a missing one keeps its default. */
+function limitsFrom<Name extends string>(flags: ServeFlags, table: readonly (readonly [Name, string, keyof ServeFlags, string, string])[]): Partial<Record<Name, number>> {
+  const limits: Partial<Record<Name, number>> = {};
+  for (const [name, flag, key] of table) {
     const value = flags[key];
     if (value === undefined) continue;
     const count = Number(value);
-    if (!Number.isSafeInteger(count) || count <= 0) throw new Error(`${flag} must be a positive whole number, got "${value}"`);
+    if (!Number.isSafeInteger(count) || count <= 0) throw new Error(`${flag} must be a positive whole number, got "${String(value)}"`);
     limits[name] = count;
   }
   return limits;
-}
-
-/** `--variables-max-*` (issue 12); startNode checks each is a whole number in range and fills in the defaults. */
-function variableLimits(flags: ServeFlags): StartNodeOptions['variableLimits'] {
-  const given = { maxDepth: flags.variablesMaxDepth, maxBytes: flags.variablesMaxBytes, maxEntries: flags.variablesMaxEntries };
-  return Object.fromEntries(Object.entries(given).flatMap(([name, value]) => (value === undefined ? [] : [[name, Number(value)]])));
 }
 
 async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
@@ -133,8 +135,8 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
     ...(shutdownGraceMs === undefined ? {} : { shutdownGraceMs }),
     ...(maxClockSkewMs === undefined ? {} : { maxClockSkewMs }),
     ...(bodyLimit === undefined ? {} : { bodyLimit }),
-    variableLimits: variableLimits(flags),
-    expressionLimits: expressionLimits(flags),
+    variableLimits: limitsFrom(flags, variableLimitFlags),
+    expressionLimits: limitsFrom<keyof ExpressionLimits>(flags, expressionLimitFlags),
   } as StartNodeOptions;
 }
 
@@ -182,9 +184,6 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       ).env('BATON_MAX_CLOCK_SKEW_MS'),
     )
     .addOption(new Option('--body-limit <bytes>', 'largest request body; a larger one is refused with 413 PAYLOAD_TOO_LARGE (default 4194304: 4 MiB)').env('BATON_BODY_LIMIT'))
-    .addOption(new Option('--variables-max-depth <n>', 'deepest nesting of objects and arrays in one variables document, at most 1000 (default 64)').env('BATON_VARIABLES_MAX_DEPTH'))
-    .addOption(new Option('--variables-max-bytes <n>', 'largest JSON of one variables document, bytes (default 1048576: 1 MiB)').env('BATON_VARIABLES_MAX_BYTES'))
-    .addOption(new Option('--variables-max-entries <n>', 'most keys of one object or items of one array in variables (default 10000)').env('BATON_VARIABLES_MAX_ENTRIES'))
     .addOption(
       new Option('--no-eager-dispatch', 'send every job through the shared queue; by default a job this node creates for a type it handles runs here at once, leased (Redis queue)').env(
         'BATON_NO_EAGER_DISPATCH',
@@ -192,6 +191,9 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     );
   for (const [name, flag, , env, what] of expressionLimitFlags) {
     serve.addOption(new Option(`${flag} <n>`, `${what}; a hit is an incident on the element (default ${defaultExpressionLimits[name]})`).env(env));
+  }
+  for (const [, flag, , env, what] of variableLimitFlags) {
+    serve.addOption(new Option(`${flag} <n>`, `one variables document in a request or from a handler: ${what}; over it, 400 VARIABLE_LIMIT_EXCEEDED`).env(env));
   }
   serve
     .addHelpText(
