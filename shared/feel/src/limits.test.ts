@@ -25,6 +25,8 @@ describe('expression limits: each stops the evaluation with a message naming the
     ['concatenate over the size limit', '=concatenate(list, list, list, list, list, list)', { list }, 'maxResultSize'],
     ['a deep result', `=${'['.repeat(30)}1${']'.repeat(30)}`, {}, 'maxDepth'],
     ['a deep result around a deep variable', '={a: {a: {a: {a: {a: {a: deep}}}}}}', { deep: nested(15) }, 'maxDepth'],
+    ['distinct values over contexts (pairwise comparisons)', '=count(distinct values(for i in 1..150 return {a: i}))', {}, 'maxSteps'],
+    ['union of lists of lists', '=count(union(for i in 1..80 return [i], for i in 1..80 return [i]))', {}, 'maxSteps'],
     ['JUEL through the same limits', '${empty list}', { list: Array.from({ length: 20_000 }, (_, i) => i) }, 'maxSteps'],
   ])('%s: %s', (_what, text, variables, limit) => {
     // when
@@ -48,6 +50,12 @@ describe('expression limits: work under the limits is unchanged', () => {
     ['=string join(for i in 1..99 return "0123456789")', {}, '0123456789'.repeat(99)],
     [`=${'['.repeat(19)}1${']'.repeat(19)}`, {}, JSON.parse(`${'['.repeat(19)}1${']'.repeat(19)}`) as unknown],
     ['=sort(list, function(x, y) x > y)[1]', { list }, 199],
+    ['=count(distinct values(for i in 1..50 return {a: modulo(i, 10)}))', {}, 10],
+    ['=count(distinct values(list))', { list }, 200],
+    ['=matches("2026-01-31", "^(\\d+-)+\\d+$")', {}, true],
+    ['=replace("a  b", "(a|b) +", "$1_")', {}, 'a_b'],
+    ['=matches("ann@mail.example.org", "^[\\w.]+@([\\w-]+\\.)+\\w+$")', {}, true],
+    ['=split("a1b22c", "(?:\\d)+")', {}, ['a', 'b', 'c']],
   ])('%s', (text, variables, expected) => {
     expect(evaluateExpression(text, variables, { limits: small })).toEqual({ ok: true, value: expected });
   });
@@ -84,6 +92,17 @@ describe('expression limits: scoping and other entry points', () => {
     const result = evaluateExpression('=for i in 1..2.5 return i', {}, { limits: small });
     expect(result).toMatchObject({ ok: false });
     if (!result.ok) expect(result.message).toContain('integer bounds');
+  });
+
+  it.each([
+    ['=matches("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", "(a+)+$")'],
+    ['=replace(text, "(?:\\w*\\s?)*x", "")'],
+    ['=split(text, "((ab)*)+")'],
+    ['=matches(text, "(x|\\d+)*y")'],
+  ])('refuses a regular expression with nested repetition (exponential backtracking): %s', (text) => {
+    const result = evaluateExpression(text, { text: 'a b c' }, { limits: small });
+    expect(result).toMatchObject({ ok: false });
+    if (!result.ok) expect(result.message).toContain('repeats a group that ends in a repetition');
   });
 
   it('counts per evaluation: a second run starts with a fresh budget', () => {

@@ -1,4 +1,5 @@
 import { FeelFunction, FeelRange } from 'feelin';
+import { checkPattern, extraCostOf } from './builtin-costs.js';
 
 /**
  * Bounds on one evaluation, all counts (never wall time) so the outcome is the same
@@ -103,7 +104,8 @@ FeelFunction.prototype.invoke = function invokeMetered(this: FeelFunction, args:
   const budget = active;
   if (budget === undefined) return invokeUnmetered.call(this, args);
   const iterated = this === meter && Array.isArray(args) ? costOf(args[0]) : 0;
-  charge(budget, iterated > 0 ? iterated * budget.weight : costOfArgs(args, budget.weight));
+  charge(budget, iterated > 0 ? iterated * budget.weight : costOfArgs(args, budget.weight) + extraCostOf(this.fn, args));
+  checkPattern(this.fn, args);
   budget.depth += 1;
   try {
     if (budget.depth > budget.limits.maxDepth) {
