@@ -7,7 +7,7 @@
 export type { EvalOptions, EvalResult, Variables } from './expression.js';
 export { checkExpression, evaluateCondition, evaluateExpression, isExpression, withExpressionLimits } from './expression.js';
 export type { ExpressionLimits, LimitName } from './limits.js';
-export { defaultExpressionLimits, resolveLimits } from './limits.js';
+export { defaultExpressionLimits } from './limits.js';
 export type { TimerDefinition } from './timer.js';
 export { checkTimer, nextCycleDue, parseDurationMs, timerDue } from './timer.js';
 export type { JsonValue } from './to-json.js';

@@ -183,13 +183,3 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
-
-/** Limits from partial options: each missing or invalid field takes its default. */
-export function resolveLimits(partial: Partial<ExpressionLimits> | undefined): ExpressionLimits {
-  if (partial === undefined) return defaultExpressionLimits;
-  const pick = (name: LimitName): number => {
-    const value = partial[name];
-    return value !== undefined && Number.isSafeInteger(value) && value > 0 ? value : defaultExpressionLimits[name];
-  };
-  return { maxSteps: pick('maxSteps'), maxResultSize: pick('maxResultSize'), maxDepth: pick('maxDepth') };
-}
