@@ -108,7 +108,9 @@ function entriesOf(value: unknown, max: number): { readonly entries: readonly (r
  * `variables` is nested deeper than `maxDepth`, has an object or array with more than
  * `maxEntries` entries, or serializes to more than `maxBytes` of JSON. Iterative and
  * bounded: it stops at the first limit crossed, so a 10 000-deep or cyclic value costs
- * no more than the limits allow. Every door (REST, bus, in-process workers) calls it.
+ * no more than the limits allow. The Engine facade calls it on every variables-carrying
+ * call (so every door built on it), the HTTP layer before schema validation, and the
+ * in-process worker loop on what a handler returns.
  */
 export function checkVariables(variables: unknown, limits: VariableLimits = defaultVariableLimits, root = 'variables'): void {
   const stack: Frame[] = [{ value: variables, depth: 1, key: undefined, parent: undefined }];
