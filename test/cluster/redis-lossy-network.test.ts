@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startFaultyProxy, type FaultyProxy } from '@baton/testkit';
 import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import { countInState, expectEachEffectOnce, startInstance } from './support/instances.js';
-import { ownRedisHooks } from './support/own-redis-hooks.js';
-import { ServeCluster } from './support/serve-nodes.js';
+import { clusterOnOwnRedis } from './support/own-redis-cluster.js';
 
 // Issue 12's fault test "a slow, lossy network to Redis": for 30 s every byte between
 // the two nodes and their Redis arrives 20 ms late and a connection is cut every
@@ -19,8 +17,7 @@ const faultyMs = 30_000;
 const lanes = 4;
 
 describe('a slow, lossy network between two real nodes and Redis for 30 s', () => {
-  const cluster = new ServeCluster(`redis-lossy-${randomUUID()}`, ['--job-lease-ms', '4000']);
-  const redis = ownRedisHooks(cluster);
+  const { cluster, redis } = clusterOnOwnRedis('redis-lossy', ['--job-lease-ms', '4000']);
   let proxy: FaultyProxy | undefined;
   afterAll(async () => {
     await proxy?.close();

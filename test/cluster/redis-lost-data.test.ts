@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it, vi } from 'vitest';
 import { expectEachEffectOnce, startRoundRobin, untilCompleted } from './support/instances.js';
-import { ownRedisHooks } from './support/own-redis-hooks.js';
-import { processId, ServeCluster } from './support/serve-nodes.js';
+import { clusterOnOwnRedis } from './support/own-redis-cluster.js';
+import { processId } from './support/serve-nodes.js';
 
 // Issue 12, finding 10: a Redis restarted empty (no AOF, no snapshot) lost every
 // instance, timer and deployment, no log line said so, and the node started with
@@ -20,8 +19,7 @@ async function lossesCounted(url: string): Promise<number> {
 }
 
 describe('Redis restarted empty under two real nodes', () => {
-  const cluster = new ServeCluster(`redis-lost-${randomUUID()}`);
-  const redis = ownRedisHooks(cluster, { isPersistent: false });
+  const { cluster, redis } = clusterOnOwnRedis('redis-lost', [], { isPersistent: false });
 
   it('each node logs and counts the loss, the --deploy node deploys again, and new instances complete', async () => {
     // given: two nodes (node-1 with --deploy) that ran 20 instances

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, inject, it, vi } from 'vitest';
 import { countInState, expectEachEffectOnce, expectEveryJobRan, startRoundRobin } from './support/instances.js';
-import { ownRedisHooks } from './support/own-redis-hooks.js';
-import { processId, ServeCluster } from './support/serve-nodes.js';
+import { clusterOnOwnRedis } from './support/own-redis-cluster.js';
+import { processId } from './support/serve-nodes.js';
 
 // Issue 12, finding 9 and its fault test: Redis paused for 10 s in the middle of a run
 // (SIGSTOP/SIGCONT on a redis-server of this test's own). Before, readiness stayed UP
@@ -24,8 +23,7 @@ async function readiness(url: string): Promise<{ status: number; body: { code?: 
 }
 
 describe('Redis paused for 10 s in the middle of a run on two real nodes', () => {
-  const cluster = new ServeCluster(`redis-pause-${randomUUID()}`, ['--job-lease-ms', '4000']);
-  const redis = ownRedisHooks(cluster);
+  const { cluster, redis } = clusterOnOwnRedis('redis-pause', ['--job-lease-ms', '4000']);
 
   it('readiness says 503 while paused, a start fails fast with STORE_UNAVAILABLE, and everything completes after', async () => {
     // given: two nodes on their own Redis, the jobs of 200 instances running

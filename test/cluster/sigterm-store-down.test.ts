@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it, vi } from 'vitest';
-import { ownRedisHooks } from './support/own-redis-hooks.js';
-import { ServeCluster } from './support/serve-nodes.js';
+import { clusterOnOwnRedis } from './support/own-redis-cluster.js';
 
 // Issue 12, finding 11: with Redis down, SIGTERM made a node log "stopping" and keep
 // running (30 s and more). Now the drain is bounded by --shutdown-grace-ms: past it the
@@ -10,8 +8,7 @@ import { ServeCluster } from './support/serve-nodes.js';
 const graceMs = 3_000;
 
 describe('SIGTERM on a real node whose Redis is down', () => {
-  const cluster = new ServeCluster(`sigterm-store-down-${randomUUID()}`, ['--shutdown-grace-ms', String(graceMs)]);
-  const redis = ownRedisHooks(cluster, { isPersistent: false });
+  const { cluster, redis } = clusterOnOwnRedis('sigterm-store-down', ['--shutdown-grace-ms', String(graceMs)], { isPersistent: false });
 
   it('exits within its grace, non-zero, saying why', async () => {
     // given: a node on a Redis that then dies
