@@ -177,6 +177,30 @@ describe('request bodies: unknown fields and prototype keys', () => {
     expect(search.properties.filter.additionalProperties).toBe(false);
   });
 
+  it('closes every JSON request body of every route in the OpenAPI document, down to its nested objects', async () => {
+    // given
+    const document = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const open: string[] = [];
+    const visit = (schema: { properties?: Record<string, unknown>; additionalProperties?: unknown; items?: unknown }, where: string): void => {
+      if (schema.properties === undefined) return;
+      if (schema.additionalProperties === undefined) open.push(where);
+      for (const [name, property] of Object.entries(schema.properties)) visit(property as typeof schema, `${where}.${name}`);
+    };
+    // when
+    let bodies = 0;
+    for (const [path, operations] of Object.entries<Record<string, { requestBody?: { content: Record<string, { schema: object }> } }>>(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const schema = operation.requestBody?.content['application/json']?.schema;
+        if (schema === undefined) continue;
+        bodies++;
+        visit(schema, `${method.toUpperCase()} ${path}`);
+      }
+    }
+    // then
+    expect(bodies).toBeGreaterThanOrEqual(14);
+    expect(open).toEqual([]);
+  });
+
   it.each([
     ['{"processDefinitionId":"simple","variables":{"__proto__":{"isAdmin":true}}}', '"__proto__"', 'variables.__proto__'],
     ['{"processDefinitionId":"simple","variables":{"a":{"constructor":{"prototype":{"x":1}}}}}', '"constructor" with a "prototype" key', 'variables.a.constructor.prototype'],
