@@ -22,13 +22,14 @@ const scriptProcess = (processId: string, expression: string): string => `<?xml 
 
 const quiet = { logger: pino({ level: 'silent' }), print: () => undefined, handleSignals: false, port: 0 } as const;
 let dir = '';
+const logLines: string[] = [];
 let node: RunningNode;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'baton-expression-limits-'));
   await writeFile(join(dir, 'huge.bpmn'), scriptProcess('huge', '=for i in 1..100000000 return i'));
   await writeFile(join(dir, 'small.bpmn'), scriptProcess('small', '=for i in 1..3 return i'));
-  node = await startNode({ ...quiet, deployDir: dir });
+  node = await startNode({ ...quiet, logger: pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) }), deployDir: dir });
 });
 
 afterAll(async () => {
@@ -61,6 +62,10 @@ describe('an expression over its limits, on a real node over HTTP', () => {
     expect(huge.incidents[0]?.errorMessage).toContain('for i in 1..100000000 return i');
     expect(huge.incidents[0]?.errorMessage).toContain('maxSteps');
     expect(huge.incidents[0]?.errorMessage).toContain('--expression-max-steps');
+    // and: the node logged it with the instance, the element and the code
+    const logged = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).find((record) => record['incidentKey'] !== undefined);
+    expect(logged).toMatchObject({ instanceId: hugeKey, elementId: 'script', code: 'EXPRESSION_FAILED' });
+    expect(String(logged?.['errorMessage'])).toContain('maxSteps');
     // and: the node is alive and serves another instance to its end
     expect((await fetch(`${node.url}/health/live`)).status).toBe(200);
     const smallKey = await start('small');
