@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { BatonError } from '@baton/errors';
 import type { Redis } from 'ioredis';
 import { checkRedisServer, connectRedis, emitWarning, guarded, unavailable } from './connection.js';
@@ -20,6 +21,9 @@ export interface StoredSessionStanding {
   readonly generation: number;
   readonly isRevoked: boolean;
 }
+
+/** The engine's `LoginFailureWindows` (this package does not import the engine): how long failures count. */
+type Windows = Readonly<Record<'resetAfterMs' | 'windowMs', number>>;
 
 export interface RedisIdentityStoreOptions {
   /** `redis://[user:password@]host:port[/db]`. */
@@ -55,11 +59,22 @@ function parsed<T>(hash: unknown): Map<string, T | IdentityTombstone> {
  * revision in one MULTI. Sessions (issue 12): `P:identity:session-gen` (HASH: username →
  * generation, HINCRBY'd in the MULTI of a deletion or a put that ends the user's sessions)
  * and `P:identity:session-revoked:<sessionId>` (a STRING set with PX by a logout, so Redis's
- * clock forgets it once the session has expired anyway). The record types are the engine's (`UserRecord`, `GroupRecord`):
+ * clock forgets it once the session has expired anyway). Failed logins (issue 12):
+ * `P:identity:login-fail:<["ip","username"]>` (HASH count, lastAt; PEXPIRE resetAfterMs
+ * from each failure) and `P:identity:login-fail-ip:<ip>` (ZSET of failure times, trimmed to
+ * and expiring with the window), each failure one MULTI. The record types are the engine's (`UserRecord`, `GroupRecord`):
  * this package stores their JSON as given. Redis errors surface as STORE_UNAVAILABLE.
  */
 export class RedisIdentityStore<U extends { readonly username: string }, G extends { readonly groupId: string }> {
-  private readonly keys: { readonly users: string; readonly groups: string; readonly revision: string; readonly generations: string; readonly revoked: string };
+  private readonly keys: {
+    readonly users: string;
+    readonly groups: string;
+    readonly revision: string;
+    readonly generations: string;
+    readonly revoked: string;
+    readonly loginPair: string;
+    readonly loginIp: string;
+  };
   private closing: Promise<void> | undefined;
 
   constructor(
@@ -73,6 +88,8 @@ export class RedisIdentityStore<U extends { readonly username: string }, G exten
       revision: `${prefix}:identity:rev`,
       generations: `${prefix}:identity:session-gen`,
       revoked: `${prefix}:identity:session-revoked:`,
+      loginPair: `${prefix}:identity:login-fail:`,
+      loginIp: `${prefix}:identity:login-fail-ip:`,
     };
   }
 
@@ -120,6 +137,35 @@ export class RedisIdentityStore<U extends { readonly username: string }, G exten
     });
   }
 
+  /** The engine's `LoginFailures`: the pair's count and last failure, the IP's failure times in the window. */
+  loginFailures(ip: string, username: string, now: number, windows: Windows): Promise<{ pairCount: number; pairLastAt: number; ipTimes: number[] }> {
+    return this.guard(async () => {
+      const multi = this.client.multi().hmget(this.pairKey(ip, username), 'count', 'lastAt');
+      multi.zrangebyscore(`${this.keys.loginIp}${ip}`, `(${now - windows.windowMs}`, '+inf', 'WITHSCORES');
+      const [pair, times] = repliesOf(await multi.exec()) as [(string | null)[], string[]];
+      const [count, lastAt] = pair;
+      // The pair's key expires resetAfterMs after its last failure by Redis's clock; the check by `now` keeps the two clocks' rules alike.
+      const isCounting = count != null && lastAt != null && now - Number(lastAt) < windows.resetAfterMs;
+      return { pairCount: isCounting ? Number(count) : 0, pairLastAt: isCounting ? Number(lastAt) : 0, ipTimes: times.filter((_, i) => i % 2 === 1).map(Number) };
+    });
+  }
+
+  recordLoginFailure(ip: string, username: string, at: number, windows: Windows): Promise<void> {
+    return this.guard(async () => {
+      const pair = this.pairKey(ip, username);
+      const ipKey = `${this.keys.loginIp}${ip}`;
+      const multi = this.client.multi().hincrby(pair, 'count', 1).hset(pair, 'lastAt', at).pexpire(pair, Math.max(1, windows.resetAfterMs));
+      multi.zadd(ipKey, at, `${at}:${randomUUID()}`).zremrangebyscore(ipKey, '-inf', at - windows.windowMs).pexpire(ipKey, Math.max(1, windows.windowMs));
+      repliesOf(await multi.exec());
+    });
+  }
+
+  clearLoginFailures(ip: string, username: string): Promise<void> {
+    return this.guard(async () => {
+      await this.client.del(this.pairKey(ip, username));
+    });
+  }
+
   close(): Promise<void> {
     this.closing ??= this.client.quit().then(
       () => undefined,
@@ -136,6 +182,11 @@ export class RedisIdentityStore<U extends { readonly username: string }, G exten
       const [, revision] = repliesOf(await multi.exec());
       return Number(revision);
     });
+  }
+
+  /** JSON keeps the pair unambiguous whatever characters the IP and username hold. */
+  private pairKey(ip: string, username: string): string {
+    return `${this.keys.loginPair}${JSON.stringify([ip, username])}`;
   }
 
   private guard<T>(work: () => Promise<T>): Promise<T> {

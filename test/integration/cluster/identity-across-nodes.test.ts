@@ -134,6 +134,26 @@ describe('identity managed in the store, across nodes on one Redis', () => {
     expect([await me(a, admin), await me(b, admin)]).toEqual([200, 200]);
   });
 
+  it('issue 12 (6b): failed logins on node A count on node B; the user still logs in from another client', async () => {
+    // given: two nodes on one Redis, no bus between them
+    const a = await start('node-a', { bus: 'memory' });
+    const b = await start('node-b', { bus: 'memory' });
+    // when: five wrong passwords for mia from this client, spread over both nodes
+    for (const node of [a, b, a, b, a]) expect((await logIn(node, 'mia', 'wrong')).status).toBe(401);
+    // then: the right one is refused on either node from this client, with the wait
+    for (const node of [a, b]) {
+      const refused = await fetch(`${node.url}/v2/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'mia', password }) });
+      expect(refused.status, node.nodeId).toBe(429);
+      expect(refused.headers.get('retry-after'), node.nodeId).toMatch(/^\d+$/);
+    }
+    // and the count is kept per client and username in the store, nothing locks mia's account for another client
+    const redis = new Redis(redisUrl);
+    const pair = await redis.hgetall(`baton:identity:login-fail:${JSON.stringify(['127.0.0.1', 'mia'])}`).finally(() => redis.disconnect());
+    expect(pair).toMatchObject({ count: '5' });
+    const fromElsewhere = await b.app.inject({ method: 'POST', url: '/v2/auth/login', remoteAddress: '198.51.100.7', payload: { username: 'mia', password } });
+    expect(fromElsewhere.statusCode).toBe(200);
+  });
+
   it('without a shared bus, a node sees another\'s change on its next session request or login (issue 12: the store is asked each time)', async () => {
     // given: two nodes on one Redis, each with its own in-memory bus (no message reaches the other), on one clock that never moves
     const now = Date.now();

@@ -24,7 +24,7 @@ export interface AuthConfig {
   readonly sessionTtlMs?: number;
   /** Set the cookies' `Secure` flag: on when browsers reach the node over HTTPS. Default false. */
   readonly secureCookies?: boolean;
-  /** Limits on failed logins (POST /v2/auth/login), kept in this node's memory. Default 5 per username, 20 per IP, per 15 minutes. */
+  /** Limits on failed logins (POST /v2/auth/login), counted in the identity store (issue 12). Default 5 per (IP, username) then a doubling wait from 1 minute, 20 per IP per 15 minutes. */
   readonly loginThrottle?: LoginThrottleConfig;
   /** Time source for session expiry and the login throttle; default `Date.now`. */
   readonly now?: () => number;

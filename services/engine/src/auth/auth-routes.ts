@@ -60,7 +60,7 @@ export function registerAuthRoutes(app: FastifyInstance, { identity, now, cookie
         summary: 'Log in with username and password: sets the session cookie and returns the CSRF token',
         description:
           'After 5 failed logins for one username from one client IP, that pair waits 1 minute, doubled by each further failure up to 15 minutes; ' +
-          'after 20 from one client IP within 15 minutes, that client waits. Meanwhile answers 429 TOO_MANY_REQUESTS with Retry-After (counted per node). ' +
+          'after 20 from one client IP within 15 minutes, that client waits. Meanwhile answers 429 TOO_MANY_REQUESTS with Retry-After (counted in the identity store: across nodes on Redis). ' +
           'A username is never locked for other clients.',
         body: {
           type: 'object',
@@ -73,10 +73,13 @@ export function registerAuthRoutes(app: FastifyInstance, { identity, now, cookie
     async (request, reply) => {
       const { username, password } = request.body;
       try {
-        throttle.check(username, request.ip, now());
+        await throttle.check(username, request.ip, now());
       } catch (error) {
-        if (error instanceof BatonError) reply.header('retry-after', String(error.details['retryAfterSeconds']));
-        request.log.warn({ subject: username, ip: request.ip }, 'login refused: too many failed attempts');
+        // Only a refusal carries a wait; a store that cannot be read (STORE_UNAVAILABLE) goes on as it is.
+        if (error instanceof BatonError && error.code === 'TOO_MANY_REQUESTS') {
+          reply.header('retry-after', String(error.details['retryAfterSeconds']));
+          request.log.warn({ subject: username, ip: request.ip }, 'login refused: too many failed attempts');
+        }
         throw error;
       }
       // Read before the password is checked, and the directory brought up to date: a password change that
@@ -84,10 +87,10 @@ export function registerAuthRoutes(app: FastifyInstance, { identity, now, cookie
       const sessionId = newSessionId();
       const { generation } = await identity.sessionStanding(sessionId, username);
       if (!(await checkPassword(identity.directory(), username, password))) {
-        throttle.failed(username, request.ip, now());
+        await throttle.failed(username, request.ip, now());
         throw new BatonError('UNAUTHENTICATED', 'Unknown user or wrong password.', {});
       }
-      throttle.succeeded(username, request.ip);
+      await throttle.succeeded(username, request.ip);
       const session = startSession(reply, { sessionId, username, generation }, now(), cookie);
       request.log.info({ subject: username }, 'logged in');
       const principal = identity.directory().principalOfUser(username, 'session', session.csrfToken);

@@ -33,6 +33,22 @@ export interface PutUserOptions {
   readonly endSessions?: boolean;
 }
 
+/** Failed logins as the store keeps them (issue 12, finding 6b): see {@link IdentityStore.loginFailures}. */
+export interface LoginFailures {
+  /** Failures of this username from this client since the pair was last quiet for `resetAfterMs`; 0 if none. */
+  readonly pairCount: number;
+  /** Epoch ms of the pair's last failure; 0 if none. */
+  readonly pairLastAt: number;
+  /** Epoch ms of this client's failures (any username) after `now - windowMs`, oldest first. */
+  readonly ipTimes: readonly number[];
+}
+
+/** How long failed logins count: a pair until it is quiet for `resetAfterMs`, a client's failure for `windowMs`. */
+export interface LoginFailureWindows {
+  readonly resetAfterMs: number;
+  readonly windowMs: number;
+}
+
 /**
  * Where the users and groups that admins change through `/v2/identity/*` are kept (issue 7),
  * beside the ProcessStore, not in it: identity is not process state. The identity file
@@ -55,6 +71,9 @@ export interface PutUserOptions {
  *   the revision). `sessionStanding` reads the revision, the generation and the revocation
  *   at one moment, so a node that checks it on each request refuses a session ended on any
  *   node as soon as the ending write has answered. None of these writes needs a clock.
+ * - Failed logins (issue 12, finding 6b) are counted per (client IP, username) pair and per
+ *   IP, shared by every node, and forgotten by themselves (`LoginFailureWindows`); the
+ *   throttle's rules live in the engine (`createLoginThrottle`), the store only counts.
  * - Failures of the backing server throw `STORE_UNAVAILABLE`; nothing is half-written.
  */
 export interface IdentityStore {
@@ -69,6 +88,12 @@ export interface IdentityStore {
   sessionStanding(sessionId: string, username: string): Promise<SessionStanding>;
   /** Ends one session on every node: `sessionStanding` reports it revoked for at least `ttlMs` (its remaining lifetime). */
   revokeSession(sessionId: string, ttlMs: number): Promise<void>;
+  /** The failed logins of the (client IP, username) pair and of the IP that still count at `now` (one round trip). */
+  loginFailures(ip: string, username: string, now: number, windows: LoginFailureWindows): Promise<LoginFailures>;
+  /** Counts a failed login at `at` against the pair and the IP, for every node; forgotten as `windows` says. */
+  recordLoginFailure(ip: string, username: string, at: number, windows: LoginFailureWindows): Promise<void>;
+  /** Forgets the pair's failures (a successful login), not the IP's. */
+  clearLoginFailures(ip: string, username: string): Promise<void>;
   /** Releases connections; idempotent. */
   close(): Promise<void>;
 }

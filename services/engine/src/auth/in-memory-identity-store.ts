@@ -1,8 +1,39 @@
 import { BatonError } from '@baton/errors';
 import type { GroupRecord, UserRecord } from './identity.js';
-import type { IdentityChanges, IdentityStore, IdentityTombstone, PutUserOptions, SessionStanding } from './identity-store.js';
+import type { IdentityChanges, IdentityStore, IdentityTombstone, LoginFailures, LoginFailureWindows, PutUserOptions, SessionStanding } from './identity-store.js';
 
 const tombstone: IdentityTombstone = { deleted: true };
+
+export interface InMemoryIdentityStoreOptions {
+  /** Decides when a revocation or a failed login may be forgotten; default `Date.now`. */
+  readonly now?: () => number;
+  /** Most login-failure pairs and client IPs remembered at once; the longest-quiet are forgotten first. Default 10,000. */
+  readonly maxTrackedLogins?: number;
+}
+
+/** Remembers at most `maxTracked` keys; a Map keeps insertion order, so re-inserting marks a key as recently used. */
+class RecentMap<T> {
+  private readonly entries = new Map<string, T>();
+
+  constructor(private readonly maxTracked: number) {}
+
+  get(key: string): T | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: string, value: T): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.maxTracked) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+}
 
 /**
  * The {@link IdentityStore} of one process (the default, and a single node's): changes
@@ -16,10 +47,16 @@ export class InMemoryIdentityStore implements IdentityStore {
   private readonly generations = new Map<string, number>();
   /** Revoked session ids and when their record may be forgotten (epoch ms of `now`). */
   private readonly revoked = new Map<string, number>();
+  private readonly loginPairs: RecentMap<{ readonly count: number; readonly lastAt: number }>;
+  private readonly loginIps: RecentMap<readonly number[]>;
+  private readonly now: () => number;
   private isClosed = false;
 
-  /** `now` only decides when a revocation may be forgotten; default `Date.now`. */
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(options: InMemoryIdentityStoreOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.loginPairs = new RecentMap(options.maxTrackedLogins ?? 10_000);
+    this.loginIps = new RecentMap(options.maxTrackedLogins ?? 10_000);
+  }
 
   async load(): Promise<IdentityChanges> {
     this.checkOpen();
@@ -66,6 +103,24 @@ export class InMemoryIdentityStore implements IdentityStore {
     this.revoked.set(sessionId, now + ttlMs);
   }
 
+  async loginFailures(ip: string, username: string, now: number, windows: LoginFailureWindows): Promise<LoginFailures> {
+    this.checkOpen();
+    const pair = this.loginPairs.get(pairKey(ip, username));
+    const isCounting = pair !== undefined && now - pair.lastAt < windows.resetAfterMs;
+    return { pairCount: isCounting ? pair.count : 0, pairLastAt: isCounting ? pair.lastAt : 0, ipTimes: (this.loginIps.get(ip) ?? []).filter((at) => at > now - windows.windowMs) };
+  }
+
+  async recordLoginFailure(ip: string, username: string, at: number, windows: LoginFailureWindows): Promise<void> {
+    const { pairCount, ipTimes } = await this.loginFailures(ip, username, at, windows);
+    this.loginPairs.set(pairKey(ip, username), { count: pairCount + 1, lastAt: at });
+    this.loginIps.set(ip, [...ipTimes, at]);
+  }
+
+  async clearLoginFailures(ip: string, username: string): Promise<void> {
+    this.checkOpen();
+    this.loginPairs.delete(pairKey(ip, username));
+  }
+
   async close(): Promise<void> {
     this.isClosed = true;
   }
@@ -86,6 +141,11 @@ export class InMemoryIdentityStore implements IdentityStore {
   }
 }
 
-export function createInMemoryIdentityStore(now?: () => number): InMemoryIdentityStore {
-  return new InMemoryIdentityStore(now);
+/** JSON keeps the pair unambiguous whatever characters the IP and username hold. */
+function pairKey(ip: string, username: string): string {
+  return JSON.stringify([ip, username]);
+}
+
+export function createInMemoryIdentityStore(options?: InMemoryIdentityStoreOptions): InMemoryIdentityStore {
+  return new InMemoryIdentityStore(options);
 }

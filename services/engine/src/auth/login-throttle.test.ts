@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { authHarness, password, type AuthHarness } from './__fixtures__/auth-harness.js';
+import { createInMemoryIdentityStore } from './in-memory-identity-store.js';
 import { createLoginThrottle } from './login-throttle.js';
 
 describe('login rate limiting (POST /v2/auth/login)', () => {
@@ -68,55 +69,55 @@ describe('login rate limiting (POST /v2/auth/login)', () => {
 });
 
 describe('createLoginThrottle', () => {
-  const retryAfter = (run: () => void): unknown => {
-    try {
-      run();
-      return undefined;
-    } catch (error) {
-      return (error as { details?: { retryAfterSeconds?: number } }).details?.retryAfterSeconds;
-    }
-  };
+  const retryAfter = async (check: Promise<void>): Promise<unknown> =>
+    check.then(
+      () => undefined,
+      (error: unknown) => (error as { details?: { retryAfterSeconds?: number } }).details?.retryAfterSeconds,
+    );
 
-  it('caps the doubling wait at maxLockMs and starts a pair again after resetAfterMs without failures', () => {
-    const throttle = createLoginThrottle({ maxFailuresPerUserAndIp: 1, firstLockMs: 10_000, maxLockMs: 25_000, resetAfterMs: 100_000, maxFailuresPerIp: 100 });
+  it('caps the doubling wait at maxLockMs and starts a pair again after resetAfterMs without failures', async () => {
+    const throttle = createLoginThrottle(createInMemoryIdentityStore(), { maxFailuresPerUserAndIp: 1, firstLockMs: 10_000, maxLockMs: 25_000, resetAfterMs: 100_000, maxFailuresPerIp: 100 });
     let now = 0;
     const waits: unknown[] = [];
     for (let i = 0; i < 4; i += 1) {
-      throttle.failed('mia', 'ip', now);
-      waits.push(retryAfter(() => throttle.check('mia', 'ip', now)));
+      await throttle.failed('mia', 'ip', now);
+      waits.push(await retryAfter(throttle.check('mia', 'ip', now)));
       now += 30_000;
     }
     expect(waits).toEqual([10, 20, 25, 25]);
     // a long quiet: the pair starts again at the first wait
     now += 100_000;
-    expect(retryAfter(() => throttle.check('mia', 'ip', now))).toBeUndefined();
-    throttle.failed('mia', 'ip', now);
-    expect(retryAfter(() => throttle.check('mia', 'ip', now))).toBe(10);
+    expect(await retryAfter(throttle.check('mia', 'ip', now))).toBeUndefined();
+    await throttle.failed('mia', 'ip', now);
+    expect(await retryAfter(throttle.check('mia', 'ip', now))).toBe(10);
   });
 
-  it('slides the per-IP window: the wait is counted from the oldest failure that still counts', () => {
-    const throttle = createLoginThrottle({ maxFailuresPerIp: 2, windowMs: 10_000 });
-    throttle.failed('mia', 'ip', 0);
-    throttle.failed('carl', 'ip', 4_000);
-    expect(retryAfter(() => throttle.check('uma', 'ip', 5_000))).toBe(5);
-    expect(retryAfter(() => throttle.check('uma', 'ip', 10_001))).toBeUndefined();
-    throttle.failed('cleo', 'ip', 10_001);
-    expect(retryAfter(() => throttle.check('uma', 'ip', 10_002))).toBe(4);
+  it('slides the per-IP window: the wait is counted from the oldest failure that still counts', async () => {
+    const throttle = createLoginThrottle(createInMemoryIdentityStore(), { maxFailuresPerIp: 2, windowMs: 10_000 });
+    await throttle.failed('mia', 'ip', 0);
+    await throttle.failed('carl', 'ip', 4_000);
+    expect(await retryAfter(throttle.check('uma', 'ip', 5_000))).toBe(5);
+    expect(await retryAfter(throttle.check('uma', 'ip', 10_001))).toBeUndefined();
+    await throttle.failed('cleo', 'ip', 10_001);
+    expect(await retryAfter(throttle.check('uma', 'ip', 10_002))).toBe(4);
   });
 
-  it('keeps usernames and addresses apart, whatever characters they hold', () => {
-    const throttle = createLoginThrottle({ maxFailuresPerUserAndIp: 1, maxFailuresPerIp: 100 });
-    throttle.failed('b","c', 'a', 0);
-    expect(retryAfter(() => throttle.check('b","c', 'a', 1))).toBe(60);
-    expect(retryAfter(() => throttle.check('c', 'a","b', 1))).toBeUndefined();
+  it('counts in the store it is given: two nodes on one store share the count', async () => {
+    const store = createInMemoryIdentityStore();
+    const [a, b] = [createLoginThrottle(store, { maxFailuresPerUserAndIp: 2 }), createLoginThrottle(store, { maxFailuresPerUserAndIp: 2 })];
+    await a.failed('mia', 'ip', 0);
+    await b.failed('mia', 'ip', 1);
+    expect(await retryAfter(a.check('mia', 'ip', 2))).toBe(60);
+    await b.succeeded('mia', 'ip');
+    expect(await retryAfter(a.check('mia', 'ip', 2))).toBeUndefined();
   });
 
-  it('forgets the longest-quiet pairs beyond maxTracked', () => {
-    const throttle = createLoginThrottle({ maxFailuresPerUserAndIp: 1, maxFailuresPerIp: 100, maxTracked: 2 });
-    throttle.failed('a', 'ip', 0);
-    throttle.failed('b', 'ip', 1);
-    throttle.failed('c', 'ip', 2);
-    expect(retryAfter(() => throttle.check('a', 'ip', 3))).toBeUndefined();
-    expect(retryAfter(() => throttle.check('c', 'ip', 3))).toBe(60);
+  it('in memory, forgets the longest-quiet pairs beyond maxTrackedLogins', async () => {
+    const throttle = createLoginThrottle(createInMemoryIdentityStore({ maxTrackedLogins: 2 }), { maxFailuresPerUserAndIp: 1, maxFailuresPerIp: 100 });
+    await throttle.failed('a', 'ip', 0);
+    await throttle.failed('b', 'ip', 1);
+    await throttle.failed('c', 'ip', 2);
+    expect(await retryAfter(throttle.check('a', 'ip', 3))).toBeUndefined();
+    expect(await retryAfter(throttle.check('c', 'ip', 3))).toBe(60);
   });
 });

@@ -121,7 +121,7 @@ export async function registerAuth(app: FastifyInstance, config: AuthConfig, eng
   }
   await app.register(cookie, { secret });
   const now = config.now ?? Date.now;
-  const store = sync.store ?? createInMemoryIdentityStore(now);
+  const store = sync.store ?? createInMemoryIdentityStore({ now });
   const identity = await startSyncedIdentity({
     seed: config.identity ?? { users: [], groups: [], apiKeys: [] },
     store,
@@ -136,7 +136,7 @@ export async function registerAuth(app: FastifyInstance, config: AuthConfig, eng
   const auth: Authenticator = { identity, verifyJwt: config.oidc && createJwtVerifier(config.oidc), now };
   addGuards(app, auth, engine);
   const cookieOptions = { ttlMs: config.sessionTtlMs ?? defaultSessionTtlMs, secure: config.secureCookies ?? false };
-  registerAuthRoutes(app, { identity, now, cookie: cookieOptions, throttle: createLoginThrottle(config.loginThrottle) });
+  registerAuthRoutes(app, { identity, now, cookie: cookieOptions, throttle: createLoginThrottle(store, config.loginThrottle) });
   registerIdentityRoutes(app, identity);
 }
 

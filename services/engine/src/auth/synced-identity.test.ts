@@ -115,17 +115,13 @@ describe('SyncedIdentity: a node\'s directory following the IdentityStore', () =
   it('takes the store as it is when its revision went back (the store was emptied)', async () => {
     const first = createInMemoryIdentityStore();
     const shared = { current: first as IdentityStore };
-    const switching: IdentityStore = {
-      load: () => shared.current.load(),
-      revision: () => shared.current.revision(),
-      putUser: (u) => shared.current.putUser(u),
-      deleteUser: (u) => shared.current.deleteUser(u),
-      putGroup: (g) => shared.current.putGroup(g),
-      deleteGroup: (g) => shared.current.deleteGroup(g),
-      sessionStanding: (s, u) => shared.current.sessionStanding(s, u),
-      revokeSession: (s, ttl) => shared.current.revokeSession(s, ttl),
-      close: () => shared.current.close(),
-    };
+    // Every call goes to the store of the moment.
+    const switching = new Proxy(first, {
+      get: (_target, name) => {
+        const value: unknown = Reflect.get(shared.current, name);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(shared.current) : value;
+      },
+    }) as IdentityStore;
     const node = nodeOn(switching);
     const identity = await node.start();
     await identity.putUser(zed);

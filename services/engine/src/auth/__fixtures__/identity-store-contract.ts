@@ -164,6 +164,42 @@ export function identityStoreContract(name: string, open: () => Promise<Identity
       expect(await other.sessionStanding('s', 'ann')).toMatchObject({ generation: 2 });
     });
 
+    it('issue 12: counts failed logins per (IP, username) pair and per IP through every handle; a clear forgets the pair only', async () => {
+      // given
+      const { store, reopen } = await start();
+      const other = await reopen();
+      const windows = { resetAfterMs: 3_600_000, windowMs: 900_000 };
+      const t = Date.now();
+      // when: two failures of ann and one of bob from one client, one of ann from another; pairs with separators in their names
+      await store.recordLoginFailure('10.0.0.1', 'ann', t, windows);
+      await other.recordLoginFailure('10.0.0.1', 'ann', t + 1, windows);
+      await store.recordLoginFailure('10.0.0.1', 'bob', t + 2, windows);
+      await store.recordLoginFailure('::1', 'ann', t + 3, windows);
+      await store.recordLoginFailure('a","b', 'c', t + 4, windows);
+      // then
+      expect(await other.loginFailures('10.0.0.1', 'ann', t + 5, windows)).toEqual({ pairCount: 2, pairLastAt: t + 1, ipTimes: [t, t + 1, t + 2] });
+      expect(await other.loginFailures('::1', 'ann', t + 5, windows)).toEqual({ pairCount: 1, pairLastAt: t + 3, ipTimes: [t + 3] });
+      expect(await other.loginFailures('a', 'b","c', t + 5, windows)).toEqual({ pairCount: 0, pairLastAt: 0, ipTimes: [] });
+      // and a failure counts for the IP only within the window, for the pair until it is quiet for resetAfterMs
+      expect(await store.loginFailures('10.0.0.1', 'ann', t + 900_001, windows)).toEqual({ pairCount: 2, pairLastAt: t + 1, ipTimes: [t + 2] });
+      expect(await store.loginFailures('10.0.0.1', 'ann', t + 3_600_001, windows)).toMatchObject({ pairCount: 0, pairLastAt: 0 });
+      // when: ann logs in from the first client
+      await other.clearLoginFailures('10.0.0.1', 'ann');
+      // then
+      expect(await store.loginFailures('10.0.0.1', 'ann', t + 5, windows)).toEqual({ pairCount: 0, pairLastAt: 0, ipTimes: [t, t + 1, t + 2] });
+      expect(await store.loginFailures('::1', 'ann', t + 5, windows)).toMatchObject({ pairCount: 1 });
+    });
+
+    it('issue 12: forgets a quiet pair\'s failures by itself', async () => {
+      const { store } = await start();
+      const windows = { resetAfterMs: 50, windowMs: 50 };
+      await store.recordLoginFailure('10.0.0.1', 'ann', Date.now(), windows);
+      await vi.waitFor(async () => expect(await store.loginFailures('10.0.0.1', 'ann', Date.now(), windows)).toEqual({ pairCount: 0, pairLastAt: 0, ipTimes: [] }), {
+        timeout: 10_000,
+        interval: 20,
+      });
+    });
+
     it('refuses calls once closed with STORE_UNAVAILABLE; close is idempotent', async () => {
       const { store } = await start();
       await store.close();
