@@ -28,12 +28,13 @@ export interface SyncedIdentityOptions {
 
 /**
  * The directory a node authenticates against: the identity file overlaid by the
- * {@link IdentityStore}'s changes, held in memory so the auth hook stays synchronous.
- * It follows the store three ways: a write through this node applies at once (the
- * admin's next request here sees it); a `{ revision }` on {@link identityChangedSubject}
- * newer than the directory's makes it reload; and a request more than
- * `checkIntervalMs` after the last check compares the store's revision (one read, in
- * the background) so a missed bus message heals.
+ * {@link IdentityStore}'s changes, held in memory so API keys are checked without a store
+ * read. It follows the store four ways: a write through this node applies at once (the
+ * admin's next request here sees it); a session request or login reads the revision with
+ * the session's standing and loads first when behind (`sessionStanding`, issue 12); a
+ * `{ revision }` on {@link identityChangedSubject} newer than the directory's makes it
+ * reload; and a request more than `checkIntervalMs` after the last check compares the
+ * store's revision (one read, in the background) so a missed bus message heals.
  */
 export interface SyncedIdentity {
   /** The directory as last loaded. */
