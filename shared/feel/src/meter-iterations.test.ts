@@ -14,12 +14,12 @@ describe('meterIterations: lists that are iterated pass through the meter, nothi
     ['for i in 1..3 return i', undefined],
     ['for a in ', undefined],
   ])('%s', (text, expected) => {
-    expect(meterIterations(text, parseExpression(text, {})).text).toBe(expected);
+    expect(meterIterations(text, parseExpression(text, {}, undefined)).text).toBe(expected);
   });
 
   it('weighs a step by the size of the text', () => {
     const short = 'for i in 1..3 return i';
     const long = `for i in 1..3 return ${Array(50).fill('i * 2').join(' + ')}`;
-    expect(meterIterations(long, parseExpression(long, {})).weight).toBeGreaterThan(10 * meterIterations(short, parseExpression(short, {})).weight);
+    expect(meterIterations(long, parseExpression(long, {}, undefined)).weight).toBeGreaterThan(10 * meterIterations(short, parseExpression(short, {}, undefined)).weight);
   });
 });
