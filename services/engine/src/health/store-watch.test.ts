@@ -1,25 +1,9 @@
-import { Writable } from 'node:stream';
 import { BatonError } from '@baton/errors';
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { capturedLogger, flushed } from '../__fixtures__/captured-logger.js';
 import { watchBus } from './bus-watch.js';
 import { createReadiness, flagCheck } from './readiness.js';
 import { watchStore, type StoreProbeResult, type StoreWatch } from './store-watch.js';
-
-/** A pino logger whose lines a test reads. */
-function capturedLogger(): { logger: pino.Logger; lines: { level: number; msg: string }[] } {
-  const lines: { level: number; msg: string }[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as { level: number; msg: string });
-      done();
-    },
-  });
-  return { logger: pino({ level: 'debug' }, stream), lines };
-}
-
-/** Lets pino's stream write settle. */
-const flushed = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe('watchStore (issue 12, findings 9 and 10)', () => {
   let watch: StoreWatch | undefined;
