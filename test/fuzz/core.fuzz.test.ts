@@ -18,7 +18,7 @@ function checkApplied(state: InstanceState, history: readonly InstanceEvent[], c
   const where = `after ${JSON.stringify(command)}`;
   expect(replay(undefined, history), `replay ${where}`).toEqual(state);
   expect(tokenTreeProblems(state, { expectLive: true }), where).toEqual([]);
-  expect(duplicateActivations(history, (elementId) => elementId.startsWith('nb')), where).toEqual([]);
+  expect(duplicateActivations(history, (elementId) => /^(n|mi)/.test(elementId)), where).toEqual([]);
 }
 
 /** Starts `P` and feeds it the steps; every command must be applied or refused with a registered code. */

@@ -4,18 +4,33 @@ import fc from 'fast-check';
  * Random valid BPMN models for property tests (issue 12). A model is a
  * structured (series-parallel) body: every split has its own join, an
  * interrupting boundary event rejoins the flow after its activity, and a
- * non-interrupting one leads to an end event of its own (ids starting `n`). So
- * every generated model is valid, has no loop, and, except on those
- * non-interrupting paths, enters each element at most once per scope instance.
+ * non-interrupting one leads to an end event of its own (ids starting `n`, as
+ * non-interrupting event subprocesses). So every generated model is valid, has
+ * no loop, and, except on those paths and multi-instance activities (ids
+ * starting `mi`), enters each element at most once per scope instance.
  */
 export type ModelBlock =
-  | { readonly kind: 'serviceTask' | 'userTask'; readonly boundary?: BoundarySpec }
+  | { readonly kind: 'serviceTask' | 'userTask'; readonly boundary?: BoundarySpec; readonly loop?: LoopSpec }
   | { readonly kind: 'timerCatch'; readonly minutes: number }
   | { readonly kind: 'messageCatch' }
+  | { readonly kind: 'eventGateway'; readonly minutes: number }
   | { readonly kind: 'sequence'; readonly blocks: readonly ModelBlock[] }
   | { readonly kind: 'parallel'; readonly branches: readonly ModelBlock[] }
   | { readonly kind: 'exclusive' | 'inclusive'; readonly branches: readonly ModelBlock[]; readonly thresholds: readonly number[] }
-  | { readonly kind: 'subProcess'; readonly body: ModelBlock; readonly boundary?: BoundarySpec };
+  | { readonly kind: 'subProcess'; readonly body: ModelBlock; readonly boundary?: BoundarySpec; readonly loop?: LoopSpec; readonly eventSub?: EventSubSpec };
+
+/** Multi-instance: `count` inner instances (ids start `mi`: their element is entered once per inner instance). */
+export interface LoopSpec {
+  readonly sequential: boolean;
+  readonly count: number;
+}
+
+/** An event subprocess in a subprocess: a start event, a user task, an end (ids start `n` when non-interrupting). */
+export interface EventSubSpec {
+  readonly trigger: 'message' | 'timer';
+  readonly interrupting: boolean;
+  readonly minutes: number;
+}
 
 /** A boundary event on an activity; error boundaries catch `FUZZ_ERROR_CODE` and are always interrupting. */
 export interface BoundarySpec {
@@ -36,10 +51,19 @@ const boundary: fc.Arbitrary<BoundarySpec> = fc
   .record({ event: fc.constantFrom('timer', 'message', 'error'), interrupting: fc.boolean(), minutes })
   .map((b) => (b.event === 'error' ? { ...b, interrupting: true } : b));
 
+/** `value` one time in `inverse`, else undefined. */
+const sometimes = <T>(value: fc.Arbitrary<T>, inverse: number): fc.Arbitrary<T | undefined> =>
+  fc.oneof({ arbitrary: fc.constant(undefined), weight: inverse - 1 }, { arbitrary: value, weight: 1 });
+
+const loop = sometimes<LoopSpec>(fc.record({ sequential: fc.boolean(), count: fc.integer({ min: 0, max: 3 }) }), 4);
+
+const eventSub = sometimes<EventSubSpec>(fc.record({ trigger: fc.constantFrom('message', 'timer'), interrupting: fc.boolean(), minutes }), 3);
+
 const leaf: fc.Arbitrary<ModelBlock> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('serviceTask' as const, 'userTask' as const), boundary: fc.option(boundary, { nil: undefined }) }, { requiredKeys: ['kind'] }),
+  fc.record({ kind: fc.constantFrom('serviceTask' as const, 'userTask' as const), boundary: sometimes(boundary, 2), loop }, { requiredKeys: ['kind'] }),
   fc.record({ kind: fc.constant('timerCatch' as const), minutes }),
   fc.record({ kind: fc.constant('messageCatch' as const) }),
+  fc.record({ kind: fc.constant('eventGateway' as const), minutes }),
 );
 
 /** A random model body, nested at most `depth` containers deep. */
@@ -60,7 +84,7 @@ export function modelBlock(depth = 3): fc.Arbitrary<ModelBlock> {
       weight: 2,
     },
     {
-      arbitrary: fc.record({ kind: fc.constant('subProcess' as const), body: inner, boundary: fc.option(boundary, { nil: undefined }) }, { requiredKeys: ['kind', 'body'] }),
+      arbitrary: fc.record({ kind: fc.constant('subProcess' as const), body: inner, boundary: sometimes(boundary, 2), loop, eventSub }, { requiredKeys: ['kind', 'body'] }),
       weight: 1,
     },
   );
@@ -104,7 +128,9 @@ class Renderer {
     switch (block.kind) {
       case 'serviceTask':
       case 'userTask':
-        return this.activity(block.kind, block.boundary, out);
+        return this.activity({ kind: block.kind, boundary: block.boundary, loop: block.loop }, out);
+      case 'eventGateway':
+        return this.eventGateway(block.minutes, out);
       case 'timerCatch':
         return this.single(out, 'c', (id) => `<bpmn:intermediateCatchEvent id="${id}">${timerXml('timeDuration', `PT${block.minutes}M`)}</bpmn:intermediateCatchEvent>`);
       case 'messageCatch':
@@ -119,7 +145,7 @@ class Renderer {
       case 'inclusive':
         return this.gateways(block, out);
       case 'subProcess':
-        return this.activity('subProcess', block.boundary, out, block.body);
+        return this.activity({ kind: 'subProcess', boundary: block.boundary, loop: block.loop, body: block.body, eventSub: block.eventSub }, out);
     }
   }
 
@@ -153,17 +179,36 @@ class Renderer {
     return { entry: split, exit: join };
   }
 
-  private activity(kind: 'serviceTask' | 'userTask' | 'subProcess', spec: BoundarySpec | undefined, out: string[], body?: ModelBlock): Rendered {
-    const id = this.id(kind === 'subProcess' ? 'sp' : 't');
-    if (kind === 'serviceTask') out.push(`<bpmn:serviceTask id="${id}"><bpmn:extensionElements><zeebe:taskDefinition type="work" retries="2" /></bpmn:extensionElements></bpmn:serviceTask>`);
-    if (kind === 'userTask') out.push(`<bpmn:userTask id="${id}" />`);
-    if (body !== undefined) {
+  private eventGateway(minutes: number, out: string[]): Rendered {
+    const gateway = this.id('eg');
+    const merge = this.id('m');
+    const timer = this.single(out, 'c', (id) => `<bpmn:intermediateCatchEvent id="${id}">${timerXml('timeDuration', `PT${minutes}M`)}</bpmn:intermediateCatchEvent>`);
+    const message = this.render({ kind: 'messageCatch' }, out);
+    out.push(`<bpmn:eventBasedGateway id="${gateway}" />`, `<bpmn:exclusiveGateway id="${merge}" />`);
+    for (const branch of [timer, message]) {
+      this.flow(gateway, branch.entry, undefined, out);
+      this.flow(branch.exit, merge, undefined, out);
+    }
+    return { entry: gateway, exit: merge };
+  }
+
+  private activity(a: { kind: 'serviceTask' | 'userTask' | 'subProcess'; boundary?: BoundarySpec | undefined; loop?: LoopSpec | undefined; body?: ModelBlock; eventSub?: EventSubSpec | undefined }, out: string[]): Rendered {
+    const id = this.id(a.loop !== undefined ? 'mi' : a.kind === 'subProcess' ? 'sp' : 't');
+    const loopXml =
+      a.loop === undefined
+        ? ''
+        : `<bpmn:multiInstanceLoopCharacteristics isSequential="${a.loop.sequential}"><bpmn:loopCardinality>=${a.loop.count}</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics>`;
+    if (a.kind === 'serviceTask') out.push(`<bpmn:serviceTask id="${id}"><bpmn:extensionElements><zeebe:taskDefinition type="work" retries="2" /></bpmn:extensionElements>${loopXml}</bpmn:serviceTask>`);
+    if (a.kind === 'userTask') out.push(`<bpmn:userTask id="${id}">${loopXml}</bpmn:userTask>`);
+    if (a.body !== undefined) {
       const inner: string[] = [];
-      const rendered = this.render(body, inner);
+      const rendered = this.render(a.body, inner);
       this.flow(`${id}_s`, rendered.entry, undefined, inner);
       this.flow(rendered.exit, `${id}_e`, undefined, inner);
-      out.push(`<bpmn:subProcess id="${id}"><bpmn:startEvent id="${id}_s" /><bpmn:endEvent id="${id}_e" />${inner.join('')}</bpmn:subProcess>`);
+      if (a.eventSub !== undefined) this.eventSubprocess(a.eventSub, inner);
+      out.push(`<bpmn:subProcess id="${id}">${loopXml}<bpmn:startEvent id="${id}_s" /><bpmn:endEvent id="${id}_e" />${inner.join('')}</bpmn:subProcess>`);
     }
+    const spec = a.boundary;
     if (spec === undefined) return { entry: id, exit: id };
     const event = spec.interrupting ? this.id('b') : this.id('nb');
     const definition =
@@ -186,6 +231,18 @@ class Renderer {
     this.flow(id, merge, undefined, out);
     this.flow(event, merge, undefined, out);
     return { entry: id, exit: merge };
+  }
+
+  private eventSubprocess(spec: EventSubSpec, out: string[]): void {
+    const id = this.id(spec.interrupting ? 'es' : 'nes');
+    const definition =
+      spec.trigger === 'message'
+        ? `<bpmn:messageEventDefinition messageRef="${this.message(id)}" />`
+        : timerXml(spec.interrupting ? 'timeDuration' : 'timeCycle', spec.interrupting ? `PT${spec.minutes}M` : `R2/PT${spec.minutes}M`);
+    const inner: string[] = [`<bpmn:startEvent id="${id}_s" isInterrupting="${spec.interrupting}">${definition}</bpmn:startEvent>`, `<bpmn:userTask id="${id}_t" />`, `<bpmn:endEvent id="${id}_e" />`];
+    this.flow(`${id}_s`, `${id}_t`, undefined, inner);
+    this.flow(`${id}_t`, `${id}_e`, undefined, inner);
+    out.push(`<bpmn:subProcess id="${id}" triggeredByEvent="true">${inner.join('')}</bpmn:subProcess>`);
   }
 }
 
