@@ -43,6 +43,10 @@ export const codes = {
   },
   INSTANCE_NOT_ACTIVE: { category: 'invalid-state', summary: 'The process instance has already ended.' },
   VERSION_CONFLICT: { category: 'conflict', summary: 'Someone committed first; reload and decide again.' },
+  MESSAGE_ALREADY_PUBLISHED: {
+    category: 'conflict',
+    summary: 'A message with this messageId, name and correlation key was published within its timeToLive; it is not published again.',
+  },
   UNAUTHENTICATED: { category: 'unauthenticated', summary: 'The request carries no valid credentials.' },
   FORBIDDEN: { category: 'permission-denied', summary: 'The caller may not do this to this object.' },
   PAYLOAD_TOO_LARGE: { category: 'too-large', summary: 'The request body is over the limit.' },

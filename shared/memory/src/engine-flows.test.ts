@@ -40,6 +40,24 @@ describe('engine flows on the toy core', () => {
     expect(await engine.store.takeBufferedMessage('paid', 'nobody', engine.clock.now())).toBeUndefined();
   });
 
+  it('refuses a second publication with the same messageId within its TTL, even after the first correlated (issue 12)', async () => {
+    // given: an instance waiting for o-1, and a message with a TTL and an id that it took
+    const { engine, clock } = await start();
+    await engine.startInstance({ processId: 'toy', instanceId: 'i1', variables: { waits: [messageWait('i1.m', 'paid', 'o-1')] } });
+    const message = { name: 'paid', correlationKey: 'o-1', messageId: 'payment-1', timeToLiveMs: 60_000 };
+    expect((await engine.publishMessage(message)).correlatedInstanceId).toBe('i1');
+    // when: the same message is published again (a producer's retry)
+    const again = engine.publishMessage(message);
+    // then: it is refused, not buffered for the next instance waiting for o-1
+    await expect(again).rejects.toMatchObject({ code: 'MESSAGE_ALREADY_PUBLISHED', details: { messageId: 'payment-1', messageName: 'paid', correlationKey: 'o-1' } });
+    await engine.startInstance({ processId: 'toy', instanceId: 'i2', variables: { waits: [messageWait('i2.m', 'paid', 'o-1')] } });
+    expect((await engine.getInstance('i2')).state.status).toBe('active');
+    // and: without a TTL, or once the TTL passed, the id may be used again
+    expect((await engine.publishMessage({ ...message, timeToLiveMs: 0 })).correlatedInstanceId).toBe('i2');
+    await clock.advanceBy(60_001);
+    expect(await engine.publishMessage(message)).toMatchObject({ messageId: 'payment-1', isBuffered: true });
+  });
+
   it('broadcasts a signal to every subscription of that name', async () => {
     const { engine } = await start();
     for (const id of ['i1', 'i2']) await engine.startInstance({ processId: 'toy', instanceId: id, variables: { waits: [signalWait(`${id}.s`, 'alarm')] } });

@@ -17,6 +17,7 @@ import type {
   InstanceRef,
   InstanceSummary,
   JobQuery,
+  MessageIdClaim,
   NewDeployment,
   OutboxEntry,
   Page,
@@ -64,6 +65,8 @@ export class InMemoryProcessStore implements ProcessStore {
   private readonly outbox = new Map<string, OutboxEntry>();
   private readonly buffered = new Map<string, BufferedMessage[]>();
   private readonly bufferedIds = new Set<string>();
+  /** Live messageId claims: JSON `[messageName, correlationKey, messageId]` → expiresAt. */
+  private readonly messageIdClaims = new Map<string, number>();
   private readonly catalog = new DeploymentCatalog();
   private isClosed = false;
 
@@ -210,6 +213,16 @@ export class InMemoryProcessStore implements ProcessStore {
 
   async findSignalStartEvents(signalName: string): Promise<readonly StartEventTarget[]> {
     return this.catalog.startTargets((s) => s.kind === 'signal' && s.signalName === signalName);
+  }
+
+  async claimMessageId(claim: MessageIdClaim): Promise<boolean> {
+    this.ensureOpen();
+    const key = JSON.stringify([claim.messageName, claim.correlationKey ?? null, claim.messageId]);
+    const heldUntil = this.messageIdClaims.get(key);
+    if (heldUntil !== undefined && claim.now <= heldUntil) return false;
+    for (const [other, expiresAt] of this.messageIdClaims) if (expiresAt < claim.now) this.messageIdClaims.delete(other);
+    this.messageIdClaims.set(key, claim.expiresAt);
+    return true;
   }
 
   async bufferMessage(message: BufferedMessage): Promise<void> {

@@ -90,6 +90,11 @@ export class StoreKeys {
   buffer(messageName: string): string {
     return this.key('buffer', escapeKeyPart(messageName));
   }
+  /** A publication's messageId held for its timeToLive (expires with it). */
+  messageIdClaim(messageName: string, correlationKey: string | undefined, messageId: string): string {
+    const keyPart = correlationKey === undefined ? 'any' : `key:${escapeKeyPart(correlationKey)}`;
+    return this.key('published', escapeKeyPart(messageName), keyPart, escapeKeyPart(messageId));
+  }
   startEvents(kind: 'message' | 'signal', name: string): string {
     return this.key('start', kind, escapeKeyPart(name));
   }

@@ -16,6 +16,7 @@ import type {
   InstanceQuery,
   InstanceSummary,
   JobQuery,
+  MessageIdClaim,
   NewDeployment,
   OutboxEntry,
   Page,
@@ -192,6 +193,15 @@ export class RedisProcessStore implements ProcessStore {
 
   findSignalStartEvents(signalName: string): Promise<readonly StartEventTarget[]> {
     return this.guard(() => this.deployments.startTargets('signal', signalName));
+  }
+
+  claimMessageId(claim: MessageIdClaim): Promise<boolean> {
+    return this.guard(async () => {
+      const key = this.keys.messageIdClaim(claim.messageName, claim.correlationKey, claim.messageId);
+      // PX, not PXAT: `now` and `expiresAt` come from the engine's clock, which follows Redis TIME only approximately.
+      const ttlMs = Math.max(1, claim.expiresAt - claim.now + 1);
+      return (await this.client.set(key, String(claim.expiresAt), 'PX', ttlMs, 'NX')) === 'OK';
+    });
   }
 
   bufferMessage(message: BufferedMessage): Promise<void> {

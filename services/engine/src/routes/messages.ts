@@ -19,7 +19,7 @@ const messageBody = {
     correlationKey: { type: 'string', default: '' },
     variables: { ...variablesSchema, default: {} },
     timeToLive: { ...millisSchema, description: 'Publication only: how long the message waits for a receiver (ms).' },
-    messageId: { type: 'string', description: 'Publication only: a second message with this id while the first lives is refused.' },
+    messageId: { type: 'string', description: 'Publication only: with a timeToLive, a second message with this id, name and correlationKey within it is refused (409 MESSAGE_ALREADY_PUBLISHED).' },
   },
 } as const;
 

@@ -1,5 +1,5 @@
 import type { MessageWait, Variables } from '@baton/core';
-import { isBatonError } from '@baton/errors';
+import { BatonError, isBatonError } from '@baton/errors';
 import type { ExecuteResult } from '../command-processor.js';
 import type { StartEventTarget } from '../ports/store-records.js';
 import { stamp, type EngineContext } from './engine-context.js';
@@ -19,11 +19,16 @@ export class Messaging {
     private readonly startAt: (target: StartEventTarget, variables: Variables) => Promise<ExecuteResult>,
   ) {}
 
-  /** One matching subscription takes it; else message start events; else the buffer when it has a TTL. */
+  /**
+   * One matching subscription takes it; else message start events; else the buffer when
+   * it has a TTL. With a TTL, a `messageId` makes it idempotent for that time (Camunda):
+   * a second publication with the same id, name and key is refused, whatever became of the first.
+   */
   async publish(request: PublishMessageRequest): Promise<PublishMessageResult> {
     const { name, correlationKey } = request;
     const variables = request.variables ?? {};
     const messageId = request.messageId ?? this.ctx.newId();
+    if (request.messageId !== undefined) await this.claim(request.messageId, name, correlationKey, request.timeToLiveMs ?? 0);
     const correlatedInstanceId = await this.correlate(name, correlationKey, variables);
     if (correlatedInstanceId !== undefined) return { messageId, correlatedInstanceId, startedInstanceIds: [], isBuffered: false };
     const targets = await this.ctx.store.findMessageStartEvents(name);
@@ -99,6 +104,19 @@ export class Messaging {
       await this.ctx.store.bufferMessage(message);
       if (!isGone(error)) throw error;
     }
+  }
+
+  /** Holds `messageId` for `ttlMs` (none without a TTL: such a message lives only now); throws when a live publication holds it. */
+  private async claim(messageId: string, messageName: string, correlationKey: string | undefined, ttlMs: number): Promise<void> {
+    if (ttlMs <= 0) return;
+    const now = this.ctx.clock.now();
+    const claim = { messageId, messageName, ...(correlationKey === undefined ? {} : { correlationKey }), now, expiresAt: now + ttlMs };
+    if (await this.ctx.store.claimMessageId(claim)) return;
+    throw new BatonError(
+      'MESSAGE_ALREADY_PUBLISHED',
+      `Expected a new message, but message "${messageName}" with correlation key "${correlationKey ?? ''}" and messageId "${messageId}" was already published within its timeToLive; it is not published again. Use another messageId to send another message.`,
+      { messageId, messageName, correlationKey: correlationKey ?? '' },
+    );
   }
 
   private async correlate(name: string, correlationKey: string | undefined, variables: Variables): Promise<string | undefined> {

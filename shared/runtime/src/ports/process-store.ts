@@ -15,6 +15,7 @@ import type {
   InstanceQuery,
   InstanceSummary,
   JobQuery,
+  MessageIdClaim,
   NewDeployment,
   OutboxEntry,
   Page,
@@ -96,6 +97,13 @@ export interface ProcessStore {
   /** Signal start events named `signalName` of the latest version of each process. */
   findSignalStartEvents(signalName: string): Promise<readonly StartEventTarget[]>;
 
+  /**
+   * Holds a published message's `messageId` (with its name and correlation key) until
+   * `expiresAt`, whatever became of the message (correlated, started instances,
+   * buffered). Resolves true for the first claim, false while an earlier claim of the
+   * same id, name and key holds. Atomic: of two concurrent claims exactly one is true.
+   */
+  claimMessageId(claim: MessageIdClaim): Promise<boolean>;
   /** Keeps a message nobody took until its `expiresAt`. Saving an existing `messageId` is a no-op. */
   bufferMessage(message: BufferedMessage): Promise<void>;
   /**

@@ -190,6 +190,17 @@ export interface StartEventTarget {
   readonly elementId: string;
 }
 
+/** A publication's messageId held for its timeToLive (Camunda's idempotent publication). */
+export interface MessageIdClaim {
+  readonly messageId: string;
+  readonly messageName: string;
+  readonly correlationKey?: string;
+  /** Epoch ms on the engine's clock when claimed. */
+  readonly now: number;
+  /** Epoch ms; the claim holds while `now <= expiresAt`. */
+  readonly expiresAt: number;
+}
+
 /** A published message nobody took yet, kept until `expiresAt`. */
 export interface BufferedMessage {
   readonly messageId: string;

@@ -280,6 +280,22 @@ export function processStoreContract(make: () => ProcessStore | Promise<ProcessS
       });
     });
 
+    describe('messageId claims (idempotent publication)', () => {
+      it('grants one of two concurrent claims of an id, name and key while it holds, and claims of others independently', async () => {
+        // given
+        const claim = { messageId: uniqueId('m'), messageName: uniqueId('msg'), correlationKey: 'k1', now: 1_000, expiresAt: 61_000 };
+        // when
+        const granted = await Promise.all([store.claimMessageId(claim), store.claimMessageId(claim)]);
+        // then
+        expect(granted.sort()).toEqual([false, true]);
+        expect(await store.claimMessageId({ ...claim, now: 2_000 })).toBe(false);
+        expect(await store.claimMessageId({ ...claim, correlationKey: 'k2' })).toBe(true);
+        expect(await store.claimMessageId({ ...claim, messageId: uniqueId('m') })).toBe(true);
+        const { correlationKey: _key, ...keyless } = claim;
+        expect(await store.claimMessageId(keyless)).toBe(true);
+      });
+    });
+
     processStoreDeploymentContract(() => store);
   });
 }
