@@ -17,8 +17,22 @@ function remember(state: InstanceState, seen: string[]): void {
 function checkApplied(state: InstanceState, history: readonly InstanceEvent[], command: Command): void {
   const where = `after ${JSON.stringify(command)}`;
   expect(replay(undefined, history), `replay ${where}`).toEqual(state);
+  // Stores keep the state as JSON: it must come back the same, with nothing inherited.
+  for (const [scope, variables] of Object.entries(state.variables)) {
+    const prototype: unknown = Object.getPrototypeOf(variables);
+    expect(prototype === Object.prototype || prototype === null, `variable scope ${scope} inherits ${JSON.stringify(prototype)} ${where}`).toBe(true);
+  }
+  expect(JSON.stringify(JSON.parse(JSON.stringify(state))), `JSON round trip ${where}`).toBe(JSON.stringify(state));
+  expect(JSON.parse(JSON.stringify(state)), `JSON round trip ${where}`).toEqual(state);
   expect(tokenTreeProblems(state, { expectLive: true }), where).toEqual([]);
   expect(duplicateActivations(history, (elementId) => /^(n|mi)/.test(elementId)), where).toEqual([]);
+}
+
+/** Names a completion or correlation set that no variable scope holds afterwards (the models map no outputs). */
+function lostVariables(command: Command, state: InstanceState): string[] {
+  if (command.type !== 'CompleteJob' && command.type !== 'CompleteUserTask' && command.type !== 'CorrelateMessage') return [];
+  const scopes = Object.values(state.variables);
+  return Object.keys(command.variables).filter((name) => !scopes.some((scope) => Object.hasOwn(scope, name)));
 }
 
 /** Starts `P` and feeds it the steps; every command must be applied or refused with a registered code. */
@@ -47,6 +61,7 @@ function drive(definition: ProcessDefinition, steps: readonly FuzzStep[], x: num
     history.push(...decision.events);
     state = decision.state;
     checkApplied(state, history, command);
+    expect(lostVariables(command, state), `variables lost by ${JSON.stringify(command)}`).toEqual([]);
   }
   return { state, history };
 }

@@ -62,3 +62,33 @@ describe('fuzz regressions: model ids that are Object.prototype names (found by 
     expect(decision).toMatchObject({ ok: true, state: { status: 'completed', elementInstances: {}, waits: {} } });
   });
 });
+
+describe('fuzz regressions: a variable named "__proto__" (found by core.fuzz)', () => {
+  const xml = definitions(`<bpmn:startEvent id="s" /><bpmn:userTask id="u" /><bpmn:endEvent id="e" />
+<bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="u" /><bpmn:sequenceFlow id="f2" sourceRef="u" targetRef="e" />`);
+  // As JSON.parse makes it: an own key, which an assignment would turn into the prototype of the scope.
+  const polluted = () => JSON.parse('{"__proto__": {"polluted": true}, "a": 1}') as Record<string, unknown>;
+
+  it('is refused when an instance starts, naming the variable', async () => {
+    // given
+    const definition = (await parseBpmn(xml)).processes[0]!;
+    // when
+    const decision = decide(undefined, { type: 'CreateInstance', commandId: 'c0', at: 0, instanceId: 'i1', variables: polluted() }, definition);
+    // then
+    expect(decision).toMatchObject({ ok: false, rejection: { code: 'VALIDATION_FAILED', details: { field: '__proto__' } } });
+  });
+
+  it('is refused when a user task completes, and the state stays as it was', async () => {
+    // given
+    const definition = (await parseBpmn(xml)).processes[0]!;
+    const created = decide(undefined, { type: 'CreateInstance', commandId: 'c0', at: 0, instanceId: 'i1', variables: { a: 1 } }, definition);
+    if (!created.ok) throw new Error(created.rejection.message);
+    const task = Object.values(created.state.waits)[0];
+    const userTaskKey = task?.kind === 'userTask' ? task.userTaskKey : '';
+    // when
+    const decision = decide(created.state, { type: 'CompleteUserTask', commandId: 'c1', at: 1, userTaskKey, variables: polluted() }, definition);
+    // then
+    expect(decision).toMatchObject({ ok: false, rejection: { code: 'VALIDATION_FAILED' } });
+    expect(Object.getPrototypeOf(created.state.variables['root'])).toBe(Object.prototype);
+  });
+});

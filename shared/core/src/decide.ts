@@ -6,6 +6,7 @@ import { assignUserTask, completeUserTask } from './commands/user-task-commands.
 import { completeJob, failJob, throwError } from './commands/job-commands.js';
 import { cancelInstance, completeCallActivity, resolveIncident } from './commands/other-commands.js';
 import { rejection } from './commands/rejection.js';
+import { refuseReservedVariableNames } from './commands/variable-names.js';
 import { correlateMessage, fireTimer, triggerSignal } from './commands/trigger-commands.js';
 import { createCtx, type Ctx } from './context.js';
 import { maxStepsPerCommand, runAgenda, StepLimitExceeded } from './engine.js';
@@ -68,6 +69,8 @@ export function decide(
 }
 
 function decideUnder(state: InstanceState | undefined, command: Command, definition: ProcessDefinition): Decision<InstanceEvent> {
+  const badName = refuseReservedVariableNames(command);
+  if (badName !== undefined) return { ok: false, rejection: badName };
   if (command.type === 'CreateInstance') {
     if (state !== undefined) {
       return { ok: false, rejection: rejection('STALE_COMMAND', `Instance '${command.instanceId}' already exists; choose a new instance id.`, { instanceId: command.instanceId }) };

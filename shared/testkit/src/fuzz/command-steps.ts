@@ -65,7 +65,7 @@ export function commandOf(step: FuzzStep, context: StepContext): { command: Comm
   const { state } = context;
   const waits = byKey(state.waits);
   const incidents = byKey(state.incidents);
-  const variables = { x: step.x };
+  const variables = variablesOf(step);
   switch (step.action) {
     case 'act': {
       const wait = waits[step.pick % Math.max(waits.length, 1)];
@@ -91,7 +91,22 @@ export function commandOf(step: FuzzStep, context: StepContext): { command: Comm
   }
 }
 
-function actOn(wait: Wait, step: FuzzStep, variables: { x: number }): { command: Commandless; notBefore?: number } {
+/**
+ * What a step sets: `x`, and now and then keys a JSON body may carry that plain
+ * objects treat specially (an own `__proto__`, as JSON.parse makes it) or a nested value.
+ */
+function variablesOf(step: FuzzStep): Record<string, unknown> {
+  switch (step.pick % 8) {
+    case 0:
+      return { x: step.x, ...(JSON.parse('{"__proto__": {"polluted": true}, "constructor": 1}') as Record<string, unknown>) };
+    case 1:
+      return { x: step.x, 'a.b': step.variant, nested: { list: [step.x, null, 'é'], deep: { y: step.variant } } };
+    default:
+      return { x: step.x };
+  }
+}
+
+function actOn(wait: Wait, step: FuzzStep, variables: Record<string, unknown>): { command: Commandless; notBefore?: number } {
   switch (wait.kind) {
     case 'job':
       if (step.variant % 4 === 1) return { command: { type: 'FailJob', jobKey: wait.jobKey, retries: step.variant % 3, errorMessage: 'fuzz', retryBackOffMs: step.variant * 1000 } };
@@ -112,7 +127,7 @@ function actOn(wait: Wait, step: FuzzStep, variables: { x: number }): { command:
 
 /** A command of a kind chosen by `variant` naming `key`, whether or not it is open. */
 function keyedCommand(step: FuzzStep, key: string): { command: Commandless } {
-  const variables = { x: step.x };
+  const variables = variablesOf(step);
   const commands: Commandless[] = [
     { type: 'CompleteJob', jobKey: key, variables },
     { type: 'FailJob', jobKey: key, retries: 1, errorMessage: 'fuzz' },
