@@ -93,7 +93,7 @@ function request(op: Operation): fc.Arbitrary<InjectRequest> {
   const body: fc.Arbitrary<{ payload?: string; type?: string }> = isDeploy
     ? fc.oneof(mutatedXml([payXml, pingXml]).map((m) => ({ payload: m.xml, type: 'application/xml' })), fc.string().map((s) => ({ payload: s, type: 'application/xml' })))
     : fc.oneof(
-        { arbitrary: fc.boolean().chain((isNoisy) => valueFor(op.body, { strings, resolve, isNoisy })).map((v) => ({ payload: JSON.stringify(clampWaits(v)), type: 'application/json' })), weight: 8 },
+        { arbitrary: fc.boolean().chain((isNoisy) => valueFor(op.body, { strings, resolve, isNoisy })).map((v) => ({ payload: JSON.stringify(clampWaits(v, op)), type: 'application/json' })), weight: 8 },
         { arbitrary: fc.constant({}), weight: 1 },
         { arbitrary: fc.string({ maxLength: 30 }).map((s) => ({ payload: s, type: 'application/json' })), weight: 1 },
         { arbitrary: fc.string({ maxLength: 30 }).map((s) => ({ payload: s, type: 'text/plain' })), weight: 1 },
@@ -107,13 +107,14 @@ function request(op: Operation): fc.Arbitrary<InjectRequest> {
 }
 
 /** Long polls and awaited completions wait at most 1 ms here: the property is about answers, not waiting. */
-function clampWaits(value: unknown): unknown {
+function clampWaits(value: unknown, op: Operation): unknown {
+  if (op.body?.properties?.['requestTimeout'] === undefined) return value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const record = value as Record<string, unknown>;
   const timeout = record['requestTimeout'];
-  // Absent or 0 means a default wait of seconds; a negative one is refused at the door, so it stays.
-  if (record['awaitCompletion'] !== true && typeof timeout !== 'number') return value;
-  return typeof timeout === 'number' && timeout < 0 ? value : { ...record, requestTimeout: 1 };
+  // Absent or 0 means a default wait of seconds; a wrong or negative one is refused at the door, so it stays.
+  if (timeout !== undefined && (typeof timeout !== 'number' || timeout < 0)) return value;
+  return { ...record, requestTimeout: 1 };
 }
 
 describe('fuzz: every route of the OpenAPI document (issue 12c)', () => {
