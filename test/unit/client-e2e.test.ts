@@ -119,7 +119,7 @@ describe('@baton/client against a real engine node', () => {
   });
 
   it('maps the node\'s problem answers to BatonErrors with its codes', async () => {
-    await expect(client.health()).resolves.toEqual({ status: 'UP' });
+    await expect(client.health()).resolves.toMatchObject({ status: 'UP', checks: { node: { status: 'UP' }, deployed: { status: 'UP' } } });
     await expect(client.getProcessInstance('nope')).rejects.toMatchObject({ name: 'BatonError', code: 'INSTANCE_NOT_FOUND', details: { status: 404 } });
     await expect(client.completeJob('nope')).rejects.toMatchObject({ code: 'JOB_NOT_OPEN', details: { status: 404, jobKey: 'nope' } });
     await expect(client.deployResources({ xml: '<not-bpmn/>' })).rejects.toMatchObject({

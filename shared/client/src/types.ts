@@ -260,4 +260,6 @@ export interface Topology extends TopologyNode {
 
 export interface HealthStatus {
   readonly status: string;
+  /** Readiness only: each named check (node, deployed, store, queue, bus, clock) with its status and, when DOWN, why. */
+  readonly checks?: Readonly<Record<string, { readonly status: string; readonly reason?: string }>>;
 }
