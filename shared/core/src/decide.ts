@@ -3,7 +3,7 @@ import type { ProcessDefinition } from '@baton/model';
 import { assertNever } from './assert-never.js';
 import { createInstance } from './commands/create-instance.js';
 import { assignUserTask, completeUserTask } from './commands/user-task-commands.js';
-import { completeJob, failJob, throwError } from './commands/job-commands.js';
+import { completeJob, failJob, throwError, updateJob } from './commands/job-commands.js';
 import { cancelInstance, completeCallActivity, resolveIncident } from './commands/other-commands.js';
 import { rejection } from './commands/rejection.js';
 import { refuseReservedVariableNames } from './commands/variable-names.js';
@@ -24,6 +24,8 @@ function handle(ctx: Ctx, command: Handled): Rejection | undefined {
       return completeJob(ctx, command);
     case 'FailJob':
       return failJob(ctx, command);
+    case 'UpdateJob':
+      return updateJob(ctx, command);
     case 'ThrowError':
       return throwError(ctx, command);
     case 'CompleteUserTask':

@@ -3,7 +3,7 @@ import { completeWithVariables } from '../elements/common/complete.js';
 import { raiseIncident } from '../elements/common/incident.js';
 import { propagate } from '../elements/common/variables.js';
 import { throwEvent } from '../elements/events/throw-event.js';
-import type { CompleteJob, FailJob, ThrowError } from '../types/commands.js';
+import type { CompleteJob, FailJob, ThrowError, UpdateJob } from '../types/commands.js';
 import type { Rejection } from '../types/decision.js';
 import type { JobWait } from '../types/state.js';
 import { rejection } from './rejection.js';
@@ -59,5 +59,29 @@ export function throwError(ctx: Ctx, command: ThrowError): Rejection | undefined
     const message = `The job of '${job.elementId}' threw error '${command.errorCode}'${command.errorMessage ? ` (${command.errorMessage})` : ''} but nothing catches it; add an error boundary event or event subprocess.`;
     raiseIncident(ctx, recordOf(ctx, job.elementInstanceId), 'UNHANDLED_ERROR', message, 'activate');
   }
+  return undefined;
+}
+
+/**
+ * Change a job's retries and/or timeout (Camunda's `PATCH /v2/jobs/{jobKey}`). Retries
+ * apply to an open job or to one that failed with none left (its incident stays open:
+ * resolving it retries the job); the timeout only to an activatable job.
+ */
+export function updateJob(ctx: Ctx, command: UpdateJob): Rejection | undefined {
+  const { jobKey, retries, timeoutMs } = command;
+  const wait = ctx.draft.waits[jobKey];
+  const job = wait?.kind === 'job' && timeoutMs === undefined ? wait : openJob(ctx, jobKey);
+  if (isRejection(job)) return job;
+  if (retries === undefined && timeoutMs === undefined) {
+    return rejection('VALIDATION_FAILED', `Expected a change to job '${jobKey}' (retries or timeout) but found neither; send changeset.retries and/or changeset.timeout.`, { jobKey, field: 'changeset' });
+  }
+  if (retries !== undefined && (!Number.isInteger(retries) || retries < 1)) {
+    return rejection('VALIDATION_FAILED', `Expected retries of job '${jobKey}' to be an integer of at least 1 but found ${retries}; to end the job, fail it instead.`, { jobKey, field: 'retries' });
+  }
+  if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 1)) {
+    return rejection('VALIDATION_FAILED', `Expected the timeout of job '${jobKey}' to be a whole number of ms of at least 1 but found ${timeoutMs}.`, { jobKey, field: 'timeout' });
+  }
+  const changes = { ...(retries === undefined ? {} : { retries }), ...(timeoutMs === undefined ? {} : { timeoutMs }) };
+  emit(ctx, { type: 'JobUpdated', elementId: job.elementId, elementInstanceId: job.elementInstanceId, jobKey, ...changes });
   return undefined;
 }

@@ -99,6 +99,11 @@ function applyToDraft(d: Draft, e: Exclude<InstanceEvent, { type: 'InstanceCreat
       return updateJob(d, e.jobKey, { retries: e.retries, errorMessage: e.errorMessage, state: e.retries > 0 ? 'activatable' : 'failed' });
     case 'JobRetriesUpdated':
       return updateJob(d, e.jobKey, { retries: e.retries, state: 'activatable' });
+    case 'JobUpdated': {
+      const wait = d.waits[e.jobKey];
+      if (wait?.kind === 'job' && e.retries !== undefined) updateJob(d, e.jobKey, { retries: e.retries, state: wait.state });
+      return;
+    }
     case 'UserTaskAssigned': {
       const wait = d.waits[e.userTaskKey];
       if (wait?.kind === 'userTask') {

@@ -51,6 +51,20 @@ export interface FailJob extends CommandBase {
   readonly variables?: Variables;
 }
 
+/**
+ * Change an open job (Camunda's `PATCH /v2/jobs/{jobKey}`): its retries and/or its
+ * timeout. At least one is given. The core records both; the shell applies the
+ * timeout to the job's lease (the core holds no lease).
+ */
+export interface UpdateJob extends CommandBase {
+  readonly type: 'UpdateJob';
+  readonly jobKey: string;
+  /** New retries, at least 1. On a job that failed with no retries left, its incident stays open until resolved. */
+  readonly retries?: number;
+  /** The job's lease ends this many ms after `at`. */
+  readonly timeoutMs?: number;
+}
+
 /** A worker ends a job with a BPMN error, caught by the model (or an incident when uncaught). */
 export interface ThrowError extends CommandBase {
   readonly type: 'ThrowError';
@@ -123,6 +137,7 @@ export type Command =
   | CreateInstance
   | CompleteJob
   | FailJob
+  | UpdateJob
   | ThrowError
   | CompleteUserTask
   | AssignUserTask

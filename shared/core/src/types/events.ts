@@ -120,6 +120,14 @@ export interface JobRetriesUpdated extends ElementEventBase {
   readonly retries: number;
 }
 
+/** Retries and/or timeout changed by an `UpdateJob`; the job's state (activatable or failed) stays. */
+export interface JobUpdated extends ElementEventBase {
+  readonly type: 'JobUpdated';
+  readonly jobKey: string;
+  readonly retries?: number;
+  readonly timeoutMs?: number;
+}
+
 export interface JobErrorThrown extends ElementEventBase {
   readonly type: 'JobErrorThrown';
   readonly jobKey: string;
@@ -261,6 +269,7 @@ export type InstanceEvent =
   | JobCompleted
   | JobFailed
   | JobRetriesUpdated
+  | JobUpdated
   | JobErrorThrown
   | JobCancelled
   | UserTaskCreated
