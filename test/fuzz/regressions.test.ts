@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '@baton/core';
 import { parseBpmn } from '@baton/model';
+import { tokenTreeProblems } from '@baton/testkit';
 
 /**
  * Counterexamples the fuzz properties found (issue 12), shrunk and written out
@@ -90,5 +91,41 @@ describe('fuzz regressions: a variable named "__proto__" (found by core.fuzz)', 
     // then
     expect(decision).toMatchObject({ ok: false, rejection: { code: 'VALIDATION_FAILED' } });
     expect(Object.getPrototypeOf(created.state.variables['root'])).toBe(Object.prototype);
+  });
+});
+
+describe('fuzz regressions: an activation that fails half-way opens no wait (found by model.fuzz, seed 12)', () => {
+  // The message's correlation key needs a variable the instance does not have: opening its subscription fails.
+  const withKey = (process: string) => definitions(process).replace('<bpmn:message id="m1" name="a" />', '<bpmn:message id="m1" name="a"><bpmn:extensionElements><zeebe:subscription correlationKey="=missing" /></bpmn:extensionElements></bpmn:message>').replace('<bpmn:definitions ', '<bpmn:definitions xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" ');
+  const timer = '<bpmn:timerEventDefinition><bpmn:timeDuration>PT5S</bpmn:timeDuration></bpmn:timerEventDefinition>';
+
+  it.each([
+    [
+      'an event-based gateway',
+      `<bpmn:startEvent id="s" /><bpmn:eventBasedGateway id="g" /><bpmn:endEvent id="e" />
+<bpmn:intermediateCatchEvent id="late">${timer}</bpmn:intermediateCatchEvent>
+<bpmn:intermediateCatchEvent id="told"><bpmn:messageEventDefinition messageRef="m1" /></bpmn:intermediateCatchEvent>
+<bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="g" /><bpmn:sequenceFlow id="f1" sourceRef="g" targetRef="late" />
+<bpmn:sequenceFlow id="f2" sourceRef="g" targetRef="told" /><bpmn:sequenceFlow id="f3" sourceRef="late" targetRef="e" /><bpmn:sequenceFlow id="f4" sourceRef="told" targetRef="e" />`,
+    ],
+    [
+      'an activity with boundary events',
+      `<bpmn:startEvent id="s" /><bpmn:userTask id="u" /><bpmn:endEvent id="e" />
+<bpmn:boundaryEvent id="late" attachedToRef="u">${timer}</bpmn:boundaryEvent>
+<bpmn:boundaryEvent id="told" attachedToRef="u"><bpmn:messageEventDefinition messageRef="m1" /></bpmn:boundaryEvent>
+<bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="u" /><bpmn:sequenceFlow id="f1" sourceRef="u" targetRef="e" />
+<bpmn:sequenceFlow id="f2" sourceRef="late" targetRef="e" /><bpmn:sequenceFlow id="f3" sourceRef="told" targetRef="e" />`,
+    ],
+  ])('%s raises its incident with no timer left to fire past it', async (_, process) => {
+    // given
+    const { processes, problems } = await parseBpmn(withKey(process));
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // when
+    const created = decide(undefined, { type: 'CreateInstance', commandId: 'c0', at: 0, instanceId: 'i1', variables: {} }, processes[0]!);
+    // then
+    if (!created.ok) throw new Error(created.rejection.message);
+    expect(Object.values(created.state.incidents).map((i) => i.errorType)).toEqual(['EXPRESSION_FAILED']);
+    expect(created.state.waits).toEqual({});
+    expect(tokenTreeProblems(created.state)).toEqual([]);
   });
 });

@@ -8,12 +8,13 @@ import { completeWithVariables } from '../common/complete.js';
 import { activateElement } from '../common/flow.js';
 import { terminateElement } from '../common/terminate.js';
 import { visibleFrom } from '../common/variables.js';
-import { openEventWait } from '../common/waits.js';
+import { closeWaitsOf, openEventWait } from '../common/waits.js';
 
 /**
  * Boundary events listen while their activity is active: a timer, message or
  * signal wait owned by the activity instance under the boundary event's id.
- * Error and escalation boundaries need no wait; throws look them up.
+ * Error and escalation boundaries need no wait; throws look them up. When one
+ * cannot open, none stays open.
  */
 export function openBoundaryWaits(ctx: Ctx, element: FlowElement, rec: ElementRecord): EvalResult<undefined> {
   const boundaries = ctx.index.boundaries[element.elementId];
@@ -22,7 +23,11 @@ export function openBoundaryWaits(ctx: Ctx, element: FlowElement, rec: ElementRe
   for (const boundary of boundaries) {
     const owner = { elementId: boundary.elementId, elementInstanceId: rec.elementInstanceId };
     const opened = openEventWait(ctx, owner, boundary.event, variables);
-    if (!opened.ok) return opened;
+    if (!opened.ok) {
+      // All or nothing: a boundary wait left open would fire past the incident the caller raises (found by fuzzing, issue 12).
+      closeWaitsOf(ctx, rec.elementInstanceId);
+      return opened;
+    }
   }
   return { ok: true, value: undefined };
 }

@@ -22,7 +22,11 @@ export const eventBasedGateway: ElementBehavior<ElementOf<'eventBasedGateway'>> 
       if (target.type === 'intermediateCatchEvent') opened = openEventWait(ctx, owner, target.event, variables);
       else if (target.type === 'receiveTask') opened = openMessage(ctx, owner, target.message, variables);
       else continue;
-      if (!opened.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', opened.message, 'activate');
+      if (!opened.ok) {
+        // All or nothing: a wait left open would fire past the incident (found by fuzzing, issue 12).
+        closeWaitsOf(ctx, rec.elementInstanceId);
+        return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', opened.message, 'activate');
+      }
     }
   },
 };
