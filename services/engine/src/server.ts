@@ -7,6 +7,7 @@ import type { AuthConfig } from './auth/auth-config.js';
 import { registerAuth, type IdentitySync } from './auth/register-auth.js';
 import type { EngineApi } from './engine-api.js';
 import { registerApiHandOff, type ServerCluster } from './handoff/index.js';
+import { registerNotImplementedOperations, trackRoutes } from './camunda-operations.js';
 import { createMetrics, registerMetrics } from './metrics.js';
 import { createReadiness, flagCheck, type Readiness } from './health/readiness.js';
 import { registerOpenApi } from './openapi.js';
@@ -101,6 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // removeAdditional: false, so a closed body schema refuses an unknown field instead of dropping it (see request-guards).
     ajv: { customOptions: { formats: { binary: true }, removeAdditional: false, verbose: true } },
   }) as unknown as FastifyInstance;
+  const served = trackRoutes(app);
   app.decorateRequest('problemCode', undefined);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
@@ -141,6 +143,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   ]) {
     register(app, context);
   }
+  registerNotImplementedOperations(app, served);
   await app.ready();
   return app;
 }

@@ -13,6 +13,7 @@ export const categories = {
   'resource-exhausted': 429,
   'invalid-state': 409,
   unavailable: 503,
+  unimplemented: 501,
   internal: 500,
 } as const;
 
@@ -66,6 +67,14 @@ export const codes = {
   VARIABLE_LIMIT_EXCEEDED: {
     category: 'invalid-argument',
     summary: 'Variables over a limit (nesting depth, JSON size, entries per object or array); details name the limit and the path.',
+  },
+  NOT_IMPLEMENTED: {
+    category: 'unimplemented',
+    summary: 'A Camunda 8.8 REST operation Baton does not serve (yet); the problem names the operation.',
+  },
+  CLOCK_CONTROL_DISABLED: {
+    category: 'permission-denied',
+    summary: 'PUT /v2/clock or POST /v2/clock/reset on a node started without --enable-clock-control.',
   },
   INTERNAL: { category: 'internal', summary: 'A bug: the message says where.' },
 } as const satisfies Record<string, CodeInfo>;
