@@ -220,7 +220,7 @@ describe('authorization of every route, by role', () => {
     const doc = (await (await h.request('anonymous', 'GET', '/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
     // GET /v2/events streams forever: routes/events.test.ts covers it (allowed and refused).
-    const covered = new Set([...cases.map((c) => c.route), 'POST /v2/auth/login', 'GET /health/live', 'GET /health/ready', 'GET /v2/events']);
+    const covered = new Set([...cases.map((c) => c.route), 'POST /v2/auth/login', 'GET /health/live', 'GET /health/ready', 'GET /v2/status', 'GET /v2/events']);
     expect(documented.filter((route) => !covered.has(route))).toEqual([]);
   });
 

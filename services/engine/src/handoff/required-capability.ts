@@ -1,7 +1,7 @@
 import { storeCapability } from '@baton/runtime';
 
 /** Paths any node answers itself: about the node, not about instances. */
-const localPaths = ['/v2/topology'];
+const localPaths = ['/v2/topology', '/v2/status'];
 
 /**
  * The capability a request needs, or undefined when any node can answer it. Every
