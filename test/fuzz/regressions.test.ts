@@ -60,7 +60,10 @@ describe('fuzz regressions: model ids that are Object.prototype names (found by 
       decision = decide(decision.state, { type: 'CompleteUserTask', commandId: `c${step}`, at: step, userTaskKey, variables: {} }, definition);
     }
     // then the join fired once and the instance completed
-    expect(decision).toMatchObject({ ok: true, state: { status: 'completed', elementInstances: {}, waits: {} } });
+    if (!decision.ok) throw new Error(decision.rejection.message);
+    expect(decision.state.status).toBe('completed');
+    expect(decision.state.elementInstances).toEqual({});
+    expect(decision.state.waits).toEqual({});
   });
 });
 
@@ -127,5 +130,52 @@ describe('fuzz regressions: an activation that fails half-way opens no wait (fou
     expect(Object.values(created.state.incidents).map((i) => i.errorType)).toEqual(['EXPRESSION_FAILED']);
     expect(created.state.waits).toEqual({});
     expect(tokenTreeProblems(created.state)).toEqual([]);
+  });
+});
+
+describe('fuzz regressions: event subprocess starts that cannot open (found by model.fuzz, seed -1677769344)', () => {
+  const withKey = (process: string) =>
+    definitions(process)
+      .replace('<bpmn:message id="m1" name="a" />', '<bpmn:message id="m1" name="a"><bpmn:extensionElements><zeebe:subscription correlationKey="=missing" /></bpmn:extensionElements></bpmn:message>')
+      .replace('<bpmn:definitions ', '<bpmn:definitions xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" ');
+  const eventSubprocesses = (prefix: string) => `
+<bpmn:subProcess id="${prefix}onTime" triggeredByEvent="true"><bpmn:startEvent id="${prefix}late"><bpmn:timerEventDefinition><bpmn:timeDuration>PT5S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent>
+<bpmn:endEvent id="${prefix}lateEnd" /><bpmn:sequenceFlow id="${prefix}g1" sourceRef="${prefix}late" targetRef="${prefix}lateEnd" /></bpmn:subProcess>
+<bpmn:subProcess id="${prefix}onMessage" triggeredByEvent="true"><bpmn:startEvent id="${prefix}told"><bpmn:messageEventDefinition messageRef="m1" /></bpmn:startEvent>
+<bpmn:endEvent id="${prefix}toldEnd" /><bpmn:sequenceFlow id="${prefix}g2" sourceRef="${prefix}told" targetRef="${prefix}toldEnd" /></bpmn:subProcess>`;
+
+  async function started(process: string) {
+    const { processes, problems } = await parseBpmn(withKey(process));
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const definition = processes[0]!;
+    const created = decide(undefined, { type: 'CreateInstance', commandId: 'c0', at: 0, instanceId: 'i1', variables: {} }, definition);
+    if (!created.ok) throw new Error(created.rejection.message);
+    return { definition, state: created.state };
+  }
+
+  it('at the process level, the incident ends with the instance', async () => {
+    // given the process's incident, its flow waiting at a user task
+    const { definition, state } = await started(`<bpmn:startEvent id="s" /><bpmn:userTask id="u" /><bpmn:endEvent id="e" />
+<bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="u" /><bpmn:sequenceFlow id="f2" sourceRef="u" targetRef="e" />${eventSubprocesses('')}`);
+    expect(Object.values(state.incidents).map((i) => i.errorType)).toEqual(['EXPRESSION_FAILED']);
+    const task = Object.values(state.waits).find((w) => w.kind === 'userTask');
+    // when the flow completes
+    const done = decide(state, { type: 'CompleteUserTask', commandId: 'c1', at: 1, userTaskKey: task?.kind === 'userTask' ? task.userTaskKey : '', variables: {} }, definition);
+    // then
+    if (!done.ok) throw new Error(done.rejection.message);
+    expect(done.state.status).toBe('completed');
+    expect(done.state.incidents).toEqual({});
+    expect(done.state.waits).toEqual({});
+    expect(tokenTreeProblems(done.state)).toEqual([]);
+  });
+
+  it('in a subprocess, the incident leaves no event subprocess start open', async () => {
+    // when
+    const { state } = await started(`<bpmn:startEvent id="s" /><bpmn:subProcess id="sp"><bpmn:startEvent id="ss" /><bpmn:userTask id="u" /><bpmn:endEvent id="se" />
+<bpmn:sequenceFlow id="h1" sourceRef="ss" targetRef="u" /><bpmn:sequenceFlow id="h2" sourceRef="u" targetRef="se" />${eventSubprocesses('sp_')}</bpmn:subProcess>
+<bpmn:endEvent id="e" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="sp" /><bpmn:sequenceFlow id="f2" sourceRef="sp" targetRef="e" />`);
+    // then
+    expect(Object.values(state.incidents).map((i) => [i.elementId, i.errorType])).toEqual([['sp', 'EXPRESSION_FAILED']]);
+    expect(state.waits).toEqual({});
   });
 });

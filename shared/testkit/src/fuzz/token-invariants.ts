@@ -3,7 +3,8 @@ import type { InstanceEvent, InstanceState } from '@baton/core';
 /**
  * What is wrong with an instance's token tree; empty when nothing is. The rules:
  * every element instance is filed under its own id and has a live parent scope;
- * every open wait and incident belongs to a live element instance; an element
+ * every open wait and incident belongs to a live element instance (or to the
+ * process scope, as its event subprocesses' start events do); an element
  * instance holds at most one job or user task; an ended instance holds no element
  * instance, wait or incident; an active one can still move (an open wait or an
  * incident; `expectLive`, for models without deadlocks such as `processModel`'s).
@@ -16,14 +17,16 @@ export function tokenTreeProblems(state: InstanceState, options: { expectLive?: 
     const parent = rec.parentElementInstanceId;
     if (parent !== undefined && live[parent] === undefined) problems.push(`element instance ${key} (${rec.elementId}) has no live parent ${parent}`);
   }
+  // The process scope itself owns waits too: the start events of its event subprocesses.
+  const isLive = (elementInstanceId: string): boolean => live[elementInstanceId] !== undefined || elementInstanceId === state.instanceId;
   const tasksPerInstance = new Map<string, number>();
   for (const [key, wait] of Object.entries(state.waits)) {
-    if (live[wait.elementInstanceId] === undefined) problems.push(`${wait.kind} wait ${key} at ${wait.elementId} belongs to no live element instance (${wait.elementInstanceId})`);
+    if (!isLive(wait.elementInstanceId)) problems.push(`${wait.kind} wait ${key} at ${wait.elementId} belongs to no live element instance (${wait.elementInstanceId})`);
     if (wait.kind === 'job' || wait.kind === 'userTask') tasksPerInstance.set(wait.elementInstanceId, (tasksPerInstance.get(wait.elementInstanceId) ?? 0) + 1);
   }
   for (const [elementInstanceId, count] of tasksPerInstance) if (count > 1) problems.push(`element instance ${elementInstanceId} holds ${count} jobs/user tasks`);
   for (const [key, incident] of Object.entries(state.incidents)) {
-    if (live[incident.elementInstanceId] === undefined) problems.push(`incident ${key} at ${incident.elementId} belongs to no live element instance (${incident.elementInstanceId})`);
+    if (!isLive(incident.elementInstanceId)) problems.push(`incident ${key} at ${incident.elementId} belongs to no live element instance (${incident.elementInstanceId})`);
   }
   const counts = `${Object.keys(live).length} element instances, ${Object.keys(state.waits).length} waits, ${Object.keys(state.incidents).length} incidents`;
   if (state.status !== 'active' && counts !== '0 element instances, 0 waits, 0 incidents') problems.push(`instance ${state.status} still holds ${counts}`);

@@ -7,9 +7,14 @@ import { closeWaitsOf } from './waits.js';
 
 type Outcome = Extract<Effect, { type: 'NotifyParent' }>['outcome'];
 
-/** The process scope completed: close its event subprocess subscriptions and tell the parent, if any. */
+/**
+ * The process scope completed: close its event subprocess subscriptions, resolve
+ * what incident the process scope itself still has (an event subprocess start that
+ * could not open: nothing is left for it to start), and tell the parent, if any.
+ */
 export function completeInstance(ctx: Ctx): void {
   closeWaitsOf(ctx, ctx.draft.instanceId);
+  resolveIncidentsOf(ctx, ctx.draft.instanceId);
   emit(ctx, { type: 'InstanceCompleted' });
   notifyParent(ctx, { type: 'completed', variables: { ...ctx.draft.variables[ROOT] } });
 }

@@ -16,7 +16,11 @@ export function openEventSubprocessWaits(ctx: Ctx, scopeId: string, ownerElement
   for (const start of ctx.index.eventSubprocessStarts[scopeId] ?? []) {
     if (start.event === undefined) continue;
     const opened = openEventWait(ctx, { elementId: start.elementId, elementInstanceId: ownerElementInstanceId }, start.event, variables);
-    if (!opened.ok) return opened;
+    if (!opened.ok) {
+      // All or nothing: a start left open would trigger past the incident the caller raises (found by fuzzing, issue 12).
+      closeWaitsOf(ctx, ownerElementInstanceId, (wait) => isEventSubprocessStart(ctx, wait));
+      return opened;
+    }
   }
   return { ok: true, value: undefined };
 }
