@@ -97,6 +97,7 @@ export function createEngine(options: EngineOptions): Engine {
     completeJob: async (request) => jobs.complete(admitted(request)),
     failJob: async (request) => jobs.fail(admitted(request)),
     throwError: async (request) => jobs.throwError(admitted(request)),
+    updateJob: (request) => jobs.update(request),
     activateJobs: (request) => jobs.activate(request),
     completeUserTask: async (request) => commands.completeUserTask(admitted(request)),
     assignUserTask: (request) => commands.assignUserTask(request),

@@ -140,6 +140,14 @@ export interface FailJobRequest extends KeyedRequest {
   readonly variables?: Variables;
 }
 
+/** Camunda's `PATCH /v2/jobs/{jobKey}` changeset: at least one of the two. */
+export interface UpdateJobRequest extends KeyedRequest {
+  readonly jobKey: string;
+  readonly retries?: number;
+  /** The job's lease (its activation) now ends this many ms from now. */
+  readonly timeoutMs?: number;
+}
+
 export interface ThrowErrorRequest extends KeyedRequest {
   readonly jobKey: string;
   readonly errorCode: string;
@@ -226,6 +234,8 @@ export interface Engine {
   completeJob(request: CompleteJobRequest): Promise<ExecuteResult>;
   failJob(request: FailJobRequest): Promise<ExecuteResult>;
   throwError(request: ThrowErrorRequest): Promise<ExecuteResult>;
+  /** Sets a job's retries and/or its timeout (the lease then ends `timeoutMs` from now); JOB_NOT_OPEN, VALIDATION_FAILED. */
+  updateJob(request: UpdateJobRequest): Promise<ExecuteResult>;
   /** Leases up to `maxJobs` jobs of `type` for `timeoutMs`, with their variables. */
   activateJobs(request: ActivateJobsRequest): Promise<readonly ActivatedJob[]>;
   completeUserTask(request: CompleteUserTaskRequest): Promise<ExecuteResult>;

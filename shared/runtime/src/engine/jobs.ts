@@ -12,6 +12,7 @@ import type {
   FailJobRequest,
   JobWorker,
   ThrowErrorRequest,
+  UpdateJobRequest,
 } from './engine-types.js';
 
 /** Thrown by an in-process {@link JobWorker} to end its job with a BPMN error the model may catch. */
@@ -82,6 +83,20 @@ export class Jobs {
     await (retryAt === undefined
       ? this.ctx.queue.ack(request.jobKey, capability)
       : this.ctx.queue.release(request.jobKey, { notBefore: retryAt, ...(capability === undefined ? {} : { capability }) }));
+    return result;
+  }
+
+  /** Changes retries and/or timeout; a new timeout moves the job's lease end (the queue holds the lease, not the core). */
+  async update(request: UpdateJobRequest): Promise<ExecuteResult> {
+    const instanceId = await instanceOfWait(this.ctx, request.jobKey, request.instanceId, 'job');
+    const { jobKey, retries, timeoutMs } = request;
+    const changes = { ...(retries === undefined ? {} : { retries }), ...(timeoutMs === undefined ? {} : { timeoutMs }) };
+    const command = { type: 'UpdateJob', ...stamp(this.ctx), jobKey, ...changes } as const;
+    const result = await this.ctx.processor.execute({ instanceId, command });
+    if (timeoutMs !== undefined) {
+      const capability = jobTypeBefore(result, jobKey);
+      await this.ctx.queue.release(jobKey, { notBefore: command.at + timeoutMs, ...(capability === undefined ? {} : { capability }) });
+    }
     return result;
   }
 

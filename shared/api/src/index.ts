@@ -1,0 +1,3 @@
+export * from './common.js';
+export * from './operation.js';
+export * from './jobs.js';
