@@ -9,14 +9,13 @@ const boundedSeed = 12;
  * fresh seed each time. BATON_FUZZ_SEED (and BATON_FUZZ_PATH) replay a failure
  * fast-check reported.
  */
-export function fuzzParameters<T>(defaultRuns: number, examples: T[] = []): fc.Parameters<T> {
+export function fuzzParameters<T>(defaultRuns: number): fc.Parameters<T> {
   const env = process.env;
   const runs = Number(env['BATON_FUZZ_RUNS'] ?? defaultRuns);
   const seed = env['BATON_FUZZ_SEED'] ?? (env['BATON_FUZZ_RUNS'] === undefined ? String(boundedSeed) : undefined);
   const path = env['BATON_FUZZ_PATH'];
   return {
     numRuns: Number.isInteger(runs) && runs > 0 ? runs : defaultRuns,
-    examples,
     ...(seed === undefined ? {} : { seed: Number(seed) }),
     ...(path === undefined ? {} : { path }),
   };
