@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { decide, replay, type Command, type InstanceEvent, type InstanceState, type Rejection } from '@baton/core';
 import { isErrorCode } from '@baton/errors';
 import type { ProcessDefinition } from '@baton/model';
-import { commandOf, duplicateActivations, FUZZ_CORRELATION_KEY, tokenTreeProblems, type FuzzStep } from '@baton/testkit';
+import { commandOf, duplicateActivations, FUZZ_CORRELATION_KEY, tokenTreeProblems, type Commandless, type FuzzStep } from '@baton/testkit';
 
 const startedAt = 1_767_225_600_000;
 
@@ -83,4 +83,44 @@ export function drive(definition: ProcessDefinition, steps: readonly FuzzStep[],
     if (options.structured) expect(lostVariables(command, state), `variables lost by ${JSON.stringify(command)}`).toEqual([]);
   }
   return { state, history };
+}
+
+/** What a diligent user does next: resolve an incident, finish a job or task, fire the next timer, send an awaited message. */
+function nextDiligentCommand(state: InstanceState): { command: Commandless; notBefore?: number } | undefined {
+  const incident = Object.values(state.incidents)[0];
+  if (incident !== undefined) return { command: { type: 'ResolveIncident', incidentKey: incident.incidentKey, retries: 1 } };
+  const waits = Object.values(state.waits);
+  const job = waits.find((w) => w.kind === 'job' && w.state === 'activatable');
+  if (job?.kind === 'job') return { command: { type: 'CompleteJob', jobKey: job.jobKey, variables: {} } };
+  const task = waits.find((w) => w.kind === 'userTask');
+  if (task?.kind === 'userTask') return { command: { type: 'CompleteUserTask', userTaskKey: task.userTaskKey, variables: {} } };
+  const timer = waits.filter((w) => w.kind === 'timer').sort((a, b) => a.dueAt - b.dueAt)[0];
+  if (timer !== undefined) return { command: { type: 'FireTimer', timerKey: timer.timerKey }, notBefore: timer.dueAt };
+  // Messages the flow waits for before those of non-interrupting events, which would start a new token each time.
+  const message = waits.filter((w) => w.kind === 'message').sort((a, b) => Number(/^n/.test(a.elementId)) - Number(/^n/.test(b.elementId)))[0];
+  if (message !== undefined) return { command: { type: 'CorrelateMessage', subscriptionKey: message.subscriptionKey, messageName: message.messageName, variables: {} } };
+  return undefined;
+}
+
+/**
+ * Drives an instance of a structured model to its end as a diligent user would:
+ * every such command applies, and the instance ends within `maxCommands` (no token
+ * is lost at a join, no wait is left that nobody can resolve).
+ */
+export function driveToEnd(definition: ProcessDefinition, start: { state: InstanceState; history: InstanceEvent[] }, maxCommands = 300): InstanceState {
+  let { state } = start;
+  const history = [...start.history];
+  let at = startedAt + 10 * 86_400_000;
+  for (let index = 0; index < maxCommands && state.status === 'active'; index++) {
+    const next = nextDiligentCommand(state);
+    if (next === undefined) break;
+    at = Math.max(at, next.notBefore ?? 0);
+    const command = { ...next.command, commandId: `d${index}`, at } as Command;
+    const decision = decide(state, command, definition);
+    if (!decision.ok) throw new Error(`${JSON.stringify(command)} was refused: ${decision.rejection.code} ${decision.rejection.message}`);
+    history.push(...decision.events);
+    state = decision.state;
+    checkApplied(state, history, command, { structured: true });
+  }
+  return state;
 }

@@ -43,7 +43,8 @@ export function fuzzSteps(maxLength = 30): fc.Arbitrary<FuzzStep[]> {
   return fc.array(step, { maxLength });
 }
 
-type Commandless = Command extends infer C ? (C extends Command ? Omit<C, 'commandId' | 'at'> : never) : never;
+/** A command without the `commandId` and `at` the shell (or a test driver) adds. */
+export type Commandless = Command extends infer C ? (C extends Command ? Omit<C, 'commandId' | 'at'> : never) : never;
 
 /** What `commandOf` needs besides the step: the instance and every key it has used. */
 export interface StepContext {
