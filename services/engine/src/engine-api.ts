@@ -1,4 +1,7 @@
+import type { ActivatedJob, JobSearchQuery, JobSearchQueryResult } from '@baton/api';
 import type { FormField } from '@baton/model';
+
+export type { ActivatedJob } from '@baton/api';
 
 /**
  * The engine as the HTTP layer sees it: one method per route, in the names and shapes
@@ -156,22 +159,15 @@ export interface ActivateJobsRequest {
   readonly worker: string;
   readonly timeoutMs: number;
   readonly maxJobsToActivate: number;
+  /** Only these variables; all when absent. */
+  readonly fetchVariable?: readonly string[];
 }
 
-export interface ActivatedJob {
-  readonly jobKey: string;
-  readonly type: string;
-  readonly processInstanceKey: string;
-  readonly processDefinitionId: string;
-  readonly processDefinitionKey: string;
-  readonly elementId: string;
-  readonly elementInstanceKey: string;
-  readonly variables: Variables;
-  readonly customHeaders: Readonly<Record<string, string>>;
-  readonly worker: string;
-  readonly retries: number;
-  /** Epoch ms after which the job may be handed to another worker. */
-  readonly deadline: number;
+/** `PATCH /v2/jobs/{jobKey}`: at least one of the two. */
+export interface UpdateJobRequest {
+  readonly retries?: number;
+  /** The job's activation now ends this many ms from now. */
+  readonly timeoutMs?: number;
 }
 
 export interface FailJobRequest {
@@ -272,6 +268,10 @@ export interface EngineApi {
   completeJob(jobKey: string, variables: Variables): Promise<void>;
   failJob(jobKey: string, request: FailJobRequest): Promise<void>;
   throwError(jobKey: string, request: ThrowErrorRequest): Promise<void>;
+  /** Sets retries and/or timeout of an open job (retries also of one failed with none left); `JOB_NOT_OPEN`, `VALIDATION_FAILED`. */
+  updateJob(jobKey: string, request: UpdateJobRequest): Promise<void>;
+  /** Open jobs (activatable or failed) matching the query, in creation order. */
+  searchJobs(query: JobSearchQuery): Promise<JobSearchQueryResult>;
   /** The open job with that key; `JOB_NOT_OPEN` when there is none. */
   getJob(jobKey: string): Promise<JobView>;
   searchUserTasks(filter: UserTaskFilter): Promise<readonly UserTaskView[]>;

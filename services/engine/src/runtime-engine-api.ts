@@ -4,6 +4,7 @@ import { BatonError, isBatonError } from '@baton/errors';
 import type { Engine, IndexedIncident, IndexedUserTask, InstanceQuery, InstanceSummary, MessageBus, Page, PageRequest } from '@baton/runtime';
 import { boundedForReading, defaultVariableLimits, scopeChainVariables } from '@baton/runtime';
 import type * as Api from './engine-api.js';
+import { runtimeJobsApi } from './runtime-jobs-api.js';
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString();
 const pageSize = 1000;
@@ -155,23 +156,6 @@ function toUserTask(task: IndexedUserTask & UserTaskWait, lane: string | undefin
   };
 }
 
-function toActivated(job: Awaited<ReturnType<Engine['activateJobs']>>[number]): Api.ActivatedJob {
-  return {
-    jobKey: job.jobKey,
-    type: job.type,
-    processInstanceKey: job.instanceId,
-    processDefinitionId: job.processId,
-    processDefinitionKey: job.definitionKey,
-    elementId: job.elementId,
-    elementInstanceKey: job.elementInstanceId,
-    variables: job.variables,
-    customHeaders: job.customHeaders,
-    worker: job.worker,
-    retries: job.retries,
-    deadline: job.deadline,
-  };
-}
-
 /** Options of {@link createRuntimeEngineApi}. */
 export interface RuntimeEngineApiOptions {
   readonly engine: Engine;
@@ -287,26 +271,7 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
       await engine.broadcastSignal({ name: signalName, variables });
       return { signalKey: randomUUID() };
     },
-    async activateJobs({ type, worker, timeoutMs, maxJobsToActivate }) {
-      const jobs = await engine.activateJobs({ type, worker, timeoutMs, maxJobs: maxJobsToActivate });
-      return jobs.map((job) => ({ ...toActivated(job), variables: readable(job.variables) }));
-    },
-    async completeJob(jobKey, variables) {
-      await engine.completeJob({ jobKey, variables });
-    },
-    async getJob(jobKey) {
-      const wait = await engine.findWait(jobKey);
-      if (wait?.kind !== 'job') {
-        throw new BatonError('JOB_NOT_OPEN', `Expected an open job "${jobKey}" but found none; it may already be completed or cancelled.`, { jobKey });
-      }
-      return { jobKey, type: wait.jobType, processInstanceKey: wait.instanceId, elementId: wait.elementId };
-    },
-    async failJob(jobKey, request) {
-      await engine.failJob({ jobKey, ...request });
-    },
-    async throwError(jobKey, request) {
-      await engine.throwError({ jobKey, ...request });
-    },
+    ...runtimeJobsApi(engine, readable),
     async searchUserTasks(filter) {
       if (filter.state !== undefined && filter.state !== 'CREATED') return [];
       const query = {

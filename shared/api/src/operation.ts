@@ -28,14 +28,14 @@ export const NoContent = Type.Null({ description: 'Done.' });
 export interface Operation<Params extends TSchema | undefined, Body extends TSchema | undefined, Response extends TSchema | undefined>
   extends OperationSpec<Params, Body, Response> {
   readonly status: 200 | 204;
-  readonly schema: {
-    readonly tags: readonly string[];
-    readonly summary: string;
-    readonly params?: Params;
-    readonly body?: Body;
-    readonly response: { readonly 200: Response } | { readonly 204: TNull };
-  };
+  readonly schema: OperationSchema<Params, Body, Response>;
 }
+
+/** Fastify's route schema of an operation; a part the operation lacks is absent, so a type provider infers the rest. */
+export type OperationSchema<Params, Body, Response> = { readonly tags: readonly string[]; readonly summary: string } & (Params extends TSchema
+  ? { readonly params: Params }
+  : unknown) &
+  (Body extends TSchema ? { readonly body: Body } : unknown) & { readonly response: Response extends TSchema ? { readonly 200: Response } : { readonly 204: TNull } };
 
 /** Declares an operation; see {@link Operation}. */
 export function operation<Params extends TSchema | undefined = undefined, Body extends TSchema | undefined = undefined, Response extends TSchema | undefined = undefined>(
@@ -45,13 +45,14 @@ export function operation<Params extends TSchema | undefined = undefined, Body e
   return {
     ...spec,
     status: response === undefined ? 204 : 200,
+    // The conditional type follows these runtime checks; TypeScript cannot narrow generics through them.
     schema: {
       tags,
       summary,
       ...(params === undefined ? {} : { params }),
       ...(body === undefined ? {} : { body }),
       response: response === undefined ? { 204: NoContent } : { 200: response },
-    },
+    } as OperationSchema<Params, Body, Response>,
   };
 }
 

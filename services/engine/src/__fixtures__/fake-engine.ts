@@ -180,7 +180,7 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
         return {
           jobKey: i.jobKey, type, processInstanceKey: i.key, processDefinitionId: i.processId, processDefinitionKey: `${i.processId}:1`,
           elementId: 'charge', elementInstanceKey: `${i.key}/charge`, variables: i.variables, customHeaders: { currency: 'EUR' },
-          worker, retries: i.retries, deadline: i.lockedUntil,
+          worker, retries: i.retries, deadline: i.lockedUntil, processDefinitionVersion: 1, tenantId: '<default>', kind: 'BPMN_ELEMENT' as const, listenerEventType: 'UNSPECIFIED' as const,
         };
       });
     },
@@ -203,6 +203,15 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
       }
       record(i, 'JobFailed', { jobKey });
       changed();
+    },
+    async updateJob(jobKey, { retries, timeoutMs }) {
+      const i = openJob(jobKey);
+      if (retries !== undefined) i.retries = retries;
+      if (timeoutMs !== undefined) i.lockedUntil = Date.now() + timeoutMs;
+      changed();
+    },
+    async searchJobs() {
+      throw new BatonError('NOT_FOUND', 'The fake engine has no job search; test it on the runtime (runtime-jobs-api.test.ts).');
     },
     async throwError(jobKey, { errorCode }) {
       const i = openJob(jobKey);

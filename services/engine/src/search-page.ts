@@ -1,0 +1,45 @@
+import type { SearchQueryPageRequest, SearchQueryPageResponse } from '@baton/api';
+import { BatonError } from '@baton/errors';
+
+/** Items per page when the request names no `limit` (Camunda's default). */
+const defaultLimit = 100;
+
+/**
+ * Cursors are opaque to clients: here the offset of an item, base64url-encoded
+ * (`btoa`: the same in Node and browsers).
+ */
+const toCursor = (offset: number): string => btoa(`o:${offset}`).replaceAll('=', '');
+
+/** The cursor's text, or '' when it is no base64 at all. */
+function decodeCursor(cursor: string): string {
+  try {
+    return atob(cursor);
+  } catch {
+    return '';
+  }
+}
+
+function fromCursor(cursor: string, field: 'after' | 'before'): number {
+  const offset = /^o:(\d+)$/.exec(decodeCursor(cursor))?.[1];
+  if (offset === undefined) {
+    throw new BatonError('VALIDATION_FAILED', `Expected page.${field} to be a cursor from a previous answer (page.startCursor or page.endCursor) but found "${cursor}"; send one of those.`, { field: `page.${field}` });
+  }
+  return Number(offset);
+}
+
+/** The offset and limit a search `page` asks for: `from`, or the items after/before a cursor. */
+export function searchWindow(page: SearchQueryPageRequest | undefined): { readonly offset: number; readonly limit: number } {
+  const limit = page?.limit ?? defaultLimit;
+  if (page?.after !== undefined) return { offset: fromCursor(page.after, 'after') + 1, limit };
+  if (page?.before !== undefined) {
+    const end = fromCursor(page.before, 'before');
+    return { offset: Math.max(0, end - limit), limit: Math.min(limit, end) };
+  }
+  return { offset: page?.from ?? 0, limit };
+}
+
+/** A search answer: the items from `offset` on, out of `totalItems`, with cursors at both ends. */
+export function searchPage<T>(items: readonly T[], totalItems: number, offset: number): { items: T[]; page: SearchQueryPageResponse } {
+  const cursors = items.length === 0 ? {} : { startCursor: toCursor(offset), endCursor: toCursor(offset + items.length - 1) };
+  return { items: [...items], page: { totalItems, ...cursors, hasMoreTotalItems: false } };
+}
