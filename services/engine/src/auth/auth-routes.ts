@@ -22,7 +22,7 @@ const meSchema = {
   type: 'object',
   properties: {
     username: { type: 'string' },
-    via: { type: 'string', enum: ['session', 'apiKey', 'bearer'] },
+    via: { type: 'string', enum: ['session', 'apiKey', 'bearer', 'basic'] },
     roles: { type: 'array', items: { type: 'string' } },
     groups: { type: 'array', items: { type: 'string' } },
     jobTypes: { type: 'array', items: { type: 'string' } },
@@ -42,7 +42,7 @@ let decoyHash: Promise<string> | undefined;
  * For an unknown user, verifies against another user's hash (same cost as a real check,
  * and never a success), so a login takes as long whether or not the user exists.
  */
-async function checkPassword(directory: IdentityDirectory, username: string, password: string): Promise<boolean> {
+export async function checkPassword(directory: IdentityDirectory, username: string, password: string): Promise<boolean> {
   const hash = directory.user(username)?.passwordHash;
   const decoy = hash ?? directory.users().find((user) => user.passwordHash !== undefined)?.passwordHash;
   const matches = await verifyPassword(password, decoy ?? (await (decoyHash ??= hashPassword('decoy'))));

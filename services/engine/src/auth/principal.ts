@@ -3,7 +3,7 @@ export const roles = ['admin', 'operator', 'worker', 'user'] as const;
 export type Role = (typeof roles)[number];
 
 /** How the caller proved who they are. */
-export type CredentialKind = 'session' | 'apiKey' | 'bearer';
+export type CredentialKind = 'session' | 'apiKey' | 'bearer' | 'basic';
 
 /** Who is calling, as every authorization check sees it. */
 export interface Principal {

@@ -8,12 +8,12 @@ import type { EngineApi } from '../engine-api.js';
 import { checkObject, checkRole, type Access } from './access.js';
 import { apiKeyIdOf, apiKeyPrefix, matchesApiKey } from './api-key.js';
 import type { AuthConfig } from './auth-config.js';
-import { registerAuthRoutes } from './auth-routes.js';
+import { checkPassword, registerAuthRoutes } from './auth-routes.js';
 import type { IdentityStore } from './identity-store.js';
 import { registerIdentityRoutes } from './identity-routes.js';
 import { createInMemoryIdentityStore } from './in-memory-identity-store.js';
 import { createJwtVerifier, type JwtVerifier } from './jwt.js';
-import { createLoginThrottle } from './login-throttle.js';
+import { createLoginThrottle, type LoginThrottle } from './login-throttle.js';
 import type { Principal } from './principal.js';
 import { hasCsrfToken, readSession } from './session.js';
 import { startSyncedIdentity, type SyncedIdentity } from './synced-identity.js';
@@ -30,6 +30,8 @@ interface Authenticator {
   readonly identity: SyncedIdentity;
   readonly verifyJwt: JwtVerifier | undefined;
   readonly now: () => number;
+  /** The login throttle, also applied to HTTP Basic credentials. */
+  readonly throttle: LoginThrottle;
 }
 
 function unauthenticated(reply: FastifyReply, message: string, error?: 'invalid_token'): BatonError {
@@ -37,9 +39,31 @@ function unauthenticated(reply: FastifyReply, message: string, error?: 'invalid_
   return new BatonError('UNAUTHENTICATED', message, {});
 }
 
-async function fromAuthorization(header: string, reply: FastifyReply, auth: Authenticator): Promise<Principal> {
+/**
+ * `Authorization: Basic base64(username:password)` (Camunda's client strategy BASIC, issue 13):
+ * a user with a password, checked as a login is, under the same throttle; stateless, so no CSRF.
+ */
+async function fromBasic(encoded: string, request: FastifyRequest, reply: FastifyReply, auth: Authenticator): Promise<Principal> {
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 1) throw unauthenticated(reply, 'Malformed Basic credentials; expected base64 of "username:password".');
+  const username = decoded.slice(0, colon);
+  await auth.throttle.check(username, request.ip, auth.now());
+  const directory = auth.identity.directory();
+  const principal = (await checkPassword(directory, username, decoded.slice(colon + 1))) ? directory.principalOfUser(username, 'basic') : undefined;
+  if (principal === undefined) {
+    await auth.throttle.failed(username, request.ip, auth.now());
+    throw unauthenticated(reply, 'Unknown user or wrong password in the Basic credentials.');
+  }
+  await auth.throttle.succeeded(username, request.ip);
+  return principal;
+}
+
+async function fromAuthorization(header: string, request: FastifyRequest, reply: FastifyReply, auth: Authenticator): Promise<Principal> {
+  const basic = /^Basic\s+(\S+)\s*$/i.exec(header)?.[1];
+  if (basic !== undefined) return fromBasic(basic, request, reply, auth);
   const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
-  if (token === undefined) throw unauthenticated(reply, 'Unsupported Authorization header; send "Bearer <API key or token>".');
+  if (token === undefined) throw unauthenticated(reply, 'Unsupported Authorization header; send "Bearer <API key or token>" or "Basic <base64 of username:password>".');
   if (token.startsWith(apiKeyPrefix)) {
     const keyId = apiKeyIdOf(token);
     const directory = auth.identity.directory();
@@ -59,7 +83,7 @@ async function fromAuthorization(header: string, reply: FastifyReply, auth: Auth
 
 async function authenticate(request: FastifyRequest, reply: FastifyReply, auth: Authenticator): Promise<Principal | undefined> {
   const header = request.headers.authorization;
-  if (header !== undefined) return fromAuthorization(header, reply, auth);
+  if (header !== undefined) return fromAuthorization(header, request, reply, auth);
   const session = readSession(request, auth.now());
   if (session === undefined) return undefined;
   // Asked of the store on every request (one round trip), which also brings the directory up to date: a logout,
@@ -133,10 +157,11 @@ export async function registerAuth(app: FastifyInstance, config: AuthConfig, eng
     await identity.close();
     if (sync.store === undefined) await store.close();
   });
-  const auth: Authenticator = { identity, verifyJwt: config.oidc && createJwtVerifier(config.oidc), now };
+  const throttle = createLoginThrottle(store, config.loginThrottle);
+  const auth: Authenticator = { identity, verifyJwt: config.oidc && createJwtVerifier(config.oidc), now, throttle };
   addGuards(app, auth, engine);
   const cookieOptions = { ttlMs: config.sessionTtlMs ?? defaultSessionTtlMs, secure: config.secureCookies ?? false };
-  registerAuthRoutes(app, { identity, now, cookie: cookieOptions, throttle: createLoginThrottle(store, config.loginThrottle) });
+  registerAuthRoutes(app, { identity, now, cookie: cookieOptions, throttle });
   registerIdentityRoutes(app, identity);
 }
 
