@@ -18,7 +18,7 @@ export type JobState = Static<typeof JobState>;
 export const JobActivationRequest = Type.Object(
   {
     type: Type.String({ minLength: 1, description: 'The job type (capability).' }),
-    worker: Type.String({ default: '', description: 'The name of the worker activating the jobs.' }),
+    worker: Type.Optional(Type.String({ default: '', description: 'The name of the worker activating the jobs.' })),
     timeout: Millis({ minimum: 1, description: 'How long the jobs are reserved for this worker (ms).' }),
     maxJobsToActivate: Type.Integer({ minimum: 1 }),
     fetchVariable: Type.Optional(Type.Array(Type.String(), { description: 'Only these variables; all when absent.' })),
@@ -58,9 +58,9 @@ export type JobCompletionRequest = Static<typeof JobCompletionRequest>;
 
 export const JobFailRequest = Type.Object(
   {
-    retries: Type.Integer({ minimum: 0, default: 0, description: 'Retries left; 0 raises an incident.' }),
-    errorMessage: Type.String({ default: '' }),
-    retryBackOff: Millis({ default: 0, description: 'Wait this long (ms) before the job can be activated again.' }),
+    retries: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: 'Retries left; 0 raises an incident.' })),
+    errorMessage: Type.Optional(Type.String({ default: '' })),
+    retryBackOff: Type.Optional(Millis({ default: 0, description: 'Wait this long (ms) before the job can be activated again.' })),
     variables: Type.Optional(Variables),
   },
   { additionalProperties: false },

@@ -11,6 +11,9 @@ import type {
   HistoryEntry,
   Incident,
   IncidentSearch,
+  JobSearchQuery,
+  JobSearchQueryResult,
+  JobUpdateRequest,
   MessageAnswer,
   MessageRequest,
   ProcessDefinitionSummary,
@@ -68,6 +71,10 @@ export interface BatonClient {
   failJob(jobKey: string, request: FailJobRequest, options?: CallOptions): Promise<void>;
   /** POST /v2/jobs/{jobKey}/error: a BPMN error, caught by the model (or an incident). */
   throwJobError(jobKey: string, request: ThrowJobErrorRequest, options?: CallOptions): Promise<void>;
+  /** PATCH /v2/jobs/{jobKey}: new retries and/or timeout (the activation then ends `timeout` ms from now). */
+  updateJob(jobKey: string, request: JobUpdateRequest, options?: CallOptions): Promise<void>;
+  /** POST /v2/jobs/search: open jobs, Camunda 8.8's filter/sort/page. */
+  searchJobs(query?: JobSearchQuery, options?: CallOptions): Promise<JobSearchQueryResult>;
   /** POST /v2/user-tasks/search. */
   searchUserTasks(search?: UserTaskSearch, options?: CallOptions): Promise<SearchResult<UserTask>>;
   /** POST /v2/user-tasks/{key}/assignment (claim). */
@@ -165,6 +172,10 @@ function jobMethods(send: Transport) {
     completeJob: (jobKey: string, variables: Variables = {}, options: CallOptions = {}) => outcome(jobKey, 'completion', { variables }, options),
     failJob: (jobKey: string, request: FailJobRequest, options: CallOptions = {}) => outcome(jobKey, 'failure', request, options),
     throwJobError: (jobKey: string, request: ThrowJobErrorRequest, options: CallOptions = {}) => outcome(jobKey, 'error', request, options),
+    updateJob: (jobKey: string, request: JobUpdateRequest, options: CallOptions = {}) =>
+      send<void>({ method: 'PATCH', path: `/v2/jobs/${key(jobKey)}`, body: request, signal: options.signal }),
+    searchJobs: (query: JobSearchQuery = {}, options: CallOptions = {}) =>
+      send<JobSearchQueryResult>({ method: 'POST', path: '/v2/jobs/search', body: query, signal: options.signal }),
   };
 }
 

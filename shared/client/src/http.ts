@@ -22,7 +22,7 @@ export interface CallOptions {
 
 /** One request as the client methods describe it to {@link createTransport}. */
 export interface HttpRequest {
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   readonly path: string;
   readonly query?: Readonly<Record<string, string | undefined>>;
   /** JSON-encoded unless it is FormData (multipart) or `contentType` names a text type. */

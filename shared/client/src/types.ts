@@ -2,7 +2,9 @@
  * The wire shapes of the engine's HTTP API (services/engine), in the names of
  * Camunda 8's REST v2: string keys, `processDefinitionId` is the BPMN process id,
  * durations in milliseconds, times as ISO 8601 strings (job deadlines as epoch ms).
- * They are mirrored here, not imported, so an edge machine installs no server code.
+ * They are mirrored here, not imported, so an edge machine installs no server code; the
+ * families already moved to the contract (`@baton/api`, isomorphic, no server code) are
+ * re-exported from it.
  */
 export type Variables = Record<string, unknown>;
 
@@ -159,48 +161,20 @@ export interface SignalRequest {
   readonly variables?: Variables;
 }
 
-export interface ActivateJobsRequest {
-  /** The job type (`zeebe:taskDefinition type`). */
-  readonly type: string;
-  readonly worker?: string;
-  /** How long the activated jobs are reserved for this worker (ms). */
-  readonly timeout: number;
-  readonly maxJobsToActivate: number;
-  /** Long-poll limit (ms): 0 or absent means the server's default (10 s), negative answers at once. */
-  readonly requestTimeout?: number;
-}
-
-export interface ActivatedJob {
-  readonly jobKey: string;
-  readonly type: string;
-  readonly processInstanceKey: string;
-  readonly processDefinitionId: string;
-  readonly processDefinitionKey: string;
-  readonly elementId: string;
-  readonly elementInstanceKey: string;
-  readonly variables: Variables;
-  readonly customHeaders: Readonly<Record<string, string>>;
-  readonly worker: string;
-  readonly retries: number;
-  /** Epoch ms after which the job may be handed to another worker. */
-  readonly deadline: number;
-}
-
-export interface FailJobRequest {
-  /** Retries left; 0 raises an incident. */
-  readonly retries: number;
-  readonly errorMessage: string;
-  /** Wait this long (ms) before the job can be activated again. */
-  readonly retryBackOff?: number;
-  readonly variables?: Variables;
-}
-
-export interface ThrowJobErrorRequest {
-  /** Matched against the model's error catch events. */
-  readonly errorCode: string;
-  readonly errorMessage?: string;
-  readonly variables?: Variables;
-}
+/**
+ * The jobs family comes from the wire contract (`@baton/api`, Camunda 8.8's shapes): the
+ * schemas the server validates with are the types the client sends and reads.
+ */
+export type {
+  ActivatedJob,
+  JobActivationRequest as ActivateJobsRequest,
+  JobErrorRequest as ThrowJobErrorRequest,
+  JobFailRequest as FailJobRequest,
+  JobSearchQuery,
+  JobSearchQueryResult,
+  JobSearchResult,
+  JobUpdateRequest,
+} from '@baton/api';
 
 export type UserTaskStateName = 'CREATED' | 'COMPLETED' | 'CANCELED';
 

@@ -28,7 +28,7 @@ function registerActivation(app: FastifyInstance, { engine, closing }: RouteCont
     // One tenant until multi-tenancy lands: asking only for others finds nothing.
     if (tenantIds !== undefined && tenantIds.length > 0 && !tenantIds.includes(defaultTenantId)) return { jobs: [] };
     const probe = async (): Promise<readonly ActivatedJob[] | undefined> => {
-      const jobs = await engine.activateJobs({ type, worker, timeoutMs: timeout, maxJobsToActivate, ...(fetchVariable === undefined ? {} : { fetchVariable }) });
+      const jobs = await engine.activateJobs({ type, worker: worker ?? '', timeoutMs: timeout, maxJobsToActivate, ...(fetchVariable === undefined ? {} : { fetchVariable }) });
       return jobs.length > 0 ? jobs : undefined;
     };
     const options = { timeoutMs: activationTimeoutMs(requestTimeout), onChange: (l: () => void) => engine.onChange(l) };
@@ -45,7 +45,7 @@ function registerOutcomes(app: FastifyInstance, { engine }: RouteContext): void 
   });
   app.post<JobParams & { Body: JobFailRequest }>(ops.failJob.path, { config: { command: 'FailJob', access: 'job' }, schema: schemaOf(ops.failJob) }, async (request, reply) => {
     const { retries, errorMessage, retryBackOff, variables } = request.body;
-    await engine.failJob(request.params.jobKey, { retries, errorMessage, retryBackOffMs: retryBackOff, ...(variables ? { variables } : {}) });
+    await engine.failJob(request.params.jobKey, { retries: retries ?? 0, errorMessage: errorMessage ?? '', retryBackOffMs: retryBackOff ?? 0, ...(variables ? { variables } : {}) });
     return reply.code(204).send();
   });
   app.post<JobParams & { Body: JobErrorRequest }>(ops.throwJobError.path, { config: { command: 'ThrowError', access: 'job' }, schema: schemaOf(ops.throwJobError) }, async (request, reply) => {

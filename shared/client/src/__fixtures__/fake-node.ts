@@ -166,6 +166,10 @@ export function activatedJob(overrides: Partial<ActivatedJob> = {}): ActivatedJo
     worker: 'w',
     retries: 3,
     deadline: 1_700_000_030_000,
+    processDefinitionVersion: 1,
+    tenantId: '<default>',
+    kind: 'BPMN_ELEMENT',
+    listenerEventType: 'UNSPECIFIED',
     ...overrides,
   };
 }
