@@ -116,3 +116,20 @@ describe('jobs operations of the contract (runtime, in-memory)', () => {
     expect(sort.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'sort' } });
   });
 });
+
+describe('/openapi.json takes the jobs operations from the contract', () => {
+  it('lists PATCH /v2/jobs/{jobKey} and the search, with the contract schemas', async () => {
+    // given
+    const h = await harness();
+    try {
+      // when
+      const doc = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+      // then
+      expect(doc.paths['/v2/jobs/{jobKey}'].patch.requestBody.content['application/json'].schema.properties.changeset.properties).toHaveProperty('timeout');
+      expect(doc.paths['/v2/jobs/search'].post.responses['200'].content['application/json'].schema.properties.page.required).toContain('hasMoreTotalItems');
+      expect(doc.paths['/v2/jobs/activation'].post.responses['200'].content['application/json'].schema.properties.jobs.items.required).toContain('tenantId');
+    } finally {
+      await h.close();
+    }
+  });
+});
