@@ -105,6 +105,16 @@ const cases: RouteCase[] = [
   { route: 'POST /v2/jobs/{jobKey}/failure', allowed: [['payKey', 204]], refused: notChargeWorkers, given: atJob('failure', { retries: 0, errorMessage: 'no' }) },
   { route: 'POST /v2/jobs/{jobKey}/error', allowed: [['payKey', 204]], refused: notChargeWorkers, given: atJob('error', { errorCode: 'DECLINED' }) },
   {
+    route: 'PATCH /v2/jobs/{jobKey}',
+    allowed: [['payKey', 204]],
+    refused: notChargeWorkers,
+    given: async (h) => {
+      const call = await atJob('', { changeset: { retries: 5 } })(h);
+      return { ...call, method: 'PATCH', path: call.path.replace(/\/$/, '') };
+    },
+  },
+  { route: 'POST /v2/jobs/search', allowed: readers, refused: notReaders, given: async (h) => (await h.startPay(), { method: 'POST', path: '/v2/jobs/search', body: {} }) },
+  {
     route: 'POST /v2/user-tasks/search',
     allowed: [['alice', 200], ['oscar', 200], ['mia', 200], ['uma', 200]],
     refused: ['anonymous', 'payKey'],
