@@ -74,6 +74,15 @@ const routes: readonly RouteCase[] = [
     body: { signalName: 'stop', variables: {} },
     reply: ok({ signalKey: 's-1' }),
   },
+  { name: 'updateJob', call: (c) => c.updateJob('j-1', { changeset: { retries: 4, timeout: 30_000 } }), method: 'PATCH', path: '/v2/jobs/j-1', body: { changeset: { retries: 4, timeout: 30_000 } }, reply: done },
+  {
+    name: 'searchJobs',
+    call: (c) => c.searchJobs({ filter: { type: 'charge-card' }, page: { limit: 1 } }),
+    method: 'POST',
+    path: '/v2/jobs/search',
+    body: { filter: { type: 'charge-card' }, page: { limit: 1 } },
+    reply: ok({ items: [{ jobKey: 'j-1' }], page: { totalItems: 1, hasMoreTotalItems: false } }),
+  },
   {
     name: 'activateJobs',
     call: (c) => c.activateJobs({ type: 'charge-card', worker: 'w', timeout: 5_000, maxJobsToActivate: 2, requestTimeout: -1 }),
