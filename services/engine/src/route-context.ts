@@ -1,3 +1,4 @@
+import type { ControlledClock } from '@baton/runtime';
 import type { EngineApi } from './engine-api.js';
 import type { Readiness } from './health/readiness.js';
 import type { ServerCluster } from './handoff/index.js';
@@ -15,4 +16,6 @@ export interface RouteContext {
   readonly closing: AbortSignal;
   /** Peers and unserved jobs; absent on a node without a cluster bus. */
   readonly cluster?: ServerCluster;
+  /** The engine's clock when the node allows pinning it (`--enable-clock-control`). */
+  readonly clock?: ControlledClock;
 }

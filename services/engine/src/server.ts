@@ -2,7 +2,7 @@ import './fastify-augment.js';
 import { hostname } from 'node:os';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import multipart from '@fastify/multipart';
-import { defaultVariableLimits, type VariableLimits } from '@baton/runtime';
+import { defaultVariableLimits, type ControlledClock, type VariableLimits } from '@baton/runtime';
 import type { AuthConfig } from './auth/auth-config.js';
 import { registerAuth, type IdentitySync } from './auth/register-auth.js';
 import type { EngineApi } from './engine-api.js';
@@ -14,6 +14,7 @@ import { registerOpenApi } from './openapi.js';
 import { handleError, handleNotFound } from './problem.js';
 import { registerRequestGuards } from './request-guards.js';
 import type { RouteContext } from './route-context.js';
+import { registerClockRoutes } from './routes/clock.js';
 import { registerDeploymentRoutes } from './routes/deployments.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerIncidentRoutes } from './routes/incidents.js';
@@ -59,6 +60,8 @@ export interface ServerOptions {
   readonly variableLimits?: VariableLimits;
   /** The browser app's built files, served at `/`; default `@baton/web`'s dist when built; false for none. */
   readonly webRoot?: string | false;
+  /** The engine's clock, when `PUT /v2/clock` may pin it (tests only); absent, clock control answers 403. */
+  readonly clock?: ControlledClock;
 }
 
 /** Path parameters that name the thing a request is about, bound into its log lines. */
@@ -126,6 +129,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     readiness: options.readiness ?? readinessOf(options.isReady ?? (() => true)),
     closing: closing.signal,
     ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
   };
   for (const register of [
     registerDeploymentRoutes,
@@ -140,6 +144,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     registerIncidentRoutes,
     registerTopologyRoutes,
     registerHealthRoutes,
+    registerClockRoutes,
   ]) {
     register(app, context);
   }

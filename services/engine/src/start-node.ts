@@ -2,7 +2,8 @@ import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { decide, defaultExpressionLimits, type ExpressionLimits } from '@baton/core';
-import { createEngine, systemClock, variableLimitsOf, type Clock, type JobWorker, type MessageBus, type VariableLimits } from '@baton/runtime';
+import { BatonError } from '@baton/errors';
+import { ControlledClock, createEngine, systemClock, variableLimitsOf, type Clock, type JobWorker, type MessageBus, type VariableLimits } from '@baton/runtime';
 import { createAdapters, createIdentityStore, type AdapterChoice, type NodeAdapters } from './adapters.js';
 import type { AuthConfig } from './auth/auth-config.js';
 import type { IdentityStore } from './auth/identity-store.js';
@@ -37,6 +38,12 @@ export interface StartNodeOptions extends AdapterChoice {
   readonly handlersModule?: string;
   /** Handlers given directly (tests, embedding); merged over `handlersModule`'s. */
   readonly handlers?: Readonly<Record<string, JobHandler>>;
+  /**
+   * Lets `PUT /v2/clock` pin the engine's clock (timers, job timeouts, back-offs) and
+   * `POST /v2/clock/reset` release it, for tests (Camunda's `zeebe.clock.controlled`).
+   * Needs the in-memory queue: BullMQ times delayed jobs by the host clock.
+   */
+  readonly enableClockControl?: boolean;
   /** Every `*.bpmn` under it is deployed before the node reports ready. */
   readonly deployDir?: string;
   readonly bodyLimit?: number;
@@ -147,6 +154,15 @@ function tryThese(print: (line: string) => void, url: string, deployed: readonly
 }
 
 /** The core's `decide` under the node's expression limits. */
+/** The pinnable clock of a node started with `enableClockControl`; refused where BullMQ keeps the time. */
+function clockControlFor(options: StartNodeOptions, hostClock: Clock): ControlledClock | undefined {
+  if (options.enableClockControl !== true) return undefined;
+  if ((options.queue ?? 'memory') !== 'memory' || options.store === noStore) {
+    throw new BatonError('VALIDATION_FAILED', `Clock control needs the in-memory queue (--queue memory), but this node uses ${options.store === noStore ? 'no store' : `the queue ${JSON.stringify(options.queue)}`}: BullMQ times delayed jobs by the host clock, so a pinned clock could not move them. Start the test node on the embedded default, or without --enable-clock-control.`, { field: 'enableClockControl' });
+  }
+  return new ControlledClock(hostClock);
+}
+
 function decideUnder(limits: Partial<ExpressionLimits> | undefined): typeof decide {
   const expressionLimits = { ...defaultExpressionLimits, ...limits };
   return (state, command, definition) => decide(state, command, definition, { expressionLimits });
@@ -165,7 +181,9 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
   const bindingWarning = checkBinding({ host: options.host ?? '127.0.0.1', auth: options.auth, insecureNoAuth: options.insecureNoAuth });
   if (bindingWarning !== undefined) logger.warn(bindingWarning);
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const clock = systemClock();
+  const hostClock = systemClock();
+  const controlledClock = clockControlFor(options, hostClock);
+  const clock = controlledClock ?? hostClock;
   const onError = engineErrorLog(logger);
   const { workers, capabilities } = await chooseWorkers(options, logger);
   const variableLimits = variableLimitsOf(options.variableLimits);
@@ -186,7 +204,8 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
   const engine = runtime === undefined ? createEdgeEngineApi(nodeId) : await createRuntimeEngineApi({ engine: runtime, bus: adapters.bus, readableDepth: variableLimits.maxDepth, ...pick(options, ['cluster']) });
   const cluster = createNodeCluster({
     bus: adapters.bus,
-    clock,
+    // Heartbeats and hand-off timeouts keep host time even while the engine's clock is pinned.
+    clock: hostClock,
     nodeId,
     jobTypes: capabilities,
     handlers: workers,
@@ -270,6 +289,7 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
       logger: rootLogger,
       readiness,
       ...(storeWatch === undefined ? {} : { storeDataLosses: storeWatch.dataLosses }),
+      ...(controlledClock === undefined ? {} : { clock: controlledClock }),
     };
     app = await buildServer(options.bodyLimit === undefined ? serverOptions : { ...serverOptions, bodyLimit: options.bodyLimit });
     await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });

@@ -6,6 +6,7 @@
 export type * from './ports/index.js';
 export { systemClock, sleepOn } from './clock/system-clock.js';
 export { VirtualClock } from './clock/virtual-clock.js';
+export { ControlledClock } from './clock/controlled-clock.js';
 export { ClockFollower, clockSkewProblem, type ClockFollowerOptions, type ClockOffset, type TimeAuthority } from './clock/clock-follower.js';
 export {
   createCommandProcessor,

@@ -37,6 +37,7 @@ interface ServeFlags {
   readonly secureCookies?: boolean;
   readonly insecureNoAuth?: boolean;
   readonly allowDemoIdentity?: boolean;
+  readonly enableClockControl?: boolean;
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
@@ -115,6 +116,7 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
   });
   return {
     port,
+    ...(flags.enableClockControl === true ? { enableClockControl: true } : {}),
     host: flags.host,
     ...(auth === undefined ? {} : { auth }),
     ...(flags.insecureNoAuth === true ? { insecureNoAuth: true } : {}),
@@ -162,6 +164,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--oidc-roles-claim <path>', 'claim holding the roles, e.g. realm_access.roles').env('BATON_OIDC_ROLES_CLAIM'))
     .addOption(new Option('--secure-cookies', 'mark session cookies Secure (behind HTTPS)'))
     .addOption(new Option('--insecure-no-auth', 'allow binding a non-loopback address without authentication (logged as a warning)'))
+    .addOption(new Option('--enable-clock-control', 'let admins pin the engine clock with PUT /v2/clock (tests of timers; in-memory queue only)').env('BATON_ENABLE_CLOCK_CONTROL'))
     .addOption(new Option('--allow-demo-identity', 'allow binding a non-loopback address with the demo identity, whose passwords are public (logged as a warning)'))
     .addOption(new Option('--cluster <name>', 'bus subjects are baton.<name>.…: nodes of one cluster share it').env('BATON_CLUSTER').default('default'))
     .addOption(new Option('--hand-off-timeout-ms <ms>', 'how long to wait for a capable peer to answer a handed-off request or job (default 30000)').env('BATON_HAND_OFF_TIMEOUT_MS'))

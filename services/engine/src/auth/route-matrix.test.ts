@@ -184,6 +184,8 @@ const cases: RouteCase[] = [
     refused: nobodyButAdmin,
     given: async () => ({ method: 'PUT', path: '/v2/identity/groups/managers', body: { members: ['mia', 'uma'] } }),
   },
+  { route: 'PUT /v2/clock', allowed: [['alice', 204]], refused: nobodyButAdmin, given: async () => ({ method: 'PUT', path: '/v2/clock', body: { timestamp: Date.now() } }) },
+  { route: 'POST /v2/clock/reset', allowed: [['alice', 204]], refused: nobodyButAdmin, given: async () => ({ method: 'POST', path: '/v2/clock/reset' }) },
   { route: 'DELETE /v2/identity/groups/{groupId}', allowed: [['alice', 204]], refused: nobodyButAdmin, given: async () => ({ method: 'DELETE', path: '/v2/identity/groups/clerks' }) },
 ];
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { createInMemoryEngine } from '@baton/memory';
+import { ControlledClock, systemClock } from '@baton/runtime';
 import type { EngineApi } from '../../engine-api.js';
 import { createRuntimeEngineApi } from '../../runtime-engine-api.js';
 import { buildServer } from '../../server.js';
@@ -71,9 +72,10 @@ export async function login(url: string, username: string, secret = password): P
 
 /** A node with the test identity, on the in-memory runtime, listening on 127.0.0.1:0. */
 export async function authHarness(extra: Partial<AuthConfig> = {}): Promise<AuthHarness> {
-  const runtime = createInMemoryEngine({ nodeId: 'auth-node' });
+  const clock = new ControlledClock(systemClock());
+  const runtime = createInMemoryEngine({ nodeId: 'auth-node', clock });
   const engine = await createRuntimeEngineApi({ engine: runtime, bus: runtime.bus });
-  const app = await buildServer({ engine, nodeId: 'auth-node', auth: { identity: await testIdentity(), sessionSecret: 'x'.repeat(32), ...extra } });
+  const app = await buildServer({ engine, nodeId: 'auth-node', clock, auth: { identity: await testIdentity(), sessionSecret: 'x'.repeat(32), ...extra } });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
