@@ -18,6 +18,8 @@ interface ValidationIssue {
 
 /** What is wrong, for the problem's message: an unknown field says which fields there are. */
 function issueText(issue: ValidationIssue): string {
+  const allowed = issue.params['allowedValues'];
+  if (issue.keyword === 'enum' && Array.isArray(allowed)) return `must be one of ${allowed.map((value) => JSON.stringify(value)).join(', ')}`;
   if (issue.keyword !== 'additionalProperties') return issue.message ?? 'is invalid';
   const known = Object.keys(issue.parentSchema?.properties ?? {});
   const expected = known.length === 0 ? 'no fields' : `one of ${known.map((name) => `"${name}"`).join(', ')}`;

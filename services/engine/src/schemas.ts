@@ -64,6 +64,17 @@ export function keyParams<const Name extends string>(name: Name) {
   } as const;
 }
 
+/**
+ * `tenantId` in a request body, as Camunda's clients send it (`<default>` unless told
+ * otherwise). Baton runs without multi-tenancy: only the default tenant exists, so any
+ * other tenant is refused rather than silently ignored.
+ */
+export const tenantIdSchema = {
+  type: 'string',
+  enum: ['<default>'],
+  description: 'The tenant; multi-tenancy is off, so only "<default>".',
+} as const;
+
 /** A 204 answer with no body. */
 export const noContent = { 204: { type: 'null', description: 'Done.' } } as const;
 

@@ -67,7 +67,13 @@ const noResources = (): BatonError =>
 async function readMultipart(request: FastifyRequest): Promise<DeployResource[]> {
   const resources: DeployResource[] = [];
   for await (const part of request.parts()) {
-    if (part.type !== 'file') continue;
+    if (part.type !== 'file') {
+      // Camunda's clients send the tenant as a field; Baton has only the default tenant.
+      if (part.fieldname === 'tenantId' && part.value !== '<default>') {
+        throw new BatonError('VALIDATION_FAILED', `Expected tenantId "<default>" (multi-tenancy is off), but found ${JSON.stringify(part.value)}; leave it out or send "<default>".`, { field: 'tenantId' });
+      }
+      continue;
+    }
     const xml = (await part.toBuffer()).toString('utf8');
     if (part.fieldname !== 'resources') {
       throw new BatonError('VALIDATION_FAILED', `Unexpected multipart field "${part.fieldname}"; send BPMN files in field "resources".`, {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { MessageRequest, Variables } from '../engine-api.js';
 import type { RouteContext } from '../route-context.js';
-import { errorResponses, millisSchema, variablesSchema } from '../schemas.js';
+import { errorResponses, millisSchema, tenantIdSchema, variablesSchema } from '../schemas.js';
 
 interface MessageBody {
   name: string;
@@ -20,6 +20,7 @@ const messageBody = {
     variables: { ...variablesSchema, default: {} },
     timeToLive: { ...millisSchema, description: 'Publication only: how long the message waits for a receiver (ms).' },
     messageId: { type: 'string', description: 'Publication only: with a timeToLive, a second message with this id, name and correlationKey within it is refused (409 MESSAGE_ALREADY_PUBLISHED).' },
+    tenantId: tenantIdSchema,
   },
 } as const;
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { InstanceFilter, InstanceView, Variables } from '../engine-api.js';
 import type { RouteContext } from '../route-context.js';
-import { errorResponses, keyParams, millisSchema, noContent, searchResult, variablesSchema } from '../schemas.js';
+import { errorResponses, keyParams, millisSchema, noContent, searchResult, tenantIdSchema, variablesSchema } from '../schemas.js';
 import { waitFor } from '../wait-for.js';
 import { abortOnClose } from './abort-on-close.js';
 
@@ -15,6 +15,7 @@ interface CreateBody {
   variables: Variables;
   awaitCompletion: boolean;
   requestTimeout?: number;
+  fetchVariables?: string[];
 }
 
 const createBody = {
@@ -27,6 +28,9 @@ const createBody = {
     variables: { ...variablesSchema, default: {} },
     awaitCompletion: { type: 'boolean', default: false },
     requestTimeout: { ...millisSchema, description: 'With awaitCompletion: how long to wait (ms); 0 means 10 s.' },
+    fetchVariables: { type: 'array', items: { type: 'string' }, description: 'With awaitCompletion: only these variables in the answer (all when absent or empty).' },
+    tenantId: tenantIdSchema,
+    operationReference: { type: 'integer', minimum: 1, description: 'A reference the caller chooses; accepted as Camunda does, not stored.' },
   },
 } as const;
 
@@ -144,7 +148,9 @@ export function registerProcessInstanceRoutes(app: FastifyInstance, { engine, cl
       const timeoutMs = body.requestTimeout || defaultAwaitMs;
       const view = (await waitFor(probe, { timeoutMs, onChange: (l) => engine.onChange(l), signal: abortOnClose(reply, closing) })) ??
         (await engine.getInstance(key));
-      return { ...started, state: view.state, hasIncident: view.hasIncident, variables: view.variables };
+      const wanted = body.fetchVariables ?? [];
+      const variables = wanted.length === 0 ? view.variables : Object.fromEntries(Object.entries(view.variables).filter(([name]) => wanted.includes(name)));
+      return { ...started, state: view.state, hasIncident: view.hasIncident, variables };
     },
   );
 

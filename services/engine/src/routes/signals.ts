@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Variables } from '../engine-api.js';
 import type { RouteContext } from '../route-context.js';
-import { errorResponses, variablesSchema } from '../schemas.js';
+import { errorResponses, tenantIdSchema, variablesSchema } from '../schemas.js';
 
 interface SignalBody {
   signalName: string;
@@ -20,7 +20,7 @@ export function registerSignalRoutes(app: FastifyInstance, { engine }: RouteCont
         body: {
           type: 'object',
           required: ['signalName'],
-          properties: { signalName: { type: 'string', minLength: 1 }, variables: { ...variablesSchema, default: {} } },
+          properties: { signalName: { type: 'string', minLength: 1 }, variables: { ...variablesSchema, default: {} }, tenantId: tenantIdSchema },
         },
         response: {
           200: { type: 'object', properties: { signalKey: { type: 'string' }, tenantId: { type: 'string' } } },
