@@ -6,6 +6,7 @@ import { assignUserTask, completeUserTask } from './commands/user-task-commands.
 import { completeJob, failJob, throwError, updateJob } from './commands/job-commands.js';
 import { cancelInstance, completeCallActivity, resolveIncident } from './commands/other-commands.js';
 import { rejection } from './commands/rejection.js';
+import { setVariables } from './commands/set-variables.js';
 import { refuseReservedVariableNames } from './commands/variable-names.js';
 import { correlateMessage, fireTimer, triggerSignal } from './commands/trigger-commands.js';
 import { createCtx, type Ctx } from './context.js';
@@ -44,6 +45,8 @@ function handle(ctx: Ctx, command: Handled): Rejection | undefined {
       return resolveIncident(ctx, command);
     case 'CompleteCallActivity':
       return completeCallActivity(ctx, command);
+    case 'SetVariables':
+      return setVariables(ctx, command);
     default:
       return assertNever(command);
   }

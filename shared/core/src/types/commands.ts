@@ -133,6 +133,24 @@ export interface CompleteCallActivity extends CommandBase {
     | { readonly type: 'notStarted'; readonly errorMessage: string };
 }
 
+/**
+ * Set variables in one scope of an instance (Camunda's
+ * `PUT /v2/element-instances/{elementInstanceKey}/variables`). Only a `VariablesSet`
+ * follows: no element moves (Baton has no conditional events yet).
+ */
+export interface SetVariables extends CommandBase {
+  readonly type: 'SetVariables';
+  /** The active element instance whose scope takes the variables; absent: the process (root) scope. */
+  readonly elementInstanceId?: string;
+  readonly variables: Variables;
+  /**
+   * true: every variable lands in that scope. false: each lands in the nearest scope,
+   * from that one outwards, that has a variable of its name, else in the root scope
+   * (as a job completion's variables do).
+   */
+  readonly local: boolean;
+}
+
 export type Command =
   | CreateInstance
   | CompleteJob
@@ -146,6 +164,7 @@ export type Command =
   | TriggerSignal
   | CancelInstance
   | ResolveIncident
-  | CompleteCallActivity;
+  | CompleteCallActivity
+  | SetVariables;
 
 export type CommandType = Command['type'];

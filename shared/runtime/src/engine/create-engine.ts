@@ -105,6 +105,7 @@ export function createEngine(options: EngineOptions): Engine {
     broadcastSignal: async (request) => messaging.broadcast(admitted(request)),
     cancelInstance: (instanceId) => commands.cancel(instanceId),
     resolveIncident: (request) => commands.resolveIncident(request),
+    setVariables: async (request) => commands.setVariables(admitted(request)),
     getInstance: (instanceId) => queries.getInstance(instanceId),
     // The store holds what `decide` emitted: the core's events unless a test swapped the core.
     getHistory: async (instanceId, page) => (await store.readHistory(instanceId, page ?? {})) as Page<HistoryEntry<InstanceEvent>>,

@@ -148,6 +148,15 @@ export interface UpdateJobRequest extends KeyedRequest {
   readonly timeoutMs?: number;
 }
 
+/** Variables for one scope of an instance: an active element instance's, or (no `elementInstanceId`) the process's. */
+export interface SetVariablesRequest {
+  readonly instanceId: string;
+  readonly elementInstanceId?: string;
+  readonly variables: Variables;
+  /** true: all land in that scope; false: each in the nearest scope that has it, else the process scope. */
+  readonly local: boolean;
+}
+
 export interface ThrowErrorRequest extends KeyedRequest {
   readonly jobKey: string;
   readonly errorCode: string;
@@ -244,6 +253,12 @@ export interface Engine {
   broadcastSignal(request: BroadcastSignalRequest): Promise<BroadcastSignalResult>;
   cancelInstance(instanceId: string): Promise<ExecuteResult>;
   resolveIncident(request: ResolveIncidentRequest): Promise<ExecuteResult>;
+  /**
+   * Sets variables in a scope (variable limits checked first: VARIABLES_TOO_LARGE etc.);
+   * nothing else happens. NOT_FOUND when the element instance is not active,
+   * INSTANCE_NOT_FOUND / INSTANCE_NOT_ACTIVE for the instance.
+   */
+  setVariables(request: SetVariablesRequest): Promise<ExecuteResult>;
 
   /** Throws INSTANCE_NOT_FOUND. */
   getInstance(instanceId: string): Promise<VersionedState>;

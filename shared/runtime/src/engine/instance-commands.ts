@@ -3,7 +3,7 @@ import { BatonError } from '@baton/errors';
 import type { ExecuteResult } from '../command-processor.js';
 import type { StartEventTarget } from '../ports/store-records.js';
 import { instanceOfWait, stamp, type EngineContext } from './engine-context.js';
-import type { AssignUserTaskRequest, CompleteUserTaskRequest, ResolveIncidentRequest, StartInstanceRequest } from './engine-types.js';
+import type { AssignUserTaskRequest, CompleteUserTaskRequest, ResolveIncidentRequest, SetVariablesRequest, StartInstanceRequest } from './engine-types.js';
 import type { Queries } from './queries.js';
 
 /** Commands on one instance that need only a key look-up: start, user tasks, incidents, cancel. */
@@ -62,6 +62,12 @@ export class InstanceCommands {
     const instanceId = request.instanceId ?? (await this.queries.instanceOfIncident(request.incidentKey));
     const { incidentKey, retries } = request;
     const command = { type: 'ResolveIncident', ...stamp(this.ctx), incidentKey, ...(retries === undefined ? {} : { retries }) } as const;
+    return this.ctx.processor.execute({ instanceId, command });
+  }
+
+  setVariables(request: SetVariablesRequest): Promise<ExecuteResult> {
+    const { instanceId, elementInstanceId, variables, local } = request;
+    const command = { type: 'SetVariables', ...stamp(this.ctx), variables, local, ...(elementInstanceId === undefined ? {} : { elementInstanceId }) } as const;
     return this.ctx.processor.execute({ instanceId, command });
   }
 
