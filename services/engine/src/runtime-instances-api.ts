@@ -1,0 +1,272 @@
+import { defaultTenantId, filterValue } from '@baton/api';
+import type {
+  DateTimeFilter,
+  InstanceIncident,
+  ProcessInstanceFilter,
+  ProcessInstanceResult,
+  ProcessInstanceSearchQuery,
+  ProcessInstanceSearchQueryResult,
+  ProcessInstanceState,
+  WaitingElement,
+} from '@baton/api';
+import type { Incident, InstanceState, InstanceStatus, Wait } from '@baton/core';
+import { BatonError, isBatonError } from '@baton/errors';
+import type { Engine, InstanceQuery, InstanceSummary, Page, PageRequest } from '@baton/runtime';
+import type * as Api from './engine-api.js';
+import { searchPage, searchWindow } from './search-page.js';
+
+type InstancesApi = Pick<Api.EngineApi, 'getInstance' | 'searchInstances' | 'getCallHierarchy' | 'getSequenceFlows'>;
+
+const iso = (epochMs: number): string => new Date(epochMs).toISOString();
+const pageSize = 1000;
+
+/** Every item of a paged query. */
+export async function readAll<T>(read: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
+  const all: T[] = [];
+  for (let offset: number | undefined = 0; offset !== undefined; ) {
+    const page: Page<T> = await read({ offset, limit: pageSize });
+    all.push(...page.items);
+    offset = page.nextOffset;
+  }
+  return all;
+}
+
+function assertNever(value: never): never {
+  throw new BatonError('INTERNAL', `Unexpected value ${JSON.stringify(value)}.`);
+}
+
+function toWaiting(wait: Wait): WaitingElement {
+  const base = { elementId: wait.elementId, elementInstanceKey: wait.elementInstanceId };
+  switch (wait.kind) {
+    case 'job':
+      return { ...base, kind: 'job', jobKey: wait.jobKey, jobType: wait.jobType };
+    case 'userTask':
+      return { ...base, kind: 'userTask', userTaskKey: wait.userTaskKey };
+    case 'timer':
+      return { ...base, kind: 'timer', timerKey: wait.timerKey, dueDate: iso(wait.dueAt) };
+    case 'message':
+      return { ...base, kind: 'message', messageName: wait.messageName };
+    case 'signal':
+      return { ...base, kind: 'signal', signalName: wait.signalName };
+    default:
+      return assertNever(wait);
+  }
+}
+
+/** An open incident in the shape the GET answer and the incident search list it. */
+export function toIncident(incident: Incident, state: Pick<InstanceState, 'instanceId' | 'processId' | 'definitionKey'>): InstanceIncident {
+  return {
+    incidentKey: incident.incidentKey,
+    processInstanceKey: state.instanceId,
+    processDefinitionId: state.processId,
+    processDefinitionKey: state.definitionKey,
+    elementId: incident.elementId,
+    elementInstanceKey: incident.elementInstanceId,
+    errorType: incident.errorType,
+    errorMessage: incident.errorMessage,
+    creationTime: iso(incident.createdAt),
+    state: 'ACTIVE',
+    ...(incident.jobKey === undefined ? {} : { jobKey: incident.jobKey }),
+  };
+}
+
+const stateNames: Record<InstanceStatus, ProcessInstanceState> = { active: 'ACTIVE', completed: 'COMPLETED', terminated: 'TERMINATED' };
+const statuses: Record<ProcessInstanceState, InstanceStatus> = { ACTIVE: 'active', COMPLETED: 'completed', TERMINATED: 'terminated' };
+
+/** An instance as a search sees it, from the store's index or from its state. */
+type Row = Pick<InstanceSummary, 'instanceId' | 'processId' | 'definitionKey' | 'status' | 'parentInstanceId' | 'startedAt' | 'endedAt'> & {
+  /** Known when read from the state; else loaded for called instances only. */
+  readonly parentElementInstanceId?: string;
+};
+
+function rowOf(state: InstanceState): Row {
+  return {
+    instanceId: state.instanceId,
+    processId: state.processId,
+    definitionKey: state.definitionKey,
+    status: state.status,
+    startedAt: state.startedAt,
+    ...(state.endedAt === undefined ? {} : { endedAt: state.endedAt }),
+    ...(state.parent === undefined ? {} : { parentInstanceId: state.parent.instanceId, parentElementInstanceId: state.parent.elementInstanceId }),
+  };
+}
+
+/** The epoch ms of a filter's date, or a 400 naming the field. */
+function epochOf(value: string, field: string): number {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new BatonError('VALIDATION_FAILED', `Expected filter.${field} to be an ISO 8601 date-time but found "${value}"; send e.g. 2026-01-31T12:00:00Z.`, { field: `filter.${field}` });
+  return ms;
+}
+
+function matchesDate(date: string | undefined, filter: DateTimeFilter | undefined, field: string): boolean {
+  if (filter === undefined) return true;
+  if (typeof filter === 'string') return date !== undefined && Date.parse(date) === epochOf(filter, field);
+  if (filter.$exists !== undefined && filter.$exists !== (date !== undefined)) return false;
+  const ms = date === undefined ? undefined : Date.parse(date);
+  const bounds: readonly [string | undefined, (a: number, b: number) => boolean][] = [
+    [filter.$eq, (a, b) => a === b],
+    [filter.$gt, (a, b) => a > b],
+    [filter.$gte, (a, b) => a >= b],
+    [filter.$lt, (a, b) => a < b],
+    [filter.$lte, (a, b) => a <= b],
+  ];
+  return bounds.every(([bound, holds]) => bound === undefined || (ms !== undefined && holds(ms, epochOf(bound, field))));
+}
+
+/** The filters the store's index cannot answer; checked on each result. */
+function matches(result: ProcessInstanceResult, f: ProcessInstanceFilter): boolean {
+  const equal = <T>(actual: T | undefined, wanted: T | { readonly $eq: T } | undefined): boolean =>
+    wanted === undefined || actual === (typeof wanted === 'object' && wanted !== null ? (wanted as { $eq: T }).$eq : wanted);
+  return (
+    equal(result.processInstanceKey, f.processInstanceKey) &&
+    equal(result.processDefinitionKey, f.processDefinitionKey) &&
+    equal(result.processDefinitionVersion, f.processDefinitionVersion) &&
+    equal(result.processDefinitionName, f.processDefinitionName) &&
+    equal(result.parentElementInstanceKey, f.parentElementInstanceKey) &&
+    (f.hasIncident === undefined || result.hasIncident === f.hasIncident) &&
+    matchesDate(result.startDate, f.startDate, 'startDate') &&
+    matchesDate(result.endDate, f.endDate, 'endDate')
+  );
+}
+
+const inMemoryFilters = ['processInstanceKey', 'processDefinitionKey', 'processDefinitionVersion', 'processDefinitionName', 'parentElementInstanceKey', 'hasIncident', 'startDate', 'endDate'] as const;
+
+/** Numeric strings (keys) by value, the rest as text; absent values last. */
+function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  if (typeof a === 'string' && typeof b === 'string' && /^\d+$/.test(a) && /^\d+$/.test(b)) return a.length - b.length || (a < b ? -1 : 1);
+  return String(a) < String(b) ? -1 : 1;
+}
+
+function sortResults(results: ProcessInstanceResult[], sort: ProcessInstanceSearchQuery['sort']): ProcessInstanceResult[] {
+  const keys = sort ?? [];
+  return results.sort((x, y) => {
+    for (const { field, order } of keys) {
+      const byField = compareValues((x as Readonly<Record<string, unknown>>)[field], (y as Readonly<Record<string, unknown>>)[field]);
+      if (byField !== 0) return order?.toUpperCase() === 'DESC' ? -byField : byField;
+    }
+    return 0;
+  });
+}
+
+/**
+ * The process-instance operations of {@link Api.EngineApi} on `@baton/runtime`'s Engine,
+ * in the contract's shapes (`@baton/api`). `readable` bounds variables for reading.
+ */
+export function runtimeInstancesApi(engine: Engine, readable: <T>(value: T) => T): InstancesApi {
+  const definitions = new Map<string, { readonly name: string; readonly version: number }>();
+  const definitionOf = async (definitionKey: string): Promise<{ readonly name: string; readonly version: number }> => {
+    const known = definitions.get(definitionKey);
+    if (known !== undefined) return known;
+    const definition = await engine.getDefinition(definitionKey);
+    const found = { name: definition.name ?? definition.processId, version: definition.version };
+    definitions.set(definitionKey, found);
+    return found;
+  };
+  const loadState = async (key: string): Promise<InstanceState | undefined> =>
+    engine.getInstance(key).then(
+      (loaded) => loaded.state,
+      (error: unknown) => {
+        if (isBatonError(error) && error.code === 'INSTANCE_NOT_FOUND') return undefined;
+        throw error;
+      },
+    );
+  /** Whether the instance has an open incident; only an active instance can. */
+  const hasOpenIncident = async (row: Row): Promise<boolean> =>
+    row.status === 'active' && (await engine.searchIncidents({ instanceId: row.instanceId, limit: 1 })).total > 0;
+
+  async function toResult(row: Row): Promise<ProcessInstanceResult> {
+    const { name, version } = await definitionOf(row.definitionKey);
+    const parentElementInstanceId = row.parentInstanceId === undefined ? undefined : (row.parentElementInstanceId ?? (await loadState(row.instanceId))?.parent?.elementInstanceId);
+    return {
+      processInstanceKey: row.instanceId,
+      processDefinitionId: row.processId,
+      processDefinitionName: name,
+      processDefinitionVersion: version,
+      processDefinitionKey: row.definitionKey,
+      startDate: iso(row.startedAt),
+      ...(row.endedAt === undefined ? {} : { endDate: iso(row.endedAt) }),
+      state: stateNames[row.status],
+      hasIncident: await hasOpenIncident(row),
+      tenantId: defaultTenantId,
+      ...(row.parentInstanceId === undefined ? {} : { parentProcessInstanceKey: row.parentInstanceId }),
+      ...(parentElementInstanceId === undefined ? {} : { parentElementInstanceKey: parentElementInstanceId }),
+    };
+  }
+
+  /** The candidates a filter selects before the in-memory checks: one instance, the children of one, or the store's matches. */
+  async function candidates(f: ProcessInstanceFilter, query: InstanceQuery): Promise<Row[]> {
+    const key = filterValue(f.processInstanceKey);
+    if (key !== undefined) {
+      const state = await loadState(key);
+      return state === undefined ? [] : [rowOf(state)].filter((r) => (query.processId === undefined || r.processId === query.processId) && (query.status === undefined || r.status === query.status));
+    }
+    const parentKey = filterValue(f.parentProcessInstanceKey);
+    if (parentKey === undefined) return readAll((page) => engine.searchInstances({ ...query, ...page }));
+    // The stores index whole call trees, not parents: read the parent's tree and keep its direct children.
+    const parent = await loadState(parentKey);
+    if (parent === undefined) return [];
+    const rootInstanceId = parent.parent?.rootInstanceId ?? parentKey;
+    const tree = await readAll((page) => engine.searchInstances({ ...query, rootInstanceId, ...page }));
+    return tree.filter((s) => s.parentInstanceId === parentKey);
+  }
+
+  async function searchInstances(request: ProcessInstanceSearchQuery): Promise<ProcessInstanceSearchQueryResult> {
+    const f = request.filter ?? {};
+    const window = searchWindow(request.page);
+    if (![undefined, defaultTenantId].includes(filterValue(f.tenantId))) return searchPage([], 0, window.offset);
+    const processId = filterValue(f.processDefinitionId);
+    const state = filterValue(f.state);
+    const query: InstanceQuery = { ...(processId === undefined ? {} : { processId }), ...(state === undefined ? {} : { status: statuses[state] }) };
+    const scan = f.parentProcessInstanceKey !== undefined || (request.sort ?? []).length > 0 || inMemoryFilters.some((name) => f[name] !== undefined);
+    if (!scan) {
+      // What the index answers alone is paged by the store: no O(all instances) read.
+      const page = await engine.searchInstances({ ...query, offset: window.offset, limit: window.limit });
+      return searchPage(await Promise.all(page.items.map(toResult)), page.total, window.offset);
+    }
+    const results = (await Promise.all((await candidates(f, query)).map(toResult))).filter((r) => matches(r, f));
+    const sorted = sortResults(results, request.sort);
+    return searchPage(sorted.slice(window.offset, window.offset + window.limit), sorted.length, window.offset);
+  }
+
+  return {
+    async getInstance(key) {
+      const { state } = await engine.getInstance(key);
+      return {
+        ...(await toResult(rowOf(state))),
+        // The state is at hand: its incidents, not an index query, say whether it has one.
+        hasIncident: Object.keys(state.incidents).length > 0,
+        variables: readable(state.variables['root'] ?? {}),
+        waiting: Object.values(state.waits).map(toWaiting),
+        incidents: Object.values(state.incidents).map((incident) => toIncident(incident, state)),
+      };
+    },
+    searchInstances,
+    async getCallHierarchy(key) {
+      const chain = [];
+      for (let next: string | undefined = key; next !== undefined; ) {
+        const { state } = await engine.getInstance(next);
+        const { name } = await definitionOf(state.definitionKey);
+        chain.unshift({ processInstanceKey: state.instanceId, processDefinitionKey: state.definitionKey, processDefinitionName: name });
+        next = state.parent?.instanceId;
+      }
+      return chain;
+    },
+    async getSequenceFlows(key) {
+      const { state } = await engine.getInstance(key);
+      const entries = await readAll((page) => engine.getHistory(key, page));
+      const taken = new Set(entries.flatMap((entry) => (entry.event.type === 'FlowTaken' ? [entry.event.flowId] : [])));
+      const items = [...taken].map((flowId) => ({
+        sequenceFlowId: `${key}_${flowId}`,
+        processInstanceKey: key,
+        processDefinitionKey: state.definitionKey,
+        processDefinitionId: state.processId,
+        elementId: flowId,
+        tenantId: defaultTenantId,
+      }));
+      return { items };
+    },
+  };
+}
