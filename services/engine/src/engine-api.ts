@@ -1,5 +1,6 @@
 import type { ActivatedJob, JobSearchQuery, JobSearchQueryResult } from '@baton/api';
 import type { FormField } from '@baton/model';
+import type { ElementInstancesApi } from './element-instances-api.js';
 
 export type { ActivatedJob } from '@baton/api';
 
@@ -247,7 +248,7 @@ export interface IncidentFilter {
 }
 
 /** The engine operations behind the routes. See the module comment for the error contract. */
-export interface EngineApi {
+export interface EngineApi extends ElementInstancesApi {
   /** Validates every resource first; deploys none when any has an error (`MODEL_INVALID` listing all problems). */
   deploy(resources: readonly DeployResource[], options: { allowNonExecutable: boolean }): Promise<DeploymentResult>;
   listDefinitions(): Promise<readonly ProcessDefinitionSummary[]>;

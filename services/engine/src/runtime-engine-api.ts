@@ -4,7 +4,9 @@ import { BatonError, isBatonError } from '@baton/errors';
 import type { Engine, IndexedIncident, IndexedUserTask, InstanceQuery, InstanceSummary, MessageBus, Page, PageRequest } from '@baton/runtime';
 import { boundedForReading, defaultVariableLimits, scopeChainVariables } from '@baton/runtime';
 import type * as Api from './engine-api.js';
+import { runtimeElementInstancesApi } from './runtime-element-instances-api.js';
 import { runtimeJobsApi } from './runtime-jobs-api.js';
+import { runtimeVariablesApi } from './runtime-variables-api.js';
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString();
 const pageSize = 1000;
@@ -272,6 +274,8 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
       return { signalKey: randomUUID() };
     },
     ...runtimeJobsApi(engine, readable),
+    ...runtimeElementInstancesApi(engine),
+    ...runtimeVariablesApi(engine, readable),
     async searchUserTasks(filter) {
       if (filter.state !== undefined && filter.state !== 'CREATED') return [];
       const query = {

@@ -48,6 +48,11 @@ const problemResponse = {
 /** The error responses every route may give. */
 export const errorResponses = { '4xx': problemResponse, '5xx': problemResponse } as const;
 
+/** A contract operation's Fastify schema (`@baton/api`) with the error answers every route may give. */
+export function schemaOf<Op extends { readonly schema: { readonly response: object } }>(op: Op) {
+  return { ...op.schema, response: { ...op.schema.response, ...errorResponses } };
+}
+
 /** Process variables: any JSON object. */
 export const variablesSchema = {
   type: 'object',

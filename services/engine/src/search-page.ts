@@ -1,4 +1,4 @@
-import type { SearchQueryPageRequest, SearchQueryPageResponse } from '@baton/api';
+import { filterValue, type SearchQueryPageRequest, type SearchQueryPageResponse } from '@baton/api';
 import { BatonError } from '@baton/errors';
 
 /** Items per page when the request names no `limit` (Camunda's default). */
@@ -42,4 +42,40 @@ export function searchWindow(page: SearchQueryPageRequest | undefined): { readon
 export function searchPage<T>(items: readonly T[], totalItems: number, offset: number): { items: T[]; page: SearchQueryPageResponse } {
   const cursors = items.length === 0 ? {} : { startCursor: toCursor(offset), endCursor: toCursor(offset + items.length - 1) };
   return { items: [...items], page: { totalItems, ...cursors, hasMoreTotalItems: false } };
+}
+
+/** Items per read when a facade reads every page of a store query. */
+const readPageSize = 1000;
+
+/** Every item of a paged store query, read page by page. */
+export async function everyItem<T>(read: (page: { offset: number; limit: number }) => Promise<{ items: readonly T[]; nextOffset?: number }>): Promise<T[]> {
+  const all: T[] = [];
+  let offset: number | undefined = 0;
+  while (offset !== undefined) {
+    const page: { items: readonly T[]; nextOffset?: number } = await read({ offset, limit: readPageSize });
+    all.push(...page.items);
+    offset = page.nextOffset;
+  }
+  return all;
+}
+
+/**
+ * Refuses a `sort` other than ascending by one of `fields` (the order Baton keeps),
+ * naming the field, so a client never gets an order it did not ask for.
+ */
+export function refuseOtherSorts(sort: readonly { readonly field: string; readonly order?: string }[] | undefined, fields: readonly string[], items: string): void {
+  if ((sort ?? []).every((s) => fields.includes(s.field) && s.order?.toUpperCase() !== 'DESC')) return;
+  throw new BatonError(
+    'VALIDATION_FAILED',
+    `Expected no sort or ${fields.join(' or ')} ascending (${items} come in creation order) but found another sort; drop \`sort\` and order the items yourself.`,
+    { field: 'sort' },
+  );
+}
+
+/** Whether `item` has the value each of the `fields` filters asks for (a value or `{ $eq }`); an absent filter matches. */
+export function matchesEvery<Filter extends object, Item extends object>(filter: Filter, item: Item, fields: readonly (keyof Filter & keyof Item)[]): boolean {
+  return fields.every((field) => {
+    const wanted = filterValue(filter[field] as string | { readonly $eq: string } | undefined);
+    return wanted === undefined || wanted === item[field];
+  });
 }

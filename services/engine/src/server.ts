@@ -16,6 +16,7 @@ import { registerRequestGuards } from './request-guards.js';
 import type { RouteContext } from './route-context.js';
 import { registerClockRoutes } from './routes/clock.js';
 import { registerDeploymentRoutes } from './routes/deployments.js';
+import { registerElementInstanceRoutes } from './routes/element-instances.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerIncidentRoutes } from './routes/incidents.js';
 import { registerJobRoutes } from './routes/jobs.js';
@@ -138,6 +139,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     registerMessageRoutes,
     registerSignalRoutes,
     registerJobRoutes,
+    registerElementInstanceRoutes,
     registerUserTaskRoutes,
     registerUserTaskFormRoutes,
     registerEventRoutes,

@@ -1,3 +1,5 @@
 export * from './common.js';
 export * from './operation.js';
 export * from './jobs.js';
+export * from './element-instances.js';
+export * from './variables.js';

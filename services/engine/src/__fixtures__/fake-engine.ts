@@ -25,6 +25,14 @@ const iso = (ms: number): string => new Date(ms).toISOString();
  * → end. A model whose process id is `broken` is invalid. Keys are `<kind>-<n>`.
  * No instance has a parent.
  */
+/** Operations the fake does not imitate: each refuses, pointing at the runtime test of that family. */
+function notOnTheFake<const Names extends readonly string[]>(names: Names): Record<Names[number], () => Promise<never>> {
+  const refuse = async (): Promise<never> => {
+    throw new BatonError('NOT_FOUND', 'The fake engine has no element instances or variables; test them on the runtime (element-instances-contract.test.ts).');
+  };
+  return Object.fromEntries(names.map((name) => [name, refuse])) as Record<Names[number], () => Promise<never>>;
+}
+
 export function createFakeEngine(): Api.EngineApi & { readonly changes: () => number } {
   const xmlByKey = new Map<string, string>();
   const definitions: Api.ProcessDefinitionSummary[] = [];
@@ -213,6 +221,7 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
     async searchJobs() {
       throw new BatonError('NOT_FOUND', 'The fake engine has no job search; test it on the runtime (runtime-jobs-api.test.ts).');
     },
+    ...notOnTheFake(['searchElementInstances', 'getElementInstance', 'setElementInstanceVariables', 'searchVariables', 'getVariable']),
     async throwError(jobKey, { errorCode }) {
       const i = openJob(jobKey);
       i.state = 'TERMINATED';

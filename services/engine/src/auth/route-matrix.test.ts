@@ -42,6 +42,12 @@ const definitionKey = async (h: AuthHarness): Promise<string> => {
   return (await h.engine.listDefinitions())[0]?.processDefinitionKey ?? '';
 };
 
+/** The running charge-card task's element instance of a fresh `pay` instance. */
+const chargeElement = async (h: AuthHarness): Promise<string> => {
+  const { items } = await h.engine.searchElementInstances({ filter: { processInstanceKey: await h.startPay(), type: 'SERVICE_TASK' } });
+  return items[0]?.elementInstanceKey ?? '';
+};
+
 const nobodyButAdmin: Caller[] = ['anonymous', 'oscar', 'mia', 'payKey'];
 const readers: [Caller, number][] = [['alice', 200], ['oscar', 200]];
 const notReaders: Caller[] = ['anonymous', 'mia', 'uma', 'payKey'];
@@ -71,6 +77,8 @@ const cases: RouteCase[] = [
   },
   { route: 'GET /v2/process-instances/{processInstanceKey}', allowed: readers, refused: notReaders, given: atInstance('') },
   { route: 'GET /v2/process-instances/{processInstanceKey}/history', allowed: readers, refused: notReaders, given: atInstance('/history') },
+  { route: 'GET /v2/process-instances/{processInstanceKey}/call-hierarchy', allowed: readers, refused: notReaders, given: atInstance('/call-hierarchy') },
+  { route: 'GET /v2/process-instances/{processInstanceKey}/sequence-flows', allowed: readers, refused: notReaders, given: atInstance('/sequence-flows') },
   {
     route: 'POST /v2/process-instances/{processInstanceKey}/cancellation',
     allowed: [['alice', 204], ['oscar', 204]],
@@ -114,6 +122,24 @@ const cases: RouteCase[] = [
     },
   },
   { route: 'POST /v2/jobs/search', allowed: readers, refused: notReaders, given: async (h) => (await h.startPay(), { method: 'POST', path: '/v2/jobs/search', body: {} }) },
+  { route: 'POST /v2/element-instances/search', allowed: readers, refused: notReaders, given: async (h) => (await h.startPay(), { method: 'POST', path: '/v2/element-instances/search', body: {} }) },
+  { route: 'GET /v2/element-instances/{elementInstanceKey}', allowed: readers, refused: notReaders, given: async (h) => ({ method: 'GET', path: `/v2/element-instances/${await chargeElement(h)}` }) },
+  {
+    route: 'PUT /v2/element-instances/{elementInstanceKey}/variables',
+    allowed: [['alice', 204], ['oscar', 204]],
+    refused: ['anonymous', 'mia', 'uma', 'payKey'],
+    given: async (h) => ({ method: 'PUT', path: `/v2/element-instances/${await chargeElement(h)}/variables`, body: { variables: { approved: true } } }),
+  },
+  { route: 'POST /v2/variables/search', allowed: readers, refused: notReaders, given: async (h) => (await h.startPay(), { method: 'POST', path: '/v2/variables/search', body: {} }) },
+  {
+    route: 'GET /v2/variables/{variableKey}',
+    allowed: readers,
+    refused: notReaders,
+    given: async (h) => {
+      const { items } = await h.engine.searchVariables({ filter: { processInstanceKey: await h.startPay() } });
+      return { method: 'GET', path: `/v2/variables/${items[0]?.variableKey ?? ''}` };
+    },
+  },
   {
     route: 'POST /v2/user-tasks/search',
     allowed: [['alice', 200], ['oscar', 200], ['mia', 200], ['uma', 200]],

@@ -1,0 +1,98 @@
+import { defaultTenantId, filterValue, variableSortFields, type VariableFilter, type VariableResult, type VariableSearchQuery, type VariableSearchQueryResult } from '@baton/api';
+import type { InstanceState } from '@baton/core';
+import { BatonError } from '@baton/errors';
+import type { Engine } from '@baton/runtime';
+import type { ElementInstancesApi } from './element-instances-api.js';
+import { findInstance, instanceIdOfElementInstance } from './runtime-element-instances-api.js';
+import { everyItem, matchesEvery, refuseOtherSorts, searchPage, searchWindow } from './search-page.js';
+
+/** The core's scope key of the process (`root`); Camunda names that scope by the process instance key. */
+const rootScope = 'root';
+
+/** Where a variable lives: its instance, its scope as Camunda names it (the process instance key for the process scope), its name. */
+interface VariablePlace {
+  readonly instanceId: string;
+  readonly scopeKey: string;
+  readonly name: string;
+}
+
+/**
+ * A variable's key, derived from where it lives, so no index is needed to find it
+ * again. The one place the derivation lives: numeric keys (issue 13) change it here.
+ */
+export function variableKeyOf(place: VariablePlace): string {
+  return Buffer.from(JSON.stringify([place.instanceId, place.scopeKey, place.name])).toString('base64url');
+}
+
+/** The place a key from {@link variableKeyOf} names, or undefined for any other text. */
+export function placeOfVariableKey(variableKey: string): VariablePlace | undefined {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(variableKey, 'base64url').toString());
+    if (!Array.isArray(parsed) || parsed.length !== 3 || !parsed.every((part) => typeof part === 'string')) return undefined;
+    const [instanceId, scopeKey, name] = parsed as [string, string, string];
+    return { instanceId, scopeKey, name };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every variable of an instance, one item per scope and name; values as JSON text. */
+function variablesOf(state: InstanceState, readable: <T>(value: T) => T): VariableResult[] {
+  const items: VariableResult[] = [];
+  for (const [scope, variables] of Object.entries(state.variables)) {
+    const scopeKey = scope === rootScope ? state.instanceId : scope;
+    for (const [name, value] of Object.entries(variables)) {
+      const variableKey = variableKeyOf({ instanceId: state.instanceId, scopeKey, name });
+      items.push({ variableKey, name, value: JSON.stringify(readable(value)) ?? 'null', processInstanceKey: state.instanceId, scopeKey, tenantId: defaultTenantId });
+    }
+  }
+  return items;
+}
+
+/** The instances a search reads: the one its filter names (by instance, variable or scope key), else all. */
+async function candidates(engine: Engine, filter: VariableFilter): Promise<InstanceState[]> {
+  const variableKey = filterValue(filter.variableKey);
+  const scopeKey = filterValue(filter.scopeKey);
+  const named =
+    filterValue(filter.processInstanceKey) ??
+    (variableKey === undefined ? undefined : (placeOfVariableKey(variableKey)?.instanceId ?? '')) ??
+    (scopeKey === undefined ? undefined : (instanceIdOfElementInstance(scopeKey) ?? scopeKey));
+  if (named !== undefined) {
+    const state = await findInstance(engine, named);
+    return state === undefined ? [] : [state];
+  }
+  const summaries = await everyItem((page) => engine.searchInstances(page));
+  const states = await Promise.all(summaries.map((summary) => findInstance(engine, summary.instanceId)));
+  return states.filter((state) => state !== undefined);
+}
+
+/** The filters compared by equality with the item's field of the same name (`value` as JSON text). */
+const equalityFilters = ['variableKey', 'name', 'value', 'processInstanceKey', 'scopeKey', 'tenantId'] as const;
+
+/** Baton never truncates a value, so asking for truncated ones finds none. */
+const matches = (filter: VariableFilter, item: VariableResult): boolean => matchesEvery(filter, item, equalityFilters) && filter.isTruncated !== true;
+
+async function searchVariables(engine: Engine, request: VariableSearchQuery, readable: <T>(value: T) => T): Promise<VariableSearchQueryResult> {
+  refuseOtherSorts(request.sort, variableSortFields, 'variables');
+  const window = searchWindow(request.page);
+  const filter = request.filter ?? {};
+  const all = (await candidates(engine, filter)).flatMap((state) => variablesOf(state, readable));
+  const found = all.filter((item) => matches(filter, item)).map((item) => ({ ...item, isTruncated: false }));
+  return searchPage(found.slice(window.offset, window.offset + window.limit), found.length, window.offset);
+}
+
+/** The variable operations of the HTTP facade on `@baton/runtime`'s Engine; `readable` bounds values for reading. */
+export function runtimeVariablesApi(engine: Engine, readable: <T>(value: T) => T): Pick<ElementInstancesApi, 'searchVariables' | 'getVariable'> {
+  return {
+    searchVariables: (query) => searchVariables(engine, query, readable),
+    async getVariable(variableKey) {
+      const place = placeOfVariableKey(variableKey);
+      const state = place === undefined ? undefined : await findInstance(engine, place.instanceId);
+      const found = state === undefined ? undefined : variablesOf(state, readable).find((item) => item.variableKey === variableKey);
+      if (found === undefined) {
+        throw new BatonError('NOT_FOUND', `Expected a variable with key "${variableKey}" but found none; its scope may have ended. Search variables to find its key.`, { variableKey });
+      }
+      return found;
+    },
+  };
+}
