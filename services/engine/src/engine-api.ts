@@ -1,4 +1,15 @@
-import type { ActivatedJob, JobSearchQuery, JobSearchQueryResult } from '@baton/api';
+import type {
+  ActivatedJob,
+  InstanceIncident,
+  JobSearchQuery,
+  JobSearchQueryResult,
+  ProcessInstanceCallHierarchy,
+  ProcessInstanceDetail,
+  ProcessInstanceSearchQuery,
+  ProcessInstanceSearchQueryResult,
+  ProcessInstanceSequenceFlowsQueryResult,
+  ProcessInstanceState,
+} from '@baton/api';
 import type { FormField } from '@baton/model';
 import type { ElementInstancesApi } from './element-instances-api.js';
 
@@ -60,74 +71,16 @@ export interface StartedInstance {
   readonly processDefinitionVersion: number;
 }
 
-export type InstanceStateName = 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+export type InstanceStateName = ProcessInstanceState;
 
 /** An open wait of an instance; the key to act on it is named by kind. */
-export interface WaitingElement {
-  readonly elementId: string;
-  readonly elementInstanceKey: string;
-  readonly kind: 'job' | 'userTask' | 'timer' | 'message' | 'signal';
-  readonly jobKey?: string;
-  readonly jobType?: string;
-  readonly userTaskKey?: string;
-  readonly timerKey?: string;
-  readonly dueDate?: string;
-  readonly messageName?: string;
-  readonly signalName?: string;
-}
+export type { WaitingElement } from '@baton/api';
 
-export interface IncidentView {
-  readonly incidentKey: string;
-  readonly processInstanceKey: string;
-  readonly processDefinitionId: string;
-  readonly processDefinitionKey: string;
-  readonly elementId: string;
-  readonly elementInstanceKey: string;
-  readonly errorType: string;
-  readonly errorMessage: string;
-  readonly creationTime: string;
-  readonly state: 'ACTIVE' | 'RESOLVED';
-  readonly jobKey?: string;
-}
+/** An open incident as the GET answer and the incident search list it. */
+export type IncidentView = InstanceIncident;
 
-export interface InstanceView {
-  readonly processInstanceKey: string;
-  readonly processDefinitionId: string;
-  readonly processDefinitionKey: string;
-  readonly processDefinitionVersion: number;
-  readonly state: InstanceStateName;
-  readonly hasIncident: boolean;
-  readonly startDate: string;
-  readonly endDate?: string;
-  readonly parentProcessInstanceKey?: string;
-  /** The process-level variables. */
-  readonly variables: Variables;
-  readonly waiting: readonly WaitingElement[];
-  readonly incidents: readonly IncidentView[];
-}
-
-/** An instance as a search lists it: {@link InstanceView} without variables, waits and incidents. */
-export type InstanceSummaryView = Omit<InstanceView, 'variables' | 'waiting' | 'incidents'>;
-
-/** Filters of `searchInstances`; every given one must match. */
-export interface InstanceFilter {
-  readonly processDefinitionId?: string;
-  readonly state?: InstanceStateName;
-  /** Only the instances this one called (call activities). */
-  readonly parentProcessInstanceKey?: string;
-}
-
-/** A window of a search: skip `from` matches, return at most `limit`. */
-export interface PageWindow {
-  readonly from: number;
-  readonly limit: number;
-}
-
-/** One page of a search, with the number of all matches. */
-export interface SearchPage<T> {
-  readonly items: readonly T[];
-  readonly totalItems: number;
-}
+/** `GET /v2/process-instances/{key}`: 8.8's shape plus Baton's variables, waits and incidents. */
+export type InstanceView = ProcessInstanceDetail;
 
 /** One recorded event of an instance, in order; `type` is the event's name (`ElementActivated`). */
 export interface HistoryEntry {
@@ -256,8 +209,12 @@ export interface EngineApi extends ElementInstancesApi {
   startInstance(request: StartInstanceRequest): Promise<StartedInstance>;
   getInstance(processInstanceKey: string): Promise<InstanceView>;
   getHistory(processInstanceKey: string): Promise<readonly HistoryEntry[]>;
-  /** Instances matching `filter`, oldest first; an unknown parent matches none. */
-  searchInstances(filter: InstanceFilter, page: PageWindow): Promise<SearchPage<InstanceSummaryView>>;
+  /** Instances matching the query's filter, oldest first unless sorted; an unknown parent matches none. */
+  searchInstances(query: ProcessInstanceSearchQuery): Promise<ProcessInstanceSearchQueryResult>;
+  /** The instances that called this one (call activities), root first, ending with it. */
+  getCallHierarchy(processInstanceKey: string): Promise<ProcessInstanceCallHierarchy>;
+  /** The sequence flows the instance took, each once, as its history records them. */
+  getSequenceFlows(processInstanceKey: string): Promise<ProcessInstanceSequenceFlowsQueryResult>;
   cancelInstance(processInstanceKey: string): Promise<void>;
   /** Correlates to one open subscription or message start event now, else `NOT_FOUND`. */
   correlateMessage(request: MessageRequest): Promise<MessageCorrelation>;

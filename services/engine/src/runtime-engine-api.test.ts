@@ -112,7 +112,7 @@ describe('HTTP API on @baton/runtime (in-memory)', () => {
       items: [{ processDefinitionId: 'leaf', parentProcessInstanceKey: middle.processInstanceKey }],
       page: { totalItems: 1 },
     });
-    expect(await search({ filter: { parentProcessInstanceKey: 'nope' } })).toEqual({ items: [], page: { totalItems: 0 } });
+    expect(await search({ filter: { parentProcessInstanceKey: 'nope' } })).toEqual({ items: [], page: { totalItems: 0, hasMoreTotalItems: false } });
     expect((await search({ page: { from: 4, limit: 10 } })).page.totalItems).toBe(5);
   });
 

@@ -1,136 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import type { Incident, InstanceState, InstanceStatus, UserTaskWait, Wait } from '@baton/core';
-import { BatonError, isBatonError } from '@baton/errors';
-import type { Engine, IndexedIncident, IndexedUserTask, InstanceQuery, InstanceSummary, MessageBus, Page, PageRequest } from '@baton/runtime';
+import type { UserTaskWait } from '@baton/core';
+import { BatonError } from '@baton/errors';
+import type { Engine, IndexedIncident, IndexedUserTask, MessageBus } from '@baton/runtime';
 import { boundedForReading, defaultVariableLimits, scopeChainVariables } from '@baton/runtime';
 import type * as Api from './engine-api.js';
+import { readAll, runtimeInstancesApi, toIncident } from './runtime-instances-api.js';
 import { runtimeElementInstancesApi } from './runtime-element-instances-api.js';
 import { runtimeJobsApi } from './runtime-jobs-api.js';
 import { runtimeVariablesApi } from './runtime-variables-api.js';
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString();
-const pageSize = 1000;
-
-/** Every item of a paged query. */
-async function readAll<T>(read: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
-  const all: T[] = [];
-  for (let offset: number | undefined = 0; offset !== undefined; ) {
-    const page: Page<T> = await read({ offset, limit: pageSize });
-    all.push(...page.items);
-    offset = page.nextOffset;
-  }
-  return all;
-}
-
-/** `order:3` → 3; the runtime's definition keys are `${processId}:${version}`. */
 /** The `id` of a deployed form's JSON (the runtime checked it on deploy). */
 function formIdOf(json: string): string {
   return String((JSON.parse(json) as { id?: unknown }).id);
 }
 
+/** `order:3` → 3; the runtime's definition keys are `${processId}:${version}`. */
 function versionOf(definitionKey: string): number {
   return Number(definitionKey.slice(definitionKey.lastIndexOf(':') + 1));
-}
-
-function toWaiting(wait: Wait): Api.WaitingElement {
-  const base = { elementId: wait.elementId, elementInstanceKey: wait.elementInstanceId };
-  switch (wait.kind) {
-    case 'job':
-      return { ...base, kind: 'job', jobKey: wait.jobKey, jobType: wait.jobType };
-    case 'userTask':
-      return { ...base, kind: 'userTask', userTaskKey: wait.userTaskKey };
-    case 'timer':
-      return { ...base, kind: 'timer', timerKey: wait.timerKey, dueDate: iso(wait.dueAt) };
-    case 'message':
-      return { ...base, kind: 'message', messageName: wait.messageName };
-    case 'signal':
-      return { ...base, kind: 'signal', signalName: wait.signalName };
-    default:
-      return assertNever(wait);
-  }
-}
-
-function assertNever(value: never): never {
-  throw new BatonError('INTERNAL', `Unexpected value ${JSON.stringify(value)}.`);
-}
-
-function toIncident(incident: Incident, state: Pick<InstanceState, 'instanceId' | 'processId' | 'definitionKey'>): Api.IncidentView {
-  return {
-    incidentKey: incident.incidentKey,
-    processInstanceKey: state.instanceId,
-    processDefinitionId: state.processId,
-    processDefinitionKey: state.definitionKey,
-    elementId: incident.elementId,
-    elementInstanceKey: incident.elementInstanceId,
-    errorType: incident.errorType,
-    errorMessage: incident.errorMessage,
-    creationTime: iso(incident.createdAt),
-    state: 'ACTIVE',
-    ...(incident.jobKey === undefined ? {} : { jobKey: incident.jobKey }),
-  };
-}
-
-const stateNames: Record<InstanceStatus, Api.InstanceStateName> = { active: 'ACTIVE', completed: 'COMPLETED', terminated: 'TERMINATED' };
-const statuses: Record<Api.InstanceStateName, InstanceStatus> = { ACTIVE: 'active', COMPLETED: 'completed', TERMINATED: 'terminated' };
-
-function toInstanceView(state: InstanceState): Api.InstanceView {
-  const incidents = Object.values(state.incidents).map((incident) => toIncident(incident, state));
-  return {
-    processInstanceKey: state.instanceId,
-    processDefinitionId: state.processId,
-    processDefinitionKey: state.definitionKey,
-    processDefinitionVersion: versionOf(state.definitionKey),
-    state: stateNames[state.status],
-    hasIncident: incidents.length > 0,
-    startDate: iso(state.startedAt),
-    ...(state.endedAt === undefined ? {} : { endDate: iso(state.endedAt) }),
-    ...(state.parent === undefined ? {} : { parentProcessInstanceKey: state.parent.instanceId }),
-    variables: state.variables['root'] ?? {},
-    waiting: Object.values(state.waits).map(toWaiting),
-    incidents,
-  };
-}
-
-function toSummaryView(summary: InstanceSummary, hasIncident: boolean): Api.InstanceSummaryView {
-  return {
-    processInstanceKey: summary.instanceId,
-    processDefinitionId: summary.processId,
-    processDefinitionKey: summary.definitionKey,
-    processDefinitionVersion: versionOf(summary.definitionKey),
-    state: stateNames[summary.status],
-    hasIncident,
-    startDate: iso(summary.startedAt),
-    ...(summary.endedAt === undefined ? {} : { endDate: iso(summary.endedAt) }),
-    ...(summary.parentInstanceId === undefined ? {} : { parentProcessInstanceKey: summary.parentInstanceId }),
-  };
-}
-
-/**
- * The page of instances `filter` selects. The stores index whole call trees, not
- * parents, so a parent filter reads the parent's tree and keeps its direct children.
- */
-async function findInstances(engine: Engine, filter: Api.InstanceFilter, { from, limit }: Api.PageWindow): Promise<Page<InstanceSummary>> {
-  const query: InstanceQuery = {
-    ...(filter.processDefinitionId === undefined ? {} : { processId: filter.processDefinitionId }),
-    ...(filter.state === undefined ? {} : { status: statuses[filter.state] }),
-  };
-  const parentKey = filter.parentProcessInstanceKey;
-  if (parentKey === undefined) return engine.searchInstances({ ...query, offset: from, limit });
-  const parent = await engine.getInstance(parentKey).catch((error: unknown) => {
-    if (isBatonError(error) && error.code === 'INSTANCE_NOT_FOUND') return undefined;
-    throw error;
-  });
-  if (parent === undefined) return { items: [], total: 0 };
-  const rootInstanceId = parent.state.parent?.rootInstanceId ?? parentKey;
-  const tree = await readAll((page) => engine.searchInstances({ ...query, rootInstanceId, ...page }));
-  const children = tree.filter((s) => s.parentInstanceId === parentKey);
-  return { items: children.slice(from, from + limit), total: children.length };
-}
-
-/** Whether the instance has an open incident; only an active instance can. */
-async function hasOpenIncident(engine: Engine, summary: InstanceSummary): Promise<boolean> {
-  if (summary.status !== 'active') return false;
-  return (await engine.searchIncidents({ instanceId: summary.instanceId, limit: 1 })).total > 0;
 }
 
 function toUserTask(task: IndexedUserTask & UserTaskWait, lane: string | undefined): Api.UserTaskView {
@@ -234,19 +121,10 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
         processDefinitionVersion: versionOf(result.state.definitionKey),
       };
     },
-    getInstance: async (key) => {
-      const view = toInstanceView((await engine.getInstance(key)).state);
-      return { ...view, variables: readable(view.variables) };
-    },
     async getHistory(key) {
       await engine.getInstance(key);
       const entries = await readAll((page) => engine.getHistory(key, page));
       return entries.map((entry) => readable({ ...entry.event, position: entry.position, time: iso(entry.at), commandId: entry.commandId }, envelopeDepth));
-    },
-    async searchInstances(filter, window) {
-      const page = await findInstances(engine, filter, window);
-      const items = await Promise.all(page.items.map(async (s) => toSummaryView(s, await hasOpenIncident(engine, s))));
-      return { items, totalItems: page.total };
     },
     async cancelInstance(key) {
       await engine.cancelInstance(key);
@@ -276,6 +154,7 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
     ...runtimeJobsApi(engine, readable),
     ...runtimeElementInstancesApi(engine),
     ...runtimeVariablesApi(engine, readable),
+    ...runtimeInstancesApi(engine, readable),
     async searchUserTasks(filter) {
       if (filter.state !== undefined && filter.state !== 'CREATED') return [];
       const query = {

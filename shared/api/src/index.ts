@@ -3,3 +3,4 @@ export * from './operation.js';
 export * from './jobs.js';
 export * from './element-instances.js';
 export * from './variables.js';
+export * from './process-instances.js';

@@ -14,7 +14,7 @@ export const ProcessInstanceState = Literals(['ACTIVE', 'COMPLETED', 'TERMINATED
 export type ProcessInstanceState = Static<typeof ProcessInstanceState>;
 
 /** `tenantId` in a request: multi-tenancy is off, so only `<default>` (any other is refused, not ignored). */
-const RequestTenantId = Literals([defaultTenantId], { description: 'The tenant; multi-tenancy is off, so only "<default>".' });
+const RequestTenantId = Type.Unsafe<typeof defaultTenantId>({ type: 'string', enum: [defaultTenantId], description: 'The tenant; multi-tenancy is off, so only "<default>".' });
 
 /** A date-time as Camunda writes it (ISO 8601, UTC). */
 const DateTime = Type.String({ format: 'date-time' });

@@ -18,8 +18,10 @@ import type {
   MessageRequest,
   ProcessDefinitionSummary,
   ProcessInstance,
+  ProcessInstanceCallHierarchy,
   ProcessInstanceSearch,
-  ProcessInstanceSummary,
+  ProcessInstanceSearchQueryResult,
+  ProcessInstanceSequenceFlowsQueryResult,
   SearchResult,
   SignalRequest,
   ThrowJobErrorRequest,
@@ -49,12 +51,16 @@ export interface BatonClient {
   getProcessDefinitionXml(processDefinitionKey: string, options?: CallOptions): Promise<string>;
   /** POST /v2/process-instances; with `awaitCompletion` the call waits for the end (or `requestTimeout`). */
   createProcessInstance(request: CreateProcessInstanceRequest, options?: CallOptions): Promise<CreatedProcessInstance>;
-  /** POST /v2/process-instances/search: instances by process, state or parent, oldest first. */
-  searchProcessInstances(search?: ProcessInstanceSearch, options?: CallOptions): Promise<SearchResult<ProcessInstanceSummary>>;
+  /** POST /v2/process-instances/search: 8.8's filter, sort and page (offset or cursors); oldest first unless sorted. */
+  searchProcessInstances(search?: ProcessInstanceSearch, options?: CallOptions): Promise<ProcessInstanceSearchQueryResult>;
   /** GET /v2/process-instances/{key}: state, incidents, variables, open waits. */
   getProcessInstance(processInstanceKey: string, options?: CallOptions): Promise<ProcessInstance>;
   /** GET /v2/process-instances/{key}/history: its events in order. */
   getProcessInstanceHistory(processInstanceKey: string, options?: CallOptions): Promise<{ readonly items: readonly HistoryEntry[] }>;
+  /** GET /v2/process-instances/{key}/call-hierarchy: the instances that called it, root first, ending with it. */
+  getProcessInstanceCallHierarchy(processInstanceKey: string, options?: CallOptions): Promise<ProcessInstanceCallHierarchy>;
+  /** GET /v2/process-instances/{key}/sequence-flows: the sequence flows it took, each once. */
+  getProcessInstanceSequenceFlows(processInstanceKey: string, options?: CallOptions): Promise<ProcessInstanceSequenceFlowsQueryResult>;
   /** POST /v2/process-instances/{key}/cancellation. */
   cancelProcessInstance(processInstanceKey: string, options?: CallOptions): Promise<void>;
   /** POST /v2/messages/correlation: reaches one waiting receiver now, else `NOT_FOUND`. */
@@ -139,11 +145,15 @@ function processMethods(send: Transport) {
         signal: options.signal,
       }),
     searchProcessInstances: (search: ProcessInstanceSearch = {}, options: CallOptions = {}) =>
-      send<SearchResult<ProcessInstanceSummary>>({ method: 'POST', path: '/v2/process-instances/search', body: search, signal: options.signal }),
+      send<ProcessInstanceSearchQueryResult>({ method: 'POST', path: '/v2/process-instances/search', body: search, signal: options.signal }),
     getProcessInstance: (processInstanceKey: string, options: CallOptions = {}) =>
       send<ProcessInstance>({ method: 'GET', path: `/v2/process-instances/${key(processInstanceKey)}`, signal: options.signal }),
     getProcessInstanceHistory: (processInstanceKey: string, options: CallOptions = {}) =>
       send<{ items: HistoryEntry[] }>({ method: 'GET', path: `/v2/process-instances/${key(processInstanceKey)}/history`, signal: options.signal }),
+    getProcessInstanceCallHierarchy: (processInstanceKey: string, options: CallOptions = {}) =>
+      send<ProcessInstanceCallHierarchy>({ method: 'GET', path: `/v2/process-instances/${key(processInstanceKey)}/call-hierarchy`, signal: options.signal }),
+    getProcessInstanceSequenceFlows: (processInstanceKey: string, options: CallOptions = {}) =>
+      send<ProcessInstanceSequenceFlowsQueryResult>({ method: 'GET', path: `/v2/process-instances/${key(processInstanceKey)}/sequence-flows`, signal: options.signal }),
     cancelProcessInstance: (processInstanceKey: string, options: CallOptions = {}) =>
       send<void>({ method: 'POST', path: `/v2/process-instances/${key(processInstanceKey)}/cancellation`, body: {}, signal: options.signal }),
     correlateMessage: (request: MessageRequest, options: CallOptions = {}) =>

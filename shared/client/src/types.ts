@@ -50,43 +50,20 @@ export interface SearchResult<T> {
   readonly page: { readonly totalItems: number };
 }
 
-export interface CreateProcessInstanceRequest {
-  /** The BPMN process id; starts its latest version unless `processDefinitionVersion` is given. */
-  readonly processDefinitionId?: string;
-  readonly processDefinitionKey?: string;
-  readonly processDefinitionVersion?: number;
-  readonly variables?: Variables;
-  /** Answer only when the instance ended, hit an incident, or `requestTimeout` ms passed. */
-  readonly awaitCompletion?: boolean;
-  readonly requestTimeout?: number;
-}
-
-export type InstanceStateName = 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
-
-export interface CreatedProcessInstance {
-  readonly processInstanceKey: string;
-  readonly processDefinitionId: string;
-  readonly processDefinitionKey: string;
-  readonly processDefinitionVersion: number;
-  /** With `awaitCompletion` only. */
-  readonly state?: InstanceStateName;
-  readonly hasIncident?: boolean;
-  readonly variables?: Variables;
-}
-
-/** An open wait of an instance; the key to act on it is named by kind. */
-export interface WaitingElement {
-  readonly elementId: string;
-  readonly elementInstanceKey: string;
-  readonly kind: 'job' | 'userTask' | 'timer' | 'message' | 'signal';
-  readonly jobKey?: string;
-  readonly jobType?: string;
-  readonly userTaskKey?: string;
-  readonly timerKey?: string;
-  readonly dueDate?: string;
-  readonly messageName?: string;
-  readonly signalName?: string;
-}
+/** The process-instance family comes from the contract (`@baton/api`): Camunda 8.8's shapes. */
+export type {
+  CreateProcessInstanceResult as CreatedProcessInstance,
+  HistoryEntry,
+  ProcessInstanceCallHierarchy,
+  ProcessInstanceCreationInstruction as CreateProcessInstanceRequest,
+  ProcessInstanceDetail as ProcessInstance,
+  ProcessInstanceResult as ProcessInstanceSummary,
+  ProcessInstanceSearchQuery as ProcessInstanceSearch,
+  ProcessInstanceSearchQueryResult,
+  ProcessInstanceSequenceFlowsQueryResult,
+  ProcessInstanceState as InstanceStateName,
+  WaitingElement,
+} from '@baton/api';
 
 export interface Incident {
   readonly incidentKey: string;
@@ -100,44 +77,6 @@ export interface Incident {
   readonly creationTime: string;
   readonly state: 'ACTIVE' | 'RESOLVED';
   readonly jobKey?: string;
-}
-
-export interface ProcessInstance {
-  readonly processInstanceKey: string;
-  readonly processDefinitionId: string;
-  readonly processDefinitionKey: string;
-  readonly processDefinitionVersion: number;
-  readonly state: InstanceStateName;
-  readonly hasIncident: boolean;
-  readonly startDate: string;
-  readonly endDate?: string;
-  readonly parentProcessInstanceKey?: string;
-  readonly variables: Variables;
-  readonly waiting: readonly WaitingElement[];
-  readonly incidents: readonly Incident[];
-}
-
-/** An instance as a search lists it: {@link ProcessInstance} without variables, waits and incidents. */
-export type ProcessInstanceSummary = Omit<ProcessInstance, 'variables' | 'waiting' | 'incidents'>;
-
-/** The body of POST /v2/process-instances/search; every given filter must match. Oldest first. */
-export interface ProcessInstanceSearch {
-  readonly filter?: {
-    /** The BPMN process id. */
-    readonly processDefinitionId?: string;
-    readonly state?: InstanceStateName;
-    /** Only the instances this one called. */
-    readonly parentProcessInstanceKey?: string;
-  };
-  /** Server defaults: from 0, limit 100. */
-  readonly page?: { readonly from?: number; readonly limit?: number };
-}
-
-/** One recorded event of an instance; `type` is the event's name (`ElementActivated`). */
-export interface HistoryEntry {
-  readonly position: number;
-  readonly type: string;
-  readonly [field: string]: unknown;
 }
 
 export interface MessageRequest {

@@ -1,5 +1,7 @@
+import { filterValue, type ProcessInstanceResult } from '@baton/api';
 import { BatonError } from '@baton/errors';
 import type * as Api from '../engine-api.js';
+import { searchPage, searchWindow } from '../search-page.js';
 
 interface FakeInstance {
   key: string;
@@ -76,6 +78,10 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
     processDefinitionKey: `${i.processId}:1`,
     creationDate: iso(0),
   });
+  const summaryOf = (i: FakeInstance): ProcessInstanceResult => ({
+    processInstanceKey: i.key, processDefinitionId: i.processId, processDefinitionName: i.processId, processDefinitionKey: `${i.processId}:1`, processDefinitionVersion: 1,
+    state: i.state, hasIncident: i.incident?.state === 'ACTIVE', startDate: iso(0), tenantId: '<default>',
+  });
   const waiting = (i: FakeInstance): Api.WaitingElement[] => {
     if (i.state !== 'ACTIVE' || i.step === 'done') return [];
     if (i.step === 'job') return [{ elementId: 'charge', elementInstanceKey: `${i.key}/charge`, kind: 'job', jobKey: i.jobKey, jobType: i.jobType }];
@@ -132,27 +138,26 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
     },
     async getInstance(key) {
       const i = instanceOf(key);
-      return {
-        processInstanceKey: key, processDefinitionId: i.processId, processDefinitionKey: `${i.processId}:1`, processDefinitionVersion: 1,
-        state: i.state, hasIncident: i.incident?.state === 'ACTIVE', startDate: iso(0), variables: i.variables,
-        waiting: waiting(i), incidents: i.incident?.state === 'ACTIVE' ? [i.incident] : [],
-      };
+      return { ...summaryOf(i), variables: i.variables, waiting: waiting(i), incidents: i.incident?.state === 'ACTIVE' ? [i.incident] : [] };
     },
     async getHistory(key) {
       return instanceOf(key).history;
     },
-    async searchInstances(filter, { from, limit }) {
+    async searchInstances({ filter = {}, page }) {
+      const window = searchWindow(page);
+      const processId = filterValue(filter.processDefinitionId);
+      const state = filterValue(filter.state);
       const matching = [...instances.values()].filter(
-        (i) =>
-          (filter.processDefinitionId === undefined || i.processId === filter.processDefinitionId) &&
-          (filter.state === undefined || i.state === filter.state) &&
-          filter.parentProcessInstanceKey === undefined,
+        (i) => (processId === undefined || i.processId === processId) && (state === undefined || i.state === state) && filter.parentProcessInstanceKey === undefined,
       );
-      const items = matching.slice(from, from + limit).map((i) => ({
-        processInstanceKey: i.key, processDefinitionId: i.processId, processDefinitionKey: `${i.processId}:1`, processDefinitionVersion: 1,
-        state: i.state, hasIncident: i.incident?.state === 'ACTIVE', startDate: iso(0),
-      }));
-      return { items, totalItems: matching.length };
+      return searchPage(matching.slice(window.offset, window.offset + window.limit).map(summaryOf), matching.length, window.offset);
+    },
+    async getCallHierarchy(key) {
+      const i = instanceOf(key);
+      return [{ processInstanceKey: key, processDefinitionKey: `${i.processId}:1`, processDefinitionName: i.processId }];
+    },
+    async getSequenceFlows() {
+      throw new BatonError('NOT_FOUND', 'The fake engine records no sequence flows; test them on the runtime (routes/process-instances-contract.test.ts).');
     },
     async cancelInstance(key) {
       const i = instanceOf(key);

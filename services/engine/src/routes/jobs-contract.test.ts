@@ -1,17 +1,8 @@
 import { JobActivationResult, JobSearchQueryResult } from '@baton/api';
-import { createInMemoryEngine } from '@baton/memory';
 import { VirtualClock } from '@baton/runtime';
-import { Ajv } from 'ajv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { harness, type Harness } from '../__fixtures__/harness.js';
-import { createRuntimeEngineApi } from '../runtime-engine-api.js';
-
-const ajv = new Ajv({ strict: false, allErrors: true, formats: { 'date-time': true } });
-/** The validation errors of `body` against a contract schema (plain JSON Schema); [] when it conforms. */
-const errorsOf = (schema: object, body: unknown): unknown[] => {
-  const validate = ajv.compile(schema);
-  return validate(body) ? [] : [...(validate.errors ?? [])];
-};
+import { errorsOf, runtimeHarness } from '../__fixtures__/contract-harness.js';
 
 /** Issue 13: the jobs family in Camunda 8.8's shapes, from the contract (@baton/api), on the runtime. */
 describe('jobs operations of the contract (runtime, in-memory)', () => {
@@ -19,8 +10,7 @@ describe('jobs operations of the contract (runtime, in-memory)', () => {
   let clock: VirtualClock;
   beforeEach(async () => {
     clock = new VirtualClock(1_700_000_000_000);
-    const engine = createInMemoryEngine({ nodeId: 'test-node', clock });
-    h = await harness(await createRuntimeEngineApi({ engine, bus: engine.bus }));
+    h = await runtimeHarness(clock);
   });
   afterEach(() => h.close());
 

@@ -2,7 +2,7 @@ import { defaultTenantId, jobOperations as ops } from '@baton/api';
 import type { ActivatedJob, JobActivationRequest, JobCompletionRequest, JobErrorRequest, JobFailRequest, JobSearchQuery, JobUpdateRequest } from '@baton/api';
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../route-context.js';
-import { errorResponses } from '../schemas.js';
+import { schemaOf } from '../schemas.js';
 import { waitFor } from '../wait-for.js';
 import { abortOnClose } from './abort-on-close.js';
 
@@ -16,11 +16,6 @@ function activationTimeoutMs(requestTimeout: number | undefined): number {
 
 /** Path parameters of the operations on one job. */
 type JobParams = { Params: { jobKey: string } };
-
-/** An operation's Fastify schema with the error answers every route may give. */
-function schemaOf<Op extends { readonly schema: { readonly response: object } }>(op: Op) {
-  return { ...op.schema, response: { ...op.schema.response, ...errorResponses } };
-}
 
 function registerActivation(app: FastifyInstance, { engine, closing }: RouteContext): void {
   app.post<{ Body: JobActivationRequest }>(ops.activateJobs.path, { config: { command: 'ActivateJobs', access: 'job-activate' }, schema: schemaOf(ops.activateJobs) }, async (request, reply) => {

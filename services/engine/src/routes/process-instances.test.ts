@@ -48,14 +48,24 @@ describe('process instance routes', () => {
     expect(all.statusCode).toBe(200);
     expect(all.json()).toEqual({
       items: [
-        { processInstanceKey: first, processDefinitionId: 'simple', processDefinitionKey: 'simple:1', processDefinitionVersion: 1, state: 'TERMINATED', hasIncident: false, startDate: expect.any(String) },
+        {
+          processInstanceKey: first,
+          processDefinitionId: 'simple',
+          processDefinitionName: 'simple',
+          processDefinitionKey: 'simple:1',
+          processDefinitionVersion: 1,
+          state: 'TERMINATED',
+          hasIncident: false,
+          startDate: expect.any(String),
+          tenantId: '<default>',
+        },
         expect.objectContaining({ processInstanceKey: second, state: 'ACTIVE' }),
       ],
-      page: { totalItems: 2 },
+      page: { totalItems: 2, startCursor: expect.any(String), endCursor: expect.any(String), hasMoreTotalItems: false },
     });
     const active = (await search({ filter: { processDefinitionId: 'simple', state: 'ACTIVE' } })).json();
     expect(active).toMatchObject({ items: [{ processInstanceKey: second }], page: { totalItems: 1 } });
-    expect((await search({ filter: { processDefinitionId: 'other' } })).json()).toEqual({ items: [], page: { totalItems: 0 } });
+    expect((await search({ filter: { processDefinitionId: 'other' } })).json()).toEqual({ items: [], page: { totalItems: 0, hasMoreTotalItems: false } });
     expect((await search({ filter: { parentProcessInstanceKey: second } })).json().items).toEqual([]);
     const secondPage = (await search({ page: { from: 1, limit: 1 } })).json();
     expect(secondPage).toMatchObject({ items: [{ processInstanceKey: second }], page: { totalItems: 2 } });

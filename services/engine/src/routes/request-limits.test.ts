@@ -71,7 +71,7 @@ describe('request limits at the door', () => {
     // given
     const { url, body, instanceKey } = await request();
     const historyBefore = instanceKey === undefined ? undefined : (await h.engine.getHistory(instanceKey)).length;
-    const instancesBefore = (await h.engine.searchInstances({}, { from: 0, limit: 1000 })).totalItems;
+    const instancesBefore = (await h.engine.searchInstances({ page: { limit: 1000 } })).page.totalItems;
     // when
     const res = await post(url, body(`{"deep":${nestedJson(10_000)}}`));
     // then
@@ -80,7 +80,7 @@ describe('request limits at the door', () => {
     expect(res.json().detail).toContain('maxDepth limit of 64');
     expect(res.json().detail).toContain('variables.deep.a');
     if (instanceKey !== undefined) expect((await h.engine.getHistory(instanceKey)).length).toBe(historyBefore);
-    expect((await h.engine.searchInstances({}, { from: 0, limit: 1000 })).totalItems).toBe(instancesBefore);
+    expect((await h.engine.searchInstances({ page: { limit: 1000 } })).page.totalItems).toBe(instancesBefore);
   });
 
   it.each([
@@ -165,7 +165,7 @@ describe('request bodies: unknown fields and prototype keys', () => {
   it('creates nothing when the body has a typo', async () => {
     await h.deploySimple();
     await post('/v2/process-instances', '{"processDefinitionId":"simple","variabels":{"amount":1}}');
-    expect((await h.engine.searchInstances({}, { from: 0, limit: 10 })).totalItems).toBe(0);
+    expect((await h.engine.searchInstances({ page: { limit: 10 } })).page.totalItems).toBe(0);
   });
 
   it('says so in the OpenAPI document: request bodies list their fields and allow no others', async () => {
@@ -212,7 +212,7 @@ describe('request bodies: unknown fields and prototype keys', () => {
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field } });
     expect(res.json().detail).toContain(`found a key ${what}`);
     expect(res.json().detail).not.toContain('not valid JSON');
-    expect((await h.engine.searchInstances({}, { from: 0, limit: 10 })).totalItems).toBe(0);
+    expect((await h.engine.searchInstances({ page: { limit: 10 } })).page.totalItems).toBe(0);
   });
 
   it('accepts a key that only contains "proto" or "constructor" as text', async () => {

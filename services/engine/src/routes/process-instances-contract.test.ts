@@ -1,0 +1,199 @@
+import { CreateProcessInstanceResult, ProcessInstanceCallHierarchy, ProcessInstanceDetail, ProcessInstanceSearchQueryResult, ProcessInstanceSequenceFlowsQueryResult } from '@baton/api';
+import { describe, expect, it } from 'vitest';
+import { fixture, harness } from '../__fixtures__/harness.js';
+import { errorsOf, runtimeSuite } from '../__fixtures__/contract-harness.js';
+
+type Item = { processInstanceKey: string };
+const keysOf = (body: { items: Item[] }): string[] => body.items.map((i) => i.processInstanceKey);
+
+/** Issue 13: the process-instance family in Camunda 8.8's shapes, from the contract (@baton/api), on the runtime. */
+describe('process-instance operations of the contract (runtime, in-memory)', () => {
+  const suite = runtimeSuite();
+
+  const post = (url: string, payload: object) => suite.h.app.inject({ method: 'POST', url, payload });
+  const get = (url: string) => suite.h.app.inject({ method: 'GET', url });
+  const search = async (body: object) => {
+    const res = await post('/v2/process-instances/search', body);
+    expect(res.statusCode, res.body).toBe(200);
+    const json = res.json();
+    expect(errorsOf(ProcessInstanceSearchQueryResult, json)).toEqual([]);
+    return json;
+  };
+  const deployCalls = () => suite.h.app.inject({ method: 'POST', url: '/v2/deployments', headers: { 'content-type': 'application/xml' }, payload: fixture('calls') });
+
+  it('creates an instance with the 8.8 result: tenantId and variables ({} unless awaited)', async () => {
+    // given
+    await suite.h.deploySimple();
+    // when
+    const res = await post('/v2/process-instances', { processDefinitionId: 'simple', variables: { amount: 3 }, tenantId: '<default>', operationReference: 7, startInstructions: [], tags: [] });
+    // then
+    expect(res.statusCode).toBe(200);
+    expect(errorsOf(CreateProcessInstanceResult, res.json())).toEqual([]);
+    expect(res.json()).toEqual({ processInstanceKey: expect.any(String), processDefinitionId: 'simple', processDefinitionKey: 'simple:1', processDefinitionVersion: 1, tenantId: '<default>', variables: {} });
+  });
+
+  it('refuses start instructions, runtime instructions and tags it cannot honour, naming the field, and starts nothing', async () => {
+    // given
+    await suite.h.deploySimple();
+    const asks = { startInstructions: [{ elementId: 'approve' }], runtimeInstructions: [{ type: 'TERMINATE_PROCESS_INSTANCE', afterElementId: 'charge' }], tags: ['vip'] };
+    for (const [field, value] of Object.entries(asks)) {
+      // when
+      const res = await post('/v2/process-instances', { processDefinitionId: 'simple', [field]: value });
+      // then
+      expect(res.statusCode, field).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field } });
+      expect(res.json().detail).toContain(field);
+    }
+    expect((await search({})).page.totalItems).toBe(0);
+  });
+
+  it('GET answers 8.8\'s ProcessInstanceResult (name, tenant, parent element) plus Baton\'s variables, waits and incidents', async () => {
+    // given: top → middle → leaf, waiting on the leaf's user task
+    await deployCalls();
+    const top = (await post('/v2/process-instances', { processDefinitionId: 'top' })).json().processInstanceKey;
+    const [middle] = (await search({ filter: { parentProcessInstanceKey: top } })).items;
+    // when
+    const res = await get(`/v2/process-instances/${middle.processInstanceKey}`);
+    // then
+    expect(res.statusCode).toBe(200);
+    expect(errorsOf(ProcessInstanceDetail, res.json())).toEqual([]);
+    expect(res.json()).toMatchObject({
+      processDefinitionId: 'middle',
+      processDefinitionName: 'middle',
+      tenantId: '<default>',
+      parentProcessInstanceKey: top,
+      parentElementInstanceKey: expect.any(String),
+      variables: {},
+      waiting: [],
+      incidents: [],
+    });
+    expect(middle.parentElementInstanceKey).toBe(res.json().parentElementInstanceKey);
+  });
+
+  it('call hierarchy: the callers root first, ending with the instance; 404 for an unknown one', async () => {
+    // given
+    await deployCalls();
+    const top = (await post('/v2/process-instances', { processDefinitionId: 'top' })).json().processInstanceKey;
+    const [middle] = (await search({ filter: { parentProcessInstanceKey: top } })).items;
+    const [leaf] = (await search({ filter: { parentProcessInstanceKey: middle.processInstanceKey } })).items;
+    // when
+    const res = await get(`/v2/process-instances/${leaf.processInstanceKey}/call-hierarchy`);
+    // then
+    expect(res.statusCode).toBe(200);
+    expect(errorsOf(ProcessInstanceCallHierarchy, res.json())).toEqual([]);
+    expect(res.json()).toEqual([
+      { processInstanceKey: top, processDefinitionKey: 'top:1', processDefinitionName: 'top' },
+      { processInstanceKey: middle.processInstanceKey, processDefinitionKey: 'middle:1', processDefinitionName: 'middle' },
+      { processInstanceKey: leaf.processInstanceKey, processDefinitionKey: 'leaf:1', processDefinitionName: 'leaf' },
+    ]);
+    expect((await get('/v2/process-instances/nope/call-hierarchy')).json()).toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
+  });
+
+  it('sequence flows: the flows the history shows taken, each once', async () => {
+    // given: simple ran its job; the token waits on the user task
+    const key = await suite.h.startSimple();
+    const { jobs } = (await post('/v2/jobs/activation', { type: 'charge-card', worker: 'w', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: -1 })).json();
+    await post(`/v2/jobs/${jobs[0].jobKey}/completion`, {});
+    const history: { type: string; flowId?: string }[] = (await get(`/v2/process-instances/${key}/history`)).json().items;
+    const taken = [...new Set(history.filter((e) => e.type === 'FlowTaken').map((e) => e.flowId))];
+    // when
+    const res = await get(`/v2/process-instances/${key}/sequence-flows`);
+    // then
+    expect(res.statusCode).toBe(200);
+    expect(errorsOf(ProcessInstanceSequenceFlowsQueryResult, res.json())).toEqual([]);
+    expect(taken.length).toBeGreaterThan(1);
+    expect(res.json().items).toEqual(
+      taken.map((flowId) => ({ sequenceFlowId: `${key}_${flowId}`, processInstanceKey: key, processDefinitionKey: 'simple:1', processDefinitionId: 'simple', elementId: flowId, tenantId: '<default>' })),
+    );
+  });
+
+  it('searches by definition key, version, incident and start date range, sorted, with 8.8 items', async () => {
+    // given: three instances a minute apart, the second with an incident
+    const first = await suite.h.startSimple();
+    await suite.clock.advanceBy(60_000);
+    const second = await suite.h.startSimple();
+    const { jobs } = (await post('/v2/jobs/activation', { type: 'charge-card', worker: 'w', timeout: 60_000, maxJobsToActivate: 2, requestTimeout: -1 })).json();
+    const secondJob = jobs.find((j: { processInstanceKey: string }) => j.processInstanceKey === second);
+    await post(`/v2/jobs/${secondJob.jobKey}/failure`, { retries: 0, errorMessage: 'declined' });
+    await suite.clock.advanceBy(60_000);
+    const third = await suite.h.startSimple();
+    const secondStart = new Date(1_700_000_060_000).toISOString();
+    // when / then
+    expect(keysOf(await search({ filter: { processDefinitionKey: 'simple:1', processDefinitionVersion: 1 } }))).toEqual([first, second, third]);
+    expect(keysOf(await search({ filter: { processDefinitionKey: { $eq: 'other:1' } } }))).toEqual([]);
+    expect(keysOf(await search({ filter: { hasIncident: true } }))).toEqual([second]);
+    expect(keysOf(await search({ filter: { hasIncident: false } }))).toEqual([first, third]);
+    expect(keysOf(await search({ filter: { startDate: { $gte: secondStart } } }))).toEqual([second, third]);
+    expect(keysOf(await search({ filter: { startDate: { $lt: secondStart } } }))).toEqual([first]);
+    expect(keysOf(await search({ filter: { startDate: secondStart } }))).toEqual([second]);
+    expect(keysOf(await search({ filter: { endDate: { $exists: true } } }))).toEqual([]);
+    expect(keysOf(await search({ filter: { processInstanceKey: third } }))).toEqual([third]);
+    expect(keysOf(await search({ filter: { tenantId: 'other' } }))).toEqual([]);
+    expect(keysOf(await search({ sort: [{ field: 'startDate', order: 'DESC' }] }))).toEqual([third, second, first]);
+    expect(keysOf(await search({ sort: [{ field: 'hasIncident', order: 'DESC' }, { field: 'startDate' }] }))).toEqual([second, first, third]);
+    const [item] = (await search({ filter: { processInstanceKey: second } })).items;
+    expect(item).toEqual({
+      processInstanceKey: second,
+      processDefinitionId: 'simple',
+      processDefinitionName: 'Simple',
+      processDefinitionVersion: 1,
+      processDefinitionKey: 'simple:1',
+      startDate: secondStart,
+      state: 'ACTIVE',
+      hasIncident: true,
+      tenantId: '<default>',
+    });
+  });
+
+  it('pages with from/limit and with after/before cursors, sorted or not', async () => {
+    // given
+    const keys = [await suite.h.startSimple(), await suite.h.startSimple(), await suite.h.startSimple()];
+    for (const sort of [[], [{ field: 'processDefinitionId' }]]) {
+      // when
+      const firstPage = await search({ sort, page: { limit: 2 } });
+      const after = await search({ sort, page: { limit: 2, after: firstPage.page.endCursor } });
+      const before = await search({ sort, page: { limit: 2, before: after.page.startCursor } });
+      // then
+      expect(firstPage.page).toMatchObject({ totalItems: 3, hasMoreTotalItems: false });
+      expect(keysOf(firstPage)).toEqual(keys.slice(0, 2));
+      expect(keysOf(after)).toEqual(keys.slice(2));
+      expect(keysOf(before)).toEqual(keys.slice(0, 2));
+      expect(keysOf(await search({ sort, page: { from: 1, limit: 1 } }))).toEqual([keys[1]]);
+    }
+  });
+
+  it('refuses filters Baton does not keep and unknown sort fields, naming the field', async () => {
+    for (const [body, field] of [
+      [{ filter: { variables: [{ name: 'a', value: '1' }] } }, 'filter'],
+      [{ filter: { errorMessage: 'x' } }, 'filter'],
+      [{ sort: [{ field: 'amount' }] }, 'sort'],
+      [{ filter: { startDate: { $between: 'x' } } }, 'filter.startDate'],
+    ] as const) {
+      const res = await post('/v2/process-instances/search', body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().code).toBe('VALIDATION_FAILED');
+      expect(String(res.json().details.field)).toContain(field);
+    }
+  });
+});
+
+describe('/openapi.json takes the process-instance operations from the contract', () => {
+  it('lists create, search, call hierarchy and sequence flows with the 8.8 schemas', async () => {
+    // given
+    const h = await harness();
+    try {
+      // when
+      const doc = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+      // then
+      const json = (operation: { requestBody?: { content: Record<string, { schema: unknown }> }; responses: Record<string, { content: Record<string, { schema: unknown }> }> }) =>
+        operation.responses['200']?.content['application/json']?.schema as { required?: string[]; properties: Record<string, { items: { required: string[] } }> };
+      expect(doc.paths['/v2/process-instances'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('startInstructions');
+      expect(json(doc.paths['/v2/process-instances'].post).required).toEqual(expect.arrayContaining(['tenantId', 'variables']));
+      expect(json(doc.paths['/v2/process-instances/search'].post).properties['items']?.items.required).toEqual(expect.arrayContaining(['processDefinitionName', 'tenantId']));
+      expect(doc.paths['/v2/process-instances/{processInstanceKey}/call-hierarchy'].get.tags).toEqual(['process instances']);
+      expect(doc.paths['/v2/process-instances/{processInstanceKey}/sequence-flows'].get.tags).toEqual(['process instances']);
+    } finally {
+      await h.close();
+    }
+  });
+});
