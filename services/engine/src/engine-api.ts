@@ -1,10 +1,12 @@
 import type {
   ActivatedJob,
+  IncidentSearchQueryResult,
   InstanceIncident,
   JobSearchQuery,
   JobSearchQueryResult,
   ProcessInstanceCallHierarchy,
   ProcessInstanceDetail,
+  ProcessInstanceIncidentSearchQuery,
   ProcessInstanceSearchQuery,
   ProcessInstanceSearchQueryResult,
   ProcessInstanceSequenceFlowsQueryResult,
@@ -215,6 +217,8 @@ export interface EngineApi extends ElementInstancesApi {
   getCallHierarchy(processInstanceKey: string): Promise<ProcessInstanceCallHierarchy>;
   /** The sequence flows the instance took, each once, as its history records them. */
   getSequenceFlows(processInstanceKey: string): Promise<ProcessInstanceSequenceFlowsQueryResult>;
+  /** The open incidents of an instance in 8.8's shape (errorType in 8.8's enum), sorted and paged. */
+  searchInstanceIncidents(processInstanceKey: string, query: ProcessInstanceIncidentSearchQuery): Promise<IncidentSearchQueryResult>;
   cancelInstance(processInstanceKey: string): Promise<void>;
   /** Correlates to one open subscription or message start event now, else `NOT_FOUND`. */
   correlateMessage(request: MessageRequest): Promise<MessageCorrelation>;

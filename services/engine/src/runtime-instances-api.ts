@@ -1,6 +1,7 @@
-import { defaultTenantId, filterValue } from '@baton/api';
+import { defaultTenantId, filterValue, incidentErrorTypes } from '@baton/api';
 import type {
   DateTimeFilter,
+  IncidentResult,
   InstanceIncident,
   ProcessInstanceFilter,
   ProcessInstanceResult,
@@ -15,7 +16,7 @@ import type { Engine, InstanceQuery, InstanceSummary, Page, PageRequest } from '
 import type * as Api from './engine-api.js';
 import { searchPage, searchWindow } from './search-page.js';
 
-type InstancesApi = Pick<Api.EngineApi, 'getInstance' | 'searchInstances' | 'getCallHierarchy' | 'getSequenceFlows'>;
+type InstancesApi = Pick<Api.EngineApi, 'getInstance' | 'searchInstances' | 'getCallHierarchy' | 'getSequenceFlows' | 'searchInstanceIncidents'>;
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString();
 const pageSize = 1000;
@@ -140,9 +141,10 @@ function compareValues(a: unknown, b: unknown): number {
   return String(a) < String(b) ? -1 : 1;
 }
 
-function sortResults(results: ProcessInstanceResult[], sort: ProcessInstanceSearchQuery['sort']): ProcessInstanceResult[] {
+/** `items` in the order `sort` asks for (stable: ties keep their order). */
+function sortBy<T extends object>(items: T[], sort: readonly { readonly field: string; readonly order?: string }[] | undefined): T[] {
   const keys = sort ?? [];
-  return results.sort((x, y) => {
+  return items.sort((x, y) => {
     for (const { field, order } of keys) {
       const byField = compareValues((x as Readonly<Record<string, unknown>>)[field], (y as Readonly<Record<string, unknown>>)[field]);
       if (byField !== 0) return order?.toUpperCase() === 'DESC' ? -byField : byField;
@@ -227,7 +229,7 @@ export function runtimeInstancesApi(engine: Engine, readable: <T>(value: T) => T
       return searchPage(await Promise.all(page.items.map(toResult)), page.total, window.offset);
     }
     const results = (await Promise.all((await candidates(f, query)).map(toResult))).filter((r) => matches(r, f));
-    const sorted = sortResults(results, request.sort);
+    const sorted = sortBy(results, request.sort);
     return searchPage(sorted.slice(window.offset, window.offset + window.limit), sorted.length, window.offset);
   }
 
@@ -267,6 +269,19 @@ export function runtimeInstancesApi(engine: Engine, readable: <T>(value: T) => T
         tenantId: defaultTenantId,
       }));
       return { items };
+    },
+    async searchInstanceIncidents(key, query) {
+      const { state } = await engine.getInstance(key);
+      const incidents = Object.values(state.incidents).map(
+        (incident): IncidentResult => ({
+          ...toIncident(incident, state),
+          errorType: incidentErrorTypes[incident.errorType],
+          tenantId: defaultTenantId,
+        }),
+      );
+      const window = searchWindow(query.page);
+      const sorted = sortBy(incidents, query.sort);
+      return searchPage(sorted.slice(window.offset, window.offset + window.limit), sorted.length, window.offset);
     },
   };
 }

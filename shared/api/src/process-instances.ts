@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { BasicStringFilter, EnumFilter, Key, Literals, Millis, SearchQueryRequest, SearchQueryResult, SearchQuerySort, TenantId, Variables, defaultTenantId, keyParams } from './common.js';
+import { BasicStringFilter, EnumFilter, Key, Literals, Millis, SearchQueryPageRequest, SearchQueryRequest, SearchQueryResult, SearchQuerySort, TenantId, Variables, defaultTenantId, keyParams } from './common.js';
+import { IncidentSearchQuerySort, IncidentSearchQueryResult } from './incidents.js';
 import { operation } from './operation.js';
 
 /**
@@ -216,6 +217,13 @@ export const CancelProcessInstanceRequest = Type.Union([
 ]);
 export type CancelProcessInstanceRequest = Static<typeof CancelProcessInstanceRequest>;
 
+/** The incidents of one instance: 8.8 takes `sort` and `page` here, no `filter`. */
+export const ProcessInstanceIncidentSearchQuery = Type.Object(
+  { sort: Type.Optional(IncidentSearchQuerySort), page: Type.Optional(SearchQueryPageRequest) },
+  { additionalProperties: false },
+);
+export type ProcessInstanceIncidentSearchQuery = Static<typeof ProcessInstanceIncidentSearchQuery>;
+
 const tags = ['process instances'];
 const instanceKeyParams = keyParams('processInstanceKey');
 
@@ -227,5 +235,6 @@ export const processInstanceOperations = {
   cancelProcessInstance: operation({ method: 'POST', path: '/v2/process-instances/:processInstanceKey/cancellation', tags, summary: 'Cancel an instance', params: instanceKeyParams, body: CancelProcessInstanceRequest }),
   getProcessInstanceCallHierarchy: operation({ method: 'GET', path: '/v2/process-instances/:processInstanceKey/call-hierarchy', tags, summary: 'The instances that called this one, root first, ending with it', params: instanceKeyParams, response: ProcessInstanceCallHierarchy }),
   getProcessInstanceSequenceFlows: operation({ method: 'GET', path: '/v2/process-instances/:processInstanceKey/sequence-flows', tags, summary: 'The sequence flows the instance took, each once', params: instanceKeyParams, response: ProcessInstanceSequenceFlowsQueryResult }),
+  searchProcessInstanceIncidents: operation({ method: 'POST', path: '/v2/process-instances/:processInstanceKey/incidents/search', tags, summary: 'The open incidents of an instance', params: instanceKeyParams, body: ProcessInstanceIncidentSearchQuery, response: IncidentSearchQueryResult }),
   getProcessInstanceHistory: operation({ method: 'GET', path: '/v2/process-instances/:processInstanceKey/history', tags, summary: 'Baton: the events of an instance, in order', params: instanceKeyParams, response: ProcessInstanceHistory }),
 } as const;

@@ -11,6 +11,7 @@ import type {
   HistoryEntry,
   Incident,
   IncidentSearch,
+  IncidentSearchQueryResult,
   JobSearchQuery,
   JobSearchQueryResult,
   JobUpdateRequest,
@@ -19,6 +20,7 @@ import type {
   ProcessDefinitionSummary,
   ProcessInstance,
   ProcessInstanceCallHierarchy,
+  ProcessInstanceIncidentSearchQuery,
   ProcessInstanceSearch,
   ProcessInstanceSearchQueryResult,
   ProcessInstanceSequenceFlowsQueryResult,
@@ -61,6 +63,8 @@ export interface BatonClient {
   getProcessInstanceCallHierarchy(processInstanceKey: string, options?: CallOptions): Promise<ProcessInstanceCallHierarchy>;
   /** GET /v2/process-instances/{key}/sequence-flows: the sequence flows it took, each once. */
   getProcessInstanceSequenceFlows(processInstanceKey: string, options?: CallOptions): Promise<ProcessInstanceSequenceFlowsQueryResult>;
+  /** POST /v2/process-instances/{key}/incidents/search: its open incidents in 8.8's shape. */
+  searchProcessInstanceIncidents(processInstanceKey: string, query?: ProcessInstanceIncidentSearchQuery, options?: CallOptions): Promise<IncidentSearchQueryResult>;
   /** POST /v2/process-instances/{key}/cancellation. */
   cancelProcessInstance(processInstanceKey: string, options?: CallOptions): Promise<void>;
   /** POST /v2/messages/correlation: reaches one waiting receiver now, else `NOT_FOUND`. */
@@ -154,6 +158,8 @@ function processMethods(send: Transport) {
       send<ProcessInstanceCallHierarchy>({ method: 'GET', path: `/v2/process-instances/${key(processInstanceKey)}/call-hierarchy`, signal: options.signal }),
     getProcessInstanceSequenceFlows: (processInstanceKey: string, options: CallOptions = {}) =>
       send<ProcessInstanceSequenceFlowsQueryResult>({ method: 'GET', path: `/v2/process-instances/${key(processInstanceKey)}/sequence-flows`, signal: options.signal }),
+    searchProcessInstanceIncidents: (processInstanceKey: string, query: ProcessInstanceIncidentSearchQuery = {}, options: CallOptions = {}) =>
+      send<IncidentSearchQueryResult>({ method: 'POST', path: `/v2/process-instances/${key(processInstanceKey)}/incidents/search`, body: query, signal: options.signal }),
     cancelProcessInstance: (processInstanceKey: string, options: CallOptions = {}) =>
       send<void>({ method: 'POST', path: `/v2/process-instances/${key(processInstanceKey)}/cancellation`, body: {}, signal: options.signal }),
     correlateMessage: (request: MessageRequest, options: CallOptions = {}) =>

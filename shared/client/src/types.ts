@@ -54,9 +54,11 @@ export interface SearchResult<T> {
 export type {
   CreateProcessInstanceResult as CreatedProcessInstance,
   HistoryEntry,
+  IncidentSearchQueryResult,
   ProcessInstanceCallHierarchy,
   ProcessInstanceCreationInstruction as CreateProcessInstanceRequest,
   ProcessInstanceDetail as ProcessInstance,
+  ProcessInstanceIncidentSearchQuery,
   ProcessInstanceResult as ProcessInstanceSummary,
   ProcessInstanceSearchQuery as ProcessInstanceSearch,
   ProcessInstanceSearchQueryResult,

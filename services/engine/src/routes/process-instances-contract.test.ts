@@ -1,4 +1,4 @@
-import { CreateProcessInstanceResult, ProcessInstanceCallHierarchy, ProcessInstanceDetail, ProcessInstanceSearchQueryResult, ProcessInstanceSequenceFlowsQueryResult } from '@baton/api';
+import { CreateProcessInstanceResult, IncidentSearchQueryResult, ProcessInstanceCallHierarchy, ProcessInstanceDetail, ProcessInstanceSearchQueryResult, ProcessInstanceSequenceFlowsQueryResult } from '@baton/api';
 import { describe, expect, it } from 'vitest';
 import { fixture, harness } from '../__fixtures__/harness.js';
 import { errorsOf, runtimeSuite } from '../__fixtures__/contract-harness.js';
@@ -105,6 +105,24 @@ describe('process-instance operations of the contract (runtime, in-memory)', () 
     expect(res.json().items).toEqual(
       taken.map((flowId) => ({ sequenceFlowId: `${key}_${flowId}`, processInstanceKey: key, processDefinitionKey: 'simple:1', processDefinitionId: 'simple', elementId: flowId, tenantId: '<default>' })),
     );
+  });
+
+  it('incidents of an instance: its open ones in 8.8\'s shape (errorType from 8.8\'s enum, tenantId), sorted and paged', async () => {
+    // given: two instances whose jobs failed with no retries left
+    const keys = [await suite.h.startSimple(), await suite.h.startSimple()];
+    const { jobs } = (await post('/v2/jobs/activation', { type: 'charge-card', worker: 'w', timeout: 60_000, maxJobsToActivate: 2, requestTimeout: -1 })).json();
+    for (const job of jobs) await post(`/v2/jobs/${job.jobKey}/failure`, { retries: 0, errorMessage: `declined ${job.processInstanceKey}` });
+    // when
+    const res = await post(`/v2/process-instances/${keys[1]}/incidents/search`, { sort: [{ field: 'creationTime', order: 'DESC' }], page: { limit: 5 } });
+    // then
+    expect(res.statusCode, res.body).toBe(200);
+    expect(errorsOf(IncidentSearchQueryResult, res.json())).toEqual([]);
+    expect(res.json().items).toEqual([
+      expect.objectContaining({ processInstanceKey: keys[1], elementId: 'charge', errorType: 'JOB_NO_RETRIES', errorMessage: `declined ${keys[1]}`, state: 'ACTIVE', tenantId: '<default>' }),
+    ]);
+    expect(res.json().page).toMatchObject({ totalItems: 1, hasMoreTotalItems: false });
+    expect((await post('/v2/process-instances/nope/incidents/search', {})).json()).toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
+    expect((await post(`/v2/process-instances/${keys[0]}/incidents/search`, { filter: {} })).json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'filter' } });
   });
 
   it('searches by definition key, version, incident and start date range, sorted, with 8.8 items', async () => {

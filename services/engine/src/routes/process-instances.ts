@@ -1,5 +1,5 @@
 import { defaultTenantId, processInstanceOperations as ops, unhonouredCreationFields } from '@baton/api';
-import type { CancelProcessInstanceRequest, CreateProcessInstanceResult, ProcessInstanceCreationInstruction, ProcessInstanceDetail, ProcessInstanceSearchQuery } from '@baton/api';
+import type { CancelProcessInstanceRequest, CreateProcessInstanceResult, ProcessInstanceCreationInstruction, ProcessInstanceDetail, ProcessInstanceIncidentSearchQuery, ProcessInstanceSearchQuery } from '@baton/api';
 import { BatonError } from '@baton/errors';
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../route-context.js';
@@ -66,6 +66,11 @@ export function registerProcessInstanceRoutes(app: FastifyInstance, context: Rou
   );
   app.get<InstanceParams>(ops.getProcessInstanceSequenceFlows.path, { config: { access: 'read' }, schema: schemaOf(ops.getProcessInstanceSequenceFlows) }, async (request) =>
     engine.getSequenceFlows(request.params.processInstanceKey),
+  );
+  app.post<InstanceParams & { Body: ProcessInstanceIncidentSearchQuery | null }>(
+    ops.searchProcessInstanceIncidents.path,
+    { config: { access: 'read' }, schema: schemaOf(ops.searchProcessInstanceIncidents) },
+    async (request) => engine.searchInstanceIncidents(request.params.processInstanceKey, request.body ?? {}),
   );
   app.get<InstanceParams>(ops.getProcessInstanceHistory.path, { config: { access: 'read' }, schema: schemaOf(ops.getProcessInstanceHistory) }, async (request) => ({
     items: [...(await engine.getHistory(request.params.processInstanceKey))],
