@@ -120,6 +120,7 @@ async function probeJobs(mode: Mode, client: Client, raw: Raw): Promise<void> {
   const isFailed = await probe(mode, 'failJob (retries 0: incident)', () => client.failJob({ jobKey: failing.jobKey, retries: 0, errorMessage: 'probe' }));
   if (isFailed === undefined) await raw('POST', `/v2/jobs/${failing.jobKey}/failure`, { retries: 0, errorMessage: 'probe' }).catch(() => undefined);
   await probe(mode, 'searchIncidents', () => client.searchIncidents({ filter: { processInstanceKey: failing.processInstanceKey } } as never, noWait));
+  await probe(mode, 'searchProcessInstanceIncidents', () => client.searchProcessInstanceIncidents({ processInstanceKey: failing.processInstanceKey } as never, noWait));
   const incidentKey = await firstItem(raw, '/v2/incidents/search', { processInstanceKey: failing.processInstanceKey }, 'incidentKey');
   await probe(mode, 'resolveIncident', () => client.resolveIncident({ incidentKey }));
   await probeUserTask(mode, client, raw, completed.processInstanceKey);
