@@ -6,6 +6,7 @@ import type {
   JobSearchQueryResult,
   ProcessInstanceCallHierarchy,
   ProcessInstanceDetail,
+  ProcessInstanceElementStatisticsQueryResult,
   ProcessInstanceIncidentSearchQuery,
   ProcessInstanceSearchQuery,
   ProcessInstanceSearchQueryResult,
@@ -217,6 +218,8 @@ export interface EngineApi extends ElementInstancesApi {
   getCallHierarchy(processInstanceKey: string): Promise<ProcessInstanceCallHierarchy>;
   /** The sequence flows the instance took, each once, as its history records them. */
   getSequenceFlows(processInstanceKey: string): Promise<ProcessInstanceSequenceFlowsQueryResult>;
+  /** Per element of the instance: active (no incident), with incident, completed, cancelled counts from its state and history. */
+  getElementStatistics(processInstanceKey: string): Promise<ProcessInstanceElementStatisticsQueryResult>;
   /** The open incidents of an instance in 8.8's shape (errorType in 8.8's enum), sorted and paged. */
   searchInstanceIncidents(processInstanceKey: string, query: ProcessInstanceIncidentSearchQuery): Promise<IncidentSearchQueryResult>;
   cancelInstance(processInstanceKey: string): Promise<void>;

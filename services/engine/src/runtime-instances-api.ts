@@ -3,6 +3,7 @@ import type {
   DateTimeFilter,
   IncidentResult,
   InstanceIncident,
+  ProcessElementStatisticsResult,
   ProcessInstanceFilter,
   ProcessInstanceResult,
   ProcessInstanceSearchQuery,
@@ -16,7 +17,7 @@ import type { Engine, InstanceQuery, InstanceSummary, Page, PageRequest } from '
 import type * as Api from './engine-api.js';
 import { searchPage, searchWindow } from './search-page.js';
 
-type InstancesApi = Pick<Api.EngineApi, 'getInstance' | 'searchInstances' | 'getCallHierarchy' | 'getSequenceFlows' | 'searchInstanceIncidents'>;
+type InstancesApi = Pick<Api.EngineApi, 'getInstance' | 'searchInstances' | 'getCallHierarchy' | 'getSequenceFlows' | 'getElementStatistics' | 'searchInstanceIncidents'>;
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString();
 const pageSize = 1000;
@@ -269,6 +270,23 @@ export function runtimeInstancesApi(engine: Engine, readable: <T>(value: T) => T
         tenantId: defaultTenantId,
       }));
       return { items };
+    },
+    async getElementStatistics(key) {
+      const { state } = await engine.getInstance(key);
+      const entries = await readAll((page) => engine.getHistory(key, page));
+      const stats = new Map<string, ProcessElementStatisticsResult>();
+      const count = (elementId: string, field: 'active' | 'canceled' | 'incidents' | 'completed'): void => {
+        if (elementId === state.processId) return; // the process itself is no element of it
+        const row = stats.get(elementId) ?? { elementId, active: 0, canceled: 0, incidents: 0, completed: 0 };
+        stats.set(elementId, { ...row, [field]: row[field] + 1 });
+      };
+      for (const { event } of entries) {
+        if (event.type === 'ElementCompleted') count(event.elementId, 'completed');
+        else if (event.type === 'ElementTerminated') count(event.elementId, 'canceled');
+      }
+      const withIncident = new Set(Object.values(state.incidents).map((incident) => incident.elementInstanceId));
+      for (const element of Object.values(state.elementInstances)) count(element.elementId, withIncident.has(element.elementInstanceId) ? 'incidents' : 'active');
+      return { items: [...stats.values()] };
     },
     async searchInstanceIncidents(key, query) {
       const { state } = await engine.getInstance(key);

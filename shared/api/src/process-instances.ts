@@ -202,6 +202,19 @@ export type ProcessInstanceSequenceFlowResult = Static<typeof ProcessInstanceSeq
 export const ProcessInstanceSequenceFlowsQueryResult = Type.Object({ items: Type.Array(ProcessInstanceSequenceFlowResult) });
 export type ProcessInstanceSequenceFlowsQueryResult = Static<typeof ProcessInstanceSequenceFlowsQueryResult>;
 
+/** How many instances of one element an instance has in each state (the process itself not counted). */
+export const ProcessElementStatisticsResult = Type.Object({
+  elementId: Type.String(),
+  active: Type.Integer({ description: 'Active, without an open incident.' }),
+  canceled: Type.Integer({ description: 'Terminated (cancelled or interrupted).' }),
+  incidents: Type.Integer({ description: 'Active with an open incident.' }),
+  completed: Type.Integer(),
+});
+export type ProcessElementStatisticsResult = Static<typeof ProcessElementStatisticsResult>;
+
+export const ProcessInstanceElementStatisticsQueryResult = Type.Object({ items: Type.Array(ProcessElementStatisticsResult) });
+export type ProcessInstanceElementStatisticsQueryResult = Static<typeof ProcessInstanceElementStatisticsQueryResult>;
+
 /** Baton: one recorded event of an instance; `type` is the event's name (`ElementActivated`). */
 export const HistoryEntry = Type.Object(
   { position: Type.Integer(), type: Type.String(), time: Type.Optional(DateTime), commandId: Type.Optional(Type.String()) },
@@ -235,6 +248,7 @@ export const processInstanceOperations = {
   cancelProcessInstance: operation({ method: 'POST', path: '/v2/process-instances/:processInstanceKey/cancellation', tags, summary: 'Cancel an instance', params: instanceKeyParams, body: CancelProcessInstanceRequest }),
   getProcessInstanceCallHierarchy: operation({ method: 'GET', path: '/v2/process-instances/:processInstanceKey/call-hierarchy', tags, summary: 'The instances that called this one, root first, ending with it', params: instanceKeyParams, response: ProcessInstanceCallHierarchy }),
   getProcessInstanceSequenceFlows: operation({ method: 'GET', path: '/v2/process-instances/:processInstanceKey/sequence-flows', tags, summary: 'The sequence flows the instance took, each once', params: instanceKeyParams, response: ProcessInstanceSequenceFlowsQueryResult }),
+  getProcessInstanceStatistics: operation({ method: 'GET', path: '/v2/process-instances/:processInstanceKey/statistics/element-instances', tags, summary: 'Per element: how many of its instances are active, have an incident, completed or were cancelled', params: instanceKeyParams, response: ProcessInstanceElementStatisticsQueryResult }),
   searchProcessInstanceIncidents: operation({ method: 'POST', path: '/v2/process-instances/:processInstanceKey/incidents/search', tags, summary: 'The open incidents of an instance', params: instanceKeyParams, body: ProcessInstanceIncidentSearchQuery, response: IncidentSearchQueryResult }),
   getProcessInstanceHistory: operation({ method: 'GET', path: '/v2/process-instances/:processInstanceKey/history', tags, summary: 'Baton: the events of an instance, in order', params: instanceKeyParams, response: ProcessInstanceHistory }),
 } as const;

@@ -20,6 +20,7 @@ import type {
   ProcessDefinitionSummary,
   ProcessInstance,
   ProcessInstanceCallHierarchy,
+  ProcessInstanceElementStatisticsQueryResult,
   ProcessInstanceIncidentSearchQuery,
   ProcessInstanceSearch,
   ProcessInstanceSearchQueryResult,
@@ -63,6 +64,8 @@ export interface BatonClient {
   getProcessInstanceCallHierarchy(processInstanceKey: string, options?: CallOptions): Promise<ProcessInstanceCallHierarchy>;
   /** GET /v2/process-instances/{key}/sequence-flows: the sequence flows it took, each once. */
   getProcessInstanceSequenceFlows(processInstanceKey: string, options?: CallOptions): Promise<ProcessInstanceSequenceFlowsQueryResult>;
+  /** GET /v2/process-instances/{key}/statistics/element-instances: per element, active / incidents / completed / canceled. */
+  getProcessInstanceStatistics(processInstanceKey: string, options?: CallOptions): Promise<ProcessInstanceElementStatisticsQueryResult>;
   /** POST /v2/process-instances/{key}/incidents/search: its open incidents in 8.8's shape. */
   searchProcessInstanceIncidents(processInstanceKey: string, query?: ProcessInstanceIncidentSearchQuery, options?: CallOptions): Promise<IncidentSearchQueryResult>;
   /** POST /v2/process-instances/{key}/cancellation. */
@@ -158,6 +161,8 @@ function processMethods(send: Transport) {
       send<ProcessInstanceCallHierarchy>({ method: 'GET', path: `/v2/process-instances/${key(processInstanceKey)}/call-hierarchy`, signal: options.signal }),
     getProcessInstanceSequenceFlows: (processInstanceKey: string, options: CallOptions = {}) =>
       send<ProcessInstanceSequenceFlowsQueryResult>({ method: 'GET', path: `/v2/process-instances/${key(processInstanceKey)}/sequence-flows`, signal: options.signal }),
+    getProcessInstanceStatistics: (processInstanceKey: string, options: CallOptions = {}) =>
+      send<ProcessInstanceElementStatisticsQueryResult>({ method: 'GET', path: `/v2/process-instances/${key(processInstanceKey)}/statistics/element-instances`, signal: options.signal }),
     searchProcessInstanceIncidents: (processInstanceKey: string, query: ProcessInstanceIncidentSearchQuery = {}, options: CallOptions = {}) =>
       send<IncidentSearchQueryResult>({ method: 'POST', path: `/v2/process-instances/${key(processInstanceKey)}/incidents/search`, body: query, signal: options.signal }),
     cancelProcessInstance: (processInstanceKey: string, options: CallOptions = {}) =>

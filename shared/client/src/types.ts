@@ -58,6 +58,7 @@ export type {
   ProcessInstanceCallHierarchy,
   ProcessInstanceCreationInstruction as CreateProcessInstanceRequest,
   ProcessInstanceDetail as ProcessInstance,
+  ProcessInstanceElementStatisticsQueryResult,
   ProcessInstanceIncidentSearchQuery,
   ProcessInstanceResult as ProcessInstanceSummary,
   ProcessInstanceSearchQuery as ProcessInstanceSearch,

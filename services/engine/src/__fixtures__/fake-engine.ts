@@ -159,6 +159,9 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
     async getSequenceFlows() {
       throw new BatonError('NOT_FOUND', 'The fake engine records no sequence flows; test them on the runtime (routes/process-instances-contract.test.ts).');
     },
+    async getElementStatistics() {
+      throw new BatonError('NOT_FOUND', 'The fake engine keeps no element statistics; test them on the runtime (routes/process-instances-contract.test.ts).');
+    },
     async searchInstanceIncidents() {
       throw new BatonError('NOT_FOUND', 'The fake engine has no incident search of an instance; test it on the runtime (routes/process-instances-contract.test.ts).');
     },

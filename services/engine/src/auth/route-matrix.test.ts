@@ -79,6 +79,7 @@ const cases: RouteCase[] = [
   { route: 'GET /v2/process-instances/{processInstanceKey}/history', allowed: readers, refused: notReaders, given: atInstance('/history') },
   { route: 'GET /v2/process-instances/{processInstanceKey}/call-hierarchy', allowed: readers, refused: notReaders, given: atInstance('/call-hierarchy') },
   { route: 'GET /v2/process-instances/{processInstanceKey}/sequence-flows', allowed: readers, refused: notReaders, given: atInstance('/sequence-flows') },
+  { route: 'GET /v2/process-instances/{processInstanceKey}/statistics/element-instances', allowed: readers, refused: notReaders, given: atInstance('/statistics/element-instances') },
   { route: 'POST /v2/process-instances/{processInstanceKey}/incidents/search', allowed: readers, refused: notReaders, given: atInstance('/incidents/search', 'POST', {}) },
   {
     route: 'POST /v2/process-instances/{processInstanceKey}/cancellation',

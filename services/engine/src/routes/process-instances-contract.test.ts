@@ -1,4 +1,4 @@
-import { CreateProcessInstanceResult, IncidentSearchQueryResult, ProcessInstanceCallHierarchy, ProcessInstanceDetail, ProcessInstanceSearchQueryResult, ProcessInstanceSequenceFlowsQueryResult } from '@baton/api';
+import { CreateProcessInstanceResult, IncidentSearchQueryResult, ProcessInstanceElementStatisticsQueryResult, ProcessInstanceCallHierarchy, ProcessInstanceDetail, ProcessInstanceSearchQueryResult, ProcessInstanceSequenceFlowsQueryResult } from '@baton/api';
 import { describe, expect, it } from 'vitest';
 import { fixture, harness } from '../__fixtures__/harness.js';
 import { errorsOf, runtimeSuite } from '../__fixtures__/contract-harness.js';
@@ -105,6 +105,33 @@ describe('process-instance operations of the contract (runtime, in-memory)', () 
     expect(res.json().items).toEqual(
       taken.map((flowId) => ({ sequenceFlowId: `${key}_${flowId}`, processInstanceKey: key, processDefinitionKey: 'simple:1', processDefinitionId: 'simple', elementId: flowId, tenantId: '<default>' })),
     );
+  });
+
+  it('element statistics: per element, active, with incident, completed and cancelled instances', async () => {
+    // given: one instance past its job, then waiting on approve; one whose job failed with no retries left
+    const [passed, failed] = [await suite.h.startSimple(), await suite.h.startSimple()];
+    const { jobs } = (await post('/v2/jobs/activation', { type: 'charge-card', worker: 'w', timeout: 60_000, maxJobsToActivate: 2, requestTimeout: -1 })).json();
+    const jobOf = (key: string) => jobs.find((j: { processInstanceKey: string }) => j.processInstanceKey === key).jobKey;
+    await post(`/v2/jobs/${jobOf(passed)}/completion`, {});
+    await post(`/v2/jobs/${jobOf(failed)}/failure`, { retries: 0, errorMessage: 'declined' });
+    const statistics = async (key: string) => {
+      const res = await get(`/v2/process-instances/${key}/statistics/element-instances`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(errorsOf(ProcessInstanceElementStatisticsQueryResult, res.json())).toEqual([]);
+      return res.json().items;
+    };
+    // when / then
+    expect(await statistics(passed)).toEqual(
+      expect.arrayContaining([
+        { elementId: 'start', active: 0, canceled: 0, incidents: 0, completed: 1 },
+        { elementId: 'charge', active: 0, canceled: 0, incidents: 0, completed: 1 },
+        { elementId: 'approve', active: 1, canceled: 0, incidents: 0, completed: 0 },
+      ]),
+    );
+    expect(await statistics(failed)).toContainEqual({ elementId: 'charge', active: 0, canceled: 0, incidents: 1, completed: 0 });
+    await post(`/v2/process-instances/${passed}/cancellation`, {});
+    expect(await statistics(passed)).toContainEqual({ elementId: 'approve', active: 0, canceled: 1, incidents: 0, completed: 0 });
+    expect((await statistics(passed)).map((row: { elementId: string }) => row.elementId)).not.toContain('simple');
   });
 
   it('incidents of an instance: its open ones in 8.8\'s shape (errorType from 8.8\'s enum, tenantId), sorted and paged', async () => {

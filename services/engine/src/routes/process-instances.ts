@@ -67,6 +67,9 @@ export function registerProcessInstanceRoutes(app: FastifyInstance, context: Rou
   app.get<InstanceParams>(ops.getProcessInstanceSequenceFlows.path, { config: { access: 'read' }, schema: schemaOf(ops.getProcessInstanceSequenceFlows) }, async (request) =>
     engine.getSequenceFlows(request.params.processInstanceKey),
   );
+  app.get<InstanceParams>(ops.getProcessInstanceStatistics.path, { config: { access: 'read' }, schema: schemaOf(ops.getProcessInstanceStatistics) }, async (request) =>
+    engine.getElementStatistics(request.params.processInstanceKey),
+  );
   app.post<InstanceParams & { Body: ProcessInstanceIncidentSearchQuery | null }>(
     ops.searchProcessInstanceIncidents.path,
     { config: { access: 'read' }, schema: schemaOf(ops.searchProcessInstanceIncidents) },
