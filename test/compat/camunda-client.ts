@@ -103,6 +103,7 @@ async function probeInstances(mode: Mode, client: Client, raw: Raw): Promise<voi
   await probe(mode, 'getProcessInstance', () => client.getProcessInstance({ processInstanceKey }, noWait));
   await probe(mode, 'getProcessInstanceCallHierarchy', () => client.getProcessInstanceCallHierarchy({ processInstanceKey }, noWait));
   await probe(mode, 'getProcessInstanceSequenceFlows', () => client.getProcessInstanceSequenceFlows({ processInstanceKey }, noWait));
+  await probe(mode, 'getProcessInstanceStatistics', () => client.getProcessInstanceStatistics({ processInstanceKey }, noWait));
   await probe(mode, 'searchVariables', () => client.searchVariables({ filter: { processInstanceKey } } as never, noWait));
   await probe(mode, 'searchElementInstances', () => client.searchElementInstances({ filter: { processInstanceKey } } as never, noWait));
   const toCancel = await start(mode, client, raw, 'compat-work');
