@@ -4,21 +4,13 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InstanceView } from './engine-api.js';
+import { linearProcess, scriptTask } from './__fixtures__/linear-process.js';
 import { untilInstance } from './__fixtures__/until-instance.js';
 import { startNode, type RunningNode } from './start-node.js';
 
 // Issue #12, finding 1: `=for i in 1..100000000 return i` blocked the event loop for
 // ~46 s, then the node died of heap exhaustion. Now it is an incident, and the node serves on.
-const scriptProcess = (processId: string, expression: string): string => `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D-${processId}" targetNamespace="http://bpmn.io/schema/bpmn">
-  <bpmn:process id="${processId}" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:scriptTask id="script"><bpmn:extensionElements><zeebe:script expression="${expression}" resultVariable="out" /></bpmn:extensionElements></bpmn:scriptTask>
-    <bpmn:endEvent id="end" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="script" />
-    <bpmn:sequenceFlow id="f2" sourceRef="script" targetRef="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
+const scriptProcess = (processId: string, expression: string): string => linearProcess(processId, 'script', scriptTask('script', expression, 'out'));
 
 const quiet = { logger: pino({ level: 'silent' }), print: () => undefined, handleSignals: false, port: 0 } as const;
 let dir = '';

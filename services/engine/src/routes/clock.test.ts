@@ -3,21 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linearProcess } from '../__fixtures__/linear-process.js';
 import { untilInstance } from '../__fixtures__/until-instance.js';
 import { startNode, type RunningNode } from '../start-node.js';
 
 // Issue 13: PUT /v2/clock and POST /v2/clock/reset, as Camunda 8.8's pinClock and
 // resetClock, for tests of timers against a node started with --enable-clock-control.
-const dayTimer = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D-day" targetNamespace="http://bpmn.io/schema/bpmn">
-  <bpmn:process id="day" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:intermediateCatchEvent id="wait-a-day"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
-    <bpmn:endEvent id="end" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait-a-day" />
-    <bpmn:sequenceFlow id="f2" sourceRef="wait-a-day" targetRef="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
+const dayTimer = linearProcess('day', 'wait-a-day', '<bpmn:intermediateCatchEvent id="wait-a-day"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>');
 
 const quiet = { logger: pino({ level: 'silent' }), print: () => undefined, handleSignals: false, port: 0 } as const;
 const dayMs = 24 * 60 * 60 * 1000;

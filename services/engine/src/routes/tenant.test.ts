@@ -3,21 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linearProcess, scriptTask } from '../__fixtures__/linear-process.js';
 import { startNode, type RunningNode } from '../start-node.js';
 
 // Issue 13: Camunda's clients send `tenantId: "<default>"` in every create, publish,
 // correlate, broadcast and deployment. Baton has only the default tenant: it takes that
 // one and refuses any other by name, never ignoring it.
-const quick = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D-quick" targetNamespace="http://bpmn.io/schema/bpmn">
-  <bpmn:process id="quick" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:scriptTask id="sum"><bpmn:extensionElements><zeebe:script expression="=a + 1" resultVariable="b" /></bpmn:extensionElements></bpmn:scriptTask>
-    <bpmn:endEvent id="end" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="sum" />
-    <bpmn:sequenceFlow id="f2" sourceRef="sum" targetRef="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
+const quick = linearProcess('quick', 'sum', scriptTask('sum', '=a + 1', 'b'));
 
 describe('tenantId in request bodies', () => {
   let dir = '';
