@@ -4,7 +4,8 @@ import { BatonError } from '@baton/errors';
 import type { Engine, IndexedIncident, IndexedUserTask, MessageBus } from '@baton/runtime';
 import { boundedForReading, defaultVariableLimits, scopeChainVariables } from '@baton/runtime';
 import type * as Api from './engine-api.js';
-import { readAll, runtimeInstancesApi, toIncident } from './runtime-instances-api.js';
+import { runtimeInstancesApi, toIncident } from './runtime-instances-api.js';
+import { everyItem } from './search-page.js';
 import { runtimeElementInstancesApi } from './runtime-element-instances-api.js';
 import { runtimeJobsApi } from './runtime-jobs-api.js';
 import { runtimeVariablesApi } from './runtime-variables-api.js';
@@ -123,7 +124,7 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
     },
     async getHistory(key) {
       await engine.getInstance(key);
-      const entries = await readAll((page) => engine.getHistory(key, page));
+      const entries = await everyItem((page) => engine.getHistory(key, page));
       return entries.map((entry) => readable({ ...entry.event, position: entry.position, time: iso(entry.at), commandId: entry.commandId }, envelopeDepth));
     },
     async cancelInstance(key) {
@@ -165,7 +166,7 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
         ...(filter.elementId === undefined ? {} : { elementId: filter.elementId }),
         ...(filter.processDefinitionId === undefined ? {} : { processId: filter.processDefinitionId }),
       };
-      const tasks = await readAll((page) => engine.searchUserTasks({ ...query, ...page }));
+      const tasks = await everyItem((page) => engine.searchUserTasks({ ...query, ...page }));
       return Promise.all(tasks.map(withLane));
     },
     async getUserTask(userTaskKey) {
@@ -205,7 +206,7 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
         ...(filter.processInstanceKey === undefined ? {} : { instanceId: filter.processInstanceKey }),
         ...(filter.processDefinitionId === undefined ? {} : { processId: filter.processDefinitionId }),
       };
-      const incidents: IndexedIncident[] = await readAll((page) => engine.searchIncidents({ ...query, ...page }));
+      const incidents: IndexedIncident[] = await everyItem((page) => engine.searchIncidents({ ...query, ...page }));
       return incidents
         .filter((i) => (filter.errorType === undefined || i.errorType === filter.errorType) && (filter.elementId === undefined || i.elementId === filter.elementId))
         .map((i) => toIncident(i, i));

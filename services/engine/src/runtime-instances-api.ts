@@ -11,32 +11,15 @@ import type {
   ProcessInstanceState,
   WaitingElement,
 } from '@baton/api';
-import type { Incident, InstanceState, InstanceStatus, Wait } from '@baton/core';
+import { assertNever, type Incident, type InstanceState, type InstanceStatus, type Wait } from '@baton/core';
 import { BatonError, isBatonError } from '@baton/errors';
-import type { Engine, InstanceQuery, InstanceSummary, Page, PageRequest } from '@baton/runtime';
+import type { Engine, InstanceQuery, InstanceSummary } from '@baton/runtime';
 import type * as Api from './engine-api.js';
-import { searchPage, searchWindow } from './search-page.js';
+import { everyItem, searchPage, searchWindow } from './search-page.js';
 
 type InstancesApi = Pick<Api.EngineApi, 'getInstance' | 'searchInstances' | 'getCallHierarchy' | 'getSequenceFlows' | 'getElementStatistics' | 'searchInstanceIncidents'>;
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString();
-const pageSize = 1000;
-
-/** Every item of a paged query. */
-export async function readAll<T>(read: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
-  const all: T[] = [];
-  for (let offset: number | undefined = 0; offset !== undefined; ) {
-    const page: Page<T> = await read({ offset, limit: pageSize });
-    all.push(...page.items);
-    offset = page.nextOffset;
-  }
-  return all;
-}
-
-function assertNever(value: never): never {
-  throw new BatonError('INTERNAL', `Unexpected value ${JSON.stringify(value)}.`);
-}
-
 function toWaiting(wait: Wait): WaitingElement {
   const base = { elementId: wait.elementId, elementInstanceKey: wait.elementInstanceId };
   switch (wait.kind) {
@@ -207,12 +190,12 @@ export function runtimeInstancesApi(engine: Engine, readable: <T>(value: T) => T
       return state === undefined ? [] : [rowOf(state)].filter((r) => (query.processId === undefined || r.processId === query.processId) && (query.status === undefined || r.status === query.status));
     }
     const parentKey = filterValue(f.parentProcessInstanceKey);
-    if (parentKey === undefined) return readAll((page) => engine.searchInstances({ ...query, ...page }));
+    if (parentKey === undefined) return everyItem((page) => engine.searchInstances({ ...query, ...page }));
     // The stores index whole call trees, not parents: read the parent's tree and keep its direct children.
     const parent = await loadState(parentKey);
     if (parent === undefined) return [];
     const rootInstanceId = parent.parent?.rootInstanceId ?? parentKey;
-    const tree = await readAll((page) => engine.searchInstances({ ...query, rootInstanceId, ...page }));
+    const tree = await everyItem((page) => engine.searchInstances({ ...query, rootInstanceId, ...page }));
     return tree.filter((s) => s.parentInstanceId === parentKey);
   }
 
@@ -259,7 +242,7 @@ export function runtimeInstancesApi(engine: Engine, readable: <T>(value: T) => T
     },
     async getSequenceFlows(key) {
       const { state } = await engine.getInstance(key);
-      const entries = await readAll((page) => engine.getHistory(key, page));
+      const entries = await everyItem((page) => engine.getHistory(key, page));
       const taken = new Set(entries.flatMap((entry) => (entry.event.type === 'FlowTaken' ? [entry.event.flowId] : [])));
       const items = [...taken].map((flowId) => ({
         sequenceFlowId: `${key}_${flowId}`,
@@ -273,7 +256,7 @@ export function runtimeInstancesApi(engine: Engine, readable: <T>(value: T) => T
     },
     async getElementStatistics(key) {
       const { state } = await engine.getInstance(key);
-      const entries = await readAll((page) => engine.getHistory(key, page));
+      const entries = await everyItem((page) => engine.getHistory(key, page));
       const stats = new Map<string, ProcessElementStatisticsResult>();
       const count = (elementId: string, field: 'active' | 'canceled' | 'incidents' | 'completed'): void => {
         if (elementId === state.processId) return; // the process itself is no element of it
