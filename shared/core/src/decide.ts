@@ -2,7 +2,7 @@ import { withExpressionLimits, type ExpressionLimits } from '@baton/feel';
 import type { ProcessDefinition } from '@baton/model';
 import { assertNever } from './assert-never.js';
 import { createInstance } from './commands/create-instance.js';
-import { assignUserTask, completeUserTask } from './commands/user-task-commands.js';
+import { assignUserTask, completeUserTask, updateUserTask } from './commands/user-task-commands.js';
 import { completeJob, failJob, throwError, updateJob } from './commands/job-commands.js';
 import { cancelInstance, completeCallActivity, resolveIncident } from './commands/other-commands.js';
 import { rejection } from './commands/rejection.js';
@@ -33,6 +33,8 @@ function handle(ctx: Ctx, command: Handled): Rejection | undefined {
       return completeUserTask(ctx, command);
     case 'AssignUserTask':
       return assignUserTask(ctx, command);
+    case 'UpdateUserTask':
+      return updateUserTask(ctx, command);
     case 'FireTimer':
       return fireTimer(ctx, command);
     case 'CorrelateMessage':

@@ -42,6 +42,10 @@ export const codes = {
     category: 'conflict',
     summary: 'The command names a wait that is no longer open (a late timer, a second completion).',
   },
+  TASK_ALREADY_ASSIGNED: {
+    category: 'invalid-state',
+    summary: 'An assignment with allowOverride false found the user task assigned to someone else.',
+  },
   INSTANCE_NOT_ACTIVE: { category: 'invalid-state', summary: 'The process instance has already ended.' },
   VERSION_CONFLICT: { category: 'conflict', summary: 'Someone committed first; reload and decide again.' },
   MESSAGE_ALREADY_PUBLISHED: {

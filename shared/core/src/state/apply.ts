@@ -1,6 +1,7 @@
 import { assertNever } from '../assert-never.js';
 import type { InstanceEvent } from '../types/events.js';
-import type { Incident, InstanceState } from '../types/state.js';
+import type { UserTaskChanges } from '../types/commands.js';
+import type { Incident, InstanceState, UserTaskWait } from '../types/state.js';
 import { asState, draftOf, emptyMap, ROOT, type Draft, type ElementRecord, type MultiInstanceRecord } from './records.js';
 
 /**
@@ -110,6 +111,11 @@ function applyToDraft(d: Draft, e: Exclude<InstanceEvent, { type: 'InstanceCreat
         const { assignee: _old, ...rest } = wait;
         d.waits[e.userTaskKey] = e.assignee === undefined ? rest : Object.assign(rest, { assignee: e.assignee });
       }
+      return;
+    }
+    case 'UserTaskUpdated': {
+      const wait = d.waits[e.userTaskKey];
+      if (wait?.kind === 'userTask') d.waits[e.userTaskKey] = updatedUserTask(wait, e.changes);
       return;
     }
     case 'JobCompleted':
@@ -243,4 +249,19 @@ function consumeJoin(d: Draft, scopeKey: string, gatewayId: string, flowIds: rea
   else rest[gatewayId] = flows;
   if (Object.keys(rest).length === 0) delete d.joins[scopeKey];
   else d.joins[scopeKey] = rest;
+}
+
+/** A user task with `changes` applied: a value replaces the task's, `null` clears it (candidates to none). */
+function updatedUserTask(task: UserTaskWait, changes: UserTaskChanges): UserTaskWait {
+  const { dueDate, followUpDate, priority, ...rest } = task;
+  const kept = <T>(change: T | null | undefined, old: T | undefined): T | undefined => (change === undefined ? old : (change ?? undefined));
+  const next = { dueDate: kept(changes.dueDate, dueDate), followUpDate: kept(changes.followUpDate, followUpDate), priority: kept(changes.priority, priority) };
+  return {
+    ...rest,
+    ...(changes.candidateUsers === undefined ? {} : { candidateUsers: changes.candidateUsers ?? [] }),
+    ...(changes.candidateGroups === undefined ? {} : { candidateGroups: changes.candidateGroups ?? [] }),
+    ...(next.dueDate === undefined ? {} : { dueDate: next.dueDate }),
+    ...(next.followUpDate === undefined ? {} : { followUpDate: next.followUpDate }),
+    ...(next.priority === undefined ? {} : { priority: next.priority }),
+  };
 }

@@ -85,6 +85,28 @@ export interface AssignUserTask extends CommandBase {
   readonly type: 'AssignUserTask';
   readonly userTaskKey: string;
   readonly assignee?: string;
+  /** `false`: refused (`TASK_ALREADY_ASSIGNED`) when someone else holds the task (Camunda's `allowOverride`). Default true. */
+  readonly allowOverride?: boolean;
+}
+
+/**
+ * The attributes of an open user task a person may change (Camunda's
+ * `PATCH /v2/user-tasks/{userTaskKey}` changeset). A field given replaces the task's;
+ * `null` clears it (a cleared priority reads as 50, Camunda's default).
+ */
+export interface UserTaskChanges {
+  readonly dueDate?: string | null;
+  readonly followUpDate?: string | null;
+  readonly candidateUsers?: readonly string[] | null;
+  readonly candidateGroups?: readonly string[] | null;
+  readonly priority?: number | null;
+}
+
+/** Change an open user task's dates, candidates or priority; at least one change. */
+export interface UpdateUserTask extends CommandBase {
+  readonly type: 'UpdateUserTask';
+  readonly userTaskKey: string;
+  readonly changes: UserTaskChanges;
 }
 
 export interface FireTimer extends CommandBase {
@@ -159,6 +181,7 @@ export type Command =
   | ThrowError
   | CompleteUserTask
   | AssignUserTask
+  | UpdateUserTask
   | FireTimer
   | CorrelateMessage
   | TriggerSignal

@@ -1,5 +1,5 @@
 import type { FlowElementType } from '@baton/model';
-import type { ParentLink, Variables } from './commands.js';
+import type { ParentLink, UserTaskChanges, Variables } from './commands.js';
 import type { IncidentType, JobWait, MessageWait, SignalWait, TimerWait, UserTaskWait } from './state.js';
 
 /**
@@ -151,6 +151,13 @@ export interface UserTaskAssigned extends ElementEventBase {
   readonly assignee?: string;
 }
 
+/** An `UpdateUserTask` changed these attributes (`null`: cleared). */
+export interface UserTaskUpdated extends ElementEventBase {
+  readonly type: 'UserTaskUpdated';
+  readonly userTaskKey: string;
+  readonly changes: UserTaskChanges;
+}
+
 export interface UserTaskCompleted extends ElementEventBase {
   readonly type: 'UserTaskCompleted';
   readonly userTaskKey: string;
@@ -274,6 +281,7 @@ export type InstanceEvent =
   | JobCancelled
   | UserTaskCreated
   | UserTaskAssigned
+  | UserTaskUpdated
   | UserTaskCompleted
   | UserTaskCancelled
   | TimerScheduled

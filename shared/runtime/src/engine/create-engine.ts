@@ -101,6 +101,7 @@ export function createEngine(options: EngineOptions): Engine {
     activateJobs: (request) => jobs.activate(request),
     completeUserTask: async (request) => commands.completeUserTask(admitted(request)),
     assignUserTask: (request) => commands.assignUserTask(request),
+    updateUserTask: (request) => commands.updateUserTask(request),
     publishMessage: async (request) => messaging.publish(admitted(request)),
     broadcastSignal: async (request) => messaging.broadcast(admitted(request)),
     cancelInstance: (instanceId) => commands.cancel(instanceId),

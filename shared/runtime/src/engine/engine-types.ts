@@ -1,4 +1,4 @@
-import type { InstanceEvent, InstanceState, Variables } from '@baton/core';
+import type { InstanceEvent, InstanceState, UserTaskChanges, Variables } from '@baton/core';
 import type { ProcessDefinition } from '@baton/model';
 import type { DecideFn, ExecuteRequest, ExecuteResult } from '../command-processor.js';
 import type { ParseFn } from '../definition-registry.js';
@@ -180,6 +180,13 @@ export interface AssignUserTaskRequest extends KeyedRequest {
   readonly userTaskKey: string;
   /** Undefined unassigns. */
   readonly assignee?: string;
+  /** `false`: TASK_ALREADY_ASSIGNED when someone else holds the task. Default true. */
+  readonly allowOverride?: boolean;
+}
+
+export interface UpdateUserTaskRequest extends KeyedRequest {
+  readonly userTaskKey: string;
+  readonly changes: UserTaskChanges;
 }
 
 export interface ResolveIncidentRequest extends KeyedRequest {
@@ -249,6 +256,8 @@ export interface Engine {
   activateJobs(request: ActivateJobsRequest): Promise<readonly ActivatedJob[]>;
   completeUserTask(request: CompleteUserTaskRequest): Promise<ExecuteResult>;
   assignUserTask(request: AssignUserTaskRequest): Promise<ExecuteResult>;
+  /** Changes an open user task's dates, candidates or priority; NOT_FOUND / STALE_COMMAND, VALIDATION_FAILED. */
+  updateUserTask(request: UpdateUserTaskRequest): Promise<ExecuteResult>;
   publishMessage(request: PublishMessageRequest): Promise<PublishMessageResult>;
   broadcastSignal(request: BroadcastSignalRequest): Promise<BroadcastSignalResult>;
   cancelInstance(instanceId: string): Promise<ExecuteResult>;

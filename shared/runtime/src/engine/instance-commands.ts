@@ -3,7 +3,7 @@ import { BatonError } from '@baton/errors';
 import type { ExecuteResult } from '../command-processor.js';
 import type { StartEventTarget } from '../ports/store-records.js';
 import { instanceOfWait, stamp, type EngineContext } from './engine-context.js';
-import type { AssignUserTaskRequest, CompleteUserTaskRequest, ResolveIncidentRequest, SetVariablesRequest, StartInstanceRequest } from './engine-types.js';
+import type { AssignUserTaskRequest, CompleteUserTaskRequest, ResolveIncidentRequest, SetVariablesRequest, StartInstanceRequest, UpdateUserTaskRequest } from './engine-types.js';
 import type { Queries } from './queries.js';
 
 /** Commands on one instance that need only a key look-up: start, user tasks, incidents, cancel. */
@@ -53,8 +53,14 @@ export class InstanceCommands {
 
   async assignUserTask(request: AssignUserTaskRequest): Promise<ExecuteResult> {
     const instanceId = await instanceOfWait(this.ctx, request.userTaskKey, request.instanceId, 'user task');
-    const { userTaskKey, assignee } = request;
-    const command = { type: 'AssignUserTask', ...stamp(this.ctx), userTaskKey, ...(assignee === undefined ? {} : { assignee }) } as const;
+    const { userTaskKey, assignee, allowOverride } = request;
+    const command = { type: 'AssignUserTask', ...stamp(this.ctx), userTaskKey, ...(assignee === undefined ? {} : { assignee }), ...(allowOverride === undefined ? {} : { allowOverride }) } as const;
+    return this.ctx.processor.execute({ instanceId, command });
+  }
+
+  async updateUserTask(request: UpdateUserTaskRequest): Promise<ExecuteResult> {
+    const instanceId = await instanceOfWait(this.ctx, request.userTaskKey, request.instanceId, 'user task');
+    const command = { type: 'UpdateUserTask', ...stamp(this.ctx), userTaskKey: request.userTaskKey, changes: request.changes } as const;
     return this.ctx.processor.execute({ instanceId, command });
   }
 
