@@ -1,3 +1,4 @@
+import { childKey } from './keys.js';
 import type { FlowElement, ProcessDefinition } from '@baton/model';
 import { elementOf, indexOf, type DefinitionIndex } from './definition/definition-index.js';
 import { applyEvent } from './state/apply.js';
@@ -24,10 +25,12 @@ export interface Ctx {
   readonly events: InstanceEvent[];
   readonly effects: Effect[];
   readonly agenda: AgendaItem[];
+  /** A fresh instance key for a child instance (call activity), from the shell; see DecideOptions. */
+  readonly newInstanceKey: (() => string) | undefined;
 }
 
-export function createCtx(draft: Draft, at: number, definition: ProcessDefinition): Ctx {
-  return { draft, at, definition, index: indexOf(definition), events: [], effects: [], agenda: [] };
+export function createCtx(draft: Draft, at: number, definition: ProcessDefinition, newInstanceKey?: () => string): Ctx {
+  return { draft, at, definition, index: indexOf(definition), events: [], effects: [], agenda: [], newInstanceKey };
 }
 
 type WithoutBase<E> = E extends InstanceEvent ? Omit<E, 'instanceId' | 'at'> : never;
@@ -48,7 +51,7 @@ export function effect(ctx: Ctx, value: Effect): void {
 
 /** The key the next key-allocating event will carry. */
 export function nextKey(ctx: Ctx): string {
-  return `${ctx.draft.instanceId}.${ctx.draft.seq + 1}`;
+  return childKey(ctx.draft.instanceId, ctx.draft.seq + 1);
 }
 
 /** The active element instance; a missing one is a bug in the caller. */

@@ -11,6 +11,7 @@ import { refuseReservedVariableNames } from './commands/variable-names.js';
 import { correlateMessage, fireTimer, triggerSignal } from './commands/trigger-commands.js';
 import { createCtx, type Ctx } from './context.js';
 import { maxStepsPerCommand, runAgenda, StepLimitExceeded } from './engine.js';
+import { KeySpaceExhausted } from './keys.js';
 import { asState, draftOf } from './state/records.js';
 import type { Command } from './types/commands.js';
 import type { Decision, Rejection } from './types/decision.js';
@@ -58,6 +59,12 @@ function handle(ctx: Ctx, command: Handled): Rejection | undefined {
 export interface DecideOptions {
   /** Bounds on each expression evaluation (counts, never time); a hit is an incident on the element (#12). */
   readonly expressionLimits?: ExpressionLimits;
+  /**
+   * Mints a fresh instance key (from the shell's reserved block) for each child
+   * instance a call activity starts; its keys are recorded in the events, so a replay
+   * needs none. Without it (core tests) a child takes the parent's next key.
+   */
+  readonly newInstanceKey?: () => string;
 }
 
 /**
@@ -72,17 +79,22 @@ export function decide(
   definition: ProcessDefinition,
   options: DecideOptions = {},
 ): Decision<InstanceEvent> {
-  return withExpressionLimits(options.expressionLimits, () => decideUnder(state, command, definition));
+  try {
+    return withExpressionLimits(options.expressionLimits, () => decideUnder(state, command, definition, options.newInstanceKey));
+  } catch (err) {
+    if (!(err instanceof KeySpaceExhausted)) throw err;
+    return { ok: false, rejection: rejection('KEY_SPACE_EXHAUSTED', `${err.message} Start a new instance to continue the work.`, { instanceId: err.instanceKey }) };
+  }
 }
 
-function decideUnder(state: InstanceState | undefined, command: Command, definition: ProcessDefinition): Decision<InstanceEvent> {
+function decideUnder(state: InstanceState | undefined, command: Command, definition: ProcessDefinition, newInstanceKey: (() => string) | undefined): Decision<InstanceEvent> {
   const badName = refuseReservedVariableNames(command);
   if (badName !== undefined) return { ok: false, rejection: badName };
   if (command.type === 'CreateInstance') {
     if (state !== undefined) {
       return { ok: false, rejection: rejection('STALE_COMMAND', `Instance '${command.instanceId}' already exists; choose a new instance id.`, { instanceId: command.instanceId }) };
     }
-    const created = createInstance(command, definition);
+    const created = createInstance(command, definition, newInstanceKey);
     if ('code' in created) return { ok: false, rejection: created };
     return finish(created);
   }
@@ -97,7 +109,7 @@ function decideUnder(state: InstanceState | undefined, command: Command, definit
     const message = `Instance '${state.instanceId}' runs definition '${state.definitionKey}', but '${definition.definitionKey}' was given.`;
     return { ok: false, rejection: rejection('VALIDATION_FAILED', message, { instanceId: state.instanceId, definitionKey: definition.definitionKey }) };
   }
-  const ctx = createCtx(draftOf(state), command.at, definition);
+  const ctx = createCtx(draftOf(state), command.at, definition, newInstanceKey);
   const refused = handle(ctx, command);
   if (refused !== undefined) return { ok: false, rejection: refused };
   return finish(ctx);

@@ -11,6 +11,7 @@ export { evolve, replay } from './state/apply.js';
 export { visibleVariables, waitingElementIds, isActive, hasIncident } from './queries.js';
 export { assertNever } from './assert-never.js';
 export { waitKeyOf } from './wait-key.js';
+export { childKey, instanceKeyOf, isNumericKey, keyOfInstanceNumber, keySeqBits, maxInstanceNumber } from './keys.js';
 export type * from './types/commands.js';
 export type * from './types/effects.js';
 export type * from './types/state.js';

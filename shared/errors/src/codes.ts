@@ -48,6 +48,7 @@ export const codes = {
   },
   INSTANCE_NOT_ACTIVE: { category: 'invalid-state', summary: 'The process instance has already ended.' },
   VERSION_CONFLICT: { category: 'conflict', summary: 'Someone committed first; reload and decide again.' },
+  ALREADY_EXISTS: { category: 'conflict', summary: 'A create named an id that is taken (a user, group): pick another id or update the existing one.' },
   MESSAGE_ALREADY_PUBLISHED: {
     category: 'conflict',
     summary: 'A message with this messageId, name and correlation key was published within its timeToLive; it is not published again.',
@@ -64,6 +65,11 @@ export const codes = {
   SERVER_UNAVAILABLE: { category: 'unavailable', summary: 'A server the node or a test needs could not be started or reached.' },
   STORE_DATA_LOST: { category: 'unavailable', summary: 'The store lost its data (its epoch marker is gone or another): logged by each node, which re-applies --deploy.' },
   SHUTDOWN_FORCED: { category: 'unavailable', summary: 'A node did not drain and close within its shutdown grace; it dropped its connections and exits non-zero.' },
+  STORE_FORMAT_OLD: {
+    category: 'unavailable',
+    summary: 'The store holds data written before numeric keys (Baton before issue 13); the node refuses to start on it. Point --store at an empty database (e.g. redis://host:6379/1) or flush the old one.',
+  },
+  KEY_SPACE_EXHAUSTED: { category: 'invalid-state', summary: 'An instance minted all 33,554,431 keys it can hold; start a new instance to continue.' },
   STEP_LIMIT_EXCEEDED: {
     category: 'invalid-state',
     summary: 'One command ran too many element steps without reaching a wait state: the model loops.',

@@ -12,7 +12,7 @@ export class DeploymentCatalog {
       return { record: current, isNew: false };
     }
     const version = (current?.version ?? 0) + 1;
-    const record: DeploymentRecord = { ...deployment, version, definitionKey: `${deployment.processId}:${version}` };
+    const record: DeploymentRecord = { ...deployment, version };
     this.byKey.set(record.definitionKey, record);
     this.latest.set(record.processId, record);
     return { record, isNew: true };

@@ -44,14 +44,16 @@ describe('engine on the real core and model', () => {
     await boot('order.bpmn');
     const peer = createEngine({ store: engine.store, queue: new InMemoryJobQueue({ clock }), bus: new InMemoryMessageBus({ clock }), clock, nodeId: 'peer', sweepIntervalMs: 0 });
     const first = await engine.startInstance({ processId: 'order' });
-    expect(first.state.definitionKey).toBe('order:1');
+    const v1 = (await engine.listDefinitions({ processId: 'order' }))[0]?.definitionKey;
+    expect(first.state.definitionKey).toBe(v1);
     // when node B deploys a changed model and node A starts the process again
     const xml = bpmn('order.bpmn').xml.replace('</bpmn:definitions>', '<!-- v2 --></bpmn:definitions>');
     const [v2] = await peer.deploy([{ name: 'order.bpmn', xml }]);
     const second = await engine.startInstance({ processId: 'order' });
     // then A's commit refused its cached order:1 and the start runs on order:2
-    expect(v2?.definitionKey).toBe('order:2');
-    expect(second.state.definitionKey).toBe('order:2');
+    expect(v2?.version).toBe(2);
+    expect(v2?.definitionKey).not.toBe(v1);
+    expect(second.state.definitionKey).toBe(v2?.definitionKey);
     expect(second.attempts).toBe(2);
     expect((await engine.startInstance({ processId: 'order' })).attempts).toBe(1);
     await peer.close();

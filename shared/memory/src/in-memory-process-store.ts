@@ -69,9 +69,18 @@ export class InMemoryProcessStore implements ProcessStore {
   private readonly messageIdClaims = new Map<string, number>();
   private readonly catalog = new DeploymentCatalog();
   private isClosed = false;
+  /** The next instance number {@link reserveKeys} hands out. */
+  private nextKeyNumber = 1;
 
   constructor(private readonly options: InMemoryProcessStoreOptions = {}) {
     this.ended = new EndedInstances(options.retention ?? {});
+  }
+
+  async reserveKeys(count: number): Promise<number> {
+    this.ensureOpen();
+    const first = this.nextKeyNumber;
+    this.nextKeyNumber += count;
+    return first;
   }
 
   async load(instanceId: string): Promise<VersionedState | undefined> {

@@ -68,9 +68,9 @@ export function commitArgs(keys: StoreKeys, request: CommitRequest, endedRetenti
     args.push(chunk.count, chunk.body);
   }
   const { latestOf } = request;
-  // Definition keys are "<processId>:<version>"; the latest HASH holds the version.
+  // The latest HASH holds the definition key of each process's latest version.
   if (latestOf === undefined) args.push('', '');
-  else args.push(latestOf.processId, latestOf.definitionKey.slice(latestOf.processId.length + 1));
+  else args.push(latestOf.processId, latestOf.definitionKey);
   args.push(request.state.status === 'active' ? '' : Math.max(1, Math.round(endedRetentionMs)));
   args.push(request.outbox.length);
   for (const entry of request.outbox) args.push(entry.outboxId, entry.committedAt, JSON.stringify(entry));

@@ -23,18 +23,25 @@ export class StoreKeys {
   readonly latestDeployments: string;
   readonly deployedProcesses: string;
   readonly deployedStarts: string;
+  readonly deployedVersions: string;
   readonly forms: string;
   readonly userTasks: string;
   readonly jobs: string;
   readonly ended: string;
   /** The epoch marker: a random id written when the namespace is first used (see StoreEpoch). */
   readonly epoch: string;
+  /** The last instance number reserved (INCRBY by a block; see ProcessStore.reserveKeys). */
+  readonly keyNumbers: string;
+  /** The key format of the namespace: `numeric` since issue 13 (absent before). */
+  readonly keyFormat: string;
 
   // Assigned here, not as field initializers: those would run before `prefix` is set
   // (ES2022 class fields) and build every global key as "undefined:…".
   constructor(private readonly prefix: string) {
     this.seq = this.key('seq');
     this.epoch = this.key('epoch');
+    this.keyNumbers = this.key('key-numbers');
+    this.keyFormat = this.key('key-format');
     this.waits = this.key('waits');
     this.incidents = this.key('incidents');
     this.openIncidents = this.key('incidents:open');
@@ -46,6 +53,7 @@ export class StoreKeys {
     this.latestDeployments = this.key('deployments:latest');
     this.deployedProcesses = this.key('deployments:processes');
     this.deployedStarts = this.key('deployments:starts');
+    this.deployedVersions = this.key('deployments:versions');
     this.forms = this.key('deployments:forms');
     this.userTasks = this.key('ut');
     this.jobs = this.key('jobs');

@@ -1,4 +1,4 @@
-import { BatonError } from '@baton/errors';
+import { BatonError, isBatonError } from '@baton/errors';
 import type {
   BufferedMessage,
   CommitRequest,
@@ -28,7 +28,7 @@ import type {
 } from '@baton/runtime';
 import type { Redis } from 'ioredis';
 import { commitArgs } from './commit-args.js';
-import { checkRedisServer, connectRedis, emitWarning, guarded, producerCommandTimeoutMs, unavailable } from './connection.js';
+import { checkRedisServer, connectRedis, emitWarning, guarded, producerCommandTimeoutMs, unavailable, withinMs } from './connection.js';
 import { StoreKeys } from './keys.js';
 import { Batcher } from './batcher.js';
 import { StoreScripts } from './scripts.js';
@@ -54,6 +54,9 @@ export interface RedisProcessStoreOptions {
 
 /** Default of {@link RedisProcessStoreOptions.endedRetentionMs}: a day. */
 export const defaultEndedRetentionMs = 86_400_000;
+
+/** The value of `<prefix>:key-format` for namespaces with numeric keys. */
+const keyFormat = 'numeric';
 
 /**
  * ProcessStore on Redis (see README.md for the key layout). One round trip per
@@ -88,6 +91,35 @@ export class RedisProcessStore implements ProcessStore {
    */
   probe(timeoutMs: number): Promise<StoreProbe> {
     return this.guard(() => this.epoch.probe(timeoutMs));
+  }
+
+  /** One INCRBY: the counter only grows, so blocks never overlap across nodes or restarts. */
+  reserveKeys(count: number): Promise<number> {
+    return this.guard(async () => (await this.client.incrby(this.keys.keyNumbers, count)) - count + 1);
+  }
+
+  /**
+   * Refuses a namespace written before numeric keys (issue 13): its instances,
+   * jobs and definitions are named by ids no Camunda client accepts, and mixing both
+   * would break "a key names its instance". Marks an empty namespace as numeric.
+   */
+  async checkKeyFormat(timeoutMs: number): Promise<void> {
+    const { keys } = this;
+    const [format, oldData] = await withinMs(
+      timeoutMs,
+      `GET ${keys.keyFormat}`,
+      Promise.all([this.client.get(keys.keyFormat), this.client.exists(keys.deployments, keys.instances, keys.latestDeployments)]),
+    );
+    if (format === keyFormat) return;
+    if (format !== null || oldData > 0) {
+      throw new BatonError(
+        'STORE_FORMAT_OLD',
+        `Expected the Redis keys under "${keys.keyFormat.slice(0, -':key-format'.length)}" to use numeric keys, but they were written by an older Baton ` +
+          `(key format "${format ?? 'none'}", ${oldData} old data keys). Point --store at an empty Redis database (e.g. redis://host:6379/1) or flush this one.`,
+        { keyFormat: format ?? 'none' },
+      );
+    }
+    await withinMs(timeoutMs, `SET ${keys.keyFormat}`, this.client.set(keys.keyFormat, keyFormat, 'NX'));
   }
 
   load(instanceId: string): Promise<VersionedState | undefined> {
@@ -270,6 +302,10 @@ export async function createRedisProcessStore(options: RedisProcessStoreOptions)
   await store.probe(producerCommandTimeoutMs).catch(async (error: unknown) => {
     await store.close();
     throw unavailable(error, options.url);
+  });
+  await store.checkKeyFormat(producerCommandTimeoutMs).catch(async (error: unknown) => {
+    await store.close();
+    throw isBatonError(error) ? error : unavailable(error, options.url);
   });
   return store;
 }

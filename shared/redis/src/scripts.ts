@@ -12,7 +12,7 @@ const files = {
   ackOutbox: 'ack-outbox-2',
   bufferMessage: 'buffer-message-3',
   takeBufferedMessage: 'take-buffered-message-2',
-  saveDeployment: 'save-deployment-4',
+  saveDeployment: 'save-deployment-5',
   readHistory: 'read-history-1',
 } as const;
 

@@ -6,7 +6,7 @@ import type { StoreScripts } from './scripts.js';
 
 /** Deployments: records by definition key, the latest version per process, start events by name, forms by id (all global keys). */
 export class StoreDeployments {
-  /** Records by definition key: written once by save-deployment-4.lua and never changed, so safe to keep. */
+  /** Records by definition key: written once by save-deployment-5.lua and never changed, so safe to keep. */
   private readonly records = new Map<string, DeploymentRecord>();
 
   constructor(
@@ -26,8 +26,8 @@ export class StoreDeployments {
       targets.push(JSON.stringify({ processId: deployment.processId, elementId: start.elementId }));
     }
     const { isNew, json } = await this.scripts.saveDeployment(
-      [keys.deployments, keys.latestDeployments, keys.deployedProcesses, keys.deployedStarts],
-      [deployment.processId, deployment.resourceName, deployment.xml, JSON.stringify(deployment), JSON.stringify(starts), ...targets],
+      [keys.deployments, keys.latestDeployments, keys.deployedProcesses, keys.deployedStarts, keys.deployedVersions],
+      [deployment.processId, deployment.resourceName, deployment.xml, JSON.stringify(deployment), deployment.definitionKey, JSON.stringify(starts), ...targets],
     );
     return { record: JSON.parse(json) as DeploymentRecord, isNew };
   }
@@ -42,16 +42,19 @@ export class StoreDeployments {
 
   /** One HGET per call (the latest version may change under a peer's deploy); the record itself comes from `get`. */
   async latest(processId: string): Promise<DeploymentRecord | undefined> {
-    const version = await this.client.hget(this.keys.latestDeployments, processId);
-    return version === null ? undefined : this.get(`${processId}:${version}`);
+    const definitionKey = await this.client.hget(this.keys.latestDeployments, processId);
+    return definitionKey === null ? undefined : this.get(definitionKey);
   }
 
   /** By processId then version. Reads every listed record (XML included) once. */
   async list(processId: string | undefined): Promise<DeploymentSummary[]> {
     const processIds = processId === undefined ? await this.client.zrange(this.keys.deployedProcesses, 0, -1) : [processId];
     if (processIds.length === 0) return [];
-    const versions = await this.client.hmget(this.keys.latestDeployments, ...processIds);
-    const definitionKeys = processIds.flatMap((id, i) => Array.from({ length: Number(versions[i] ?? 0) }, (_, v) => `${id}:${v + 1}`));
+    const latestKeys = await this.client.hmget(this.keys.latestDeployments, ...processIds);
+    const latest = await Promise.all(latestKeys.map((key) => (key === null ? undefined : this.get(key))));
+    const fields = processIds.flatMap((id, i) => Array.from({ length: latest[i]?.version ?? 0 }, (_, v) => `${id}\n${v + 1}`));
+    if (fields.length === 0) return [];
+    const definitionKeys = (await this.client.hmget(this.keys.deployedVersions, ...fields)).filter((key): key is string => key !== null);
     const records = await readJson<DeploymentRecord>(this.client, this.keys.deployments, definitionKeys);
     return records.map(({ xml: _xml, ...summary }) => summary);
   }

@@ -1,13 +1,19 @@
 import type { Command, Decision, Effect, InstanceState, JobCreated } from '@baton/core';
 import { BatonError, isBatonError } from '@baton/errors';
 import type { ProcessDefinition } from '@baton/model';
+import { KeysNotReady, type KeySource } from './ids.js';
 import { diffIndexes } from './index-changes.js';
 import type { Clock } from './ports/clock.js';
 import type { ProcessStore } from './ports/process-store.js';
 import type { HistoryEvent, IndexChanges, OutboxEntry, VersionedState } from './ports/store-records.js';
 
-/** The core's step function, as the shell calls it. */
-export type DecideFn = (state: InstanceState | undefined, command: Command, definition: ProcessDefinition) => Decision<HistoryEvent>;
+/** The core's step function, as the shell calls it; `keys.newInstanceKey` mints child instance keys (call activities); see @baton/core's DecideOptions. */
+export type DecideFn = (
+  state: InstanceState | undefined,
+  command: Command,
+  definition: ProcessDefinition,
+  keys?: { readonly newInstanceKey?: () => string },
+) => Decision<HistoryEvent>;
 
 /** One command for one instance. `definitionKey` is needed (only) to create the instance. */
 export interface ExecuteRequest {
@@ -46,6 +52,8 @@ export interface CommandProcessorOptions {
   readonly store: ProcessStore;
   readonly clock: Clock;
   readonly decide: DecideFn;
+  /** Fresh instance keys for the child instances a command starts; without it the core derives them (tests). */
+  readonly keys?: KeySource;
   /** The definition a state or a create names (cached by the caller). */
   readonly definitionOf: (definitionKey: string) => Promise<ProcessDefinition>;
   /** The latest definition key of a process: cached unless `fresh` (see {@link ExecuteRequest.latestOf}). */
@@ -223,7 +231,7 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
     if (definitionKey === undefined) {
       throw new BatonError('VALIDATION_FAILED', 'Creating an instance needs a definitionKey.', { instanceId, field: 'definitionKey' });
     }
-    const decision = decide(previous, command, await options.definitionOf(definitionKey));
+    const decision = await decideWithKeys(previous, command, await options.definitionOf(definitionKey));
     if (!decision.ok && !isExact) return decideAndCommit(request, undefined, isRetry);
     if (!decision.ok) {
       const { code, message, details } = decision.rejection;
@@ -248,6 +256,20 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
       ...(latestOf === undefined || latestKey === undefined ? {} : { latestOf: { processId: latestOf, definitionKey: latestKey } }),
     });
     return { version, previous, decision, indexChanges, outbox };
+  }
+
+  /** Decides; when the command starts more child instances than the keys in hand, waits for a block and decides again. */
+  async function decideWithKeys(previous: InstanceState | undefined, command: Command, definition: ProcessDefinition): Promise<Decision<HistoryEvent>> {
+    const { keys } = options;
+    if (keys === undefined) return decide(previous, command, definition);
+    for (;;) {
+      try {
+        return decide(previous, command, definition, { newInstanceKey: keys.take });
+      } catch (error) {
+        if (!(error instanceof KeysNotReady)) throw error;
+        await keys.ready();
+      }
+    }
   }
 
   async function dispatchAll(entries: readonly OutboxEntry[], fresh?: FreshCommit): Promise<number> {

@@ -20,7 +20,7 @@ export {
 export { diffIndexes, noIndexChanges, isEmptyIndexChanges } from './index-changes.js';
 export { DefinitionRegistry, type ParseFn } from './definition-registry.js';
 export { createEffectDispatcher, type DispatchTargets } from './effect-dispatcher.js';
-export { createIdSource } from './ids.js';
+export { createIdSource, createKeySource, KeysNotReady, type KeySource } from './ids.js';
 export { createEngine } from './engine/create-engine.js';
 export { JobBpmnError, JobRetryLater } from './engine/jobs.js';
 export {

@@ -16,7 +16,7 @@
     KEYS[9]  {root}:tree     ZSET  the call tree of the instance's root, written once it has a child
     KEYS[10] outbox          ZSET  score = committedAt, member = "<seq 16 digits>/<outboxId>"
     KEYS[11] outbox:entries  HASH  outboxId -> "<member>\n<entry JSON>"
-    KEYS[12] deployments:latest HASH processId -> latest version
+    KEYS[12] deployments:latest HASH processId -> definition key of the latest version
     KEYS[13] ended           ZSET  ended instances, score = when their keys expire (ms, Redis clock)
 
     ARGV[1] expected version (0 creates the instance)
@@ -27,7 +27,7 @@
     ARGV[6] their chunk body (see history-codec.ts)
     ARGV[7] a process id whose latest version must still be ARGV[8] (a create on
             "the latest version" decided on a cached answer), or "" for no such check
-    ARGV[8] that version
+    ARGV[8] that version's definition key
     ARGV[9] retention of an ended instance in ms: when this commit ends it (its state is
             not active), its own keys expire that long from now; "" when it stays active.
             That commit also takes up to 16 instances whose retention ran out off the

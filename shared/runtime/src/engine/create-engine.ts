@@ -3,7 +3,7 @@ import { systemClock, sleepOn } from '../clock/system-clock.js';
 import { createCommandProcessor, type ExecuteResult } from '../command-processor.js';
 import { DefinitionRegistry } from '../definition-registry.js';
 import { createEffectDispatcher } from '../effect-dispatcher.js';
-import { createIdSource } from '../ids.js';
+import { createIdSource, createKeySource } from '../ids.js';
 import type { ConsumerHandle } from '../ports/job-queue.js';
 import type { HistoryEntry, Page } from '../ports/store-records.js';
 import { defaultDecide, defaultParse, defaultVisibleVariables } from './core-bindings.js';
@@ -24,6 +24,7 @@ export function createEngine(options: EngineOptions): Engine {
   const { store, queue, bus, clock, nodeId } = options;
   const random = options.random ?? Math.random;
   const newId = options.newId ?? createIdSource(nodeId, random);
+  const keys = options.keys ?? createKeySource((count) => store.reserveKeys(count));
   const onError = options.onError ?? (() => undefined);
   const parse = options.parse ?? defaultParse;
   const registry = new DefinitionRegistry(store, parse);
@@ -46,6 +47,7 @@ export function createEngine(options: EngineOptions): Engine {
     store,
     clock,
     decide: options.decide ?? defaultDecide,
+    keys,
     definitionOf: (key) => registry.get(key),
     latestKeyOf: (processId, fresh) => registry.latestKey(processId, fresh),
     dispatch: (entry, fresh) => dispatch(entry, fresh),
@@ -61,7 +63,7 @@ export function createEngine(options: EngineOptions): Engine {
   });
   const visibleVariables = options.visibleVariables ?? defaultVisibleVariables;
   const variableLimits = options.variableLimits ?? defaultVariableLimits;
-  const ctx: EngineContext = { store, queue, clock, nodeId, registry, processor, newId, visibleVariables, onError, variableLimits };
+  const ctx: EngineContext = { store, queue, clock, nodeId, registry, processor, newId, keys, visibleVariables, onError, variableLimits };
   /** The door every variables document passes (issue 12): checked before anything is read or stored. */
   const admitted = <R extends { readonly variables?: unknown }>(request: R): R => {
     if (request.variables !== undefined) checkVariables(request.variables, variableLimits, 'variables');
@@ -92,6 +94,7 @@ export function createEngine(options: EngineOptions): Engine {
     nodeId,
     clock,
     deploy: (resources, deployOptions) => deployments.deploy(resources, deployOptions?.allowNonExecutable ?? false),
+    newKey: () => keys.next(),
     startInstance: async (request) => commands.start(admitted(request)),
     execute: (request) => processor.execute(request),
     completeJob: async (request) => jobs.complete(admitted(request)),

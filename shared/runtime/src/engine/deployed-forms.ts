@@ -22,8 +22,8 @@ function formIdOf(text: string): string | undefined {
 }
 
 /** The forms of `resources` (each a JSON object with a non-empty string `id`, ids unique), and what is wrong with the others. */
-export function readForms(resources: readonly DeployResource[], deployedAt: number): { forms: FormRecord[]; problems: DeploymentProblem[] } {
-  const forms: FormRecord[] = [];
+export function readForms(resources: readonly DeployResource[], deployedAt: number): { forms: Omit<FormRecord, 'formKey'>[]; problems: DeploymentProblem[] } {
+  const forms: Omit<FormRecord, 'formKey'>[] = [];
   const problems: DeploymentProblem[] = [];
   for (const resource of resources) {
     const formId = formIdOf(resource.xml);

@@ -27,11 +27,12 @@ export class Deployments {
     const models = resources.filter((resource) => !isFormResource(resource));
     const parsed = await this.parseAll(models, allowNonExecutable, problems, forms.length > 0);
     await this.checkFormLinks(parsed, forms);
-    for (const form of forms) await this.ctx.store.saveForm(form);
+    for (const form of forms) await this.ctx.store.saveForm({ ...form, formKey: await this.ctx.keys.next() });
     const deployed: DeployedProcess[] = [];
     for (const { resource, definition } of parsed) {
       const { record, isNew } = await this.ctx.store.saveDeployment({
         processId: definition.processId,
+        definitionKey: await this.ctx.keys.next(),
         ...(definition.name === undefined ? {} : { name: definition.name }),
         resourceName: resource.name,
         xml: resource.xml,
@@ -71,7 +72,7 @@ export class Deployments {
   }
 
   /** Refuses the deployment when a user task links a form (`formId`) that is neither embedded, nor in `forms`, nor deployed before. */
-  private async checkFormLinks(parsed: readonly Parsed[], forms: readonly FormRecord[]): Promise<void> {
+  private async checkFormLinks(parsed: readonly Parsed[], forms: readonly Pick<FormRecord, 'formId'>[]): Promise<void> {
     const deployed = new Set(forms.map((form) => form.formId));
     const known = async (formId: string): Promise<boolean> => (await this.ctx.store.getForm(formId)) !== undefined;
     const problems: DeploymentProblem[] = [];

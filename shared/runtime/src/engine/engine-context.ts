@@ -1,3 +1,5 @@
+import { instanceKeyOf, isNumericKey } from '@baton/core';
+import type { KeySource } from '../ids.js';
 import type { InstanceState, Variables } from '@baton/core';
 import { BatonError, isBatonError } from '@baton/errors';
 import type { CommandProcessor, ExecuteResult } from '../command-processor.js';
@@ -16,6 +18,8 @@ export interface EngineContext {
   readonly registry: DefinitionRegistry;
   readonly processor: CommandProcessor;
   readonly newId: () => string;
+  /** Instance keys and other numeric keys (see KeySource). */
+  readonly keys: KeySource;
   readonly visibleVariables: (state: InstanceState, elementInstanceId: string) => Variables;
   readonly onError: (error: unknown, context: Readonly<Record<string, unknown>>) => void;
   /** What a variables document entering the engine may hold (see `checkVariables`). */
@@ -27,9 +31,11 @@ export function stamp(ctx: EngineContext): { readonly commandId: string; readonl
   return { commandId: ctx.newId(), at: ctx.clock.now() };
 }
 
-/** The instance holding an open wait, from the hint or the store's index. */
+/** The instance holding an open wait: from the hint, the key itself when numeric, else the store's index. */
 export async function instanceOfWait(ctx: EngineContext, key: string, hint: string | undefined, what: string): Promise<string> {
   if (hint !== undefined) return hint;
+  // A numeric key names its instance: no read (issue 13). The command itself refuses a key that is no open wait.
+  if (isNumericKey(key)) return instanceKeyOf(key) as string;
   const wait = await ctx.store.findWait(key);
   if (wait !== undefined) return wait.instanceId;
   if (what === 'job') {

@@ -1,3 +1,4 @@
+import type { KeySource } from '../ids.js';
 import type { InstanceEvent, InstanceState, UserTaskChanges, Variables } from '@baton/core';
 import type { ProcessDefinition } from '@baton/model';
 import type { DecideFn, ExecuteRequest, ExecuteResult } from '../command-processor.js';
@@ -66,8 +67,10 @@ export interface EngineOptions {
   readonly parse?: ParseFn;
   /** Uniform in [0, 1): ids and retry jitter. Default Math.random. */
   readonly random?: () => number;
-  /** New instance and command ids. Default `${nodeId}-<session>-<counter>`. */
+  /** New command and message ids. Default `${nodeId}-<session>-<counter>`. */
   readonly newId?: () => string;
+  /** Instance keys (and keys of deployments, definitions, forms, messages, signals). Default: blocks reserved from the store. */
+  readonly keys?: KeySource;
   /** Wall-time wait between version-conflict attempts. Default on the system clock. */
   readonly sleep?: (ms: number) => Promise<void>;
   /** Commit attempts per command on version conflicts. Default 10. */
@@ -205,6 +208,8 @@ export interface PublishMessageRequest {
 }
 
 export interface PublishMessageResult {
+  /** The message's own key (numeric, Camunda's `messageKey`). */
+  readonly messageKey: string;
   readonly messageId: string;
   /** The instance whose subscription took the message. */
   readonly correlatedInstanceId?: string;
@@ -225,6 +230,8 @@ export interface BroadcastSignalRequest {
 }
 
 export interface BroadcastSignalResult {
+  /** The broadcast's own key (numeric, Camunda's `signalKey`). */
+  readonly signalKey: string;
   readonly triggeredInstanceIds: readonly string[];
   readonly startedInstanceIds: readonly string[];
 }
@@ -243,6 +250,9 @@ export interface Engine {
    * embedded, nor in this deployment, nor deployed before refuses the deployment.
    */
   deploy(resources: readonly DeployResource[], options?: { readonly allowNonExecutable?: boolean }): Promise<readonly DeployedProcess[]>;
+
+  /** A fresh key (numeric, unique in the cluster) for something that is no instance: a deployment, a request. */
+  newKey(): Promise<string>;
   startInstance(request: StartInstanceRequest): Promise<ExecuteResult>;
   /** Low level: one command on one instance through the shell. */
   execute(request: ExecuteRequest): Promise<ExecuteResult>;

@@ -14,23 +14,25 @@ export class InstanceCommands {
   ) {}
 
   /** Creates an instance at a start event of a definition (message, signal and timer starts). */
-  startAt = async (target: StartEventTarget, variables: Variables, instanceId = this.ctx.newId()): Promise<ExecuteResult> =>
-    this.ctx.processor.execute({
+  startAt = async (target: StartEventTarget, variables: Variables): Promise<ExecuteResult> => {
+    const instanceId = await this.ctx.keys.next();
+    return this.ctx.processor.execute({
       instanceId,
       definitionKey: target.definitionKey,
       command: { type: 'CreateInstance', ...stamp(this.ctx), instanceId, variables, startElementId: target.elementId },
     });
+  };
 
   /** Without `version`, on the latest one: known to this node, checked by the commit (see ExecuteRequest.latestOf). */
   async start(request: StartInstanceRequest): Promise<ExecuteResult> {
     const { processId, version } = request;
-    const record = version === undefined ? undefined : await this.ctx.store.getDeployment(`${processId}:${version}`);
+    const record = version === undefined ? undefined : (await this.ctx.store.listDeployments({ processId })).find((d) => d.version === version);
     if (version !== undefined && record === undefined) {
       throw new BatonError('DEFINITION_NOT_FOUND', `No version ${version} of process "${processId}" is deployed; list the definitions.`, {
         processId,
       });
     }
-    const instanceId = request.instanceId ?? this.ctx.newId();
+    const instanceId = request.instanceId ?? (await this.ctx.keys.next());
     const startElementId = request.startElementId;
     return this.ctx.processor.execute({
       instanceId,

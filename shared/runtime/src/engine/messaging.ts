@@ -27,10 +27,11 @@ export class Messaging {
   async publish(request: PublishMessageRequest): Promise<PublishMessageResult> {
     const { name, correlationKey } = request;
     const variables = request.variables ?? {};
-    const messageId = request.messageId ?? this.ctx.newId();
+    const messageKey = await this.ctx.keys.next();
+    const messageId = request.messageId ?? messageKey;
     if (request.messageId !== undefined) await this.claim(request.messageId, name, correlationKey, request.timeToLiveMs ?? 0);
     const correlatedInstanceId = await this.correlate(name, correlationKey, variables);
-    if (correlatedInstanceId !== undefined) return { messageId, correlatedInstanceId, startedInstanceIds: [], isBuffered: false };
+    if (correlatedInstanceId !== undefined) return { messageKey, messageId, correlatedInstanceId, startedInstanceIds: [], isBuffered: false };
     const targets = await this.ctx.store.findMessageStartEvents(name);
     const startedInstanceIds: string[] = [];
     for (const target of targets) startedInstanceIds.push((await this.startAt(target, variables)).instanceId);
@@ -51,12 +52,13 @@ export class Messaging {
       const first = late[0];
       if (first !== undefined) await this.deliverBuffered(first.instanceId, first);
     }
-    return { messageId, startedInstanceIds, isBuffered };
+    return { messageKey, messageId, startedInstanceIds, isBuffered };
   }
 
   /** Every open subscription named `name` (but those of `excludeInstanceId`) reacts, and every signal start event starts an instance. */
   async broadcast(request: BroadcastSignalRequest): Promise<BroadcastSignalResult> {
     const variables = request.variables ?? {};
+    const signalKey = await this.ctx.keys.next();
     const [subscriptions, targets] = await Promise.all([
       this.ctx.store.findSignalSubscriptions(request.name),
       this.ctx.store.findSignalStartEvents(request.name),
@@ -74,7 +76,7 @@ export class Messaging {
     }
     const startedInstanceIds: string[] = [];
     for (const target of targets) startedInstanceIds.push((await this.startAt(target, variables)).instanceId);
-    return { triggeredInstanceIds, startedInstanceIds };
+    return { signalKey, triggeredInstanceIds, startedInstanceIds };
   }
 
   /** After a commit: each message subscription it opened takes a buffered message, if one waits. */

@@ -114,6 +114,13 @@ export interface ProcessStore {
    */
   takeBufferedMessage(messageName: string, correlationKey: string | undefined, now: number): Promise<BufferedMessage | undefined>;
 
+  /**
+   * Reserves `count` consecutive instance numbers that this store never handed out
+   * before (to any node, across restarts) and returns the first. Keys are minted from
+   * them (see @baton/core's keys and the runtime's `createKeySource`). Atomic.
+   */
+  reserveKeys(count: number): Promise<number>;
+
   /** Unacknowledged outbox entries committed at or before `committedBefore`, oldest first, at most `limit`. */
   readOutbox(query: { readonly committedBefore: number; readonly limit: number }): Promise<readonly OutboxEntry[]>;
   /** Removes entries after their effects ran. Unknown ids are ignored (acknowledging twice is harmless). */

@@ -153,6 +153,8 @@ export type StartEventRegistration =
 /** A process to deploy; the store assigns the version. */
 export interface NewDeployment {
   readonly processId: string;
+  /** The key the new version gets (a fresh numeric key); unused when the latest version is identical. */
+  readonly definitionKey: string;
   readonly name?: string;
   readonly resourceName: string;
   /** The whole BPMN resource the process came from. */
@@ -164,8 +166,6 @@ export interface NewDeployment {
 
 /** A deployed version of one process. */
 export interface DeploymentRecord extends NewDeployment {
-  /** `${processId}:${version}`. */
-  readonly definitionKey: string;
   /** 1 for the first deployment of `processId`. */
   readonly version: number;
 }
@@ -177,6 +177,8 @@ export type DeploymentSummary = Omit<DeploymentRecord, 'xml'>;
 export interface FormRecord {
   /** The form's `id`, as `zeebe:formDefinition formId` names it. */
   readonly formId: string;
+  /** Camunda's `formKey`: a fresh numeric key per deployed form. */
+  readonly formKey: string;
   readonly resourceName: string;
   /** The form-js schema, as deployed. */
   readonly json: string;

@@ -71,8 +71,8 @@ export function processStoreContract(make: () => ProcessStore | Promise<ProcessS
         // given process p deployed twice (p:2 is the latest)
         const processId = uniqueId('latest-check');
         const deployment = { processId, resourceName: 'p.bpmn', isExecutable: true, startEvents: [], deployedAt: 1 };
-        await store.saveDeployment({ ...deployment, xml: '<one/>' });
-        const { record } = await store.saveDeployment({ ...deployment, xml: '<two/>' });
+        await store.saveDeployment({ ...deployment, xml: '<one/>', definitionKey: `${processId}:1` });
+        const { record } = await store.saveDeployment({ ...deployment, xml: '<two/>', definitionKey: `${processId}:2` });
         expect(record.definitionKey).toBe(`${processId}:2`);
         const stale = uniqueId('i');
         // when a create was decided on p:1, then on p:2

@@ -5,8 +5,8 @@ import { raiseIncident } from '../common/incident.js';
 import { visibleFrom } from '../common/variables.js';
 
 /**
- * Call activity: starts a child instance (StartChildInstance effect, id derived
- * from this instance) with all visible variables, or only its input mappings when
+ * Call activity: starts a child instance (StartChildInstance effect, with a fresh
+ * instance key from the shell) with all visible variables, or only its input mappings when
  * `propagateAllParentVariables` is off. It waits for `CompleteCallActivity`.
  */
 export const callActivity: ElementBehavior<ElementOf<'callActivity'>> = {
@@ -15,7 +15,8 @@ export const callActivity: ElementBehavior<ElementOf<'callActivity'>> = {
     const processId = evaluateString(ctx.at, element.calledElement, visible, 'called element', element.elementId);
     if (!processId.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', processId.message, 'activate');
     const variables = element.propagateAllParentVariables ? visible : { ...ctx.draft.variables[rec.elementInstanceId] };
-    const childInstanceId = nextKey(ctx);
+    // A key of its own (its elements mint keys from it); the parent's next key only where the shell gives none (core tests).
+    const childInstanceId = ctx.newInstanceKey?.() ?? nextKey(ctx);
     emit(ctx, { type: 'ChildInstanceCreated', ...ids(rec), childInstanceId, processId: processId.value });
     const { parent, instanceId } = ctx.draft;
     effect(ctx, {
