@@ -3,19 +3,22 @@
  * (@camunda8/orchestration-cluster-api, pinned in the root package.json) against a real
  * Baton node (startNode on memory), once with response validation `res:strict` and once
  * with validation off. Prints a table: call → OK, or the first line of the error.
- * A script, not a test: it reports where Baton is not yet a drop-in; `npm run compat`.
+ * A script, not a test: it reports where Baton is not yet a drop-in; `npm run compat`. The same calls
+ * run as a test (every call must pass under `res:strict`, memory and Redis) in `camunda-client.strict.test.ts`.
  * Setup a call needs (a key) is done over Baton's REST API when the client's call failed,
  * so each call is judged on its own.
  */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { createCamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import pino from 'pino';
 import { startNode } from '@baton/engine';
 
 type Client = ReturnType<typeof createCamundaClientLoose>;
-type Mode = 'res:strict' | 'none';
+export type Mode = 'res:strict' | 'none';
 
-const xml = readFileSync(new URL('../compat.bpmn', import.meta.url), 'utf8');
+// Beside this file, or one folder up when run compiled from dist/ (`npm run compat`).
+const xml = readFileSync(new URL(import.meta.url.includes('/dist/') ? '../compat.bpmn' : 'compat.bpmn', import.meta.url), 'utf8');
 const noWait = { consistency: { waitUpToMs: 0 } };
 
 // The client's filters take branded keys even from its loose factory: the probe's keys are plain strings, so filters are cast (`as never`).
@@ -174,19 +177,26 @@ function table(): string {
   return ['| call | res:strict | validation off |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
+/** Results of every call against the node at `url`, by call, then by mode: `OK` or the first line of the error. */
+export async function probeNode(url: string, modes: readonly Mode[]): Promise<ReadonlyMap<string, Partial<Record<Mode, string>>>> {
+  results.clear();
+  const raw = rest(url);
+  for (const mode of modes) {
+    const client = createCamundaClientLoose({
+      config: { CAMUNDA_REST_ADDRESS: `${url}/v2`, CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_SDK_VALIDATION: mode, CAMUNDA_SDK_HTTP_RETRY_MAX_ATTEMPTS: 1 },
+      log: { level: 'silent' },
+    });
+    await probeInstances(mode, client, raw);
+    await probeJobs(mode, client, raw);
+    await probeMessages(mode, client, raw);
+  }
+  return new Map(results);
+}
+
 async function main(): Promise<void> {
   const node = await startNode({ logger: pino({ level: 'silent' }), print: () => undefined, handleSignals: false, port: 0 });
   try {
-    const raw = rest(node.url);
-    for (const mode of ['res:strict', 'none'] as const) {
-      const client = createCamundaClientLoose({
-        config: { CAMUNDA_REST_ADDRESS: `${node.url}/v2`, CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_SDK_VALIDATION: mode, CAMUNDA_SDK_HTTP_RETRY_MAX_ATTEMPTS: 1 },
-        log: { level: 'silent' },
-      });
-      await probeInstances(mode, client, raw);
-      await probeJobs(mode, client, raw);
-      await probeMessages(mode, client, raw);
-    }
+    await probeNode(node.url, ['res:strict', 'none']);
   } finally {
     await node.close();
   }
@@ -194,4 +204,5 @@ async function main(): Promise<void> {
   process.stdout.write(`${table()}\n\nOK with res:strict: ${counts('res:strict')}/${results.size}; with validation off: ${counts('none')}/${results.size}\n`);
 }
 
-await main();
+// Run as the script (`npm run compat`), not when `camunda-client.strict.test.ts` imports the calls.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import rootConfig from '../../vitest.config.ts';
+
+/**
+ * The drop-in checks that fail until keys are numeric (issue 13): every JSON answer
+ * against 8.8's zod schemas, and Camunda's client with `res:strict` on memory and Redis.
+ * Outside `npm test` for now; run with `npm run compat:test`.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('../../', import.meta.url)),
+  resolve: rootConfig.resolve,
+  test: {
+    name: 'compat',
+    include: ['test/compat/**/*.strict.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
