@@ -10,7 +10,7 @@ import {
   type ElementInstanceState,
   type ElementInstanceType,
 } from '@baton/api';
-import type { InstanceEvent, InstanceState, InstanceStatus } from '@baton/core';
+import { instanceKeyOf, type InstanceEvent, type InstanceState, type InstanceStatus } from '@baton/core';
 import { BatonError, isBatonError } from '@baton/errors';
 import type { FlowElement } from '@baton/model';
 import type { Engine } from '@baton/runtime';
@@ -20,16 +20,6 @@ import { everyItem, matchesEvery, refuseOtherSorts, searchPage, searchWindow } f
 const iso = (epochMs: number): string => new Date(epochMs).toISOString();
 const stateNames: Record<InstanceStatus, ElementInstanceState> = { active: 'ACTIVE', completed: 'COMPLETED', terminated: 'TERMINATED' };
 const knownTypes: ReadonlySet<string> = new Set(elementInstanceTypes);
-
-/**
- * The process instance an element instance key belongs to. Keys are
- * `${instanceId}.${seq}` today (core's `nextKey`); numeric keys (issue 13) change
- * this one function.
- */
-export function instanceIdOfElementInstance(elementInstanceKey: string): string | undefined {
-  const dot = elementInstanceKey.lastIndexOf('.');
-  return dot <= 0 ? undefined : elementInstanceKey.slice(0, dot);
-}
 
 /** The instance's state, or undefined when no instance has that key. */
 export async function findInstance(engine: Engine, instanceId: string): Promise<InstanceState | undefined> {
@@ -104,7 +94,7 @@ function apply(byKey: Map<string, ElementInstanceResult>, event: InstanceEvent, 
 
 /** The instances a search reads: the one it names by key, else every instance of the named process, else all. */
 async function candidates(engine: Engine, filter: ElementInstanceFilter): Promise<InstanceState[]> {
-  const named = filterValue(filter.processInstanceKey) ?? instanceIdOfElementInstance(filterValue(filter.elementInstanceKey) ?? '') ?? filterValue(filter.elementInstanceKey);
+  const named = filterValue(filter.processInstanceKey) ?? instanceKeyOf(filterValue(filter.elementInstanceKey) ?? '') ?? filterValue(filter.elementInstanceKey);
   if (named !== undefined) {
     const state = await findInstance(engine, named);
     return state === undefined ? [] : [state];
@@ -151,7 +141,7 @@ export function runtimeElementInstancesApi(engine: Engine): Pick<ElementInstance
         await engine.setVariables({ instanceId: elementInstanceKey, variables, local });
         return;
       }
-      const instanceId = instanceIdOfElementInstance(elementInstanceKey);
+      const instanceId = instanceKeyOf(elementInstanceKey);
       if (instanceId === undefined || (await findInstance(engine, instanceId)) === undefined) throw notFound(elementInstanceKey);
       await engine.setVariables({ instanceId, elementInstanceId: elementInstanceKey, variables, local });
     },

@@ -1,39 +1,24 @@
 import { defaultTenantId, filterValue, variableSortFields, type VariableFilter, type VariableResult, type VariableSearchQuery, type VariableSearchQueryResult } from '@baton/api';
-import type { InstanceState } from '@baton/core';
+import { instanceKeyOf, type InstanceState } from '@baton/core';
 import { BatonError } from '@baton/errors';
 import type { Engine } from '@baton/runtime';
 import type { ElementInstancesApi } from './element-instances-api.js';
-import { findInstance, instanceIdOfElementInstance } from './runtime-element-instances-api.js';
+import { findInstance } from './runtime-element-instances-api.js';
 import { everyItem, matchesEvery, refuseOtherSorts, searchPage, searchWindow } from './search-page.js';
 
 /** The core's scope key of the process (`root`); Camunda names that scope by the process instance key. */
 const rootScope = 'root';
 
-/** Where a variable lives: its instance, its scope as Camunda names it (the process instance key for the process scope), its name. */
-interface VariablePlace {
-  readonly instanceId: string;
-  readonly scopeKey: string;
-  readonly name: string;
-}
-
 /**
- * A variable's key, derived from where it lives, so no index is needed to find it
- * again. The one place the derivation lives: numeric keys (issue 13) change it here.
+ * A variable's key: minted by the core when the variable was first set in its scope
+ * (`state.variableKeys`), so it names its instance (`instanceKeyOf`) and no index is
+ * needed to find it again. `scopeKey` as Camunda names it (the instance key for the process scope).
  */
-export function variableKeyOf(place: VariablePlace): string {
-  return Buffer.from(JSON.stringify([place.instanceId, place.scopeKey, place.name])).toString('base64url');
-}
-
-/** The place a key from {@link variableKeyOf} names, or undefined for any other text. */
-export function placeOfVariableKey(variableKey: string): VariablePlace | undefined {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(variableKey, 'base64url').toString());
-    if (!Array.isArray(parsed) || parsed.length !== 3 || !parsed.every((part) => typeof part === 'string')) return undefined;
-    const [instanceId, scopeKey, name] = parsed as [string, string, string];
-    return { instanceId, scopeKey, name };
-  } catch {
-    return undefined;
-  }
+export function variableKeyOf(state: InstanceState, scopeKey: string, name: string): string {
+  const scope = scopeKey === state.instanceId ? rootScope : scopeKey;
+  const key = state.variableKeys?.[scope]?.[name];
+  if (key === undefined) throw new Error(`bug: variable "${name}" of scope ${scopeKey} in instance ${state.instanceId} has no key`);
+  return key;
 }
 
 /** Every variable of an instance, one item per scope and name; values as JSON text. */
@@ -42,7 +27,7 @@ function variablesOf(state: InstanceState, readable: <T>(value: T) => T): Variab
   for (const [scope, variables] of Object.entries(state.variables)) {
     const scopeKey = scope === rootScope ? state.instanceId : scope;
     for (const [name, value] of Object.entries(variables)) {
-      const variableKey = variableKeyOf({ instanceId: state.instanceId, scopeKey, name });
+      const variableKey = variableKeyOf(state, scopeKey, name);
       items.push({ variableKey, name, value: JSON.stringify(readable(value)) ?? 'null', processInstanceKey: state.instanceId, scopeKey, tenantId: defaultTenantId });
     }
   }
@@ -55,8 +40,8 @@ async function candidates(engine: Engine, filter: VariableFilter): Promise<Insta
   const scopeKey = filterValue(filter.scopeKey);
   const named =
     filterValue(filter.processInstanceKey) ??
-    (variableKey === undefined ? undefined : (placeOfVariableKey(variableKey)?.instanceId ?? '')) ??
-    (scopeKey === undefined ? undefined : (instanceIdOfElementInstance(scopeKey) ?? scopeKey));
+    (variableKey === undefined ? undefined : (instanceKeyOf(variableKey) ?? '')) ??
+    (scopeKey === undefined ? undefined : (instanceKeyOf(scopeKey) ?? scopeKey));
   if (named !== undefined) {
     const state = await findInstance(engine, named);
     return state === undefined ? [] : [state];
@@ -86,8 +71,8 @@ export function runtimeVariablesApi(engine: Engine, readable: <T>(value: T) => T
   return {
     searchVariables: (query) => searchVariables(engine, query, readable),
     async getVariable(variableKey) {
-      const place = placeOfVariableKey(variableKey);
-      const state = place === undefined ? undefined : await findInstance(engine, place.instanceId);
+      const instanceId = instanceKeyOf(variableKey);
+      const state = instanceId === undefined ? undefined : await findInstance(engine, instanceId);
       const found = state === undefined ? undefined : variablesOf(state, readable).find((item) => item.variableKey === variableKey);
       if (found === undefined) {
         throw new BatonError('NOT_FOUND', `Expected a variable with key "${variableKey}" but found none; its scope may have ended. Search variables to find its key.`, { variableKey });

@@ -40,3 +40,19 @@ describe('numeric keys', () => {
     expect(isNumericKey('012')).toBe(false);
   });
 });
+
+describe('variable keys', () => {
+  it('a variable gets a key in its instance when first set in a scope, and keeps it when set again', async () => {
+    const { evolve } = await import('./state/apply.js');
+    const instanceId = keyOfInstanceNumber(9);
+    const at = 0;
+    let state = evolve(undefined, { type: 'InstanceCreated', instanceId, at, processId: 'p', definitionKey: 'd' });
+    state = evolve(state, { type: 'VariablesSet', instanceId, at, scopeKey: 'root', variables: { a: 1, b: 2 } });
+    const first = state.variableKeys?.['root'];
+    expect(first).toEqual({ a: childKey(instanceId, 1), b: childKey(instanceId, 2) });
+    state = evolve(state, { type: 'VariablesSet', instanceId, at, scopeKey: 'root', variables: { a: 3, c: 4 } });
+    expect(state.variableKeys?.['root']).toEqual({ ...first, c: childKey(instanceId, 3) });
+    expect(state.seq).toBe(3);
+    for (const key of Object.values(state.variableKeys?.['root'] ?? {})) expect(instanceKeyOf(key)).toBe(instanceId);
+  });
+});

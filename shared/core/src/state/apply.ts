@@ -1,3 +1,4 @@
+import { childKey } from '../keys.js';
 import { assertNever } from '../assert-never.js';
 import type { InstanceEvent } from '../types/events.js';
 import type { UserTaskChanges } from '../types/commands.js';
@@ -35,6 +36,7 @@ export function applyEvent(draft: Draft | undefined, event: InstanceEvent): Draf
       startedAt: event.at,
       elementInstances: emptyMap(),
       variables: emptyMap(),
+      variableKeys: emptyMap(),
       waits: emptyMap(),
       incidents: emptyMap(),
       joins: emptyMap(),
@@ -74,6 +76,7 @@ function applyToDraft(d: Draft, e: Exclude<InstanceEvent, { type: 'InstanceCreat
       return update(d, e.elementInstanceId, { mi: { ...mi, results } });
     }
     case 'VariablesSet':
+      keyNewVariables(d, e.scopeKey, e.variables);
       d.variables[e.scopeKey] = Object.assign({}, d.variables[e.scopeKey], e.variables);
       return;
     case 'JobCreated':
@@ -186,7 +189,23 @@ function remove(d: Draft, elementInstanceId: string, completed: boolean): void {
   }
   delete d.elementInstances[elementInstanceId];
   delete d.variables[elementInstanceId];
+  if (d.variableKeys !== undefined) delete d.variableKeys[elementInstanceId];
   if (d.joins !== undefined) delete d.joins[elementInstanceId];
+}
+
+/** Each variable gets a key (Camunda's `variableKey`) the first time it is set in a scope; it keeps it while the scope lives. */
+function keyNewVariables(d: Draft, scopeKey: string, variables: Readonly<Record<string, unknown>>): void {
+  const known = d.variableKeys?.[scopeKey];
+  let keys: Record<string, string> | undefined;
+  for (const name of Object.keys(variables)) {
+    if (known?.[name] !== undefined || keys?.[name] !== undefined) continue;
+    keys ??= { ...known };
+    d.seq++;
+    keys[name] = childKey(d.instanceId, d.seq);
+  }
+  if (keys === undefined) return;
+  d.variableKeys ??= emptyMap();
+  d.variableKeys[scopeKey] = keys;
 }
 
 /** Replace a record by a copy with some fields changed; `undefined` removes a field. Absent records stay absent. */

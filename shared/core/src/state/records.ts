@@ -47,6 +47,7 @@ export interface Draft {
   parent?: InstanceState['parent'];
   elementInstances: Record<string, ElementRecord>;
   variables: Record<string, Variables>;
+  variableKeys?: Record<string, Record<string, string>>;
   waits: Record<string, Wait>;
   incidents: Record<string, Incident>;
   /** Tokens waiting at joining gateways: scope key -> gateway id -> flow id -> count. */
@@ -70,6 +71,7 @@ export function draftOf(state: InstanceState): Draft {
     ...source,
     elementInstances: copyOfMap(source.elementInstances),
     variables: copyOfMap(source.variables),
+    variableKeys: copyOfMap(source.variableKeys),
     waits: copyOfMap(source.waits),
     incidents: copyOfMap(source.incidents),
     joins: copyOfMap(source.joins),

@@ -23,6 +23,8 @@ export interface InstanceState {
   readonly elementInstances: Readonly<Record<string, ElementInstance>>;
   /** Variable scopes by scope key: `root` for the process, else the elementInstanceId owning the scope. */
   readonly variables: Readonly<Record<string, Variables>>;
+  /** Each variable's key (Camunda's `variableKey`), by scope key then name: minted from `seq` when first set in the scope. */
+  readonly variableKeys?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Open waits by key (jobKey, userTaskKey, timerKey, subscriptionKey). */
   readonly waits: Readonly<Record<string, Wait>>;
   /** Open incidents by incidentKey. */

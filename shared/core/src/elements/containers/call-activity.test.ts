@@ -15,7 +15,7 @@ describe('call activity', () => {
     engine.start('parent', { order: 1 });
     // then
     const started = engine.effects.find((e) => e.type === 'StartChildInstance');
-    expect(started).toMatchObject({ childInstanceId: 'i1.3', processId: 'child', variables: { order: 1 }, parent: { instanceId: 'i1', elementId: 'call', rootInstanceId: 'i1' } });
+    expect(started).toMatchObject({ childInstanceId: 'i1.4', processId: 'child', variables: { order: 1 }, parent: { instanceId: 'i1', elementId: 'call', rootInstanceId: 'i1' } });
     expect(engine.waiting()).toEqual(['inner']);
     // when
     engine.completeJob('inner', { shipped: true });

@@ -45,7 +45,7 @@ describe('intermediate catch events', () => {
     const engine = await TestEngine.of(model);
     engine.start('P', { key: 'k1' });
     // then
-    expect(engine.state.waits).toMatchObject({ 'i1.3': { kind: 'message', messageName: 'ping', correlationKey: 'k1' } });
+    expect(engine.state.waits).toMatchObject({ 'i1.4': { kind: 'message', messageName: 'ping', correlationKey: 'k1' } });
     // when
     engine.publish('ping', 'k1');
     // then
