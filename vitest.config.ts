@@ -27,7 +27,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['shared/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/corpus/**/*.test.ts', 'test/concurrency/**/*.test.ts', 'test/deploy/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
+          include: ['shared/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/corpus/**/*.test.ts', 'test/concurrency/**/*.test.ts', 'test/deploy/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'test/compat/openapi-diff.test.ts'],
           exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
         },
       },
