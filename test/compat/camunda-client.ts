@@ -26,11 +26,11 @@ const noWait = { consistency: { waitUpToMs: 0 } };
 /** Results by call, then by mode. */
 const results = new Map<string, Partial<Record<Mode, string>>>();
 
-/** The first zod issue of a response the client's validation refused: path and message. */
+/** The zod issues of a response the client's validation refused: `path: message` each (the client formats them as strings). */
 function firstIssue(error: Record<string, unknown>): string {
-  const issues = (error['issues'] ?? (error['cause'] as Record<string, unknown> | undefined)?.['issues']) as { path?: unknown[]; message?: string }[] | undefined;
-  const issue = issues?.[0];
-  return issue === undefined ? '' : ` (${(issue.path ?? []).join('.')}: ${issue.message ?? ''})`;
+  const issues = (error['issues'] ?? (error['cause'] as Record<string, unknown> | undefined)?.['issues']) as (string | { path?: unknown[]; message?: string })[] | undefined;
+  const lines = (issues ?? []).map((issue) => (typeof issue === 'string' ? issue : `${(issue.path ?? []).join('.')}: ${issue.message ?? ''}`));
+  return lines.length === 0 ? '' : ` (${lines.join('; ')})`;
 }
 
 function firstLine(error: unknown): string {
@@ -38,7 +38,7 @@ function firstLine(error: unknown): string {
   const http = typeof fields['status'] === 'number' ? ` HTTP ${String(fields['status'])}: ${String(fields['detail'] ?? fields['title'] ?? '')}` : '';
   const text = error instanceof Error ? `${error.name}: ${http === '' ? error.message : http.trim()}${firstIssue(fields)}` : String(error);
   const line = text.split('\n')[0] ?? '';
-  return line.length > 150 ? `${line.slice(0, 147)}...` : line;
+  return line.length > 400 ? `${line.slice(0, 397)}...` : line;
 }
 
 async function probe<T>(mode: Mode, call: string, run: () => Promise<T>): Promise<T | undefined> {
