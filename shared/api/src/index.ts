@@ -5,3 +5,4 @@ export * from './element-instances.js';
 export * from './variables.js';
 export * from './incidents.js';
 export * from './process-instances.js';
+export * from './identity.js';

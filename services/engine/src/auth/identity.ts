@@ -7,6 +7,7 @@ import { roles, type Role } from './principal.js';
 export interface UserRecord {
   readonly username: string;
   readonly name?: string;
+  readonly email?: string;
   /** `scrypt$...` from `hashPassword`; absent for an account that cannot log in with a password. */
   readonly passwordHash?: string;
   readonly roles: readonly Role[];
@@ -17,6 +18,7 @@ export interface UserRecord {
 export interface GroupRecord {
   readonly groupId: string;
   readonly name?: string;
+  readonly description?: string;
   /** Roles every member gets. */
   readonly roles: readonly Role[];
   readonly members: readonly string[];
@@ -79,9 +81,11 @@ function toUser(raw: Raw, field: string, source: string): UserRecord {
   const passwordHash = text(raw, 'passwordHash', field, source, false);
   if (passwordHash !== undefined && !isPasswordHash(passwordHash)) throw invalid(source, `${field}.passwordHash`, 'a hash from `baton hash-password`');
   const name = text(raw, 'name', field, source, false);
+  const email = text(raw, 'email', field, source, false);
   return {
     username: text(raw, 'username', field, source, true) ?? '',
     ...(name === undefined ? {} : { name }),
+    ...(email === undefined ? {} : { email }),
     ...(passwordHash === undefined ? {} : { passwordHash }),
     roles: roleList(raw, field, source),
     groups: list(raw, 'groups', field, source),
@@ -90,9 +94,11 @@ function toUser(raw: Raw, field: string, source: string): UserRecord {
 
 function toGroup(raw: Raw, field: string, source: string): GroupRecord {
   const name = text(raw, 'name', field, source, false);
+  const description = text(raw, 'description', field, source, false);
   return {
     groupId: text(raw, 'id', field, source, true) ?? '',
     ...(name === undefined ? {} : { name }),
+    ...(description === undefined ? {} : { description }),
     roles: roleList(raw, field, source),
     members: list(raw, 'members', field, source),
   };

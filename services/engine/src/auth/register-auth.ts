@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BatonError } from '@baton/errors';
 import type { MessageBus } from '@baton/runtime';
 import type { EngineApi } from '../engine-api.js';
+import { registerCamundaIdentityRoutes } from '../routes/identity.js';
 import { checkObject, checkRole, type Access } from './access.js';
 import { apiKeyIdOf, apiKeyPrefix, matchesApiKey } from './api-key.js';
 import type { AuthConfig } from './auth-config.js';
@@ -163,6 +164,7 @@ export async function registerAuth(app: FastifyInstance, config: AuthConfig, eng
   const cookieOptions = { ttlMs: config.sessionTtlMs ?? defaultSessionTtlMs, secure: config.secureCookies ?? false };
   registerAuthRoutes(app, { identity, now, cookie: cookieOptions, throttle });
   registerIdentityRoutes(app, identity);
+  registerCamundaIdentityRoutes(app, identity);
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {

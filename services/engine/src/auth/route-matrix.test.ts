@@ -54,6 +54,11 @@ const notReaders: Caller[] = ['anonymous', 'mia', 'uma', 'payKey'];
 const notChargeWorkers: Caller[] = ['anonymous', 'shipKey', 'alice', 'oscar', 'mia'];
 
 /** Every route of the API (issue 7): who gets in, who is refused. User-task object rules are in user-task-access.test.ts. */
+/** A route only the admin may call, answering `status` to them. */
+const adminOnly = (route: string, status: number, method: string, path: string, body?: unknown): RouteCase => ({ route, allowed: [['alice', status]], refused: nobodyButAdmin, given: async () => ({ method, path, body }) });
+/** An 8.8 authorization request (Baton refuses it: permissions come with roles). */
+const grant = { ownerId: 'uma', ownerType: 'USER', resourceId: '*', resourceType: 'USER', permissionTypes: ['READ'] };
+
 const cases: RouteCase[] = [
   { route: 'POST /v2/deployments', allowed: [['alice', 200]], refused: nobodyButAdmin, given: async (h) => ({ method: 'POST', path: '/v2/deployments', body: h.xml }) },
   { route: 'GET /v2/process-definitions', allowed: readers, refused: notReaders, given: async (h) => (await h.startPay(), { method: 'GET', path: '/v2/process-definitions' }) },
@@ -215,6 +220,49 @@ const cases: RouteCase[] = [
   { route: 'PUT /v2/clock', allowed: [['alice', 204]], refused: nobodyButAdmin, given: async () => ({ method: 'PUT', path: '/v2/clock', body: { timestamp: Date.now() } }) },
   { route: 'POST /v2/clock/reset', allowed: [['alice', 204]], refused: nobodyButAdmin, given: async () => ({ method: 'POST', path: '/v2/clock/reset' }) },
   { route: 'DELETE /v2/identity/groups/{groupId}', allowed: [['alice', 204]], refused: nobodyButAdmin, given: async () => ({ method: 'DELETE', path: '/v2/identity/groups/clerks' }) },
+  // Camunda 8.8's identity operations (issue 13): the admin's; 501 where Baton's model cannot express the change.
+  { route: 'GET /v2/authentication/me', allowed: [['uma', 200], ['payKey', 200]], refused: ['anonymous'], given: async () => ({ method: 'GET', path: '/v2/authentication/me' }) },
+  adminOnly('POST /v2/users', 201, 'POST', '/v2/users', { username: 'zed', password: 'a long password' }),
+  adminOnly('POST /v2/users/search', 200, 'POST', '/v2/users/search', {}),
+  adminOnly('GET /v2/users/{username}', 200, 'GET', '/v2/users/uma'),
+  adminOnly('PUT /v2/users/{username}', 200, 'PUT', '/v2/users/uma', { name: 'Uma' }),
+  adminOnly('DELETE /v2/users/{username}', 204, 'DELETE', '/v2/users/uma'),
+  adminOnly('POST /v2/groups', 201, 'POST', '/v2/groups', { groupId: 'auditors', name: 'Auditors' }),
+  adminOnly('POST /v2/groups/search', 200, 'POST', '/v2/groups/search', {}),
+  adminOnly('GET /v2/groups/{groupId}', 200, 'GET', '/v2/groups/clerks'),
+  adminOnly('PUT /v2/groups/{groupId}', 200, 'PUT', '/v2/groups/clerks', { name: 'Clerks', description: 'c' }),
+  adminOnly('DELETE /v2/groups/{groupId}', 204, 'DELETE', '/v2/groups/clerks'),
+  adminOnly('PUT /v2/groups/{groupId}/users/{username}', 204, 'PUT', '/v2/groups/clerks/users/uma'),
+  adminOnly('DELETE /v2/groups/{groupId}/users/{username}', 204, 'DELETE', '/v2/groups/clerks/users/cleo'),
+  adminOnly('POST /v2/groups/{groupId}/users/search', 200, 'POST', '/v2/groups/clerks/users/search', {}),
+  adminOnly('POST /v2/groups/{groupId}/roles/search', 200, 'POST', '/v2/groups/clerks/roles/search', {}),
+  adminOnly('POST /v2/roles', 501, 'POST', '/v2/roles', { roleId: 'auditor', name: 'Auditor' }),
+  adminOnly('POST /v2/roles/search', 200, 'POST', '/v2/roles/search', {}),
+  adminOnly('GET /v2/roles/{roleId}', 200, 'GET', '/v2/roles/operator'),
+  adminOnly('PUT /v2/roles/{roleId}', 501, 'PUT', '/v2/roles/operator', { name: 'Ops', description: 'o' }),
+  adminOnly('DELETE /v2/roles/{roleId}', 501, 'DELETE', '/v2/roles/operator'),
+  adminOnly('PUT /v2/roles/{roleId}/users/{username}', 204, 'PUT', '/v2/roles/operator/users/uma'),
+  adminOnly('DELETE /v2/roles/{roleId}/users/{username}', 204, 'DELETE', '/v2/roles/operator/users/oscar'),
+  adminOnly('PUT /v2/roles/{roleId}/groups/{groupId}', 204, 'PUT', '/v2/roles/operator/groups/clerks'),
+  {
+    route: 'DELETE /v2/roles/{roleId}/groups/{groupId}',
+    allowed: [['alice', 204]],
+    refused: nobodyButAdmin,
+    given: async (h) => {
+      await h.request('alice', 'PUT', '/v2/roles/operator/groups/clerks');
+      return { method: 'DELETE', path: '/v2/roles/operator/groups/clerks' };
+    },
+  },
+  adminOnly('POST /v2/roles/{roleId}/users/search', 200, 'POST', '/v2/roles/operator/users/search', {}),
+  adminOnly('POST /v2/roles/{roleId}/groups/search', 200, 'POST', '/v2/roles/operator/groups/search', {}),
+  adminOnly('POST /v2/authorizations', 501, 'POST', '/v2/authorizations', grant),
+  adminOnly('POST /v2/authorizations/search', 200, 'POST', '/v2/authorizations/search', {}),
+  adminOnly('GET /v2/authorizations/{authorizationKey}', 200, 'GET', '/v2/authorizations/1'),
+  adminOnly('PUT /v2/authorizations/{authorizationKey}', 501, 'PUT', '/v2/authorizations/1', grant),
+  adminOnly('DELETE /v2/authorizations/{authorizationKey}', 501, 'DELETE', '/v2/authorizations/1'),
+  adminOnly('POST /v2/tenants', 501, 'POST', '/v2/tenants', { tenantId: 'acme', name: 'ACME' }),
+  adminOnly('POST /v2/tenants/search', 200, 'POST', '/v2/tenants/search', {}),
+  adminOnly('GET /v2/tenants/{tenantId}', 200, 'GET', '/v2/tenants/<default>'),
 ];
 
 /** Identity changes are not in the engine snapshot: they show in who may log in and what the admin lists. */
