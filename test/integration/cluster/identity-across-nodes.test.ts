@@ -108,6 +108,35 @@ describe('identity managed in the store, across nodes on one Redis', () => {
     }
   });
 
+  it('issue 13: a user created with POST /v2/users on node A, and given a role there, logs in with HTTP Basic on node B', async () => {
+    // given: two nodes on one Redis and one NATS cluster namespace
+    const bus = { bus: inject('natsUrl'), cluster: `identity-${randomUUID()}` };
+    const a = await start('node-a', bus);
+    const b = await start('node-b', bus);
+    const adminOnA = await loggedIn(a, 'alice');
+    const adminOnB = await loggedIn(b, 'alice');
+    // when: the admin creates nina on A and makes her an operator
+    const created = await call(a, adminOnA, 'POST', '/v2/users', { username: 'nina', password: zedPassword, name: 'Nina' });
+    expect(created.status).toBe(201);
+    expect((await call(a, adminOnA, 'PUT', '/v2/roles/operator/users/nina')).status).toBe(204);
+    // then: B has her, with the role (the admin's view on B, not a guess at timing)
+    await vi.waitFor(async () => expect(await (await call(b, adminOnB, 'POST', '/v2/roles/operator/users/search', {})).json()).toMatchObject({ items: expect.arrayContaining([{ username: 'nina' }]) }), {
+      timeout: 10_000,
+      interval: 50,
+    });
+    // and she authenticates on B with Basic credentials, as Camunda's client (strategy BASIC) sends them
+    const basic = { authorization: `Basic ${Buffer.from(`nina:${zedPassword}`).toString('base64')}` };
+    const me = await fetch(`${b.url}/v2/authentication/me`, { headers: basic });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ username: 'nina', displayName: 'Nina', roles: ['operator'], canLogout: false });
+    expect((await fetch(`${b.url}/v2/process-instances/search`, { method: 'POST', headers: { ...basic, 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+    // and the store keeps only the hash
+    const redis = new Redis(redisUrl);
+    const stored = await redis.hget('baton:identity:users', 'nina').finally(() => redis.disconnect());
+    expect(JSON.parse(stored ?? '{}')).toMatchObject({ username: 'nina', roles: ['operator'], passwordHash: expect.stringMatching(/^scrypt\$/) });
+    expect(stored).not.toContain(zedPassword);
+  });
+
   it('issue 12 (3): a logout, a new password or a deletion on node A ends the session on node B at once, with no bus between them', async () => {
     // given: two nodes on one Redis, each with its own in-memory bus (only the store links them), sessions valid on both
     const a = await start('node-a', { bus: 'memory' });
