@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createCamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import pino from 'pino';
-import { startNode } from '@baton/engine';
+import { hashPassword, startNode } from '@baton/engine';
 
 type Client = ReturnType<typeof createCamundaClientLoose>;
 export type Mode = 'res:strict' | 'none';
@@ -172,6 +172,46 @@ async function probeMessages(mode: Mode, client: Client, raw: Raw): Promise<void
   await probe(mode, 'broadcastSignal', () => client.broadcastSignal({ signalName: 'compat-signal', variables: {} }));
 }
 
+/** Camunda's identity calls, as the admin with the client's BASIC strategy, against a node with authentication (`identityNode`). */
+async function probeIdentity(url: string, modes: readonly Mode[]): Promise<void> {
+  for (const mode of modes) {
+    const client = createCamundaClientLoose({
+      config: {
+        CAMUNDA_REST_ADDRESS: `${url}/v2`,
+        CAMUNDA_AUTH_STRATEGY: 'BASIC',
+        CAMUNDA_BASIC_AUTH_USERNAME: identityAdmin.username,
+        CAMUNDA_BASIC_AUTH_PASSWORD: identityAdmin.password,
+        CAMUNDA_SDK_VALIDATION: mode,
+        CAMUNDA_SDK_HTTP_RETRY_MAX_ATTEMPTS: 1,
+      },
+      log: { level: 'silent' },
+    });
+    const suffix = mode === 'none' ? 'off' : 'strict';
+    await probe(mode, 'getAuthentication', () => client.getAuthentication());
+    await probe(mode, 'createUser', () => client.createUser({ username: `compat-${suffix}`, password: 'compat-password', name: 'Compat' }, noWait));
+    await probe(mode, 'searchUsers', () => client.searchUsers({ filter: { username: `compat-${suffix}` } } as never, noWait));
+    await probe(mode, 'getUser', () => client.getUser({ username: `compat-${suffix}` } as never, noWait));
+    await probe(mode, 'createGroup', () => client.createGroup({ groupId: `compat-${suffix}`, name: 'Compat' }));
+    await probe(mode, 'searchGroups', () => client.searchGroups({} as never, noWait));
+    await probe(mode, 'createRole (refused 501: Baton\'s roles are fixed)', () => client.createRole({ roleId: `compat-${suffix}`, name: 'Compat' }));
+    await probe(mode, 'searchRoles', () => client.searchRoles({} as never, noWait));
+    const grant = { ownerId: `compat-${suffix}`, ownerType: 'USER', resourceId: '*', resourceType: 'PROCESS_DEFINITION', permissionTypes: ['READ_PROCESS_INSTANCE'] } as const;
+    await probe(mode, 'createAuthorization (refused 501: permissions come with roles)', () => client.createAuthorization(grant as never));
+    await probe(mode, 'searchAuthorizations', () => client.searchAuthorizations({ filter: { ownerType: 'ROLE' } } as never, noWait));
+    await probe(mode, 'searchTenants', () => client.searchTenants({} as never, noWait));
+  }
+}
+
+/** The admin of the node the identity calls run against. */
+const identityAdmin = { username: 'compat-admin', password: 'compat-admin-password' };
+
+/** A node with authentication: the identity operations exist only there. */
+async function identityNode() {
+  const user = { username: identityAdmin.username, passwordHash: await hashPassword(identityAdmin.password), roles: ['admin' as const], groups: [] };
+  const auth = { identity: { users: [user], groups: [], apiKeys: [] }, sessionSecret: 'compat-'.repeat(6) };
+  return startNode({ logger: pino({ level: 'silent' }), print: () => undefined, handleSignals: false, port: 0, auth });
+}
+
 function table(): string {
   const rows = [...results].map(([call, row]) => `| ${call} | ${row['res:strict'] ?? '-'} | ${row.none ?? '-'} |`);
   return ['| call | res:strict | validation off |', '| --- | --- | --- |', ...rows].join('\n');
@@ -199,6 +239,12 @@ async function main(): Promise<void> {
     await probeNode(node.url, ['res:strict', 'none']);
   } finally {
     await node.close();
+  }
+  const secured = await identityNode();
+  try {
+    await probeIdentity(secured.url, ['res:strict', 'none']);
+  } finally {
+    await secured.close();
   }
   const counts = (mode: Mode) => [...results.values()].filter((row) => row[mode] === 'OK').length;
   process.stdout.write(`${table()}\n\nOK with res:strict: ${counts('res:strict')}/${results.size}; with validation off: ${counts('none')}/${results.size}\n`);
