@@ -18,6 +18,7 @@ import { registerClockRoutes } from './routes/clock.js';
 import { registerDeploymentRoutes } from './routes/deployments.js';
 import { registerElementInstanceRoutes } from './routes/element-instances.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerIdentityWithoutAuth } from './routes/identity.js';
 import { registerIncidentRoutes } from './routes/incidents.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { registerMessageRoutes } from './routes/messages.js';
@@ -114,6 +115,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerRequestGuards(app, options.variableLimits ?? defaultVariableLimits);
   await app.register(multipart, { limits: { fileSize: bodyLimit, files: 100, fields: 20 } });
   if (options.auth !== undefined) await registerAuth(app, options.auth, options.engine, options.identitySync);
+  else registerIdentityWithoutAuth(app);
   const webRoot = options.webRoot ?? defaultWebRoot();
   if (webRoot !== false && webRoot !== undefined) await registerWebApp(app, webRoot);
   await registerOpenApi(app, options.version ?? packageVersion);

@@ -1,6 +1,7 @@
 import { AuthorizationResult, AuthorizationSearchResult, CamundaUserResult, GroupResult, GroupSearchQueryResult, MemberGroupSearchResult, MemberUserSearchResult, RoleResult, RoleSearchQueryResult, TenantResult, TenantSearchQueryResult, UserResult, UserSearchResult } from '@baton/api';
+import { VirtualClock } from '@baton/runtime';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { errorsOf } from '../__fixtures__/contract-harness.js';
+import { errorsOf, runtimeHarness } from '../__fixtures__/contract-harness.js';
 import { authHarness, type AuthHarness, type Caller } from '../auth/__fixtures__/auth-harness.js';
 
 /**
@@ -223,5 +224,26 @@ describe('identity operations of the contract', () => {
     }
     expect(await everyUser()).toEqual(before);
     expect((await as('uma', 'GET', '/v2/authentication/me')).body).toMatchObject({ roles: ['user'], groups: [] });
+  });
+});
+
+describe('identity operations on a node without authentication', () => {
+  it('answer 501 saying the node has no identity and how to give it one, and are not listed in /openapi.json', async () => {
+    // given
+    const h = await runtimeHarness(new VirtualClock(1_700_000_000_000));
+    try {
+      // when
+      const created = await h.app.inject({ method: 'POST', url: '/v2/users', payload: { username: 'nina', password: 'nina-secret-1' } });
+      const me = await h.app.inject({ method: 'GET', url: '/v2/authentication/me' });
+      const document = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json<{ paths: Record<string, unknown> }>();
+      // then
+      for (const answer of [created, me]) {
+        expect(answer.statusCode).toBe(501);
+        expect(answer.json()).toMatchObject({ code: 'NOT_IMPLEMENTED', detail: expect.stringMatching(/runs without (it|authentication).*--identity FILE/) });
+      }
+      expect(Object.keys(document.paths).filter((path) => /^\/v2\/(users|groups|roles|authorizations|tenants|authentication)/.test(path))).toEqual([]);
+    } finally {
+      await h.close();
+    }
   });
 });

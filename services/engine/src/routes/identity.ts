@@ -2,6 +2,7 @@ import { identityOperations as ops } from '@baton/api';
 import type { CamundaUserResult, GroupCreateRequest, GroupResult, GroupSearchQueryRequest, GroupUpdateRequest, MemberUserSearchQueryRequest, RoleSearchQueryRequest, UserRequest, UserResult, UserSearchQueryRequest, UserUpdateRequest } from '@baton/api';
 import { BatonError } from '@baton/errors';
 import type { FastifyInstance } from 'fastify';
+import { sendProblem, toProblem } from '../problem.js';
 import type { GroupRecord, UserRecord } from '../auth/identity.js';
 import { hashPassword } from '../auth/password.js';
 import { hasRole, type Principal } from '../auth/principal.js';
@@ -156,4 +157,30 @@ export function registerCamundaIdentityRoutes(app: FastifyInstance, identity: Sy
   registerUsers(app, identity);
   registerGroups(app, identity);
   registerRoleRoutes(app, identity);
+}
+
+/**
+ * Without authentication there is no identity to manage: each identity operation answers
+ * 501 saying how to turn it on (rather than the generic "not implemented yet"). Hidden from
+ * /openapi.json, which lists what the node serves.
+ */
+export function registerIdentityWithoutAuth(app: FastifyInstance): void {
+  for (const [operationId, op] of Object.entries(ops)) {
+    app.route({
+      method: op.method,
+      url: op.path,
+      config: { access: 'authenticated' },
+      schema: { hide: true },
+      handler: async (request, reply) => {
+        const error = new BatonError(
+          'NOT_IMPLEMENTED',
+          `Expected a node with authentication for ${operationId} (${op.method} ${request.routeOptions.url ?? op.path}), but this one runs without it, so it has no users, groups or roles; ` +
+            'start it with an identity file (baton serve --identity FILE, or `auth` in startNode).',
+          { operationId },
+        );
+        // Sent, not thrown: an answer, not a failure of the node (the error handler logs every 5xx at error).
+        return sendProblem(reply, toProblem(error, request.url, request.id));
+      },
+    });
+  }
 }
