@@ -23,32 +23,54 @@ function requireRole(roleId: string): Role {
 const cannot = (operation: string, instead: string, details: Record<string, unknown> = {}): BatonError =>
   new BatonError('NOT_IMPLEMENTED', `Expected to ${operation}, but ${instead}.`, details);
 
+/** Who holds roles: a user (their own roles) or a group (roles every member gets), as the assignment routes treat them. */
+interface Holder {
+  readonly kind: 'user' | 'group';
+  readonly param: 'username' | 'groupId';
+  readonly assign: Operation;
+  readonly unassign: Operation;
+  /** The holder's id and roles, or 404. */
+  get(id: string): { readonly id: string; readonly roles: readonly Role[] };
+  /** Stores the holder with `roles`. */
+  put(id: string, roles: readonly Role[]): Promise<number>;
+}
+
+type Operation = { readonly path: string; readonly schema: { readonly response: object } };
+
+function registerAssignments(app: FastifyInstance, holder: Holder): void {
+  const command = (verb: string) => `${verb}RoleTo${holder.kind === 'user' ? 'User' : 'Group'}`;
+  app.put<Params<'roleId' | Holder['param']>>(holder.assign.path, { config: { access: 'admin', command: command('Assign') }, schema: schemaOf(holder.assign) }, async (request, reply) => {
+    const role = requireRole(request.params.roleId);
+    const { id, roles: held } = holder.get(request.params[holder.param]);
+    if (!held.includes(role)) await holder.put(id, [...held, role]);
+    return reply.code(204).send();
+  });
+  app.delete<Params<'roleId' | Holder['param']>>(holder.unassign.path, { config: { access: 'admin', command: command('Unassign') }, schema: schemaOf(holder.unassign) }, async (request, reply) => {
+    const role = requireRole(request.params.roleId);
+    const { id, roles: held } = holder.get(request.params[holder.param]);
+    const directly = holder.kind === 'user' ? ' directly (a role from a group is taken from the group)' : '';
+    if (!held.includes(role)) throw notFound(`${holder.kind} holding role "${role}"${directly}`, holder.param, id, `POST /v2/roles/${role}/${holder.kind}s/search`);
+    await holder.put(id, held.filter((other) => other !== role));
+    return reply.code(204).send();
+  });
+}
+
 function registerRoleAssignments(app: FastifyInstance, identity: SyncedIdentity): void {
-  app.put<Params<'roleId' | 'username'>>(ops.assignRoleToUser.path, { config: { access: 'admin', command: 'AssignRoleToUser' }, schema: schemaOf(ops.assignRoleToUser) }, async (request, reply) => {
-    const role = requireRole(request.params.roleId);
-    const user = requireUser(identity, request.params.username);
-    if (!user.roles.includes(role)) await identity.putUser({ ...user, roles: [...user.roles, role] });
-    return reply.code(204).send();
+  registerAssignments(app, {
+    kind: 'user',
+    param: 'username',
+    assign: ops.assignRoleToUser,
+    unassign: ops.unassignRoleFromUser,
+    get: (id) => ({ id, roles: requireUser(identity, id).roles }),
+    put: (id, held) => identity.putUser({ ...requireUser(identity, id), roles: held }),
   });
-  app.delete<Params<'roleId' | 'username'>>(ops.unassignRoleFromUser.path, { config: { access: 'admin', command: 'UnassignRoleFromUser' }, schema: schemaOf(ops.unassignRoleFromUser) }, async (request, reply) => {
-    const role = requireRole(request.params.roleId);
-    const user = requireUser(identity, request.params.username);
-    if (!user.roles.includes(role)) throw notFound(`user holding role "${role}" directly (a role from a group is taken from the group)`, 'username', user.username, `POST /v2/roles/${role}/users/search`);
-    await identity.putUser({ ...user, roles: user.roles.filter((held) => held !== role) });
-    return reply.code(204).send();
-  });
-  app.put<Params<'roleId' | 'groupId'>>(ops.assignRoleToGroup.path, { config: { access: 'admin', command: 'AssignRoleToGroup' }, schema: schemaOf(ops.assignRoleToGroup) }, async (request, reply) => {
-    const role = requireRole(request.params.roleId);
-    const group = requireGroup(identity, request.params.groupId);
-    if (!group.roles.includes(role)) await identity.putGroup({ ...group, roles: [...group.roles, role] });
-    return reply.code(204).send();
-  });
-  app.delete<Params<'roleId' | 'groupId'>>(ops.unassignRoleFromGroup.path, { config: { access: 'admin', command: 'UnassignRoleFromGroup' }, schema: schemaOf(ops.unassignRoleFromGroup) }, async (request, reply) => {
-    const role = requireRole(request.params.roleId);
-    const group = requireGroup(identity, request.params.groupId);
-    if (!group.roles.includes(role)) throw notFound(`group holding role "${role}"`, 'groupId', group.groupId, `POST /v2/roles/${role}/groups/search`);
-    await identity.putGroup({ ...group, roles: group.roles.filter((held) => held !== role) });
-    return reply.code(204).send();
+  registerAssignments(app, {
+    kind: 'group',
+    param: 'groupId',
+    assign: ops.assignRoleToGroup,
+    unassign: ops.unassignRoleFromGroup,
+    get: (id) => ({ id, roles: requireGroup(identity, id).roles }),
+    put: (id, held) => identity.putGroup({ ...requireGroup(identity, id), roles: held }),
   });
   app.post<Params<'roleId'> & { Body: MemberUserSearchQueryRequest | null }>(ops.searchUsersForRole.path, { config: { access: 'admin' }, schema: schemaOf(ops.searchUsersForRole) }, async (request) => {
     const role = requireRole(request.params.roleId);
