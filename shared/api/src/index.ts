@@ -6,3 +6,5 @@ export * from './variables.js';
 export * from './incidents.js';
 export * from './process-instances.js';
 export * from './identity.js';
+export * from './process-definitions.js';
+export * from './deployments.js';
