@@ -126,6 +126,7 @@ async function probeJobs(mode: Mode, client: Client, raw: Raw): Promise<void> {
   await probe(mode, 'searchIncidents', () => client.searchIncidents({ filter: { processInstanceKey: failing.processInstanceKey } } as never, noWait));
   await probe(mode, 'searchProcessInstanceIncidents', () => client.searchProcessInstanceIncidents({ processInstanceKey: failing.processInstanceKey } as never, noWait));
   const incidentKey = await firstItem(raw, '/v2/incidents/search', { processInstanceKey: failing.processInstanceKey }, 'incidentKey');
+  await probe(mode, 'getIncident', () => client.getIncident({ incidentKey } as never, noWait));
   await probe(mode, 'resolveIncident', () => client.resolveIncident({ incidentKey }));
   await probeUserTask(mode, client, raw, completed.processInstanceKey);
   await probeWorker(mode, client, raw);
@@ -166,8 +167,12 @@ async function probeWorker(mode: Mode, client: Client, raw: Raw): Promise<void> 
 
 async function probeMessages(mode: Mode, client: Client, raw: Raw): Promise<void> {
   const orderId = `o-${mode}`;
-  await start(mode, client, raw, 'compat-waits', { orderId });
+  const processInstanceKey = await start(mode, client, raw, 'compat-waits', { orderId });
+  await probe(mode, 'searchMessageSubscriptions', () => client.searchMessageSubscriptions({ filter: { processInstanceKey } } as never, noWait));
   await probe(mode, 'publishMessage', () => client.publishMessage({ name: 'compat-published', correlationKey: orderId, timeToLive: 0, variables: {} }));
+  await probe(mode, 'publishMessage (timeToLive, messageId)', () =>
+    client.publishMessage({ name: 'compat-buffered', correlationKey: orderId, timeToLive: 60_000, messageId: `m-${mode}`, variables: {} }),
+  );
   await probe(mode, 'correlateMessage', () => client.correlateMessage({ name: 'compat-correlated', correlationKey: orderId, variables: {} }));
   await probe(mode, 'broadcastSignal', () => client.broadcastSignal({ signalName: 'compat-signal', variables: {} }));
 }

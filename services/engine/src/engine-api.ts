@@ -1,9 +1,17 @@
 import type {
   ActivatedJob,
+  IncidentResult,
+  IncidentSearchQuery,
   IncidentSearchQueryResult,
   InstanceIncident,
   JobSearchQuery,
   JobSearchQueryResult,
+  MessageCorrelationRequest,
+  MessageCorrelationResult,
+  MessagePublicationRequest,
+  MessagePublicationResult,
+  MessageSubscriptionSearchQuery,
+  MessageSubscriptionSearchQueryResult,
   ProcessInstanceCallHierarchy,
   ProcessInstanceDetail,
   ProcessInstanceElementStatisticsQueryResult,
@@ -12,6 +20,8 @@ import type {
   ProcessInstanceSearchQueryResult,
   ProcessInstanceSequenceFlowsQueryResult,
   ProcessInstanceState,
+  SignalBroadcastRequest,
+  SignalBroadcastResult,
 } from '@baton/api';
 import type { FormField } from '@baton/model';
 import type { ElementInstancesApi } from './element-instances-api.js';
@@ -90,25 +100,6 @@ export interface HistoryEntry {
   readonly position: number;
   readonly type: string;
   readonly [field: string]: unknown;
-}
-
-export interface MessageRequest {
-  readonly name: string;
-  readonly correlationKey: string;
-  readonly variables: Variables;
-  readonly timeToLiveMs?: number;
-  readonly messageId?: string;
-}
-
-export interface MessageCorrelation {
-  readonly messageKey: string;
-  /** The instance the message reached or started (correlation only). */
-  readonly processInstanceKey?: string;
-}
-
-export interface SignalRequest {
-  readonly signalName: string;
-  readonly variables: Variables;
 }
 
 export interface ActivateJobsRequest {
@@ -195,14 +186,6 @@ export interface UserTaskFilter {
   readonly processDefinitionId?: string;
 }
 
-export interface IncidentFilter {
-  readonly processInstanceKey?: string;
-  readonly state?: 'ACTIVE' | 'RESOLVED';
-  readonly errorType?: string;
-  readonly elementId?: string;
-  readonly processDefinitionId?: string;
-}
-
 /** The engine operations behind the routes. See the module comment for the error contract. */
 export interface EngineApi extends ElementInstancesApi {
   /** Validates every resource first; deploys none when any has an error (`MODEL_INVALID` listing all problems). */
@@ -224,10 +207,12 @@ export interface EngineApi extends ElementInstancesApi {
   searchInstanceIncidents(processInstanceKey: string, query: ProcessInstanceIncidentSearchQuery): Promise<IncidentSearchQueryResult>;
   cancelInstance(processInstanceKey: string): Promise<void>;
   /** Correlates to one open subscription or message start event now, else `NOT_FOUND`. */
-  correlateMessage(request: MessageRequest): Promise<MessageCorrelation>;
-  /** Publishes: correlates now or buffers for `timeToLiveMs`; never fails for lack of a receiver. */
-  publishMessage(request: MessageRequest): Promise<MessageCorrelation>;
-  broadcastSignal(request: SignalRequest): Promise<{ readonly signalKey: string }>;
+  correlateMessage(request: MessageCorrelationRequest): Promise<MessageCorrelationResult>;
+  /** Publishes: correlates now or keeps it for `timeToLive` ms; never fails for lack of a receiver (`MESSAGE_ALREADY_PUBLISHED` for a live messageId). */
+  publishMessage(request: MessagePublicationRequest): Promise<MessagePublicationResult>;
+  /** Open message subscriptions (state `CREATED`) matching the query, oldest first unless sorted. */
+  searchMessageSubscriptions(query: MessageSubscriptionSearchQuery): Promise<MessageSubscriptionSearchQueryResult>;
+  broadcastSignal(request: SignalBroadcastRequest): Promise<SignalBroadcastResult>;
   /** Returns at once (possibly no jobs); the HTTP layer long-polls. */
   activateJobs(request: ActivateJobsRequest): Promise<readonly ActivatedJob[]>;
   completeJob(jobKey: string, variables: Variables): Promise<void>;
@@ -247,7 +232,11 @@ export interface EngineApi extends ElementInstancesApi {
   /** `assignee` undefined unassigns. */
   assignUserTask(userTaskKey: string, assignee: string | undefined): Promise<void>;
   completeUserTask(userTaskKey: string, variables: Variables): Promise<void>;
-  searchIncidents(filter: IncidentFilter): Promise<readonly IncidentView[]>;
+  /** Open incidents matching the query in 8.8's shape, oldest first unless sorted. */
+  searchIncidents(query: IncidentSearchQuery): Promise<IncidentSearchQueryResult>;
+  /** The open incident with that key; `NOT_FOUND` when there is none. */
+  getIncident(incidentKey: string): Promise<IncidentResult>;
+  /** Retries its job (with `retries`, default 1) or re-runs its element; `NOT_FOUND` when it is not open. */
   resolveIncident(incidentKey: string, retries?: number): Promise<void>;
   /**
    * Calls `listener` after any state change (a commit, a job made activatable), so long

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { UserTaskWait } from '@baton/core';
 import { BatonError } from '@baton/errors';
-import type { Engine, IndexedIncident, IndexedUserTask, MessageBus } from '@baton/runtime';
+import type { Engine, IndexedUserTask, MessageBus } from '@baton/runtime';
 import { boundedForReading, defaultVariableLimits, scopeChainVariables } from '@baton/runtime';
 import type * as Api from './engine-api.js';
-import { runtimeInstancesApi, toIncident } from './runtime-instances-api.js';
+import { runtimeIncidentsApi } from './runtime-incidents-api.js';
+import { runtimeInstancesApi } from './runtime-instances-api.js';
+import { runtimeMessagesApi } from './runtime-messages-api.js';
 import { everyItem } from './search-page.js';
 import { runtimeElementInstancesApi } from './runtime-element-instances-api.js';
 import { runtimeJobsApi } from './runtime-jobs-api.js';
@@ -130,28 +132,8 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
     async cancelInstance(key) {
       await engine.cancelInstance(key);
     },
-    async correlateMessage(request) {
-      const { timeToLiveMs: _ignored, ...now } = request;
-      const result = await engine.publishMessage({ ...now, timeToLiveMs: 0 });
-      const processInstanceKey = result.correlatedInstanceId ?? result.startedInstanceIds[0];
-      if (processInstanceKey === undefined) {
-        throw new BatonError(
-          'NOT_FOUND',
-          `No instance waits for message "${request.name}" with correlation key "${request.correlationKey}", and no process starts with it; publish it with a timeToLive to keep it.`,
-          { messageName: request.name, correlationKey: request.correlationKey },
-        );
-      }
-      return { messageKey: result.messageId, processInstanceKey };
-    },
-    async publishMessage(request) {
-      const result = await engine.publishMessage(request);
-      const processInstanceKey = result.correlatedInstanceId ?? result.startedInstanceIds[0];
-      return { messageKey: result.messageId, ...(processInstanceKey === undefined ? {} : { processInstanceKey }) };
-    },
-    async broadcastSignal({ signalName, variables }) {
-      await engine.broadcastSignal({ name: signalName, variables });
-      return { signalKey: randomUUID() };
-    },
+    ...runtimeMessagesApi(engine),
+    ...runtimeIncidentsApi(engine),
     ...runtimeJobsApi(engine, readable),
     ...runtimeElementInstancesApi(engine),
     ...runtimeVariablesApi(engine, readable),
@@ -199,20 +181,6 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
     },
     async completeUserTask(userTaskKey, variables) {
       await engine.completeUserTask({ userTaskKey, variables });
-    },
-    async searchIncidents(filter) {
-      if (filter.state === 'RESOLVED') return [];
-      const query = {
-        ...(filter.processInstanceKey === undefined ? {} : { instanceId: filter.processInstanceKey }),
-        ...(filter.processDefinitionId === undefined ? {} : { processId: filter.processDefinitionId }),
-      };
-      const incidents: IndexedIncident[] = await everyItem((page) => engine.searchIncidents({ ...query, ...page }));
-      return incidents
-        .filter((i) => (filter.errorType === undefined || i.errorType === filter.errorType) && (filter.elementId === undefined || i.elementId === filter.elementId))
-        .map((i) => toIncident(i, i));
-    },
-    async resolveIncident(incidentKey, retries) {
-      await engine.resolveIncident({ incidentKey, ...(retries === undefined ? {} : { retries }) });
     },
     onChange(listener) {
       listeners.add(listener);

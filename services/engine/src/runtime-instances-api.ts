@@ -1,8 +1,5 @@
-import { defaultTenantId, filterValue, incidentErrorTypes } from '@baton/api';
+import { defaultTenantId, filterValue } from '@baton/api';
 import type {
-  DateTimeFilter,
-  IncidentResult,
-  InstanceIncident,
   ProcessElementStatisticsResult,
   ProcessInstanceFilter,
   ProcessInstanceResult,
@@ -11,11 +8,12 @@ import type {
   ProcessInstanceState,
   WaitingElement,
 } from '@baton/api';
-import { assertNever, type Incident, type InstanceState, type InstanceStatus, type Wait } from '@baton/core';
-import { BatonError, isBatonError } from '@baton/errors';
+import { assertNever, type InstanceState, type InstanceStatus, type Wait } from '@baton/core';
+import { isBatonError } from '@baton/errors';
 import type { Engine, InstanceQuery, InstanceSummary } from '@baton/runtime';
 import type * as Api from './engine-api.js';
-import { everyItem, searchPage, searchWindow } from './search-page.js';
+import { toIncident, toIncidentResult } from './runtime-incidents-api.js';
+import { everyItem, matchesDate, searchPage, searchWindow, sortBy } from './search-page.js';
 
 type InstancesApi = Pick<Api.EngineApi, 'getInstance' | 'searchInstances' | 'getCallHierarchy' | 'getSequenceFlows' | 'getElementStatistics' | 'searchInstanceIncidents'>;
 
@@ -36,23 +34,6 @@ function toWaiting(wait: Wait): WaitingElement {
     default:
       return assertNever(wait);
   }
-}
-
-/** An open incident in the shape the GET answer and the incident search list it. */
-export function toIncident(incident: Incident, state: Pick<InstanceState, 'instanceId' | 'processId' | 'definitionKey'>): InstanceIncident {
-  return {
-    incidentKey: incident.incidentKey,
-    processInstanceKey: state.instanceId,
-    processDefinitionId: state.processId,
-    processDefinitionKey: state.definitionKey,
-    elementId: incident.elementId,
-    elementInstanceKey: incident.elementInstanceId,
-    errorType: incident.errorType,
-    errorMessage: incident.errorMessage,
-    creationTime: iso(incident.createdAt),
-    state: 'ACTIVE',
-    ...(incident.jobKey === undefined ? {} : { jobKey: incident.jobKey }),
-  };
 }
 
 const stateNames: Record<InstanceStatus, ProcessInstanceState> = { active: 'ACTIVE', completed: 'COMPLETED', terminated: 'TERMINATED' };
@@ -76,28 +57,6 @@ function rowOf(state: InstanceState): Row {
   };
 }
 
-/** The epoch ms of a filter's date, or a 400 naming the field. */
-function epochOf(value: string, field: string): number {
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) throw new BatonError('VALIDATION_FAILED', `Expected filter.${field} to be an ISO 8601 date-time but found "${value}"; send e.g. 2026-01-31T12:00:00Z.`, { field: `filter.${field}` });
-  return ms;
-}
-
-function matchesDate(date: string | undefined, filter: DateTimeFilter | undefined, field: string): boolean {
-  if (filter === undefined) return true;
-  if (typeof filter === 'string') return date !== undefined && Date.parse(date) === epochOf(filter, field);
-  if (filter.$exists !== undefined && filter.$exists !== (date !== undefined)) return false;
-  const ms = date === undefined ? undefined : Date.parse(date);
-  const bounds: readonly [string | undefined, (a: number, b: number) => boolean][] = [
-    [filter.$eq, (a, b) => a === b],
-    [filter.$gt, (a, b) => a > b],
-    [filter.$gte, (a, b) => a >= b],
-    [filter.$lt, (a, b) => a < b],
-    [filter.$lte, (a, b) => a <= b],
-  ];
-  return bounds.every(([bound, holds]) => bound === undefined || (ms !== undefined && holds(ms, epochOf(bound, field))));
-}
-
 /** The filters the store's index cannot answer; checked on each result. */
 function matches(result: ProcessInstanceResult, f: ProcessInstanceFilter): boolean {
   const equal = <T>(actual: T | undefined, wanted: T | { readonly $eq: T } | undefined): boolean =>
@@ -115,27 +74,6 @@ function matches(result: ProcessInstanceResult, f: ProcessInstanceFilter): boole
 }
 
 const inMemoryFilters = ['processInstanceKey', 'processDefinitionKey', 'processDefinitionVersion', 'processDefinitionName', 'parentElementInstanceKey', 'hasIncident', 'startDate', 'endDate'] as const;
-
-/** Numeric strings (keys) by value, the rest as text; absent values last. */
-function compareValues(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  if (typeof a === 'string' && typeof b === 'string' && /^\d+$/.test(a) && /^\d+$/.test(b)) return a.length - b.length || (a < b ? -1 : 1);
-  return String(a) < String(b) ? -1 : 1;
-}
-
-/** `items` in the order `sort` asks for (stable: ties keep their order). */
-function sortBy<T extends object>(items: T[], sort: readonly { readonly field: string; readonly order?: string }[] | undefined): T[] {
-  const keys = sort ?? [];
-  return items.sort((x, y) => {
-    for (const { field, order } of keys) {
-      const byField = compareValues((x as Readonly<Record<string, unknown>>)[field], (y as Readonly<Record<string, unknown>>)[field]);
-      if (byField !== 0) return order?.toUpperCase() === 'DESC' ? -byField : byField;
-    }
-    return 0;
-  });
-}
 
 /**
  * The process-instance operations of {@link Api.EngineApi} on `@baton/runtime`'s Engine,
@@ -273,13 +211,7 @@ export function runtimeInstancesApi(engine: Engine, readable: <T>(value: T) => T
     },
     async searchInstanceIncidents(key, query) {
       const { state } = await engine.getInstance(key);
-      const incidents = Object.values(state.incidents).map(
-        (incident): IncidentResult => ({
-          ...toIncident(incident, state),
-          errorType: incidentErrorTypes[incident.errorType],
-          tenantId: defaultTenantId,
-        }),
-      );
+      const incidents = Object.values(state.incidents).map((incident) => toIncidentResult(incident, state));
       const window = searchWindow(query.page);
       const sorted = sortBy(incidents, query.sort);
       return searchPage(sorted.slice(window.offset, window.offset + window.limit), sorted.length, window.offset);

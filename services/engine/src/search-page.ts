@@ -1,4 +1,4 @@
-import { filterValue, type SearchQueryPageRequest, type SearchQueryPageResponse } from '@baton/api';
+import { filterValue, type DateTimeFilter, type SearchQueryPageRequest, type SearchQueryPageResponse } from '@baton/api';
 import { BatonError } from '@baton/errors';
 
 /** Items per page when the request names no `limit` (Camunda's default). */
@@ -77,5 +77,49 @@ export function matchesEvery<Filter extends object, Item extends object>(filter:
   return fields.every((field) => {
     const wanted = filterValue(filter[field] as string | { readonly $eq: string } | undefined);
     return wanted === undefined || wanted === item[field];
+  });
+}
+
+/** The epoch ms of a filter's date, or a 400 naming the field. */
+function epochOf(value: string, field: string): number {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new BatonError('VALIDATION_FAILED', `Expected filter.${field} to be an ISO 8601 date-time but found "${value}"; send e.g. 2026-01-31T12:00:00Z.`, { field: `filter.${field}` });
+  return ms;
+}
+
+/** Whether `date` (ISO, absent when the item has none) satisfies a date-time filter on `field`. */
+export function matchesDate(date: string | undefined, filter: DateTimeFilter | undefined, field: string): boolean {
+  if (filter === undefined) return true;
+  if (typeof filter === 'string') return date !== undefined && Date.parse(date) === epochOf(filter, field);
+  if (filter.$exists !== undefined && filter.$exists !== (date !== undefined)) return false;
+  const ms = date === undefined ? undefined : Date.parse(date);
+  const bounds: readonly [string | undefined, (a: number, b: number) => boolean][] = [
+    [filter.$eq, (a, b) => a === b],
+    [filter.$gt, (a, b) => a > b],
+    [filter.$gte, (a, b) => a >= b],
+    [filter.$lt, (a, b) => a < b],
+    [filter.$lte, (a, b) => a <= b],
+  ];
+  return bounds.every(([bound, holds]) => bound === undefined || (ms !== undefined && holds(ms, epochOf(bound, field))));
+}
+
+/** Numeric strings (keys) by value, the rest as text; absent values last. */
+function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  if (typeof a === 'string' && typeof b === 'string' && /^\d+$/.test(a) && /^\d+$/.test(b)) return a.length - b.length || (a < b ? -1 : 1);
+  return String(a) < String(b) ? -1 : 1;
+}
+
+/** `items` in the order `sort` asks for (stable: ties keep their order). */
+export function sortBy<T extends object>(items: T[], sort: readonly { readonly field: string; readonly order?: string }[] | undefined): T[] {
+  const keys = sort ?? [];
+  return items.sort((x, y) => {
+    for (const { field, order } of keys) {
+      const byField = compareValues((x as Readonly<Record<string, unknown>>)[field], (y as Readonly<Record<string, unknown>>)[field]);
+      if (byField !== 0) return order?.toUpperCase() === 'DESC' ? -byField : byField;
+    }
+    return 0;
   });
 }

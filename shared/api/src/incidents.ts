@@ -1,5 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Key, Literals, SearchQueryResult, SearchQuerySort, TenantId } from './common.js';
+import { BasicStringFilter, EnumFilter, Key, Literals, SearchQueryRequest, SearchQueryResult, SearchQuerySort, TenantId, keyParams } from './common.js';
+import { operation } from './operation.js';
+import { DateTimeFilter } from './date-time.js';
 
 /**
  * Incidents in Camunda 8.8's shape (`IncidentResult` of `rest-api.yaml`). Baton's own
@@ -50,7 +52,7 @@ export const IncidentResult = Type.Object({
   elementId: Type.String(),
   elementInstanceKey: Key,
   creationTime: Type.String({ format: 'date-time' }),
-  state: Literals(['ACTIVE', 'MIGRATED', 'RESOLVED', 'PENDING']),
+  state: Literals(['ACTIVE', 'MIGRATED', 'RESOLVED', 'PENDING'], { description: 'Baton keeps open incidents only: `ACTIVE`.' }),
   tenantId: TenantId,
   jobKey: Type.Optional(Key),
 });
@@ -74,3 +76,49 @@ export const IncidentSearchQuerySort = SearchQuerySort(incidentSortFields);
 
 export const IncidentSearchQueryResult = SearchQueryResult(IncidentResult);
 export type IncidentSearchQueryResult = Static<typeof IncidentSearchQueryResult>;
+
+/** 8.8's `IncidentFilter`: every given field must match (a value or `{ $eq }`; `creationTime` by range). */
+export const IncidentFilter = Type.Object(
+  {
+    incidentKey: Type.Optional(BasicStringFilter),
+    processDefinitionId: Type.Optional(BasicStringFilter),
+    processDefinitionKey: Type.Optional(BasicStringFilter),
+    processInstanceKey: Type.Optional(BasicStringFilter),
+    errorType: Type.Optional(EnumFilter(IncidentErrorType)),
+    errorMessage: Type.Optional(BasicStringFilter),
+    elementId: Type.Optional(BasicStringFilter),
+    elementInstanceKey: Type.Optional(BasicStringFilter),
+    creationTime: Type.Optional(DateTimeFilter),
+    state: Type.Optional(EnumFilter(Literals(['ACTIVE', 'MIGRATED', 'RESOLVED', 'PENDING']))),
+    tenantId: Type.Optional(BasicStringFilter),
+    jobKey: Type.Optional(BasicStringFilter),
+  },
+  { additionalProperties: false, description: 'Every given filter must match. Baton keeps open incidents only, so `RESOLVED`, `MIGRATED` and `PENDING` match none.' },
+);
+export type IncidentFilter = Static<typeof IncidentFilter>;
+
+export const IncidentSearchQuery = SearchQueryRequest(IncidentFilter, IncidentSearchQuerySort);
+export type IncidentSearchQuery = Static<typeof IncidentSearchQuery>;
+
+/** 8.8 takes `operationReference`; Baton adds `retries`: the failed job's new retries (default 1). */
+export const IncidentResolutionRequest = Type.Union([
+  Type.Object(
+    {
+      operationReference: Type.Optional(Type.Integer({ minimum: 1, description: 'Accepted for Camunda clients; Baton does not echo it.' })),
+      retries: Type.Optional(Type.Integer({ minimum: 1, description: 'Baton: the job\'s retries after resolving a JOB_NO_RETRIES incident (default 1).' })),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Null(),
+]);
+export type IncidentResolutionRequest = Static<typeof IncidentResolutionRequest>;
+
+const tags = ['incidents'];
+const incidentKeyParams = keyParams('incidentKey');
+
+/** The incident operations, each with its path, schemas and summary; routes and `/openapi.json` take them from here. */
+export const incidentOperations = {
+  searchIncidents: operation({ method: 'POST', path: '/v2/incidents/search', tags, summary: 'Search open incidents (oldest first unless sorted)', body: IncidentSearchQuery, response: IncidentSearchQueryResult }),
+  getIncident: operation({ method: 'GET', path: '/v2/incidents/:incidentKey', tags, summary: 'Get an open incident', params: incidentKeyParams, response: IncidentResult }),
+  resolveIncident: operation({ method: 'POST', path: '/v2/incidents/:incidentKey/resolution', tags, summary: 'Resolve an incident: retry its job (with `retries`, default 1) or re-run its element', params: incidentKeyParams, body: IncidentResolutionRequest }),
+} as const;

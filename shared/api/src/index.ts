@@ -8,3 +8,6 @@ export * from './process-instances.js';
 export * from './identity.js';
 export * from './process-definitions.js';
 export * from './deployments.js';
+export * from './date-time.js';
+export * from './messages.js';
+export * from './signals.js';

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { BasicStringFilter, EnumFilter, Key, Literals, Millis, SearchQueryPageRequest, SearchQueryRequest, SearchQueryResult, SearchQuerySort, TenantId, Variables, defaultTenantId, keyParams } from './common.js';
+import { DateTime, DateTimeFilter } from './date-time.js';
 import { IncidentSearchQuerySort, IncidentSearchQueryResult } from './incidents.js';
 import { operation } from './operation.js';
 
@@ -15,10 +16,7 @@ export const ProcessInstanceState = Literals(['ACTIVE', 'COMPLETED', 'TERMINATED
 export type ProcessInstanceState = Static<typeof ProcessInstanceState>;
 
 /** `tenantId` in a request: multi-tenancy is off, so only `<default>` (any other is refused, not ignored). */
-const RequestTenantId = Type.Unsafe<typeof defaultTenantId>({ type: 'string', enum: [defaultTenantId], description: 'The tenant; multi-tenancy is off, so only "<default>".' });
-
-/** A date-time as Camunda writes it (ISO 8601, UTC). */
-const DateTime = Type.String({ format: 'date-time' });
+export const RequestTenantId = Type.Unsafe<typeof defaultTenantId>({ type: 'string', enum: [defaultTenantId], description: 'The tenant; multi-tenancy is off, so only "<default>".' });
 
 /** Instructions 8.8 defines but Baton cannot honour yet: an empty list is accepted, any item is a 400 naming the field. */
 const Unhonoured = (what: string) => Type.Optional(Type.Array(Type.Unknown(), { description: `${what}: not supported by Baton; a non-empty list is refused (400).` }));
@@ -116,23 +114,6 @@ export const ProcessInstanceDetail = Type.Object({
   incidents: Type.Array(InstanceIncident, { description: 'Baton: its open incidents.' }),
 });
 export type ProcessInstanceDetail = Static<typeof ProcessInstanceDetail>;
-
-/** A date-time filter: the value, or operators (`$eq`, `$gt`, `$gte`, `$lt`, `$lte`, `$exists`). */
-export const DateTimeFilter = Type.Union([
-  DateTime,
-  Type.Object(
-    {
-      $eq: Type.Optional(DateTime),
-      $gt: Type.Optional(DateTime),
-      $gte: Type.Optional(DateTime),
-      $lt: Type.Optional(DateTime),
-      $lte: Type.Optional(DateTime),
-      $exists: Type.Optional(Type.Boolean()),
-    },
-    { additionalProperties: false },
-  ),
-]);
-export type DateTimeFilter = Static<typeof DateTimeFilter>;
 
 /** An integer filter: the value, or `{ $eq }`. */
 export const BasicIntegerFilter = Type.Union([Type.Integer(), Type.Object({ $eq: Type.Integer() }, { additionalProperties: false })]);

@@ -15,8 +15,12 @@ import type {
   JobSearchQuery,
   JobSearchQueryResult,
   JobUpdateRequest,
-  MessageAnswer,
-  MessageRequest,
+  MessageCorrelationRequest,
+  MessageCorrelationResult,
+  MessagePublicationRequest,
+  MessagePublicationResult,
+  MessageSubscriptionSearchQuery,
+  MessageSubscriptionSearchQueryResult,
   ProcessDefinitionSummary,
   ProcessInstance,
   ProcessInstanceCallHierarchy,
@@ -26,7 +30,8 @@ import type {
   ProcessInstanceSearchQueryResult,
   ProcessInstanceSequenceFlowsQueryResult,
   SearchResult,
-  SignalRequest,
+  SignalBroadcastRequest,
+  SignalBroadcastResult,
   ThrowJobErrorRequest,
   Topology,
   UserTask,
@@ -71,11 +76,13 @@ export interface BatonClient {
   /** POST /v2/process-instances/{key}/cancellation. */
   cancelProcessInstance(processInstanceKey: string, options?: CallOptions): Promise<void>;
   /** POST /v2/messages/correlation: reaches one waiting receiver now, else `NOT_FOUND`. */
-  correlateMessage(request: MessageRequest, options?: CallOptions): Promise<MessageAnswer>;
+  correlateMessage(request: MessageCorrelationRequest, options?: CallOptions): Promise<MessageCorrelationResult>;
   /** POST /v2/messages/publication: correlated now or kept for `timeToLive` ms. */
-  publishMessage(request: MessageRequest, options?: CallOptions): Promise<MessageAnswer>;
+  publishMessage(request: MessagePublicationRequest, options?: CallOptions): Promise<MessagePublicationResult>;
+  /** POST /v2/message-subscriptions/search: open message subscriptions, 8.8's filter/sort/page. */
+  searchMessageSubscriptions(query?: MessageSubscriptionSearchQuery, options?: CallOptions): Promise<MessageSubscriptionSearchQueryResult>;
   /** POST /v2/signals/broadcast. */
-  broadcastSignal(request: SignalRequest, options?: CallOptions): Promise<{ readonly signalKey: string }>;
+  broadcastSignal(request: SignalBroadcastRequest, options?: CallOptions): Promise<SignalBroadcastResult>;
   /** POST /v2/jobs/activation: long-polls up to `requestTimeout` ms for jobs of `type`. */
   activateJobs(request: ActivateJobsRequest, options?: CallOptions): Promise<readonly ActivatedJob[]>;
   /** POST /v2/jobs/{jobKey}/completion. */
@@ -96,8 +103,10 @@ export interface BatonClient {
   unassignUserTask(userTaskKey: string, options?: CallOptions): Promise<void>;
   /** POST /v2/user-tasks/{key}/completion. */
   completeUserTask(userTaskKey: string, variables?: Variables, options?: CallOptions): Promise<void>;
-  /** POST /v2/incidents/search. */
-  searchIncidents(search?: IncidentSearch, options?: CallOptions): Promise<SearchResult<Incident>>;
+  /** POST /v2/incidents/search: open incidents, 8.8's filter/sort/page. */
+  searchIncidents(search?: IncidentSearch, options?: CallOptions): Promise<IncidentSearchQueryResult>;
+  /** GET /v2/incidents/{key}: an open incident. */
+  getIncident(incidentKey: string, options?: CallOptions): Promise<Incident>;
   /** POST /v2/incidents/{key}/resolution: retry its job with `retries` (server default 1) or re-run its element. */
   resolveIncident(incidentKey: string, retries?: number, options?: CallOptions): Promise<void>;
   /** GET /v2/topology: the node, its capabilities, its peers. */
@@ -167,12 +176,14 @@ function processMethods(send: Transport) {
       send<IncidentSearchQueryResult>({ method: 'POST', path: `/v2/process-instances/${key(processInstanceKey)}/incidents/search`, body: query, signal: options.signal }),
     cancelProcessInstance: (processInstanceKey: string, options: CallOptions = {}) =>
       send<void>({ method: 'POST', path: `/v2/process-instances/${key(processInstanceKey)}/cancellation`, body: {}, signal: options.signal }),
-    correlateMessage: (request: MessageRequest, options: CallOptions = {}) =>
-      send<MessageAnswer>({ method: 'POST', path: '/v2/messages/correlation', body: request, signal: options.signal }),
-    publishMessage: (request: MessageRequest, options: CallOptions = {}) =>
-      send<MessageAnswer>({ method: 'POST', path: '/v2/messages/publication', body: request, signal: options.signal }),
-    broadcastSignal: (request: SignalRequest, options: CallOptions = {}) =>
-      send<{ signalKey: string }>({ method: 'POST', path: '/v2/signals/broadcast', body: request, signal: options.signal }),
+    correlateMessage: (request: MessageCorrelationRequest, options: CallOptions = {}) =>
+      send<MessageCorrelationResult>({ method: 'POST', path: '/v2/messages/correlation', body: request, signal: options.signal }),
+    publishMessage: (request: MessagePublicationRequest, options: CallOptions = {}) =>
+      send<MessagePublicationResult>({ method: 'POST', path: '/v2/messages/publication', body: request, signal: options.signal }),
+    searchMessageSubscriptions: (query: MessageSubscriptionSearchQuery = {}, options: CallOptions = {}) =>
+      send<MessageSubscriptionSearchQueryResult>({ method: 'POST', path: '/v2/message-subscriptions/search', body: query, signal: options.signal }),
+    broadcastSignal: (request: SignalBroadcastRequest, options: CallOptions = {}) =>
+      send<SignalBroadcastResult>({ method: 'POST', path: '/v2/signals/broadcast', body: request, signal: options.signal }),
   };
 }
 
@@ -212,7 +223,8 @@ function taskMethods(send: Transport) {
     completeUserTask: (userTaskKey: string, variables: Variables = {}, options: CallOptions = {}) =>
       send<void>({ method: 'POST', path: task(userTaskKey, 'completion'), body: { variables }, signal: options.signal }),
     searchIncidents: (search: IncidentSearch = {}, options: CallOptions = {}) =>
-      send<SearchResult<Incident>>({ method: 'POST', path: '/v2/incidents/search', body: search, signal: options.signal }),
+      send<IncidentSearchQueryResult>({ method: 'POST', path: '/v2/incidents/search', body: search, signal: options.signal }),
+    getIncident: (incidentKey: string, options: CallOptions = {}) => send<Incident>({ method: 'GET', path: `/v2/incidents/${key(incidentKey)}`, signal: options.signal }),
     resolveIncident: (incidentKey: string, retries?: number, options: CallOptions = {}) =>
       send<void>({
         method: 'POST',

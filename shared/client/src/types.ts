@@ -68,40 +68,20 @@ export type {
   WaitingElement,
 } from '@baton/api';
 
-export interface Incident {
-  readonly incidentKey: string;
-  readonly processInstanceKey: string;
-  readonly processDefinitionId: string;
-  readonly processDefinitionKey: string;
-  readonly elementId: string;
-  readonly elementInstanceKey: string;
-  readonly errorType: string;
-  readonly errorMessage: string;
-  readonly creationTime: string;
-  readonly state: 'ACTIVE' | 'RESOLVED';
-  readonly jobKey?: string;
-}
-
-export interface MessageRequest {
-  readonly name: string;
-  readonly correlationKey?: string;
-  readonly variables?: Variables;
-  /** Publication only: how long the message waits for a receiver (ms). */
-  readonly timeToLive?: number;
-  /** Publication only: a second message with this id while the first lives is refused. */
-  readonly messageId?: string;
-}
-
-export interface MessageAnswer {
-  readonly messageKey: string;
-  readonly processInstanceKey?: string;
-  readonly tenantId?: string;
-}
-
-export interface SignalRequest {
-  readonly signalName: string;
-  readonly variables?: Variables;
-}
+/** Incidents, messages and signals come from the contract (`@baton/api`): Camunda 8.8's shapes. */
+export type {
+  IncidentResult as Incident,
+  IncidentSearchQuery as IncidentSearch,
+  MessageCorrelationRequest,
+  MessageCorrelationResult,
+  MessagePublicationRequest,
+  MessagePublicationResult,
+  MessageSubscriptionResult,
+  MessageSubscriptionSearchQuery,
+  MessageSubscriptionSearchQueryResult,
+  SignalBroadcastRequest,
+  SignalBroadcastResult,
+} from '@baton/api';
 
 /**
  * The jobs family comes from the wire contract (`@baton/api`, Camunda 8.8's shapes): the
@@ -150,16 +130,6 @@ export interface UserTaskSearch {
     readonly processDefinitionId?: string;
   };
   readonly page?: { readonly from?: number; readonly limit?: number };
-}
-
-export interface IncidentSearch {
-  readonly filter?: {
-    readonly processInstanceKey?: string;
-    readonly state?: 'ACTIVE' | 'RESOLVED';
-    readonly errorType?: string;
-    readonly elementId?: string;
-    readonly processDefinitionId?: string;
-  };
 }
 
 export interface TopologyNode {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import type { MessageAnswer, MessageRequest } from '@baton/client';
+import type { MessageCorrelationRequest, MessagePublicationRequest, MessagePublicationResult } from '@baton/client';
+import { BatonError } from '@baton/errors';
 import type { CommandContext } from '../io.js';
 import { againstNode, printJson, withNodeOptions, type NodeFlags } from '../remote/node.js';
 import { parseTtlMs, variablesOf, withVariableOptions, type VariableFlags } from '../remote/variables.js';
@@ -11,17 +12,26 @@ interface PublishFlags extends NodeFlags, VariableFlags {
   readonly correlate?: boolean;
 }
 
-function messageOf(name: string, flags: PublishFlags): MessageRequest {
+function correlationOf(name: string, flags: PublishFlags): MessageCorrelationRequest {
+  return { name, variables: variablesOf(flags), ...(flags.correlationKey === undefined ? {} : { correlationKey: flags.correlationKey }) };
+}
+
+function publicationOf(name: string, flags: PublishFlags): MessagePublicationRequest {
   return {
-    name,
-    variables: variablesOf(flags),
-    ...(flags.correlationKey === undefined ? {} : { correlationKey: flags.correlationKey }),
+    ...correlationOf(name, flags),
     ...(flags.ttl === undefined ? {} : { timeToLive: parseTtlMs(flags.ttl) }),
     ...(flags.messageId === undefined ? {} : { messageId: flags.messageId }),
   };
 }
 
-function formatAnswer(name: string, answer: MessageAnswer, flags: PublishFlags): string {
+/** A correlation happens now or not at all: it takes no --ttl and no --message-id (as Camunda's correlation). */
+function refusePublicationFlags(flags: PublishFlags): void {
+  const field = flags.ttl !== undefined ? 'ttl' : flags.messageId !== undefined ? 'message-id' : undefined;
+  if (field === undefined) return;
+  throw new BatonError('VALIDATION_FAILED', `--correlate delivers now or fails, so --${field} does not apply; drop --${field}, or drop --correlate to publish a message that waits.`, { field });
+}
+
+function formatAnswer(name: string, answer: MessagePublicationResult & { readonly processInstanceKey?: string }, flags: PublishFlags): string {
   const verb = flags.correlate === true ? 'correlated' : 'published';
   const reached = answer.processInstanceKey === undefined ? '' : `, correlated to instance ${answer.processInstanceKey}`;
   const kept = answer.processInstanceKey === undefined && flags.ttl !== undefined ? `, kept for ${flags.ttl} for a receiver` : '';
@@ -46,8 +56,8 @@ function registerPublish(program: Command, ctx: CommandContext): void {
     .addHelpText('after', '\nExamples:\n  $ baton publish-message payment-received --correlation-key order-42 --var paid=true\n  $ baton publish-message payment-received --correlation-key order-43 --ttl PT1H\n')
     .action(async (name: string, flags: PublishFlags) =>
       againstNode(ctx, 'publish-message', flags, async (client) => {
-        const message = messageOf(name, flags);
-        const answer = flags.correlate === true ? await client.correlateMessage(message) : await client.publishMessage(message);
+        if (flags.correlate === true) refusePublicationFlags(flags);
+        const answer = flags.correlate === true ? await client.correlateMessage(correlationOf(name, flags)) : await client.publishMessage(publicationOf(name, flags));
         if (flags.json === true) printJson(ctx, answer);
         else ctx.io.stdout(formatAnswer(name, answer, flags));
       }),

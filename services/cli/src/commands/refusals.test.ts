@@ -59,6 +59,7 @@ describe('refused requests: exit 1 with the server\'s code and message on stderr
     [['start', 'approval', '--variables', '{nope'], 'VALIDATION_FAILED: --variables expects a JSON object'],
     [['publish-message', 'm', '--ttl', 'an hour'], 'VALIDATION_FAILED: --ttl expects an ISO 8601 duration'],
     [['resolve-incident', 'k', '--retries', '-1'], 'VALIDATION_FAILED: --retries expects a positive whole number'],
+    [['publish-message', 'm', '--correlate', '--ttl', 'PT1H'], 'VALIDATION_FAILED: --correlate delivers now or fails, so --ttl does not apply'],
     [['deploy', `${fixtures}no-such-file.bpmn`], 'NOT_FOUND: '],
     [['tasks', '--url', 'not a url'], 'VALIDATION_FAILED: --url (or BATON_URL) must be an http(s) URL'],
     [['instances', '--state', 'RUNNING'], "argument 'RUNNING' is invalid. Allowed choices are ACTIVE, COMPLETED, TERMINATED"],

@@ -30,7 +30,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 /** Operations the fake does not imitate: each refuses, pointing at the runtime test of that family. */
 function notOnTheFake<const Names extends readonly string[]>(names: Names): Record<Names[number], () => Promise<never>> {
   const refuse = async (): Promise<never> => {
-    throw new BatonError('NOT_FOUND', 'The fake engine has no element instances or variables; test them on the runtime (element-instances-contract.test.ts).');
+    throw new BatonError('NOT_FOUND', 'The fake engine does not imitate this operation; test it on the runtime (routes/*-contract.test.ts).');
   };
   return Object.fromEntries(names.map((name) => [name, refuse])) as Record<Names[number], () => Promise<never>>;
 }
@@ -172,15 +172,6 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
       record(i, 'InstanceTerminated');
       changed();
     },
-    async correlateMessage({ name }) {
-      throw new BatonError('NOT_FOUND', `No instance waits for message "${name}".`, { messageName: name });
-    },
-    async publishMessage() {
-      return { messageKey: next('message') };
-    },
-    async broadcastSignal() {
-      return { signalKey: next('signal') };
-    },
     async getJob(jobKey) {
       const i = openJob(jobKey);
       return { jobKey, type: i.jobType, processInstanceKey: i.key, elementId: 'charge' };
@@ -233,6 +224,7 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
       throw new BatonError('NOT_FOUND', 'The fake engine has no job search; test it on the runtime (runtime-jobs-api.test.ts).');
     },
     ...notOnTheFake(['searchElementInstances', 'getElementInstance', 'setElementInstanceVariables', 'searchVariables', 'getVariable']),
+    ...notOnTheFake(['publishMessage', 'correlateMessage', 'searchMessageSubscriptions', 'broadcastSignal', 'searchIncidents', 'getIncident', 'resolveIncident']),
     async throwError(jobKey, { errorCode }) {
       const i = openJob(jobKey);
       i.state = 'TERMINATED';
@@ -258,18 +250,6 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
       i.step = 'done';
       i.state = 'COMPLETED';
       record(i, 'InstanceCompleted');
-      changed();
-    },
-    async searchIncidents(filter) {
-      return [...instances.values()]
-        .flatMap((i) => (i.incident ? [i.incident] : []))
-        .filter((x) => (filter.state === undefined || x.state === filter.state) && (filter.processInstanceKey === undefined || x.processInstanceKey === filter.processInstanceKey));
-    },
-    async resolveIncident(incidentKey, retries = 1) {
-      const i = [...instances.values()].find((x) => x.incident?.incidentKey === incidentKey && x.incident.state === 'ACTIVE');
-      if (!i?.incident) throw new BatonError('NOT_FOUND', `No open incident has key "${incidentKey}".`, { incidentKey });
-      delete i.incident;
-      i.retries = retries;
       changed();
     },
     onChange(listener) {

@@ -34,7 +34,7 @@ const withIncident = async (h: AuthHarness): Promise<string> => {
   await h.startPay();
   const [job] = await h.engine.activateJobs({ type: 'charge-card', worker: 'setup', timeoutMs: 60_000, maxJobsToActivate: 1 });
   await h.engine.failJob(job?.jobKey ?? '', { retries: 0, errorMessage: 'declined', retryBackOffMs: 0 });
-  return (await h.engine.searchIncidents({}))[0]?.incidentKey ?? '';
+  return (await h.engine.searchIncidents({})).items[0]?.incidentKey ?? '';
 };
 
 const definitionKey = async (h: AuthHarness): Promise<string> => {
@@ -186,6 +186,18 @@ const cases: RouteCase[] = [
     allowed: readers,
     refused: notReaders,
     given: async (h) => (await withIncident(h), { method: 'POST', path: '/v2/incidents/search', body: {} }),
+  },
+  {
+    route: 'GET /v2/incidents/{incidentKey}',
+    allowed: readers,
+    refused: notReaders,
+    given: async (h) => ({ method: 'GET', path: `/v2/incidents/${await withIncident(h)}` }),
+  },
+  {
+    route: 'POST /v2/message-subscriptions/search',
+    allowed: readers,
+    refused: notReaders,
+    given: async (h) => (await h.startPay(), { method: 'POST', path: '/v2/message-subscriptions/search', body: {} }),
   },
   {
     route: 'POST /v2/incidents/{incidentKey}/resolution',

@@ -150,7 +150,7 @@ describe('request bodies: unknown fields and prototype keys', () => {
     ['/v2/jobs/1/completion', '{"variable":{}}', 'variable'],
     ['/v2/messages/publication', '{"name":"m","ttl":5}', 'ttl'],
     ['/v2/signals/broadcast', '{"signalName":"s","payload":{}}', 'payload'],
-    ['/v2/incidents/search', '{"filter":{},"sort":[]}', 'sort'],
+    ['/v2/incidents/search', '{"filter":{},"order":[]}', 'order'],
   ])('POST %s refuses an unknown field with 400 naming it and the fields it expects', async (url, body, field) => {
     // given
     await h.deploySimple();

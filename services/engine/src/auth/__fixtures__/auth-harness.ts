@@ -106,7 +106,7 @@ export async function authHarness(extra: Partial<AuthConfig> = {}): Promise<Auth
     async snapshot() {
       const { items } = await runtime.searchInstances({ limit: 1000 });
       const states = await Promise.all(items.map(async (i) => (await runtime.getInstance(i.instanceId)).state));
-      return { definitions: await engine.listDefinitions(), states, tasks: await engine.searchUserTasks({}), incidents: await engine.searchIncidents({}) };
+      return { definitions: await engine.listDefinitions(), states, tasks: await engine.searchUserTasks({}), incidents: (await engine.searchIncidents({})).items };
     },
     xml,
     startPay,
