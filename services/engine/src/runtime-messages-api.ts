@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { defaultTenantId, filterValue } from '@baton/api';
 import type { MessageSubscriptionFilter, MessageSubscriptionResult, MessageSubscriptionSearchQuery, MessageSubscriptionSearchQueryResult } from '@baton/api';
 import type { InstanceState, MessageWait } from '@baton/core';
@@ -83,7 +82,7 @@ export function runtimeMessagesApi(engine: Engine): MessagesApi {
         ...(timeToLive === undefined ? {} : { timeToLiveMs: timeToLive }),
         ...(messageId === undefined ? {} : { messageId }),
       });
-      return { messageKey: result.messageId, tenantId: defaultTenantId };
+      return { messageKey: result.messageKey, tenantId: defaultTenantId };
     },
     async correlateMessage({ name, correlationKey, variables }) {
       const result = await engine.publishMessage({ name, correlationKey: correlationKey ?? '', variables: variables ?? {}, timeToLiveMs: 0 });
@@ -95,12 +94,12 @@ export function runtimeMessagesApi(engine: Engine): MessagesApi {
           { messageName: name, correlationKey: correlationKey ?? '' },
         );
       }
-      return { messageKey: result.messageId, tenantId: defaultTenantId, processInstanceKey };
+      return { messageKey: result.messageKey, tenantId: defaultTenantId, processInstanceKey };
     },
     searchMessageSubscriptions: (query) => searchMessageSubscriptions(engine, query),
     async broadcastSignal({ signalName, variables }) {
-      await engine.broadcastSignal({ name: signalName, variables: variables ?? {} });
-      return { signalKey: randomUUID(), tenantId: defaultTenantId };
+      const { signalKey } = await engine.broadcastSignal({ name: signalName, variables: variables ?? {} });
+      return { signalKey, tenantId: defaultTenantId };
     },
   };
 }

@@ -11,8 +11,11 @@ export const defaultTenantId = '<default>';
 /** `tenantId`: `<default>` unless multi-tenancy is on. */
 export const TenantId = Type.String({ description: 'The tenant; `<default>` while multi-tenancy is off.', examples: [defaultTenantId] });
 
-/** A key in a path or body: a non-empty string (numeric keys come later in issue 13). */
-export const Key = Type.String({ minLength: 1 });
+/**
+ * A key in a path or body, as 8.8's `LongKey`: the decimal string of a 64-bit integer
+ * (Baton mints `instance number × 2^25 + seq`; see @baton/core `keys.ts`).
+ */
+export const Key = Type.String({ pattern: '^-?[0-9]+$', minLength: 1, maxLength: 25, description: 'A key: the decimal string of a 64-bit integer.', examples: ['2251799813685249'] });
 
 /** Process variables: any JSON object (limits are checked by the door, not the schema). */
 export const Variables = Type.Unsafe<Record<string, unknown>>({

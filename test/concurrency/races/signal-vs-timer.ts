@@ -32,7 +32,7 @@ export const signalVsTimer: RaceSpec<Subject> = {
       expect((outcome.won as BroadcastSignalResult).triggeredInstanceIds).toEqual([subject.instanceId]);
       expectRefused(outcome, 'STALE_COMMAND');
     } else {
-      expect(outcome.lost).toEqual({ status: 'fulfilled', value: { triggeredInstanceIds: [], startedInstanceIds: [] } });
+      expect(outcome.lost).toEqual({ status: 'fulfilled', value: { signalKey: expect.any(String), triggeredInstanceIds: [], startedInstanceIds: [] } });
       expect(outcome.loserRetried).toBe(false);
     }
     expect([countEvents(history, 'SignalTriggered'), countEvents(history, 'TimerFired')]).toEqual(signalWon ? [1, 0] : [0, 1]);

@@ -36,7 +36,6 @@ export function applyEvent(draft: Draft | undefined, event: InstanceEvent): Draf
       startedAt: event.at,
       elementInstances: emptyMap(),
       variables: emptyMap(),
-      variableKeys: emptyMap(),
       waits: emptyMap(),
       incidents: emptyMap(),
       joins: emptyMap(),

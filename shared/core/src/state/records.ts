@@ -71,7 +71,7 @@ export function draftOf(state: InstanceState): Draft {
     ...source,
     elementInstances: copyOfMap(source.elementInstances),
     variables: copyOfMap(source.variables),
-    variableKeys: copyOfMap(source.variableKeys),
+    ...(source.variableKeys === undefined ? {} : { variableKeys: copyOfMap(source.variableKeys) }),
     waits: copyOfMap(source.waits),
     incidents: copyOfMap(source.incidents),
     joins: copyOfMap(source.joins),
