@@ -18,7 +18,7 @@ import { registerClockRoutes } from './routes/clock.js';
 import { registerDeploymentRoutes } from './routes/deployments.js';
 import { registerElementInstanceRoutes } from './routes/element-instances.js';
 import { registerHealthRoutes } from './routes/health.js';
-import { registerIdentityWithoutAuth } from './routes/identity.js';
+import { registerCamundaIdentityRoutes, registerIdentityWithoutAuth } from './routes/identity.js';
 import { registerIncidentRoutes } from './routes/incidents.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { registerMessageRoutes } from './routes/messages.js';
@@ -114,11 +114,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addSchema(problemSchema);
   registerRequestGuards(app, options.variableLimits ?? defaultVariableLimits);
   await app.register(multipart, { limits: { fileSize: bodyLimit, files: 100, fields: 20 } });
-  if (options.auth !== undefined) await registerAuth(app, options.auth, options.engine, options.identitySync);
-  else registerIdentityWithoutAuth(app);
+  const identity = options.auth === undefined ? undefined : await registerAuth(app, options.auth, options.engine, options.identitySync);
   const webRoot = options.webRoot ?? defaultWebRoot();
   if (webRoot !== false && webRoot !== undefined) await registerWebApp(app, webRoot);
   await registerOpenApi(app, options.version ?? packageVersion);
+  // After the OpenAPI plugin, which lists the routes registered after it.
+  if (identity === undefined) registerIdentityWithoutAuth(app);
+  else registerCamundaIdentityRoutes(app, identity);
   registerMetrics(app, createMetrics(options.nodeId, options.cluster, options.storeDataLosses));
   if (options.cluster !== undefined) registerApiHandOff(app, { ...options.cluster.handOff, bodyLimit });
   bindKeysToLog(app);

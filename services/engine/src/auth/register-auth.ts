@@ -5,7 +5,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BatonError } from '@baton/errors';
 import type { MessageBus } from '@baton/runtime';
 import type { EngineApi } from '../engine-api.js';
-import { registerCamundaIdentityRoutes } from '../routes/identity.js';
 import { checkObject, checkRole, type Access } from './access.js';
 import { apiKeyIdOf, apiKeyPrefix, matchesApiKey } from './api-key.js';
 import type { AuthConfig } from './auth-config.js';
@@ -137,9 +136,10 @@ export interface IdentitySync {
  * sessions (signed httpOnly SameSite cookie, CSRF token on state-changing requests), API
  * keys, and OIDC bearer JWTs; role and object checks by each route's `config.access`.
  * Adds /v2/auth/login, /logout, /me and the admin's /v2/identity routes.
- * Register before the routes it guards.
+ * Register before the routes it guards. Returns the node's identity, for the routes that manage it
+ * (`registerCamundaIdentityRoutes`, registered after the OpenAPI plugin so /openapi.json lists them).
  */
-export async function registerAuth(app: FastifyInstance, config: AuthConfig, engine: EngineApi, sync: IdentitySync = {}): Promise<void> {
+export async function registerAuth(app: FastifyInstance, config: AuthConfig, engine: EngineApi, sync: IdentitySync = {}): Promise<SyncedIdentity> {
   const secret = config.sessionSecret ?? randomBytes(32).toString('hex');
   if (secret.length < 32) {
     throw new BatonError('VALIDATION_FAILED', `The session secret must be at least 32 characters; it has ${secret.length}.`, { field: 'sessionSecret' });
@@ -164,7 +164,7 @@ export async function registerAuth(app: FastifyInstance, config: AuthConfig, eng
   const cookieOptions = { ttlMs: config.sessionTtlMs ?? defaultSessionTtlMs, secure: config.secureCookies ?? false };
   registerAuthRoutes(app, { identity, now, cookie: cookieOptions, throttle });
   registerIdentityRoutes(app, identity);
-  registerCamundaIdentityRoutes(app, identity);
+  return identity;
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {

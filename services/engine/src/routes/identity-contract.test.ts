@@ -9,6 +9,13 @@ import { authHarness, type AuthHarness, type Caller } from '../auth/__fixtures__
  * tenants, who am I) over Baton's identity, on a node with the test identity: alice is the
  * admin, uma an ordinary user. Every answer is checked against the contract's schema.
  */
+interface Schema {
+  readonly properties?: Record<string, Schema>;
+  readonly additionalProperties?: unknown;
+  readonly anyOf?: readonly Schema[];
+  readonly items?: Schema;
+}
+
 describe('identity operations of the contract', () => {
   let h: AuthHarness;
   beforeEach(async () => {
@@ -174,6 +181,29 @@ describe('identity operations of the contract', () => {
     expectProblem(refused, 501, 'NOT_IMPLEMENTED');
     expect(refused.body['detail']).toMatch(/multi-tenancy is not available/);
     expectProblem(await admin('POST', '/v2/tenants', { tenantId: 'a b', name: 'ACME' }), 400, 'VALIDATION_FAILED', 'tenantId');
+  });
+
+  it('lists the identity operations in /openapi.json with closed request bodies (an unknown field is a 400)', async () => {
+    // when
+    const document = (await (await h.request('anonymous', 'GET', '/openapi.json')).json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>> };
+    // then
+    const identityPaths = Object.keys(document.paths).filter((path) => /^\/v2\/(users|groups|roles|authorizations|tenants|authentication)/.test(path));
+    expect(identityPaths.length).toBeGreaterThanOrEqual(20);
+    const open: string[] = [];
+    const visit = (schema: Schema, where: string): void => {
+      for (const branch of schema.anyOf ?? []) visit(branch, where);
+      if (schema.items !== undefined) visit(schema.items, `${where}[]`);
+      if (schema.properties === undefined) return;
+      if (schema.additionalProperties !== false) open.push(where);
+      for (const [name, property] of Object.entries(schema.properties)) visit(property, `${where}.${name}`);
+    };
+    for (const path of identityPaths) {
+      for (const [method, operation] of Object.entries(document.paths[path] ?? {})) {
+        const schema = operation.requestBody?.content['application/json']?.schema;
+        if (schema !== undefined) visit(schema, `${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(open).toEqual([]);
   });
 
   it('refuses every identity operation to an ordinary user (403) and to no credentials (401), changing nothing', async () => {
