@@ -37,7 +37,7 @@ let components: Record<string, JsonSchema> = {};
 async function snapshot(): Promise<string> {
   const { items } = await runtime.searchInstances({ limit: 10_000 });
   const states = await Promise.all(items.map(async (i) => (await runtime.getInstance(i.instanceId)).state));
-  return JSON.stringify({ definitions: await engine.listDefinitions(), states, tasks: await engine.searchUserTasks({}), incidents: (await engine.searchIncidents({})).items });
+  return JSON.stringify({ definitions: (await engine.searchProcessDefinitions({})).items, states, tasks: (await engine.searchUserTasks({})).items, incidents: (await engine.searchIncidents({})).items });
 }
 
 /** A node with instances in every kind of wait: a job, user tasks, an incident, a message subscription. */
@@ -52,9 +52,9 @@ async function populate(): Promise<string[]> {
     ...started.map((s) => s.processInstanceKey),
     ping.processInstanceKey,
     ...jobs.map((j) => j.jobKey),
-    ...(await engine.searchUserTasks({})).map((t) => t.userTaskKey),
+    ...(await engine.searchUserTasks({})).items.map((t) => t.userTaskKey),
     ...(await engine.searchIncidents({})).items.map((i) => i.incidentKey),
-    ...(await engine.listDefinitions()).map((d) => d.processDefinitionKey),
+    ...(await engine.searchProcessDefinitions({})).items.map((d) => d.processDefinitionKey),
   ];
   expect(keys.length).toBeGreaterThan(8);
   expect(JSON.stringify(deployed)).toContain('pay');

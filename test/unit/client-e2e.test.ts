@@ -41,7 +41,7 @@ describe('@baton/client against a real engine node', () => {
   it('a worker made with createWorker completes the job of a deployed process, which then completes', async () => {
     // given: the process deployed over HTTP and a worker for its job type
     const deployed = await client.deployResources({ resources: [{ name: 'edge.bpmn', content: processXml }] });
-    expect(deployed.processes).toMatchObject([{ processDefinitionId: 'edge', version: 1 }]);
+    expect(deployed.deployments).toMatchObject([{ processDefinition: { processDefinitionId: 'edge', processDefinitionVersion: 1 } }]);
     const seen: { site?: string; reading?: unknown }[] = [];
     worker = createWorker({
       client,
@@ -120,8 +120,10 @@ describe('@baton/client against a real engine node', () => {
 
   it('maps the node\'s problem answers to BatonErrors with its codes', async () => {
     await expect(client.health()).resolves.toMatchObject({ status: 'UP', checks: { node: { status: 'UP' }, deployed: { status: 'UP' } } });
-    await expect(client.getProcessInstance('nope')).rejects.toMatchObject({ name: 'BatonError', code: 'INSTANCE_NOT_FOUND', details: { status: 404 } });
-    await expect(client.completeJob('nope')).rejects.toMatchObject({ code: 'JOB_NOT_OPEN', details: { status: 404, jobKey: 'nope' } });
+    const unknown = '99999999999999';
+    await expect(client.getProcessInstance(unknown)).rejects.toMatchObject({ name: 'BatonError', code: 'INSTANCE_NOT_FOUND', details: { status: 404 } });
+    await expect(client.completeJob(unknown)).rejects.toMatchObject({ code: 'JOB_NOT_OPEN', details: { status: 404, jobKey: unknown } });
+    await expect(client.getProcessInstance('nope')).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { status: 400 } });
     await expect(client.deployResources({ xml: '<not-bpmn/>' })).rejects.toMatchObject({
       code: 'MODEL_INVALID',
       details: { status: 400, problems: [expect.objectContaining({ code: 'XML_INVALID' })] },

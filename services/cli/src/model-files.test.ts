@@ -48,7 +48,7 @@ describe('model files in folders (issue 12, finding 6d)', () => {
     const { code, stdout, stderr } = await baton('deploy', dir, '--url', node.url, '--json');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const deployed = (JSON.parse(stdout) as { processes: { processDefinitionId: string }[] }).processes.map((p) => p.processDefinitionId);
+    const deployed = (JSON.parse(stdout) as { deployments: { processDefinition: { processDefinitionId: string } }[] }).deployments.map((d) => d.processDefinition.processDefinitionId);
     expect(deployed.sort()).toEqual(['flowable-order', 'legacy', 'plain-xml']);
   });
 });

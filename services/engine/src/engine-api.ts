@@ -23,8 +23,9 @@ import type {
   SignalBroadcastRequest,
   SignalBroadcastResult,
 } from '@baton/api';
-import type { FormField } from '@baton/model';
+import type { DefinitionsApi } from './definitions-api.js';
 import type { ElementInstancesApi } from './element-instances-api.js';
+import type { UserTasksApi } from './user-tasks-api.js';
 
 export type { ActivatedJob } from '@baton/api';
 
@@ -40,35 +41,7 @@ export type { ActivatedJob } from '@baton/api';
  */
 export type Variables = Record<string, unknown>;
 
-/** One file handed to `deploy`: a BPMN model, or (name ending in `.form`) a form-js form. */
-export interface DeployResource {
-  readonly name: string;
-  /** The file's text: BPMN XML, or a form's JSON. */
-  readonly xml: string;
-}
-
-/** A form deployed from a `*.form` resource, which user tasks link by `zeebe:formDefinition formId`. */
-export interface DeployedForm {
-  readonly formId: string;
-  readonly resourceName: string;
-}
-
-export interface DeployedProcess {
-  readonly processDefinitionId: string;
-  readonly version: number;
-  readonly processDefinitionKey: string;
-  readonly resourceName: string;
-}
-
-export interface DeploymentResult {
-  readonly deploymentKey: string;
-  readonly processes: readonly DeployedProcess[];
-  readonly forms: readonly DeployedForm[];
-}
-
-export interface ProcessDefinitionSummary extends DeployedProcess {
-  readonly name?: string;
-}
+export type { DeployResource } from './definitions-api.js';
 
 export interface StartInstanceRequest {
   readonly processDefinitionId?: string;
@@ -131,43 +104,6 @@ export interface ThrowErrorRequest {
   readonly variables: Variables;
 }
 
-export type UserTaskStateName = 'CREATED' | 'COMPLETED' | 'CANCELED';
-
-export interface UserTaskView {
-  readonly userTaskKey: string;
-  readonly name?: string;
-  readonly state: UserTaskStateName;
-  readonly assignee?: string;
-  readonly candidateUsers: readonly string[];
-  readonly candidateGroups: readonly string[];
-  readonly elementId: string;
-  readonly elementInstanceKey: string;
-  readonly processInstanceKey: string;
-  readonly processDefinitionId: string;
-  readonly processDefinitionKey: string;
-  readonly creationDate: string;
-  readonly dueDate?: string;
-  readonly followUpDate?: string;
-  readonly formKey?: string;
-  readonly priority?: number;
-  /** The name of the lane the task sits in; a lane maps to a group (issue 7). */
-  readonly lane?: string;
-}
-
-/** One `camunda:formField` of a user task, as the model reads it. */
-export type FormFieldView = FormField;
-
-/** What the model says about a user task's form, and the variables the task sees. */
-export interface UserTaskForm {
-  readonly userTaskKey: string;
-  readonly formKey?: string;
-  /** A form-js schema embedded in the model (`zeebe:userTaskForm`), as text. */
-  readonly formJson?: string;
-  readonly formFields: readonly FormFieldView[];
-  /** The instance's variables as seen from the task (its scope chain). */
-  readonly variables: Variables;
-}
-
 /** An open job as authorization sees it: its type decides which workers may act on it. */
 export interface JobView {
   readonly jobKey: string;
@@ -176,22 +112,8 @@ export interface JobView {
   readonly elementId: string;
 }
 
-export interface UserTaskFilter {
-  readonly assignee?: string;
-  readonly candidateGroup?: string;
-  readonly candidateUser?: string;
-  readonly state?: UserTaskStateName;
-  readonly processInstanceKey?: string;
-  readonly elementId?: string;
-  readonly processDefinitionId?: string;
-}
-
 /** The engine operations behind the routes. See the module comment for the error contract. */
-export interface EngineApi extends ElementInstancesApi {
-  /** Validates every resource first; deploys none when any has an error (`MODEL_INVALID` listing all problems). */
-  deploy(resources: readonly DeployResource[], options: { allowNonExecutable: boolean }): Promise<DeploymentResult>;
-  listDefinitions(): Promise<readonly ProcessDefinitionSummary[]>;
-  getDefinitionXml(processDefinitionKey: string): Promise<string>;
+export interface EngineApi extends ElementInstancesApi, UserTasksApi, DefinitionsApi {
   startInstance(request: StartInstanceRequest): Promise<StartedInstance>;
   getInstance(processInstanceKey: string): Promise<InstanceView>;
   getHistory(processInstanceKey: string): Promise<readonly HistoryEntry[]>;
@@ -224,14 +146,6 @@ export interface EngineApi extends ElementInstancesApi {
   searchJobs(query: JobSearchQuery): Promise<JobSearchQueryResult>;
   /** The open job with that key; `JOB_NOT_OPEN` when there is none. */
   getJob(jobKey: string): Promise<JobView>;
-  searchUserTasks(filter: UserTaskFilter): Promise<readonly UserTaskView[]>;
-  /** The open user task with that key; `NOT_FOUND` when there is none. */
-  getUserTask(userTaskKey: string): Promise<UserTaskView>;
-  /** The form of an open user task; `NOT_FOUND` when there is none. */
-  getUserTaskForm(userTaskKey: string): Promise<UserTaskForm>;
-  /** `assignee` undefined unassigns. */
-  assignUserTask(userTaskKey: string, assignee: string | undefined): Promise<void>;
-  completeUserTask(userTaskKey: string, variables: Variables): Promise<void>;
   /** Open incidents matching the query in 8.8's shape, oldest first unless sorted. */
   searchIncidents(query: IncidentSearchQuery): Promise<IncidentSearchQueryResult>;
   /** The open incident with that key; `NOT_FOUND` when there is none. */

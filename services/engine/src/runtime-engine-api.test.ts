@@ -57,12 +57,17 @@ describe('HTTP API on @baton/runtime (in-memory)', () => {
     expect(flagged.statusCode).toBe(200);
   });
 
-  it('answers 404 for unknown keys', async () => {
-    expect((await h.app.inject({ method: 'GET', url: '/v2/process-instances/nope' })).json().code).toBe('INSTANCE_NOT_FOUND');
-    expect((await post('/v2/jobs/nope/completion', {})).statusCode).toBe(404);
-    expect((await post('/v2/user-tasks/nope/completion', {})).statusCode).toBe(404);
-    expect((await post('/v2/incidents/nope/resolution')).statusCode).toBe(404);
-    expect((await h.app.inject({ method: 'GET', url: '/v2/process-definitions/nope:1/xml' })).statusCode).toBe(404);
+  it('answers 404 for unknown keys, and 400 naming the field for a key that is no number', async () => {
+    // A key no store minted: numeric, within 64 bits.
+    const unknown = '99999999999999';
+    expect((await h.app.inject({ method: 'GET', url: `/v2/process-instances/${unknown}` })).json().code).toBe('INSTANCE_NOT_FOUND');
+    expect((await post(`/v2/jobs/${unknown}/completion`, {})).statusCode).toBe(404);
+    expect((await post(`/v2/user-tasks/${unknown}/completion`, {})).statusCode).toBe(404);
+    expect((await post(`/v2/incidents/${unknown}/resolution`)).statusCode).toBe(404);
+    expect((await h.app.inject({ method: 'GET', url: `/v2/process-definitions/${unknown}/xml` })).statusCode).toBe(404);
+    const notAKey = await h.app.inject({ method: 'GET', url: '/v2/process-instances/order-1' });
+    expect(notAKey.statusCode).toBe(400);
+    expect(notAKey.json()).toMatchObject({ code: 'VALIDATION_FAILED', detail: expect.stringContaining('processInstanceKey') });
     expect((await post('/v2/process-instances', { processDefinitionId: 'nope' })).statusCode).toBe(404);
   });
 

@@ -62,7 +62,7 @@ describe('the node server', () => {
   });
 
   it('hides the cause of an internal error from the client', async () => {
-    const engine = { ...createFakeEngine(), listDefinitions: () => Promise.reject(new Error('secret connection string')) };
+    const engine = { ...createFakeEngine(), searchProcessDefinitions: () => Promise.reject(new Error('secret connection string')) };
     h = await harness(engine);
     const res = await h.app.inject({ method: 'GET', url: '/v2/process-definitions' });
     expect(res.statusCode).toBe(500);
@@ -146,7 +146,7 @@ describe('the node server', () => {
     const address = await h.app.listen({ host: '127.0.0.1', port: 0 });
     const deploy = await fetch(`${address}/v2/process-definitions`);
     expect(deploy.status).toBe(200);
-    expect(await deploy.json()).toEqual({ items: [], page: { totalItems: 0 } });
+    expect(await deploy.json()).toEqual({ items: [], page: { totalItems: 0, hasMoreTotalItems: false } });
     const missing = await fetch(`${address}/v2/process-instances/nope`);
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toContain('application/problem+json');

@@ -11,7 +11,8 @@ import { checkBinding } from './auth/binding.js';
 import { createBusFromUrl, noStore } from './handoff/edge-bus.js';
 import { createEdgeEngineApi, createNodeCluster } from './handoff/index.js';
 import { readBpmnDir } from './deploy-dir.js';
-import type { DeployedProcess, EngineApi } from './engine-api.js';
+import type { DeploymentProcessResult as DeployedProcess, DeploymentResult } from '@baton/api';
+import type { EngineApi } from './engine-api.js';
 import { loadHandlers, toJobWorker, type JobHandler } from './load-handlers.js';
 import { followStoreClock } from './clock-follow.js';
 import { engineErrorLog } from './engine-log.js';
@@ -144,6 +145,11 @@ function logged(worker: JobWorker, logger: Logger): JobWorker {
   };
 }
 
+/** The processes of a deployment answer (its forms left out). */
+function processesOf(result: DeploymentResult): DeployedProcess[] {
+  return result.deployments.flatMap((item) => ('processDefinition' in item ? [item.processDefinition] : []));
+}
+
 function tryThese(print: (line: string) => void, url: string, deployed: readonly DeployedProcess[]): void {
   const processId = deployed[0]?.processDefinitionId ?? 'order';
   print(`Baton node listening on ${url} (API docs: ${url}/docs)`);
@@ -165,7 +171,7 @@ function clockControlFor(options: StartNodeOptions, hostClock: Clock): Controlle
 
 function decideUnder(limits: Partial<ExpressionLimits> | undefined): typeof decide {
   const expressionLimits = { ...defaultExpressionLimits, ...limits };
-  return (state, command, definition) => decide(state, command, definition, { expressionLimits });
+  return (state, command, definition, keys) => decide(state, command, definition, { ...keys, expressionLimits });
 }
 
 /**
@@ -224,7 +230,7 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
     (deploying ??= (async () => {
       isDeployed = false;
       try {
-        if (resources.length > 0) deployed = (await engine.deploy(resources, { allowNonExecutable: false })).processes;
+        if (resources.length > 0) deployed = processesOf(await engine.deploy(resources, { allowNonExecutable: false }));
         isDeployed = true;
       } finally {
         deploying = undefined;

@@ -64,7 +64,7 @@ describe('the task list in Chromium', () => {
   const titles = (list: string): Promise<string[]> => page.locator(`#${list} li[data-user-task-key] strong`).allTextContents();
   const startReview = async (): Promise<{ key: string; userTaskKey: string }> => {
     const { processInstanceKey } = await engine.startInstance({ processDefinitionId: 'review', variables: { customer: 'ACME' } });
-    return { key: processInstanceKey, userTaskKey: (await engine.searchUserTasks({ processInstanceKey }))[0]?.userTaskKey ?? '' };
+    return { key: processInstanceKey, userTaskKey: (await engine.searchUserTasks({ filter: { processInstanceKey } })).items[0]?.userTaskKey ?? '' };
   };
 
   it('a manager sees only her tasks, claims one, is shown a validation error, then completes it', async () => {
@@ -133,7 +133,7 @@ describe('the task list in Chromium', () => {
 
   it('an operator opens the process definitions and views one on its diagram', async () => {
     // given: the fixtures' processes are deployed
-    const pay = (await engine.listDefinitions()).find((d) => d.processDefinitionId === 'pay');
+    const pay = (await engine.searchProcessDefinitions({})).items.find((d) => d.processDefinitionId === 'pay');
     // when
     await logIn('oscar');
     await page.click('#definitions-link');
@@ -192,7 +192,7 @@ describe('the task list in Chromium', () => {
     const { processInstanceKey: key } = await engine.startInstance({ processDefinitionId: 'pay', variables: { amount: 10, 'a.b': 'x' } });
     const [job] = await engine.activateJobs({ type: 'charge-card', worker: 'test', timeoutMs: 60_000, maxJobsToActivate: 1 });
     await engine.completeJob(job?.jobKey ?? '', {});
-    const approve = (await engine.searchUserTasks({ processInstanceKey: key })).find((t) => t.elementId === 'approve')?.userTaskKey ?? '';
+    const approve = (await engine.searchUserTasks({ filter: { processInstanceKey: key } })).items.find((t) => t.elementId === 'approve')?.userTaskKey ?? '';
     // when: mia opens its generated form, changes "a.b" and completes it
     await logIn('mia');
     await page.click(`#offered li[data-user-task-key="${approve}"] button:has-text("Claim")`);

@@ -1,6 +1,6 @@
 type Data = Record<string, unknown>;
 
-/** A task's form as GET /v2/user-tasks/{key}/form serves it: a form-js schema and the variables to fill it with. */
+/** A task's form as the task list uses it: the form-js schema (GET /v2/user-tasks/{key}/form sends it as JSON text) and the variables to fill it with. */
 export interface TaskForm {
   readonly source: 'form' | 'formFields' | 'variables';
   readonly schema: { readonly components: readonly unknown[] } & Record<string, unknown>;

@@ -30,6 +30,8 @@ const page = { items: [{ userTaskKey: 'ut-1' }], page: { totalItems: 1 } };
 
 const routes: readonly RouteCase[] = [
   { name: 'listProcessDefinitions', call: (c) => c.listProcessDefinitions(), method: 'GET', path: '/v2/process-definitions', reply: ok({ items: [], page: { totalItems: 0 } }) },
+  { name: 'searchProcessDefinitions', call: (c) => c.searchProcessDefinitions({ filter: { isLatestVersion: true } }), method: 'POST', path: '/v2/process-definitions/search', body: { filter: { isLatestVersion: true } }, reply: ok({ items: [], page: { totalItems: 0, hasMoreTotalItems: false } }) },
+  { name: 'getProcessDefinition', call: (c) => c.getProcessDefinition('pd-1'), method: 'GET', path: '/v2/process-definitions/pd-1', reply: ok({ processDefinitionKey: 'pd-1' }) },
   {
     name: 'createProcessInstance',
     call: (c) => c.createProcessInstance({ processDefinitionId: 'order', variables: { amount: 1 } }),
@@ -121,6 +123,18 @@ const routes: readonly RouteCase[] = [
   { name: 'searchUserTasks without filter', call: (c) => c.searchUserTasks(), method: 'POST', path: '/v2/user-tasks/search', body: {}, reply: ok(page) },
   { name: 'assignUserTask', call: (c) => c.assignUserTask('ut-1', 'ann'), method: 'POST', path: '/v2/user-tasks/ut-1/assignment', body: { assignee: 'ann' }, reply: done },
   { name: 'unassignUserTask', call: (c) => c.unassignUserTask('ut-1'), method: 'DELETE', path: '/v2/user-tasks/ut-1/assignee', reply: done },
+  { name: 'getUserTask', call: (c) => c.getUserTask('ut-1'), method: 'GET', path: '/v2/user-tasks/ut-1', reply: ok({ userTaskKey: 'ut-1' }) },
+  { name: 'updateUserTask', call: (c) => c.updateUserTask('ut-1', { priority: 80, dueDate: null }), method: 'PATCH', path: '/v2/user-tasks/ut-1', body: { changeset: { priority: 80, dueDate: null } }, reply: done },
+  {
+    name: 'assignUserTask without override',
+    call: (c) => c.assignUserTask('ut-1', 'ann', { allowOverride: false }),
+    method: 'POST',
+    path: '/v2/user-tasks/ut-1/assignment',
+    body: { assignee: 'ann', allowOverride: false },
+    reply: done,
+  },
+  { name: 'getUserTaskForm', call: (c) => c.getUserTaskForm('ut-1'), method: 'GET', path: '/v2/user-tasks/ut-1/form', reply: ok({ formId: 'f', schema: '{}' }) },
+  { name: 'searchUserTaskVariables', call: (c) => c.searchUserTaskVariables('ut-1', { filter: { name: 'a' } }), method: 'POST', path: '/v2/user-tasks/ut-1/variables/search', body: { filter: { name: 'a' } }, reply: ok(page) },
   {
     name: 'completeUserTask',
     call: (c) => c.completeUserTask('ut-1', { approved: true }),
@@ -173,7 +187,7 @@ describe('createClient routes', () => {
 
   it('deploys files as multipart field "resources", with allowNonExecutable in the query', async () => {
     // given
-    node.on('POST', '/v2/deployments', ok({ deploymentKey: 'd-1', processes: [], deployments: [] }));
+    node.on('POST', '/v2/deployments', ok({ deploymentKey: 'd-1', tenantId: '<default>', deployments: [] }));
     // when
     await client.deployResources({
       resources: [
@@ -192,7 +206,7 @@ describe('createClient routes', () => {
 
   it('deploys one raw XML document with its name', async () => {
     // given
-    const answer = { deploymentKey: 'd-1', processes: [{ processDefinitionId: 'order', version: 1, processDefinitionKey: 'k', resourceName: 'order.bpmn' }], deployments: [] };
+    const answer = { deploymentKey: 'd-1', tenantId: '<default>', deployments: [{ processDefinition: { processDefinitionId: 'order', processDefinitionVersion: 1, processDefinitionKey: 'k', resourceName: 'order.bpmn', tenantId: '<default>' } }] };
     node.on('POST', '/v2/deployments', ok(answer));
     // when
     const result = await client.deployResources({ xml: '<definitions/>', name: 'order.bpmn' });

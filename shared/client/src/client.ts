@@ -21,6 +21,8 @@ import type {
   MessagePublicationResult,
   MessageSubscriptionSearchQuery,
   MessageSubscriptionSearchQueryResult,
+  ProcessDefinitionSearchQuery,
+  ProcessDefinitionSearchQueryResult,
   ProcessDefinitionSummary,
   ProcessInstance,
   ProcessInstanceCallHierarchy,
@@ -35,7 +37,11 @@ import type {
   ThrowJobErrorRequest,
   Topology,
   UserTask,
+  UserTaskChangeset,
+  UserTaskFormResult,
   UserTaskSearch,
+  UserTaskVariableSearchQuery,
+  VariableSearchResult,
   Variables,
 } from './types.js';
 
@@ -55,6 +61,10 @@ export interface BatonClient {
   deployResources(request: DeployRequest, options?: CallOptions): Promise<DeploymentResult>;
   /** GET /v2/process-definitions: every deployed version. */
   listProcessDefinitions(options?: CallOptions): Promise<SearchResult<ProcessDefinitionSummary>>;
+  /** POST /v2/process-definitions/search: 8.8's filter (incl. isLatestVersion), sort and page. */
+  searchProcessDefinitions(query?: ProcessDefinitionSearchQuery, options?: CallOptions): Promise<ProcessDefinitionSearchQueryResult>;
+  /** GET /v2/process-definitions/{key}. */
+  getProcessDefinition(processDefinitionKey: string, options?: CallOptions): Promise<ProcessDefinitionSummary>;
   /** GET /v2/process-definitions/{key}/xml. */
   getProcessDefinitionXml(processDefinitionKey: string, options?: CallOptions): Promise<string>;
   /** POST /v2/process-instances; with `awaitCompletion` the call waits for the end (or `requestTimeout`). */
@@ -97,12 +107,20 @@ export interface BatonClient {
   searchJobs(query?: JobSearchQuery, options?: CallOptions): Promise<JobSearchQueryResult>;
   /** POST /v2/user-tasks/search. */
   searchUserTasks(search?: UserTaskSearch, options?: CallOptions): Promise<SearchResult<UserTask>>;
-  /** POST /v2/user-tasks/{key}/assignment (claim). */
-  assignUserTask(userTaskKey: string, assignee: string, options?: CallOptions): Promise<void>;
+  /** GET /v2/user-tasks/{key}: an open task. */
+  getUserTask(userTaskKey: string, options?: CallOptions): Promise<UserTask>;
+  /** PATCH /v2/user-tasks/{key}: due and follow-up dates, candidates, priority (`null` clears). */
+  updateUserTask(userTaskKey: string, changeset: UserTaskChangeset, options?: CallOptions): Promise<void>;
+  /** POST /v2/user-tasks/{key}/assignment (claim); `allowOverride` false refuses a task someone else holds (409). */
+  assignUserTask(userTaskKey: string, assignee: string, options?: CallOptions & { readonly allowOverride?: boolean }): Promise<void>;
   /** DELETE /v2/user-tasks/{key}/assignee (unclaim). */
   unassignUserTask(userTaskKey: string, options?: CallOptions): Promise<void>;
   /** POST /v2/user-tasks/{key}/completion. */
   completeUserTask(userTaskKey: string, variables?: Variables, options?: CallOptions): Promise<void>;
+  /** GET /v2/user-tasks/{key}/form: 8.8's FormResult (the form-js schema as JSON text) with Baton's source and the task's variables. */
+  getUserTaskForm(userTaskKey: string, options?: CallOptions): Promise<UserTaskFormResult>;
+  /** POST /v2/user-tasks/{key}/variables/search: the variables the task sees. */
+  searchUserTaskVariables(userTaskKey: string, search?: UserTaskVariableSearchQuery, options?: CallOptions): Promise<SearchResult<VariableSearchResult>>;
   /** POST /v2/incidents/search: open incidents, 8.8's filter/sort/page. */
   searchIncidents(search?: IncidentSearch, options?: CallOptions): Promise<IncidentSearchQueryResult>;
   /** GET /v2/incidents/{key}: an open incident. */
@@ -150,6 +168,10 @@ function processMethods(send: Transport) {
     deployResources: (request: DeployRequest, options: CallOptions = {}) => deployment(send, request, options),
     listProcessDefinitions: (options: CallOptions = {}) =>
       send<SearchResult<ProcessDefinitionSummary>>({ method: 'GET', path: '/v2/process-definitions', signal: options.signal }),
+    searchProcessDefinitions: (query: ProcessDefinitionSearchQuery = {}, options: CallOptions = {}) =>
+      send<ProcessDefinitionSearchQueryResult>({ method: 'POST', path: '/v2/process-definitions/search', body: query, signal: options.signal }),
+    getProcessDefinition: (processDefinitionKey: string, options: CallOptions = {}) =>
+      send<ProcessDefinitionSummary>({ method: 'GET', path: `/v2/process-definitions/${key(processDefinitionKey)}`, signal: options.signal }),
     getProcessDefinitionXml: (processDefinitionKey: string, options: CallOptions = {}) =>
       send<string>({ method: 'GET', path: `/v2/process-definitions/${key(processDefinitionKey)}/xml`, accept: 'text', signal: options.signal }),
     createProcessInstance: (request: CreateProcessInstanceRequest, options: CallOptions = {}) =>
@@ -216,8 +238,14 @@ function taskMethods(send: Transport) {
   return {
     searchUserTasks: (search: UserTaskSearch = {}, options: CallOptions = {}) =>
       send<SearchResult<UserTask>>({ method: 'POST', path: '/v2/user-tasks/search', body: search, signal: options.signal }),
-    assignUserTask: (userTaskKey: string, assignee: string, options: CallOptions = {}) =>
-      send<void>({ method: 'POST', path: task(userTaskKey, 'assignment'), body: { assignee }, signal: options.signal }),
+    getUserTask: (userTaskKey: string, options: CallOptions = {}) => send<UserTask>({ method: 'GET', path: `/v2/user-tasks/${key(userTaskKey)}`, signal: options.signal }),
+    updateUserTask: (userTaskKey: string, changeset: UserTaskChangeset, options: CallOptions = {}) =>
+      send<void>({ method: 'PATCH', path: `/v2/user-tasks/${key(userTaskKey)}`, body: { changeset }, signal: options.signal }),
+    assignUserTask: (userTaskKey: string, assignee: string, options: CallOptions & { readonly allowOverride?: boolean } = {}) =>
+      send<void>({ method: 'POST', path: task(userTaskKey, 'assignment'), body: { assignee, ...(options.allowOverride === undefined ? {} : { allowOverride: options.allowOverride }) }, signal: options.signal }),
+    getUserTaskForm: (userTaskKey: string, options: CallOptions = {}) => send<UserTaskFormResult>({ method: 'GET', path: task(userTaskKey, 'form'), signal: options.signal }),
+    searchUserTaskVariables: (userTaskKey: string, search: UserTaskVariableSearchQuery = {}, options: CallOptions = {}) =>
+      send<SearchResult<VariableSearchResult>>({ method: 'POST', path: task(userTaskKey, 'variables/search'), body: search, signal: options.signal }),
     unassignUserTask: (userTaskKey: string, options: CallOptions = {}) =>
       send<void>({ method: 'DELETE', path: task(userTaskKey, 'assignee'), signal: options.signal }),
     completeUserTask: (userTaskKey: string, variables: Variables = {}, options: CallOptions = {}) =>

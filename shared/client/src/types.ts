@@ -19,30 +19,15 @@ export type DeployRequest =
   | { readonly resources: readonly DeployFile[]; readonly allowNonExecutable?: boolean }
   | { readonly xml: string; readonly name?: string; readonly allowNonExecutable?: boolean };
 
-export interface DeployedProcess {
-  readonly processDefinitionId: string;
-  readonly version: number;
-  readonly processDefinitionKey: string;
-  readonly resourceName: string;
-}
-
-export interface DeploymentResult {
-  readonly deploymentKey: string;
-  readonly processes: readonly DeployedProcess[];
-  /** Camunda 8 shape: one entry per deployed process. */
-  readonly deployments: readonly {
-    readonly processDefinition: {
-      readonly processDefinitionId: string;
-      readonly processDefinitionVersion: number;
-      readonly processDefinitionKey: string;
-      readonly resourceName: string;
-    };
-  }[];
-}
-
-export interface ProcessDefinitionSummary extends DeployedProcess {
-  readonly name?: string;
-}
+/** Deployments, definitions and resources come from the contract (`@baton/api`): Camunda 8.8's shapes. */
+export type {
+  DeploymentProcessResult as DeployedProcess,
+  DeploymentResult,
+  ProcessDefinitionResult as ProcessDefinitionSummary,
+  ProcessDefinitionSearchQuery,
+  ProcessDefinitionSearchQueryResult,
+  ResourceResult,
+} from '@baton/api';
 
 /** Camunda's search answer: `{ items, page: { totalItems } }`. */
 export interface SearchResult<T> {
@@ -98,39 +83,19 @@ export type {
   JobUpdateRequest,
 } from '@baton/api';
 
-export type UserTaskStateName = 'CREATED' | 'COMPLETED' | 'CANCELED';
-
-export interface UserTask {
-  readonly userTaskKey: string;
-  readonly name?: string;
-  readonly state: UserTaskStateName;
-  readonly assignee?: string;
-  readonly candidateUsers: readonly string[];
-  readonly candidateGroups: readonly string[];
-  readonly elementId: string;
-  readonly elementInstanceKey: string;
-  readonly processInstanceKey: string;
-  readonly processDefinitionId: string;
-  readonly processDefinitionKey: string;
-  readonly creationDate: string;
-  readonly dueDate?: string;
-  readonly followUpDate?: string;
-  readonly formKey?: string;
-  readonly priority?: number;
-}
-
-export interface UserTaskSearch {
-  readonly filter?: {
-    readonly assignee?: string;
-    readonly candidateGroup?: string;
-    readonly candidateUser?: string;
-    readonly state?: UserTaskStateName;
-    readonly processInstanceKey?: string;
-    readonly elementId?: string;
-    readonly processDefinitionId?: string;
-  };
-  readonly page?: { readonly from?: number; readonly limit?: number };
-}
+/**
+ * The user-task family comes from the contract (`@baton/api`): 8.8's `UserTaskResult`
+ * (plus Baton's `lane`), its search query, the update changeset and the form.
+ */
+export type {
+  UserTaskResult as UserTask,
+  UserTaskSearchQuery as UserTaskSearch,
+  UserTaskState as UserTaskStateName,
+  UserTaskChangeset,
+  UserTaskFormResult,
+  UserTaskVariableSearchQuery,
+  VariableSearchResult,
+} from '@baton/api';
 
 export interface TopologyNode {
   readonly nodeId: string;

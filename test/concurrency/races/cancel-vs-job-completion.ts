@@ -10,7 +10,7 @@ interface Subject {
 
 /**
  * Race 5: a cancel and a job completion. A completion that lost finds the instance
- * terminated (INSTANCE_NOT_ACTIVE); a cancel that lost still applies on its retry,
+ * terminated, so its job is no longer open (JOB_NOT_OPEN, a 404 as in Camunda); a cancel that lost still applies on its retry,
  * so the completion's variables stay (no lost update) and the next task is cancelled.
  */
 export const cancelVsJobCompletion: RaceSpec<Subject> = {
@@ -32,7 +32,7 @@ export const cancelVsJobCompletion: RaceSpec<Subject> = {
       expect(rootVariables(final.state)).toMatchObject({ receipt: 'r-1' });
       expect(countEvents(history, 'ElementTerminated', 'confirm')).toBe(1);
     } else {
-      expectRefused(outcome, 'INSTANCE_NOT_ACTIVE');
+      expectRefused(outcome, 'JOB_NOT_OPEN');
       expect(rootVariables(final.state)).not.toHaveProperty('receipt');
       expect(countEvents(history, 'ElementTerminated', 'charge')).toBe(1);
     }

@@ -62,7 +62,8 @@ async function expectMeetingOnChild(outcome: RaceOutcome<Subject>): Promise<void
     expect(outcome.loserRetried).toBe(false);
     expect(child.status).toBe('completed');
   } else {
-    expectRefused(outcome, 'INSTANCE_NOT_ACTIVE');
+    // the child's job completion found the child terminated: the job is no longer open
+    expectRefused(outcome, 'JOB_NOT_OPEN');
     expect(child.status).toBe('terminated');
   }
   expect(afterActivations).toBe(0);

@@ -41,8 +41,11 @@ function shortened(error: unknown, resources: readonly DeployFile[]): unknown {
 }
 
 function formatDeployment(result: DeploymentResult): string {
-  const rows = result.processes.map((p) => [p.processDefinitionId, String(p.version), p.processDefinitionKey, p.resourceName]);
-  return `deployed ${rows.length} process(es)\n${table(['PROCESS', 'VERSION', 'KEY', 'RESOURCE'], rows)}`;
+  const rows = result.deployments.flatMap((item) =>
+    'processDefinition' in item ? [[item.processDefinition.processDefinitionId, String(item.processDefinition.processDefinitionVersion), item.processDefinition.processDefinitionKey, item.processDefinition.resourceName]] : [],
+  );
+  const forms = result.deployments.length - rows.length;
+  return `deployed ${rows.length} process(es)${forms === 0 ? '' : ` and ${forms} form(s)`}\n${table(['PROCESS', 'VERSION', 'KEY', 'RESOURCE'], rows)}`;
 }
 
 /** `baton deploy FILE... [--allow-non-executable]`: deploys BPMN models to a running node. */

@@ -38,12 +38,12 @@ describe('refused requests: exit 1 with the server\'s code and message on stderr
   });
 
   it.each([
-    ['instances', ['instances', 'no-such-key'], /^baton instances: INSTANCE_NOT_FOUND: .*"no-such-key"/],
-    ['instances --history', ['instances', 'no-such-key', '--history'], /^baton instances: INSTANCE_NOT_FOUND: /],
-    ['complete-task', ['complete-task', 'no-such-key', '--var', 'approved=true'], /^baton complete-task: NOT_FOUND: .*"no-such-key"/],
-    ['claim-task', ['claim-task', 'no-such-key', '--assignee', 'ann'], /^baton claim-task: NOT_FOUND: /],
-    ['cancel', ['cancel', 'no-such-key'], /^baton cancel: INSTANCE_NOT_FOUND: /],
-    ['resolve-incident', ['resolve-incident', 'no-such-key'], /^baton resolve-incident: NOT_FOUND: /],
+    ['instances', ['instances', '99999999999999'], /^baton instances: INSTANCE_NOT_FOUND: .*"99999999999999"/],
+    ['instances --history', ['instances', '99999999999999', '--history'], /^baton instances: INSTANCE_NOT_FOUND: /],
+    ['complete-task', ['complete-task', '99999999999999', '--var', 'approved=true'], /^baton complete-task: NOT_FOUND: .*"99999999999999"/],
+    ['claim-task', ['claim-task', '99999999999999', '--assignee', 'ann'], /^baton claim-task: NOT_FOUND: /],
+    ['cancel', ['cancel', '99999999999999'], /^baton cancel: INSTANCE_NOT_FOUND: /],
+    ['resolve-incident', ['resolve-incident', '99999999999999'], /^baton resolve-incident: NOT_FOUND: /],
     ['start', ['start', 'no-such-process'], /^baton start: DEFINITION_NOT_FOUND: .*"no-such-process"/],
     ['publish-message --correlate', ['publish-message', 'nobody-waits', '--correlation-key', 'k', '--correlate'], /^baton publish-message: NOT_FOUND: /],
   ])('%s with an unknown key exits 1 with the not-found code', async (_name, argv, expected) => {

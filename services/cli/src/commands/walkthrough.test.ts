@@ -69,7 +69,7 @@ describe('deploy, start, tasks, complete-task, instances against a running node'
 
   it('prints the API JSON with --json', async () => {
     const deployed = await baton('deploy', `${nodeModels}approval.bpmn`, '--json', ...url);
-    expect(JSON.parse(deployed.stdout)).toMatchObject({ processes: [{ processDefinitionId: 'approval', version: 1 }] });
+    expect(JSON.parse(deployed.stdout)).toMatchObject({ deployments: [{ processDefinition: { processDefinitionId: 'approval', processDefinitionVersion: 1 } }] });
 
     const started = JSON.parse((await baton('start', 'approval', '--variables', '{"amount":5}', '--json', ...url)).stdout) as { processInstanceKey: string };
     expect(started).toMatchObject({ processDefinitionId: 'approval', processInstanceKey: expect.any(String) });

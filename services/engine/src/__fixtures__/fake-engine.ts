@@ -1,4 +1,4 @@
-import { filterValue, type ProcessInstanceResult } from '@baton/api';
+import { defaultTenantId, filterValue, type ProcessDefinitionResult, type ProcessInstanceResult, type UserTaskResult } from '@baton/api';
 import { BatonError } from '@baton/errors';
 import type * as Api from '../engine-api.js';
 import { searchPage, searchWindow } from '../search-page.js';
@@ -37,7 +37,7 @@ function notOnTheFake<const Names extends readonly string[]>(names: Names): Reco
 
 export function createFakeEngine(): Api.EngineApi & { readonly changes: () => number } {
   const xmlByKey = new Map<string, string>();
-  const definitions: Api.ProcessDefinitionSummary[] = [];
+  const definitions: ProcessDefinitionResult[] = [];
   const instances = new Map<string, FakeInstance>();
   const listeners = new Set<() => void>();
   let seq = 0;
@@ -65,7 +65,7 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
     if (!found) throw new BatonError('NOT_FOUND', `No open user task has key "${userTaskKey}".`, { userTaskKey });
     return found;
   };
-  const taskView = (i: FakeInstance): Api.UserTaskView => ({
+  const taskView = (i: FakeInstance): UserTaskResult => ({
     userTaskKey: i.userTaskKey,
     state: 'CREATED',
     ...(i.assignee ? { assignee: i.assignee } : {}),
@@ -76,7 +76,11 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
     processInstanceKey: i.key,
     processDefinitionId: i.processId,
     processDefinitionKey: `${i.processId}:1`,
+    processDefinitionVersion: 1,
     creationDate: iso(0),
+    priority: 50,
+    tenantId: '<default>',
+    customHeaders: {},
   });
   const summaryOf = (i: FakeInstance): ProcessInstanceResult => ({
     processInstanceKey: i.key, processDefinitionId: i.processId, processDefinitionName: i.processId, processDefinitionKey: `${i.processId}:1`, processDefinitionVersion: 1,
@@ -91,7 +95,7 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
   return {
     changes: () => changes,
     async deploy(resources, { allowNonExecutable }) {
-      const processes: Api.DeployedProcess[] = [];
+      const processes: ProcessDefinitionResult[] = [];
       for (const { name, xml } of resources) {
         const processId = /<bpmn:process id="([^"]+)"/.exec(xml)?.[1];
         if (processId === undefined) throw new BatonError('MODEL_INVALID', `${name}: no process found.`, { problems: [{ code: 'NO_PROCESS', message: 'No process.' }] });
@@ -106,17 +110,20 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
           throw new BatonError('MODEL_NOT_EXECUTABLE', `Process "${processId}" has isExecutable="false".`, { processId });
         }
         const version = definitions.filter((d) => d.processDefinitionId === processId).length + 1;
-        const deployed = { processDefinitionId: processId, version, processDefinitionKey: `${processId}:${version}`, resourceName: name };
+        const deployed = { processDefinitionId: processId, version, processDefinitionKey: `${processId}:${version}`, resourceName: name, tenantId: defaultTenantId, hasStartForm: false };
         xmlByKey.set(deployed.processDefinitionKey, xml);
         definitions.push(deployed);
         processes.push(deployed);
       }
-      return { deploymentKey: next('deployment'), processes, forms: [] };
+      const deployments = processes.map(({ processDefinitionId, version: processDefinitionVersion, processDefinitionKey, resourceName, tenantId }) => ({
+        processDefinition: { processDefinitionId, processDefinitionVersion, processDefinitionKey, resourceName, tenantId },
+      }));
+      return { deploymentKey: next('deployment'), tenantId: defaultTenantId, deployments };
     },
-    async listDefinitions() {
-      return definitions;
+    async searchProcessDefinitions() {
+      return searchPage(definitions, definitions.length, 0);
     },
-    async getDefinitionXml(key) {
+    async getProcessDefinitionXml(key) {
       const xml = xmlByKey.get(key);
       if (xml === undefined) throw new BatonError('DEFINITION_NOT_FOUND', `No process definition has key "${key}".`, { processDefinitionKey: key });
       return xml;
@@ -176,12 +183,6 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
       const i = openJob(jobKey);
       return { jobKey, type: i.jobType, processInstanceKey: i.key, elementId: 'charge' };
     },
-    async getUserTask(userTaskKey) {
-      return taskView(openTask(userTaskKey));
-    },
-    async getUserTaskForm(userTaskKey) {
-      return { userTaskKey, formFields: [], variables: openTask(userTaskKey).variables };
-    },
     async activateJobs({ type, worker, timeoutMs, maxJobsToActivate }) {
       const now = Date.now();
       const open = [...instances.values()].filter((i) => i.state === 'ACTIVE' && i.step === 'job' && !i.incident && i.jobType === type && i.lockedUntil <= now);
@@ -223,6 +224,7 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
     async searchJobs() {
       throw new BatonError('NOT_FOUND', 'The fake engine has no job search; test it on the runtime (runtime-jobs-api.test.ts).');
     },
+    ...notOnTheFake(['getProcessDefinition', 'getStartProcessForm', 'getProcessDefinitionStatistics', 'getResource']),
     ...notOnTheFake(['searchElementInstances', 'getElementInstance', 'setElementInstanceVariables', 'searchVariables', 'getVariable']),
     ...notOnTheFake(['publishMessage', 'correlateMessage', 'searchMessageSubscriptions', 'broadcastSignal', 'searchIncidents', 'getIncident', 'resolveIncident']),
     async throwError(jobKey, { errorCode }) {
@@ -231,19 +233,12 @@ export function createFakeEngine(): Api.EngineApi & { readonly changes: () => nu
       record(i, 'ErrorThrown', { jobKey, errorCode });
       changed();
     },
-    async searchUserTasks(filter) {
-      return [...instances.values()]
-        .filter((i) => i.state === 'ACTIVE' && i.step === 'userTask')
-        .map(taskView)
-        .filter((t) => (filter.assignee === undefined || t.assignee === filter.assignee) && (filter.processInstanceKey === undefined || t.processInstanceKey === filter.processInstanceKey))
-        .filter((t) => filter.candidateGroup === undefined || t.candidateGroups.includes(filter.candidateGroup));
+    /** Every open task, unfiltered: enough for the HTTP layer's tests; searches are tested on the runtime (user-tasks-contract.test.ts). */
+    async searchUserTasks() {
+      const open = [...instances.values()].filter((i) => i.state === 'ACTIVE' && i.step === 'userTask').map(taskView);
+      return searchPage(open, open.length, 0);
     },
-    async assignUserTask(userTaskKey, assignee) {
-      const i = openTask(userTaskKey);
-      if (assignee === undefined) delete i.assignee;
-      else i.assignee = assignee;
-      changed();
-    },
+    ...notOnTheFake(['getUserTask', 'getUserTaskForm', 'updateUserTask', 'assignUserTask', 'unassignUserTask', 'searchUserTaskVariables']),
     async completeUserTask(userTaskKey, variables) {
       const i = openTask(userTaskKey);
       Object.assign(i.variables, variables);

@@ -10,13 +10,14 @@ export function fixture(name: string): string {
 }
 
 /** A multipart body with one file part per entry, all in field `resources` unless named otherwise. */
-export function multipart(files: readonly { name: string; xml: string; field?: string }[]): { payload: string; headers: Record<string, string> } {
+export function multipart(files: readonly { name: string; xml: string; field?: string }[], fields: Readonly<Record<string, string>> = {}): { payload: string; headers: Record<string, string> } {
   const boundary = '----baton-test-boundary';
   const parts = files.map(
     (f) =>
       `--${boundary}\r\nContent-Disposition: form-data; name="${f.field ?? 'resources'}"; filename="${f.name}"\r\n` +
       `Content-Type: application/xml\r\n\r\n${f.xml}\r\n`,
   );
+  for (const [name, value] of Object.entries(fields)) parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
   return { payload: `${parts.join('')}--${boundary}--\r\n`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 

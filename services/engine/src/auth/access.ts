@@ -1,5 +1,6 @@
+import type { UserTaskResult } from '@baton/api';
 import { BatonError } from '@baton/errors';
-import type { EngineApi, UserTaskView } from '../engine-api.js';
+import type { EngineApi } from '../engine-api.js';
 import { hasRole, mayWorkOn, type Principal, type Role } from './principal.js';
 
 /**
@@ -20,6 +21,7 @@ export type Access =
   | 'job'
   | 'task-search'
   | 'task-view'
+  | 'task-update'
   | 'task-claim'
   | 'task-unclaim'
   | 'task-complete';
@@ -38,6 +40,7 @@ export const rolesFor: Readonly<Record<Exclude<Access, 'public'>, readonly Role[
   job: ['worker'],
   'task-search': ['admin', 'operator', 'user'],
   'task-view': ['admin', 'operator', 'user'],
+  'task-update': ['admin', 'operator', 'user'],
   'task-claim': ['admin', 'user'],
   'task-unclaim': ['admin', 'user'],
   'task-complete': ['user'],
@@ -60,24 +63,24 @@ export function checkRole(principal: Principal, access: Exclude<Access, 'public'
  * assignee and no candidates, the lane it sits in (a lane maps to a group, as jBPM's
  * swimlanes; an explicit assignment in the model is the narrower one and wins).
  */
-export function candidateGroupsOf(task: UserTaskView): readonly string[] {
+export function candidateGroupsOf(task: UserTaskResult): readonly string[] {
   const namesNobody = task.candidateGroups.length === 0 && task.candidateUsers.length === 0 && task.assignee === undefined;
   return namesNobody && task.lane !== undefined ? [task.lane] : task.candidateGroups;
 }
 
 /** A user is a candidate of a pooled task: named, or member of a candidate group. */
-export function isCandidate(principal: Principal, task: UserTaskView): boolean {
+export function isCandidate(principal: Principal, task: UserTaskResult): boolean {
   return task.candidateUsers.includes(principal.subject) || candidateGroupsOf(task).some((group) => principal.groups.includes(group));
 }
 
 /** Admins and operators see every task; a user sees those assigned to them or offered to them. */
-export function maySeeTask(principal: Principal | undefined, task: UserTaskView): boolean {
+export function maySeeTask(principal: Principal | undefined, task: UserTaskResult): boolean {
   if (principal === undefined || hasRole(principal, 'admin', 'operator')) return true;
   return hasRole(principal, 'user') && (task.assignee === principal.subject || isCandidate(principal, task));
 }
 
 /** The tasks of `tasks` the principal may see (all when authentication is off). */
-export function visibleTasks(principal: Principal | undefined, tasks: readonly UserTaskView[]): readonly UserTaskView[] {
+export function visibleTasks(principal: Principal | undefined, tasks: readonly UserTaskResult[]): readonly UserTaskResult[] {
   return principal === undefined ? tasks : tasks.filter((task) => maySeeTask(principal, task));
 }
 
@@ -87,7 +90,7 @@ export interface ObjectRequest {
   readonly body: Readonly<Record<string, unknown>> | null | undefined;
 }
 
-async function checkTask(principal: Principal, access: 'task-claim' | 'task-unclaim' | 'task-complete', task: UserTaskView, body: ObjectRequest['body']): Promise<void> {
+async function checkTask(principal: Principal, access: 'task-claim' | 'task-unclaim' | 'task-complete', task: UserTaskResult, body: ObjectRequest['body']): Promise<void> {
   const details = { userTaskKey: task.userTaskKey };
   if (access !== 'task-complete' && hasRole(principal, 'admin')) return;
   if (!maySeeTask(principal, task)) throw forbidden(principal, `User task "${task.userTaskKey}" is not assigned or offered to "${principal.subject}".`, details);
@@ -123,6 +126,11 @@ export async function checkObject(principal: Principal, access: Exclude<Access, 
       const task = await engine.getUserTask(request.params['userTaskKey'] ?? '');
       if (!maySeeTask(principal, task)) throw forbidden(principal, `User task "${task.userTaskKey}" is not assigned or offered to "${principal.subject}".`, { userTaskKey: task.userTaskKey });
       return;
+    }
+    case 'task-update': {
+      const task = await engine.getUserTask(request.params['userTaskKey'] ?? '');
+      if (hasRole(principal, 'admin', 'operator') || task.assignee === principal.subject) return;
+      throw forbidden(principal, `"${principal.subject}" may change only a user task assigned to them; "${task.userTaskKey}" is not. Claim it first, or ask an operator.`, { userTaskKey: task.userTaskKey });
     }
     case 'task-claim':
     case 'task-unclaim':

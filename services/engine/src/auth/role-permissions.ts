@@ -30,6 +30,7 @@ const permissionsOf: Readonly<Record<Exclude<Access, 'public' | 'authenticated'>
   job: [['PROCESS_DEFINITION', ['UPDATE_PROCESS_INSTANCE']]],
   'task-search': [['PROCESS_DEFINITION', ['READ_USER_TASK']]],
   'task-view': [['PROCESS_DEFINITION', ['READ_USER_TASK']]],
+  'task-update': [['PROCESS_DEFINITION', ['UPDATE_USER_TASK']]],
   'task-claim': [['PROCESS_DEFINITION', ['UPDATE_USER_TASK']]],
   'task-unclaim': [['PROCESS_DEFINITION', ['UPDATE_USER_TASK']]],
   'task-complete': [['PROCESS_DEFINITION', ['UPDATE_USER_TASK']]],

@@ -39,7 +39,7 @@ const withIncident = async (h: AuthHarness): Promise<string> => {
 
 const definitionKey = async (h: AuthHarness): Promise<string> => {
   await h.startPay();
-  return (await h.engine.listDefinitions())[0]?.processDefinitionKey ?? '';
+  return (await h.engine.searchProcessDefinitions({})).items[0]?.processDefinitionKey ?? '';
 };
 
 /** The running charge-card task's element instance of a fresh `pay` instance. */
@@ -68,6 +68,17 @@ const cases: RouteCase[] = [
     refused: notReaders,
     given: async (h) => ({ method: 'GET', path: `/v2/process-definitions/${await definitionKey(h)}/xml` }),
   },
+  { route: 'POST /v2/process-definitions/search', allowed: readers, refused: notReaders, given: async (h) => (await h.startPay(), { method: 'POST', path: '/v2/process-definitions/search', body: {} }) },
+  { route: 'GET /v2/process-definitions/{processDefinitionKey}', allowed: readers, refused: notReaders, given: async (h) => ({ method: 'GET', path: `/v2/process-definitions/${await definitionKey(h)}` }) },
+  { route: 'GET /v2/process-definitions/{processDefinitionKey}/form', allowed: [['alice', 204], ['oscar', 204]], refused: notReaders, given: async (h) => ({ method: 'GET', path: `/v2/process-definitions/${await definitionKey(h)}/form` }) },
+  {
+    route: 'POST /v2/process-definitions/{processDefinitionKey}/statistics/element-instances',
+    allowed: readers,
+    refused: notReaders,
+    given: async (h) => ({ method: 'POST', path: `/v2/process-definitions/${await definitionKey(h)}/statistics/element-instances`, body: {} }),
+  },
+  { route: 'GET /v2/resources/{resourceKey}', allowed: readers, refused: notReaders, given: async (h) => ({ method: 'GET', path: `/v2/resources/${await definitionKey(h)}` }) },
+  { route: 'GET /v2/resources/{resourceKey}/content', allowed: readers, refused: notReaders, given: async (h) => ({ method: 'GET', path: `/v2/resources/${await definitionKey(h)}/content` }) },
   {
     route: 'POST /v2/process-instances',
     allowed: [['alice', 200], ['mia', 200]],
@@ -165,7 +176,7 @@ const cases: RouteCase[] = [
     refused: ['anonymous', 'oscar', 'carl', 'payKey'],
     given: async (h) => {
       const { approve } = await h.atTasks();
-      await h.engine.assignUserTask(approve, 'mia');
+      await h.engine.assignUserTask(approve, { assignee: 'mia' });
       return { method: 'DELETE', path: `/v2/user-tasks/${approve}/assignee` };
     },
   },
@@ -180,6 +191,28 @@ const cases: RouteCase[] = [
     allowed: [['alice', 200], ['oscar', 200], ['mia', 200], ['carl', 200]],
     refused: ['anonymous', 'cleo', 'uma', 'payKey'],
     given: async (h) => ({ method: 'GET', path: `/v2/user-tasks/${(await h.atTasks()).approve}/form` }),
+  },
+  {
+    route: 'GET /v2/user-tasks/{userTaskKey}',
+    allowed: [['alice', 200], ['oscar', 200], ['mia', 200], ['carl', 200]],
+    refused: ['anonymous', 'cleo', 'uma', 'payKey'],
+    given: async (h) => ({ method: 'GET', path: `/v2/user-tasks/${(await h.atTasks()).approve}` }),
+  },
+  {
+    route: 'POST /v2/user-tasks/{userTaskKey}/variables/search',
+    allowed: [['alice', 200], ['oscar', 200], ['mia', 200], ['carl', 200]],
+    refused: ['anonymous', 'cleo', 'uma', 'payKey'],
+    given: async (h) => ({ method: 'POST', path: `/v2/user-tasks/${(await h.atTasks()).approve}/variables/search`, body: {} }),
+  },
+  {
+    route: 'PATCH /v2/user-tasks/{userTaskKey}',
+    allowed: [['alice', 204], ['oscar', 204], ['mia', 204]],
+    refused: ['anonymous', 'carl', 'cleo', 'uma', 'payKey'],
+    given: async (h) => {
+      const { approve } = await h.atTasks();
+      await h.engine.assignUserTask(approve, { assignee: 'mia' });
+      return { method: 'PATCH', path: `/v2/user-tasks/${approve}`, body: { changeset: { priority: 80 } } };
+    },
   },
   {
     route: 'POST /v2/incidents/search',

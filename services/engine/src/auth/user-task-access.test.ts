@@ -67,9 +67,11 @@ describe('user tasks, by object', () => {
     expect((await complete('uma', tasks.check)).status).toBe(204);
   });
 
-  it('answers 404 for an unknown task, after authentication', async () => {
-    expect((await complete('mia', 'no-such-task')).status).toBe(404);
-    expect((await h.request('anonymous', 'POST', '/v2/user-tasks/no-such-task/completion', {})).status).toBe(401);
+  it('answers 404 for a task that is no longer open, after authentication', async () => {
+    const tasks = await h.atTasks();
+    expect((await complete('mia', tasks.approve)).status).toBe(204);
+    expect((await complete('mia', tasks.approve)).status).toBe(404);
+    expect((await h.request('anonymous', 'POST', `/v2/user-tasks/${tasks.approve}/completion`, {})).status).toBe(401);
   });
 });
 

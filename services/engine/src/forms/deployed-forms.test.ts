@@ -29,7 +29,7 @@ describe('forms deployed alongside the model', () => {
 
   const decideTask = async (): Promise<string> => {
     const { processInstanceKey } = await h.engine.startInstance({ processDefinitionId: 'vacation', variables: { days: 3 } });
-    return (await h.engine.searchUserTasks({ processInstanceKey }))[0]?.userTaskKey ?? '';
+    return (await h.engine.searchUserTasks({ filter: { processInstanceKey } })).items[0]?.userTaskKey ?? '';
   };
 
   it('gives a user task the form deployed with it, and enforces its rules on completion', async () => {
@@ -37,16 +37,16 @@ describe('forms deployed alongside the model', () => {
     const res = await deploy({ 'vacation.bpmn': model, 'vacation-decision.form': form });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
-      processes: [{ processDefinitionId: 'vacation', version: 1 }],
-      forms: [{ formId: 'vacation-decision', resourceName: 'vacation-decision.form' }],
-      deployments: [{ processDefinition: { processDefinitionId: 'vacation' } }, { form: { formId: 'vacation-decision' } }],
+      deployments: [{ processDefinition: { processDefinitionId: 'vacation', processDefinitionVersion: 1 } }, { form: { formId: 'vacation-decision', resourceName: 'vacation-decision.form' } }],
     });
     // when a manager opens the task
     const key = await decideTask();
     const view = await h.request('mia', 'GET', `/v2/user-tasks/${key}/form`);
     // then she gets the deployed form
     expect(view.status).toBe(200);
-    expect(await view.json()).toMatchObject({ source: 'form', formKey: 'vacation-decision', schema: JSON.parse(form) as object, variables: { days: 3 } });
+    const served = (await view.json()) as { schema: string };
+    expect(served).toMatchObject({ source: 'form', formId: 'vacation-decision', tenantId: '<default>', variables: { days: 3 } });
+    expect(JSON.parse(served.schema)).toEqual(JSON.parse(form));
     // and its rules hold on the server
     const refused = await h.request('mia', 'POST', `/v2/user-tasks/${key}/completion`, { variables: { approved: true, reason: 'ok' } });
     expect(refused.status).toBe(400);
@@ -62,7 +62,7 @@ describe('forms deployed alongside the model', () => {
     expect(problem.detail).toContain('"decide"');
     expect(problem.detail).toContain('"vacation-decision"');
     expect(problem.problems).toEqual([expect.objectContaining({ elementId: 'decide', message: expect.stringContaining('vacation-decision') as string })]);
-    expect(await h.engine.listDefinitions()).toEqual([]);
+    expect((await h.engine.searchProcessDefinitions({})).items).toEqual([]);
     const again = await deploy({ 'vacation.bpmn': model });
     expect(again.status).toBe(400);
     expect(((await again.json()) as Problem).detail).toContain('"vacation-decision"');
@@ -72,15 +72,15 @@ describe('forms deployed alongside the model', () => {
     // given the form deployed alone, then the model alone
     const alone = await deploy({ 'vacation-decision.form': form });
     expect(alone.status).toBe(200);
-    expect(await alone.json()).toMatchObject({ processes: [], forms: [{ formId: 'vacation-decision' }] });
+    expect(await alone.json()).toMatchObject({ deployments: [{ form: { formId: 'vacation-decision' } }] });
     expect((await deploy({ 'vacation.bpmn': model })).status).toBe(200);
     const key = await decideTask();
     // when a new version of the form is deployed
     const changed = { ...(JSON.parse(form) as object), components: [{ type: 'textfield', key: 'note', label: 'Note' }] };
     expect((await deploy({ 'vacation-decision.form': JSON.stringify(changed) })).status).toBe(200);
     // then the task shows it
-    const view = (await (await h.request('mia', 'GET', `/v2/user-tasks/${key}/form`)).json()) as { schema: unknown };
-    expect(view.schema).toEqual(changed);
+    const view = (await (await h.request('mia', 'GET', `/v2/user-tasks/${key}/form`)).json()) as { schema: string };
+    expect(JSON.parse(view.schema)).toEqual(changed);
   });
 
   it('refuses a form file without an id, or two forms of one id, and deploys nothing of that deployment', async () => {
@@ -91,7 +91,7 @@ describe('forms deployed alongside the model', () => {
     expect(twice.status).toBe(400);
     expect(((await twice.json()) as Problem).detail).toContain('Another form of this deployment has the id "vacation-decision"');
     expect((await deploy({ 'garbled.form': 'not json' })).status).toBe(400);
-    expect(await h.engine.listDefinitions()).toEqual([]);
+    expect((await h.engine.searchProcessDefinitions({})).items).toEqual([]);
     expect((await deploy({ 'vacation.bpmn': model })).status).toBe(400);
   });
 });

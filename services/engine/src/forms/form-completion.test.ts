@@ -25,7 +25,7 @@ describe('POST /v2/user-tasks/{key}/completion against the form', () => {
   const guardedTask = async (): Promise<{ instanceKey: string; userTaskKey: string }> => {
     const variables = { customer: 'ACME', reference: 'R-1', address: { street: 'Old Road', city: 'Bern' } };
     const { processInstanceKey } = await h.engine.startInstance({ processDefinitionId: 'guarded', variables });
-    return { instanceKey: processInstanceKey, userTaskKey: (await h.engine.searchUserTasks({ processInstanceKey }))[0]?.userTaskKey ?? '' };
+    return { instanceKey: processInstanceKey, userTaskKey: (await h.engine.searchUserTasks({ filter: { processInstanceKey } })).items[0]?.userTaskKey ?? '' };
   };
   const complete = (userTaskKey: string, variables: Record<string, unknown>): Promise<Response> =>
     h.request('mia', 'POST', `/v2/user-tasks/${userTaskKey}/completion`, { variables });
@@ -95,9 +95,10 @@ describe('POST /v2/user-tasks/{key}/completion against the form', () => {
     const { processInstanceKey } = await h.engine.startInstance({ processDefinitionId: 'pay', variables: { 'a.b': 1, '': 'x' } });
     const [job] = await h.engine.activateJobs({ type: 'charge-card', worker: 'test', timeoutMs: 60_000, maxJobsToActivate: 1 });
     await h.engine.completeJob(job?.jobKey ?? '', {});
-    const approve = (await h.engine.searchUserTasks({ processInstanceKey })).find((t) => t.elementId === 'approve')?.userTaskKey ?? '';
+    const approve = (await h.engine.searchUserTasks({ filter: { processInstanceKey } })).items.find((t) => t.elementId === 'approve')?.userTaskKey ?? '';
     // when
-    const form = (await (await h.request('mia', 'GET', `/v2/user-tasks/${approve}/form`)).json()) as { schema: { components: { key?: string; variable?: string }[] } };
+    const served = (await (await h.request('mia', 'GET', `/v2/user-tasks/${approve}/form`)).json()) as { schema: string };
+    const form = { schema: JSON.parse(served.schema) as { components: { key?: string; variable?: string }[] } };
     const res = await h.request('mia', 'POST', `/v2/user-tasks/${approve}/completion`, { variables: { 'a.b': 2, '': 'y' } });
     // then
     const bindings = form.schema.components.map((c) => [c.key, c.variable]);

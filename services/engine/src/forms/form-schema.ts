@@ -1,6 +1,7 @@
 import { BatonError } from '@baton/errors';
+import type { FormField } from '@baton/model';
 import type { FormComponent, FormSchema, FormValidation } from '@baton/runtime';
-import type { FormFieldView, UserTaskForm } from '../engine-api.js';
+import type { UserTaskForm } from '../user-tasks-api.js';
 
 export type { FormComponent, FormSchema, FormValidation };
 
@@ -11,7 +12,7 @@ const schemaVersion = 16;
 
 const componentTypes: Readonly<Record<string, string>> = { string: 'textfield', long: 'number', integer: 'number', double: 'number', boolean: 'checkbox', date: 'datetime', enum: 'select' };
 
-function validationOf(field: FormFieldView): { validate: FormValidation; readonly: boolean } {
+function validationOf(field: FormField): { validate: FormValidation; readonly: boolean } {
   const validate: Record<string, number | boolean> = {};
   let isReadonly = false;
   for (const { name, config } of field.validation ?? []) {
@@ -25,7 +26,7 @@ function validationOf(field: FormFieldView): { validate: FormValidation; readonl
   return { validate, readonly: isReadonly };
 }
 
-function defaultOf(field: FormFieldView, type: string): unknown {
+function defaultOf(field: FormField, type: string): unknown {
   if (field.defaultValue === undefined) return undefined;
   if (type === 'number') return Number(field.defaultValue);
   if (type === 'checkbox') return field.defaultValue === 'true';
@@ -36,7 +37,7 @@ function defaultOf(field: FormFieldView, type: string): unknown {
 const isPlainKey = (name: string): boolean => name !== '' && !name.includes('.');
 
 /** `camunda:formField` → a form-js component (one whose id form-js would misread binds `field_<index>` and names its `variable`): types, enum values, defaults, validation constraints. */
-export function fromFormField(field: FormFieldView, index: number): FormComponent {
+export function fromFormField(field: FormField, index: number): FormComponent {
   const type = componentTypes[field.type] ?? 'textfield';
   const { validate, readonly: isReadonly } = validationOf(field);
   const defaultValue = defaultOf(field, type);

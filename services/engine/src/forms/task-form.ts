@@ -1,21 +1,27 @@
+import { defaultTenantId, type UserTaskFormResult } from '@baton/api';
 import { checkFormSubmission } from '@baton/runtime';
 import type { EngineApi, Variables } from '../engine-api.js';
-import { formSchemaOf, type FormSchema, type FormSource } from './form-schema.js';
+import { formSchemaOf } from './form-schema.js';
 
-/** A task's form as the browser gets it. */
-export interface TaskFormView {
-  readonly userTaskKey: string;
-  readonly source: FormSource;
-  readonly formKey?: string;
-  readonly schema: FormSchema;
-  readonly variables: Variables;
-}
-
-/** The form of an open task and the variables to fill it with; NOT_FOUND when the task is not open. */
-export async function taskFormOf(engine: EngineApi, userTaskKey: string): Promise<TaskFormView> {
+/**
+ * The form of an open task in 8.8's `FormResult` shape (the schema as JSON text; version
+ * 1 for a form of the model), plus Baton's `source` and the variables to fill it with.
+ * Unlike Camunda, which answers 204 for a task without a linked form, Baton always has
+ * one: the model's, or one built from its form fields or its variables. NOT_FOUND when
+ * the task is not open.
+ */
+export async function taskFormOf(engine: EngineApi, userTaskKey: string): Promise<UserTaskFormResult> {
   const form = await engine.getUserTaskForm(userTaskKey);
   const { source, schema } = formSchemaOf(form);
-  return { userTaskKey, source, ...(form.formKey === undefined ? {} : { formKey: form.formKey }), schema, variables: form.variables };
+  return {
+    ...(form.formKey === undefined ? {} : { formKey: form.formKey }),
+    tenantId: defaultTenantId,
+    formId: typeof schema.id === 'string' && schema.id !== '' ? schema.id : `baton-${userTaskKey}`,
+    version: 1,
+    schema: JSON.stringify(schema),
+    source,
+    variables: form.variables,
+  };
 }
 
 /**

@@ -14,8 +14,11 @@ describe('POST /v2/deployments', () => {
     // then
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.processes).toEqual([{ processDefinitionId: 'simple', version: 1, processDefinitionKey: expect.any(String), resourceName: 'simple.bpmn' }]);
-    expect(body.deployments[0].processDefinition).toMatchObject({ processDefinitionId: 'simple', processDefinitionVersion: 1 });
+    expect(body).toEqual({
+      deploymentKey: expect.any(String),
+      tenantId: '<default>',
+      deployments: [{ processDefinition: { processDefinitionId: 'simple', processDefinitionVersion: 1, processDefinitionKey: expect.any(String), resourceName: 'simple.bpmn', tenantId: '<default>' } }],
+    });
     const list = await h.app.inject({ method: 'GET', url: '/v2/process-definitions' });
     expect(list.json()).toMatchObject({ items: [{ processDefinitionId: 'simple', version: 1 }], page: { totalItems: 1 } });
   });
@@ -30,7 +33,8 @@ describe('POST /v2/deployments', () => {
     const res = await h.app.inject({ method: 'POST', url: '/v2/deployments', ...body });
     // then
     expect(res.statusCode).toBe(200);
-    expect(res.json().processes.map((p: { version: number; resourceName: string }) => [p.resourceName, p.version])).toEqual([
+    const deployed = res.json().deployments.map(({ processDefinition: p }: { processDefinition: { processDefinitionVersion: number; resourceName: string } }) => [p.resourceName, p.processDefinitionVersion]);
+    expect(deployed).toEqual([
       ['a.bpmn', 1],
       ['b.bpmn', 2],
     ]);
@@ -58,7 +62,7 @@ describe('POST /v2/deployments', () => {
       payload: fixture('not-executable'),
     });
     expect(accepted.statusCode).toBe(200);
-    expect(accepted.json().processes[0].processDefinitionId).toBe('draft');
+    expect(accepted.json().deployments[0].processDefinition.processDefinitionId).toBe('draft');
   });
 
   it('answers 400 naming "resources" when no file is sent', async () => {
@@ -90,7 +94,7 @@ describe('POST /v2/deployments', () => {
       expect(res.statusCode).toBe(413);
       expect(res.json()).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
     }
-    expect((await h.engine.listDefinitions()).length).toBe(0);
+    expect((await h.engine.searchProcessDefinitions({})).items.length).toBe(0);
   });
 });
 
@@ -98,7 +102,7 @@ describe('GET /v2/process-definitions/{key}/xml', () => {
   it('returns the deployed XML, and 404 for an unknown key', async () => {
     const h = await harness();
     await h.startSimple();
-    const [definition] = await h.engine.listDefinitions();
+    const [definition] = (await h.engine.searchProcessDefinitions({})).items;
     const res = await h.app.inject({ method: 'GET', url: `/v2/process-definitions/${definition?.processDefinitionKey ?? ''}/xml` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/xml');

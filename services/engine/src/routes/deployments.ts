@@ -1,53 +1,13 @@
+import { deploymentOperations as ops } from '@baton/api';
+import type { DeploymentResult } from '@baton/api';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BatonError, isBatonError } from '@baton/errors';
-import type { DeployResource, DeploymentResult } from '../engine-api.js';
+import type { DeployResource } from '../definitions-api.js';
 import type { RouteContext } from '../route-context.js';
-import { errorResponses } from '../schemas.js';
+import { errorResponses, schemaOf } from '../schemas.js';
+import { textSchemaOf } from './process-definitions.js';
 
 const xmlTypes = ['application/xml', 'text/xml'];
-
-const processSchema = {
-  type: 'object',
-  properties: {
-    processDefinitionId: { type: 'string' },
-    version: { type: 'integer' },
-    processDefinitionKey: { type: 'string' },
-    resourceName: { type: 'string' },
-  },
-} as const;
-
-const formSchema = {
-  type: 'object',
-  properties: { formId: { type: 'string' }, resourceName: { type: 'string' } },
-} as const;
-
-const deploymentResponse = {
-  type: 'object',
-  properties: {
-    deploymentKey: { type: 'string' },
-    processes: { type: 'array', items: processSchema },
-    forms: { type: 'array', items: formSchema, description: 'Forms deployed from `*.form` resources.' },
-    deployments: {
-      type: 'array',
-      description: 'Camunda 8 shape: one entry per deployed process or form.',
-      items: {
-        type: 'object',
-        properties: {
-          form: formSchema,
-          processDefinition: {
-            type: 'object',
-            properties: {
-              processDefinitionId: { type: 'string' },
-              processDefinitionVersion: { type: 'integer' },
-              processDefinitionKey: { type: 'string' },
-              resourceName: { type: 'string' },
-            },
-          },
-        },
-      },
-    },
-  },
-} as const;
 
 const xmlBody = { schema: { type: 'string', minLength: 1, description: 'One BPMN 2.0 XML document.' } };
 
@@ -93,28 +53,16 @@ async function readResources(request: FastifyRequest<{ Querystring: DeployQuery 
   return [];
 }
 
-function camundaShape(result: DeploymentResult): object {
-  const deployments = result.processes.map((p) => ({
-    processDefinition: {
-      processDefinitionId: p.processDefinitionId,
-      processDefinitionVersion: p.version,
-      processDefinitionKey: p.processDefinitionKey,
-      resourceName: p.resourceName,
-    },
-  }));
-  return { ...result, deployments: [...deployments, ...result.forms.map((form) => ({ form }))] };
-}
-
 /** POST /v2/deployments: multipart `resources` or a raw XML body; `?allowNonExecutable=true`. */
-export function registerDeploymentRoutes(app: FastifyInstance, { engine }: RouteContext): void {
+function registerDeploy(app: FastifyInstance, { engine }: RouteContext): void {
   app.addContentTypeParser(xmlTypes, { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.post<{ Querystring: DeployQuery }>(
-    '/v2/deployments',
+    ops.createDeployment.path,
     {
       config: { command: 'Deploy', access: 'deploy' },
       schema: {
-        tags: ['deployments'],
-        summary: 'Deploy BPMN models',
+        tags: ops.createDeployment.tags,
+        summary: ops.createDeployment.summary,
         description:
           'Multipart field `resources` (one or more BPMN files, and `*.form` files: form-js JSON with an `id`) or one BPMN document with `Content-Type: application/xml`. ' +
           'Nothing is deployed when any model has an error; the 400 answer lists every problem with its element id. ' +
@@ -139,16 +87,16 @@ export function registerDeploymentRoutes(app: FastifyInstance, { engine }: Route
             'text/xml': xmlBody,
           },
         },
-        response: { 200: deploymentResponse, ...errorResponses },
+        response: { 200: ops.createDeployment.response, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request): Promise<DeploymentResult> => {
       const resources = await readResources(request);
       if (resources.length === 0) throw noResources();
       try {
         const result = await engine.deploy(resources, { allowNonExecutable: request.query.allowNonExecutable });
-        request.log.info({ processes: result.processes.map((p) => p.processDefinitionKey) }, 'deployed');
-        return camundaShape(result);
+        request.log.info({ deploymentKey: result.deploymentKey, deployed: result.deployments.length }, 'deployed');
+        return result;
       } catch (error) {
         if (isBatonError(error) && error.code === 'MODEL_NOT_EXECUTABLE') {
           const hint = 'To deploy it anyway, repeat the request with ?allowNonExecutable=true.';
@@ -157,5 +105,18 @@ export function registerDeploymentRoutes(app: FastifyInstance, { engine }: Route
         throw error;
       }
     },
+  );
+}
+
+/** Path parameters of the operations on one resource. */
+type ResourceParams = { Params: { resourceKey: string } };
+
+/** The deployment and resource operations of the contract (`deploymentOperations` in @baton/api). */
+export function registerDeploymentRoutes(app: FastifyInstance, context: RouteContext): void {
+  const { engine } = context;
+  registerDeploy(app, context);
+  app.get<ResourceParams>(ops.getResource.path, { config: { access: 'read' }, schema: schemaOf(ops.getResource) }, async (request) => engine.getResource(request.params.resourceKey));
+  app.get<ResourceParams>(ops.getResourceContent.path, { config: { access: 'read' }, schema: textSchemaOf(ops.getResourceContent, 'text/xml') }, async (request, reply) =>
+    reply.type('text/xml').send(await engine.getProcessDefinitionXml(request.params.resourceKey)),
   );
 }

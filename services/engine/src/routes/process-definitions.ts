@@ -1,48 +1,42 @@
+import { processDefinitionOperations as ops } from '@baton/api';
+import type { ProcessDefinitionElementStatisticsQuery, ProcessDefinitionSearchQuery } from '@baton/api';
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../route-context.js';
-import { errorResponses, keyParams, searchResult, toSearchResult } from '../schemas.js';
+import { errorResponses, schemaOf } from '../schemas.js';
 
-const definitionSchema = {
-  type: 'object',
-  properties: {
-    processDefinitionKey: { type: 'string' },
-    processDefinitionId: { type: 'string' },
-    name: { type: 'string' },
-    version: { type: 'integer' },
-    resourceName: { type: 'string' },
-  },
-} as const;
+/** Path parameters of the operations on one definition. */
+type DefinitionParams = { Params: { processDefinitionKey: string } };
 
-/** GET /v2/process-definitions and GET /v2/process-definitions/{processDefinitionKey}/xml. */
+/** The schema of an operation that answers with text (BPMN XML, a resource's content), not JSON. */
+export function textSchemaOf<Op extends { readonly schema: object; readonly response?: object }>(op: Op, contentType: string) {
+  return { ...op.schema, produces: [contentType], response: { 200: { content: { [contentType]: { schema: op.response } } }, ...errorResponses } };
+}
+
+/**
+ * The process-definition operations of the contract (`processDefinitionOperations` in
+ * @baton/api), plus Baton's `GET /v2/process-definitions` (every version, the search's answer).
+ */
 export function registerProcessDefinitionRoutes(app: FastifyInstance, { engine }: RouteContext): void {
-  app.get(
-    '/v2/process-definitions',
-    {
-      config: { access: 'read' },
-      schema: {
-        tags: ['process definitions'],
-        summary: 'List deployed process definitions, every version',
-        response: { 200: searchResult(definitionSchema), ...errorResponses },
-      },
-    },
-    async () => toSearchResult(await engine.listDefinitions()),
+  app.post<{ Body: ProcessDefinitionSearchQuery | null }>(ops.searchProcessDefinitions.path, { config: { access: 'read' }, schema: schemaOf(ops.searchProcessDefinitions) }, async (request) =>
+    engine.searchProcessDefinitions(request.body ?? {}),
   );
-
-  app.get<{ Params: { processDefinitionKey: string } }>(
-    '/v2/process-definitions/:processDefinitionKey/xml',
-    {
-      config: { access: 'read' },
-      schema: {
-        tags: ['process definitions'],
-        summary: 'Fetch the BPMN XML of a process definition',
-        params: keyParams('processDefinitionKey'),
-        produces: ['text/xml'],
-        response: { 200: { content: { 'text/xml': { schema: { type: 'string' } } } }, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const xml = await engine.getDefinitionXml(request.params.processDefinitionKey);
-      return reply.type('text/xml').send(xml);
-    },
+  const listSchema = { tags: ops.searchProcessDefinitions.tags, summary: 'Baton: every deployed version (the search with no filter)', response: schemaOf(ops.searchProcessDefinitions).response };
+  app.get('/v2/process-definitions', { config: { access: 'read' }, schema: listSchema }, async () =>
+    engine.searchProcessDefinitions({ page: { limit: 10_000 } }),
+  );
+  app.get<DefinitionParams>(ops.getProcessDefinition.path, { config: { access: 'read' }, schema: schemaOf(ops.getProcessDefinition) }, async (request) =>
+    engine.getProcessDefinition(request.params.processDefinitionKey),
+  );
+  app.get<DefinitionParams>(ops.getProcessDefinitionXml.path, { config: { access: 'read' }, schema: textSchemaOf(ops.getProcessDefinitionXml, 'text/xml') }, async (request, reply) =>
+    reply.type('text/xml').send(await engine.getProcessDefinitionXml(request.params.processDefinitionKey)),
+  );
+  app.get<DefinitionParams>(ops.getStartProcessForm.path, { config: { access: 'read' }, schema: schemaOf(ops.getStartProcessForm) }, async (request, reply) => {
+    const form = await engine.getStartProcessForm(request.params.processDefinitionKey);
+    return form === undefined ? reply.code(204).send() : form;
+  });
+  app.post<DefinitionParams & { Body: ProcessDefinitionElementStatisticsQuery }>(
+    ops.getProcessDefinitionStatistics.path,
+    { config: { access: 'read' }, schema: schemaOf(ops.getProcessDefinitionStatistics) },
+    async (request) => engine.getProcessDefinitionStatistics(request.params.processDefinitionKey, request.body),
   );
 }

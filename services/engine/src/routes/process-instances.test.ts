@@ -127,7 +127,7 @@ describe('process instance routes', () => {
     async function drive(): Promise<void> {
       const [job] = await h.engine.activateJobs({ type: 'charge-card', worker: 'w', timeoutMs: 1000, maxJobsToActivate: 1 });
       if (job) await h.engine.completeJob(job.jobKey, { receipt: 'r-1' });
-      const [task] = await h.engine.searchUserTasks({});
+      const [task] = (await h.engine.searchUserTasks({})).items;
       if (task) await h.engine.completeUserTask(task.userTaskKey, { approved: true });
     }
     // when
@@ -156,7 +156,7 @@ describe('process instance routes', () => {
 
   it('starts by processDefinitionKey too', async () => {
     await h.deploySimple();
-    const [definition] = await h.engine.listDefinitions();
+    const [definition] = (await h.engine.searchProcessDefinitions({})).items;
     const res = await h.app.inject({ method: 'POST', url: '/v2/process-instances', payload: { processDefinitionKey: definition?.processDefinitionKey } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ processDefinitionId: 'simple', processDefinitionVersion: 1 });

@@ -42,7 +42,7 @@ describe('request limits at the door', () => {
   async function openUserTask(): Promise<{ instanceKey: string; userTaskKey: string }> {
     const { instanceKey, jobKey } = await openJob();
     expect((await post(`/v2/jobs/${jobKey}/completion`, '{}')).statusCode).toBe(204);
-    const [task] = await h.engine.searchUserTasks({ processInstanceKey: instanceKey });
+    const [task] = (await h.engine.searchUserTasks({ filter: { processInstanceKey: instanceKey } })).items;
     if (task === undefined) throw new Error('no user task');
     return { instanceKey, userTaskKey: task.userTaskKey };
   }
@@ -114,7 +114,7 @@ describe('request limits at the door', () => {
   it('reads an instance that holds variables stored 10 000 deep before the door checked (instance, history, form, job)', async () => {
     // given: an instance created below the door, as an older node let it be stored
     await h.deploySimple();
-    const [definition] = await h.engine.listDefinitions();
+    const [definition] = (await h.engine.searchProcessDefinitions({})).items;
     await engine.execute({
       instanceId: 'legacy-1',
       definitionKey: definition?.processDefinitionKey ?? '',
@@ -134,7 +134,7 @@ describe('request limits at the door', () => {
     expect(JSON.stringify(job.variables)).toContain(tooDeepMarker(64));
     // and the form of its user task
     expect((await post(`/v2/jobs/${job.jobKey}/completion`, '{}')).statusCode).toBe(204);
-    const [task] = await h.engine.searchUserTasks({ processInstanceKey: 'legacy-1' });
+    const [task] = (await h.engine.searchUserTasks({ filter: { processInstanceKey: 'legacy-1' } })).items;
     const form = await get(`/v2/user-tasks/${task?.userTaskKey}/form`);
     expect(form.statusCode).toBe(200);
     expect(JSON.stringify(form.json().variables)).toContain(tooDeepMarker(64));

@@ -1,8 +1,7 @@
-import { instanceKeyOf, isNumericKey } from '@baton/core';
+import { instanceKeyOf, isNumericKey, type InstanceState, type Variables } from '@baton/core';
 import type { KeySource } from '../ids.js';
-import type { InstanceState, Variables } from '@baton/core';
 import { BatonError, isBatonError } from '@baton/errors';
-import type { CommandProcessor, ExecuteResult } from '../command-processor.js';
+import type { CommandProcessor, ExecuteRequest, ExecuteResult } from '../command-processor.js';
 import type { DefinitionRegistry } from '../definition-registry.js';
 import type { Clock } from '../ports/clock.js';
 import type { JobQueue } from '../ports/job-queue.js';
@@ -32,16 +31,40 @@ export function stamp(ctx: EngineContext): { readonly commandId: string; readonl
 }
 
 /** The instance holding an open wait: from the hint, the key itself when numeric, else the store's index. */
-export async function instanceOfWait(ctx: EngineContext, key: string, hint: string | undefined, what: string): Promise<string> {
+async function instanceOfWait(ctx: EngineContext, key: string, hint: string | undefined, what: string): Promise<string> {
   if (hint !== undefined) return hint;
   // A numeric key names its instance: no read (issue 13). The command itself refuses a key that is no open wait.
   if (isNumericKey(key)) return instanceKeyOf(key) as string;
   const wait = await ctx.store.findWait(key);
   if (wait !== undefined) return wait.instanceId;
+  throw waitNotOpen(key, what);
+}
+
+/** The refusal of a command on a job or user task that is not open (404 at the door). */
+function waitNotOpen(key: string, what: string): BatonError {
   if (what === 'job') {
-    throw new BatonError('JOB_NOT_OPEN', `Expected an open job "${key}" but found none; it may already be completed or cancelled.`, { jobKey: key });
+    return new BatonError('JOB_NOT_OPEN', `Expected an open job "${key}" but found none; it may already be completed or cancelled.`, { jobKey: key });
   }
-  throw new BatonError('NOT_FOUND', `Expected an open ${what} "${key}" but found none; it may already be completed.`, { key });
+  return new BatonError('NOT_FOUND', `Expected an open ${what} "${key}" but found none; it may already be completed.`, { key });
+}
+
+/**
+ * Runs a command on the instance holding the wait `key` (a job or user task). A key
+ * that names no instance, or an ended one, is refused as a wait that is not open, as
+ * when the store's index found none.
+ */
+export async function executeOnWait(
+  ctx: EngineContext,
+  wait: { readonly key: string; readonly hint: string | undefined; readonly what: string },
+  request: (instanceId: string) => ExecuteRequest,
+): Promise<ExecuteResult> {
+  const instanceId = await instanceOfWait(ctx, wait.key, wait.hint, wait.what);
+  try {
+    return await ctx.processor.execute(request(instanceId));
+  } catch (error) {
+    if (isBatonError(error) && (error.code === 'INSTANCE_NOT_FOUND' || error.code === 'INSTANCE_NOT_ACTIVE')) throw waitNotOpen(wait.key, wait.what);
+    throw error;
+  }
 }
 
 /** Refusals that prove a job is over: see {@link isJobOver}. */

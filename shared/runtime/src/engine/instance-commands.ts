@@ -2,11 +2,14 @@ import type { Variables } from '@baton/core';
 import { BatonError } from '@baton/errors';
 import type { ExecuteResult } from '../command-processor.js';
 import type { StartEventTarget } from '../ports/store-records.js';
-import { instanceOfWait, stamp, type EngineContext } from './engine-context.js';
+import { executeOnWait, stamp, type EngineContext } from './engine-context.js';
 import type { AssignUserTaskRequest, CompleteUserTaskRequest, ResolveIncidentRequest, SetVariablesRequest, StartInstanceRequest, UpdateUserTaskRequest } from './engine-types.js';
 import type { Queries } from './queries.js';
 
 /** Commands on one instance that need only a key look-up: start, user tasks, incidents, cancel. */
+/** The user task a request names, as {@link executeOnWait} takes it. */
+const userTaskWait = (request: { readonly userTaskKey: string; readonly instanceId?: string }) => ({ key: request.userTaskKey, hint: request.instanceId, what: 'user task' });
+
 export class InstanceCommands {
   constructor(
     private readonly ctx: EngineContext,
@@ -48,22 +51,19 @@ export class InstanceCommands {
   }
 
   async completeUserTask(request: CompleteUserTaskRequest): Promise<ExecuteResult> {
-    const instanceId = await instanceOfWait(this.ctx, request.userTaskKey, request.instanceId, 'user task');
     const command = { type: 'CompleteUserTask', ...stamp(this.ctx), userTaskKey: request.userTaskKey, variables: request.variables ?? {} } as const;
-    return this.ctx.processor.execute({ instanceId, command });
+    return executeOnWait(this.ctx, userTaskWait(request), (instanceId) => ({ instanceId, command }));
   }
 
   async assignUserTask(request: AssignUserTaskRequest): Promise<ExecuteResult> {
-    const instanceId = await instanceOfWait(this.ctx, request.userTaskKey, request.instanceId, 'user task');
     const { userTaskKey, assignee, allowOverride } = request;
     const command = { type: 'AssignUserTask', ...stamp(this.ctx), userTaskKey, ...(assignee === undefined ? {} : { assignee }), ...(allowOverride === undefined ? {} : { allowOverride }) } as const;
-    return this.ctx.processor.execute({ instanceId, command });
+    return executeOnWait(this.ctx, userTaskWait(request), (instanceId) => ({ instanceId, command }));
   }
 
   async updateUserTask(request: UpdateUserTaskRequest): Promise<ExecuteResult> {
-    const instanceId = await instanceOfWait(this.ctx, request.userTaskKey, request.instanceId, 'user task');
     const command = { type: 'UpdateUserTask', ...stamp(this.ctx), userTaskKey: request.userTaskKey, changes: request.changes } as const;
-    return this.ctx.processor.execute({ instanceId, command });
+    return executeOnWait(this.ctx, userTaskWait(request), (instanceId) => ({ instanceId, command }));
   }
 
   async resolveIncident(request: ResolveIncidentRequest): Promise<ExecuteResult> {

@@ -4,7 +4,7 @@ import type { ExecuteResult } from '../command-processor.js';
 import type { ConsumerHandle, LeasedJob } from '../ports/job-queue.js';
 import type { VersionedState } from '../ports/store-records.js';
 import { checkVariables, type VariableLimits } from '../variable-limits.js';
-import { instanceOfWait, isJobOver, jobTypeBefore, stamp, thenSettle, type EngineContext } from './engine-context.js';
+import { executeOnWait, isJobOver, jobTypeBefore, stamp, thenSettle, type EngineContext } from './engine-context.js';
 import type {
   ActivatedJob,
   ActivateJobsRequest,
@@ -50,20 +50,21 @@ function variablesRefusal(variables: unknown, limits: VariableLimits): BatonErro
   }
 }
 
+/** The job a request names, as {@link executeOnWait} takes it. */
+const jobWait = (request: { readonly jobKey: string; readonly instanceId?: string }) => ({ key: request.jobKey, hint: request.instanceId, what: 'job' });
+
 /** Completes, fails and activates jobs, and runs this node's in-process workers. */
 export class Jobs {
   constructor(private readonly ctx: EngineContext) {}
 
   /** `known`: the instance as the job's activation read it, decided on without a second load (see ExecuteRequest). */
   async complete(request: CompleteJobRequest, known?: VersionedState): Promise<ExecuteResult> {
-    const instanceId = await instanceOfWait(this.ctx, request.jobKey, request.instanceId, 'job');
     const command = { type: 'CompleteJob', ...stamp(this.ctx), jobKey: request.jobKey, variables: request.variables ?? {} } as const;
-    const execution = this.ctx.processor.execute({ instanceId, command, ...(known === undefined ? {} : { known }) });
+    const execution = executeOnWait(this.ctx, jobWait(request), (instanceId) => ({ instanceId, command, ...(known === undefined ? {} : { known }) }));
     return thenSettle(execution, (result) => this.ctx.queue.ack(request.jobKey, jobTypeBefore(result, request.jobKey)));
   }
 
   async throwError(request: ThrowErrorRequest): Promise<ExecuteResult> {
-    const instanceId = await instanceOfWait(this.ctx, request.jobKey, request.instanceId, 'job');
     const { jobKey, errorCode, errorMessage } = request;
     const command = {
       type: 'ThrowError',
@@ -73,7 +74,7 @@ export class Jobs {
       ...(errorMessage === undefined ? {} : { errorMessage }),
       variables: request.variables ?? {},
     } as const;
-    return thenSettle(this.ctx.processor.execute({ instanceId, command }), (result) => this.ctx.queue.ack(jobKey, jobTypeBefore(result, jobKey)));
+    return thenSettle(executeOnWait(this.ctx, jobWait(request), (instanceId) => ({ instanceId, command })), (result) => this.ctx.queue.ack(jobKey, jobTypeBefore(result, jobKey)));
   }
 
   /** Fails the job; a job with retries left goes back to the queue after its back-off. */
@@ -88,11 +89,10 @@ export class Jobs {
 
   /** Changes retries and/or timeout; a new timeout moves the job's lease end (the queue holds the lease, not the core). */
   async update(request: UpdateJobRequest): Promise<ExecuteResult> {
-    const instanceId = await instanceOfWait(this.ctx, request.jobKey, request.instanceId, 'job');
     const { jobKey, retries, timeoutMs } = request;
     const changes = { ...(retries === undefined ? {} : { retries }), ...(timeoutMs === undefined ? {} : { timeoutMs }) };
     const command = { type: 'UpdateJob', ...stamp(this.ctx), jobKey, ...changes } as const;
-    const result = await this.ctx.processor.execute({ instanceId, command });
+    const result = await executeOnWait(this.ctx, jobWait(request), (instanceId) => ({ instanceId, command }));
     if (timeoutMs !== undefined) {
       const capability = jobTypeBefore(result, jobKey);
       await this.ctx.queue.release(jobKey, { notBefore: command.at + timeoutMs, ...(capability === undefined ? {} : { capability }) });
@@ -162,7 +162,6 @@ export class Jobs {
   }
 
   private async failCommand(request: FailJobRequest): Promise<{ result: ExecuteResult; retryAt: number | undefined }> {
-    const instanceId = await instanceOfWait(this.ctx, request.jobKey, request.instanceId, 'job');
     const { jobKey, retries, errorMessage, retryBackOffMs, variables } = request;
     const command = {
       type: 'FailJob',
@@ -173,7 +172,7 @@ export class Jobs {
       ...(retryBackOffMs === undefined ? {} : { retryBackOffMs }),
       ...(variables === undefined ? {} : { variables }),
     } as const;
-    const result = await this.ctx.processor.execute({ instanceId, command });
+    const result = await executeOnWait(this.ctx, jobWait(request), (instanceId) => ({ instanceId, command }));
     const wait = result.state.waits[jobKey];
     if (wait?.kind !== 'job' || wait.state !== 'activatable') return { result, retryAt: undefined };
     const requeued = result.effects.find((e): e is Extract<Effect, { type: 'EnqueueJob' }> => e.type === 'EnqueueJob' && e.jobKey === jobKey);

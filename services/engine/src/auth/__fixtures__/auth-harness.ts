@@ -89,7 +89,7 @@ export async function authHarness(extra: Partial<AuthConfig> = {}): Promise<Auth
   };
   const xml = readFileSync(new URL('./auth.bpmn', import.meta.url), 'utf8');
   const startPay = async (): Promise<string> => {
-    if (!(await engine.listDefinitions()).some((d) => d.processDefinitionId === 'pay')) await engine.deploy([{ name: 'auth.bpmn', xml }], { allowNonExecutable: false });
+    if (!(await engine.searchProcessDefinitions({})).items.some((d) => d.processDefinitionId === 'pay')) await engine.deploy([{ name: 'auth.bpmn', xml }], { allowNonExecutable: false });
     return (await engine.startInstance({ processDefinitionId: 'pay', variables: { amount: 10 } })).processInstanceKey;
   };
   return {
@@ -106,7 +106,7 @@ export async function authHarness(extra: Partial<AuthConfig> = {}): Promise<Auth
     async snapshot() {
       const { items } = await runtime.searchInstances({ limit: 1000 });
       const states = await Promise.all(items.map(async (i) => (await runtime.getInstance(i.instanceId)).state));
-      return { definitions: await engine.listDefinitions(), states, tasks: await engine.searchUserTasks({}), incidents: (await engine.searchIncidents({})).items };
+      return { definitions: (await engine.searchProcessDefinitions({})).items, states, tasks: (await engine.searchUserTasks({})).items, incidents: (await engine.searchIncidents({})).items };
     },
     xml,
     startPay,
@@ -114,7 +114,7 @@ export async function authHarness(extra: Partial<AuthConfig> = {}): Promise<Auth
       const key = await startPay();
       const [job] = await engine.activateJobs({ type: 'charge-card', worker: 'setup', timeoutMs: 60_000, maxJobsToActivate: 1 });
       await engine.completeJob(job?.jobKey ?? '', {});
-      const tasks = await engine.searchUserTasks({ processInstanceKey: key });
+      const tasks = (await engine.searchUserTasks({ filter: { processInstanceKey: key } })).items;
       const keyOf = (elementId: string): string => tasks.find((t) => t.elementId === elementId)?.userTaskKey ?? '';
       return { key, approve: keyOf('approve'), check: keyOf('check') };
     },
