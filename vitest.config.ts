@@ -63,6 +63,16 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // Camunda's own client (res:strict) and 8.8's schemas against real nodes (issue 13).
+          name: 'compat',
+          include: ['test/compat/**/*.strict.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -3,9 +3,9 @@ import { defineConfig } from 'vitest/config';
 import rootConfig from '../../vitest.config.ts';
 
 /**
- * The drop-in checks that fail until keys are numeric (issue 13): every JSON answer
- * against 8.8's zod schemas, and Camunda's client with `res:strict` on memory and Redis.
- * Outside `npm test` for now; run with `npm run compat:test`.
+ * The drop-in checks alone (issue 13): every JSON answer against 8.8's zod schemas, and
+ * Camunda's client with `res:strict` on memory and Redis. `npm test` runs them too (the
+ * `compat` project of the root config); `npm run compat:test` runs only these.
  */
 export default defineConfig({
   root: fileURLToPath(new URL('../../', import.meta.url)),

@@ -221,6 +221,7 @@ export function runtimeUserTasksApi(engine: Engine, readable: <T>(value: T) => T
       const formJson = task?.formJson ?? linked?.json;
       return {
         userTaskKey,
+        ...(linked === undefined ? {} : { formKey: linked.formKey }),
         ...(formJson === undefined ? {} : { formJson }),
         formFields: task?.formFields ?? [],
         variables: readable(scopeChainVariables(state, wait.elementInstanceId)),

@@ -54,11 +54,8 @@ export const logOut = (): Promise<void> => call('POST', api('/v2/auth/logout'));
 export const searchTasks = async (): Promise<TaskItem[]> => (await call<{ items: TaskItem[] }>('POST', api('/v2/user-tasks/search'), { filter: { state: 'CREATED' } })).items;
 export const claim = (key: string, assignee: string): Promise<void> => call('POST', api(`/v2/user-tasks/${encodeURIComponent(key)}/assignment`), { assignee });
 export const unclaim = (key: string): Promise<void> => call('DELETE', api(`/v2/user-tasks/${encodeURIComponent(key)}/assignee`));
-/** The task's form: 8.8's FormResult carries the form-js schema as JSON text; the form shows it parsed. */
-export async function formOf(key: string): Promise<TaskForm> {
-  const served = await call<Omit<TaskForm, 'schema'> & { readonly schema: string }>('GET', api(`/v2/user-tasks/${encodeURIComponent(key)}/form`));
-  return { ...served, schema: JSON.parse(served.schema) as TaskForm['schema'] };
-}
+/** The task's form: 8.8's FormResult with the form-js schema, and the variables to fill it with. */
+export const formOf = (key: string): Promise<TaskForm> => call<TaskForm>('GET', api(`/v2/user-tasks/${encodeURIComponent(key)}/form`));
 export const complete = (key: string, variables: Record<string, unknown>): Promise<void> =>
   call('POST', api(`/v2/user-tasks/${encodeURIComponent(key)}/completion`), { variables });
 

@@ -134,7 +134,7 @@ export const UserTaskFormResult = Type.Object({
   tenantId: TenantId,
   formId: Type.String({ description: 'The form-js form\'s `id`.' }),
   version: Type.Integer({ description: 'The form\'s version; 1 for a form of the model.' }),
-  schema: Type.String({ description: 'The form-js schema as JSON text.' }),
+  schema: Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true, description: 'The form-js schema (an object, as 8.8\'s `FormResult` and its client have it).' }),
   source: Type.Optional(UserTaskFormSource),
   variables: Type.Optional(Type.Unsafe<Record<string, unknown>>({ ...Variables, description: 'Baton: the variables the task sees, to fill the form with.' })),
 });

@@ -133,7 +133,7 @@ const routes: readonly RouteCase[] = [
     body: { assignee: 'ann', allowOverride: false },
     reply: done,
   },
-  { name: 'getUserTaskForm', call: (c) => c.getUserTaskForm('ut-1'), method: 'GET', path: '/v2/user-tasks/ut-1/form', reply: ok({ formId: 'f', schema: '{}' }) },
+  { name: 'getUserTaskForm', call: (c) => c.getUserTaskForm('ut-1'), method: 'GET', path: '/v2/user-tasks/ut-1/form', reply: ok({ formId: 'f', schema: {} }) },
   { name: 'searchUserTaskVariables', call: (c) => c.searchUserTaskVariables('ut-1', { filter: { name: 'a' } }), method: 'POST', path: '/v2/user-tasks/ut-1/variables/search', body: { filter: { name: 'a' } }, reply: ok(page) },
   {
     name: 'completeUserTask',

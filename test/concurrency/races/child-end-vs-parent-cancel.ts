@@ -62,8 +62,8 @@ async function expectMeetingOnChild(outcome: RaceOutcome<Subject>): Promise<void
     expect(outcome.loserRetried).toBe(false);
     expect(child.status).toBe('completed');
   } else {
-    // the child's job completion found the child terminated: the job is no longer open
-    expectRefused(outcome, 'JOB_NOT_OPEN');
+    // the child's user-task completion found the child terminated: the task is gone
+    expectRefused(outcome, 'NOT_FOUND');
     expect(child.status).toBe('terminated');
   }
   expect(afterActivations).toBe(0);

@@ -22,10 +22,10 @@ describe('GET /v2/user-tasks/{key}/form and completion rules', () => {
     const key = await taskOf('review', { customer: 'ACME' });
     const res = await h.request('mia', 'GET', `/v2/user-tasks/${key}/form`);
     expect(res.status).toBe(200);
-    const form = (await res.json()) as { source: string; schema: string; variables: object };
+    const form = (await res.json()) as { source: string; schema: { components: unknown[] }; variables: object };
     expect(form.source).toBe('formFields');
     expect(form.variables).toEqual({ customer: 'ACME' });
-    expect((JSON.parse(form.schema) as { components: unknown[] }).components).toEqual([
+    expect(form.schema.components).toEqual([
       { type: 'checkbox', key: 'approved', label: 'Approved', defaultValue: false },
       { type: 'textfield', key: 'comment', label: 'Comment', validate: { required: true, maxLength: 20 } },
       { type: 'number', key: 'score', label: 'Score', validate: { min: 1, max: 5 } },
@@ -34,13 +34,13 @@ describe('GET /v2/user-tasks/{key}/form and completion rules', () => {
   });
 
   it('serves the form-js JSON of the model as is, and generates one from the variables when there is none', async () => {
-    const signed = (await (await h.request('mia', 'GET', `/v2/user-tasks/${await taskOf('sign')}/form`)).json()) as { source: string; schema: string };
+    const signed = (await (await h.request('mia', 'GET', `/v2/user-tasks/${await taskOf('sign')}/form`)).json()) as { source: string; schema: { components: unknown[] } };
     expect(signed).toMatchObject({ source: 'form', formId: 'signForm', tenantId: '<default>', version: 1 });
-    expect(JSON.parse(signed.schema)).toMatchObject({ id: 'signForm' });
+    expect(signed.schema).toMatchObject({ id: 'signForm' });
     const { approve } = await h.atTasks();
-    const generated = (await (await h.request('mia', 'GET', `/v2/user-tasks/${approve}/form`)).json()) as { source: string; schema: string };
+    const generated = (await (await h.request('mia', 'GET', `/v2/user-tasks/${approve}/form`)).json()) as { source: string; schema: { components: unknown[] } };
     expect(generated.source).toBe('variables');
-    expect((JSON.parse(generated.schema) as { components: unknown[] }).components).toEqual([{ type: 'number', key: 'variable_0', variable: 'amount', label: 'Amount', validate: { required: true } }]);
+    expect(generated.schema.components).toEqual([{ type: 'number', key: 'variable_0', variable: 'amount', label: 'Amount', validate: { required: true } }]);
   });
 
   it('shows a form only to those who may see the task', async () => {

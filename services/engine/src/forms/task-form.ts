@@ -4,7 +4,8 @@ import type { EngineApi, Variables } from '../engine-api.js';
 import { formSchemaOf } from './form-schema.js';
 
 /**
- * The form of an open task in 8.8's `FormResult` shape (the schema as JSON text; version
+ * The form of an open task in 8.8's `FormResult` shape (the schema as an object, as 8.8's
+ * schema and its client's validation have it; version
  * 1 for a form of the model), plus Baton's `source` and the variables to fill it with.
  * Unlike Camunda, which answers 204 for a task without a linked form, Baton always has
  * one: the model's, or one built from its form fields or its variables. NOT_FOUND when
@@ -18,7 +19,7 @@ export async function taskFormOf(engine: EngineApi, userTaskKey: string): Promis
     tenantId: defaultTenantId,
     formId: typeof schema.id === 'string' && schema.id !== '' ? schema.id : `baton-${userTaskKey}`,
     version: 1,
-    schema: JSON.stringify(schema),
+    schema: { ...schema },
     source,
     variables: form.variables,
   };

@@ -150,7 +150,7 @@ describe('user-task operations of the contract (runtime, in-memory)', () => {
     expect(errorsOf(UserTaskFormResult, res.json())).toEqual([]);
     const form = res.json();
     expect(form).toMatchObject({ tenantId: '<default>', formId: `baton-${userTaskKey}`, version: 1, source: 'variables', variables: { amount: 3 } });
-    expect(JSON.parse(form.schema)).toMatchObject({ components: [expect.objectContaining({ type: 'number', variable: 'amount' })] });
+    expect(form.schema).toMatchObject({ components: [expect.objectContaining({ type: 'number', variable: 'amount' })] });
     expectProblem(await call('GET', `/v2/user-tasks/${await closedTaskKey()}/form`), 404, { code: 'NOT_FOUND' });
   });
 
