@@ -1,14 +1,11 @@
-import { createInMemoryEngine } from '@baton/memory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixture, harness, multipart, type Harness } from './__fixtures__/harness.js';
-import { createRuntimeEngineApi } from './runtime-engine-api.js';
 
-/** The routes on the real runtime with in-memory adapters: the contract the fake stands in for. */
+/** The routes end to end on the real runtime with in-memory adapters (harness()'s default engine). */
 describe('HTTP API on @baton/runtime (in-memory)', () => {
   let h: Harness;
   beforeEach(async () => {
-    const engine = createInMemoryEngine({ nodeId: 'test-node' });
-    h = await harness(await createRuntimeEngineApi({ engine, bus: engine.bus }));
+    h = await harness();
   });
   afterEach(() => h.close());
 

@@ -1,5 +1,5 @@
 import { defaultTenantId, filterValue, variableSortFields, type VariableFilter, type VariableResult, type VariableSearchQuery, type VariableSearchQueryResult } from '@baton/api';
-import { instanceKeyOf, type InstanceState } from '@baton/core';
+import { instanceKeyOf, isNumericKey, type InstanceState } from '@baton/core';
 import { BatonError } from '@baton/errors';
 import type { Engine } from '@baton/runtime';
 import type { ElementInstancesApi } from './element-instances-api.js';
@@ -21,7 +21,19 @@ export function variableKeyOf(state: InstanceState, scopeKey: string, name: stri
   return key;
 }
 
-/** Every variable of an instance, one item per scope and name; values as JSON text. */
+/** Numeric keys by value (keys of one instance rise with creation); any other pair ties, so a stable sort keeps their order. */
+function compareKeys(a: string, b: string): number {
+  if (!isNumericKey(a) || !isNumericKey(b)) return 0;
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * Every variable of an instance, one item per scope and name, values as JSON text: scopes
+ * oldest first (the process's, keyed by the instance, is the oldest), then names as set.
+ * Sorted by key, not taken in `state.variables` order: an object lists integer-like keys
+ * (element instance keys below 2^32 - 1) first, so that order put element scopes before
+ * the process's for the first instances only.
+ */
 function variablesOf(state: InstanceState, readable: <T>(value: T) => T): VariableResult[] {
   const items: VariableResult[] = [];
   for (const [scope, variables] of Object.entries(state.variables)) {
@@ -31,7 +43,7 @@ function variablesOf(state: InstanceState, readable: <T>(value: T) => T): Variab
       items.push({ variableKey, name, value: JSON.stringify(readable(value)) ?? 'null', processInstanceKey: state.instanceId, scopeKey, tenantId: defaultTenantId });
     }
   }
-  return items;
+  return items.sort((a, b) => compareKeys(a.scopeKey, b.scopeKey) || compareKeys(a.variableKey, b.variableKey));
 }
 
 /** The instances a search reads: the one its filter names (by instance, variable or scope key), else all. */

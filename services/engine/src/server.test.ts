@@ -1,8 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeEngine } from './__fixtures__/fake-engine.js';
-import { harness, type Harness } from './__fixtures__/harness.js';
+import { harness, inMemoryEngineApi, type Harness } from './__fixtures__/harness.js';
 
 /** Every route of issue 4, as the OpenAPI document names them. */
 const documentedRoutes = [
@@ -62,7 +61,8 @@ describe('the node server', () => {
   });
 
   it('hides the cause of an internal error from the client', async () => {
-    const engine = { ...createFakeEngine(), searchProcessDefinitions: () => Promise.reject(new Error('secret connection string')) };
+    // given: the runtime, but its definition search fails as a broken store connection would
+    const engine = { ...(await inMemoryEngineApi()), searchProcessDefinitions: () => Promise.reject(new Error('secret connection string')) };
     h = await harness(engine);
     const res = await h.app.inject({ method: 'GET', url: '/v2/process-definitions' });
     expect(res.statusCode).toBe(500);
@@ -89,7 +89,7 @@ describe('the node server', () => {
   it('counts commands by type and outcome in /metrics, with process metrics', async () => {
     h = await harness();
     await h.startSimple();
-    await h.app.inject({ method: 'POST', url: '/v2/jobs/nope/completion', payload: {} });
+    await h.app.inject({ method: 'POST', url: '/v2/jobs/99999999999999/completion', payload: {} });
     const res = await h.app.inject({ method: 'GET', url: '/metrics' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
@@ -147,7 +147,7 @@ describe('the node server', () => {
     const deploy = await fetch(`${address}/v2/process-definitions`);
     expect(deploy.status).toBe(200);
     expect(await deploy.json()).toEqual({ items: [], page: { totalItems: 0, hasMoreTotalItems: false } });
-    const missing = await fetch(`${address}/v2/process-instances/nope`);
+    const missing = await fetch(`${address}/v2/process-instances/99999999999999`);
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toContain('application/problem+json');
     expect(await missing.json()).toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
@@ -155,10 +155,10 @@ describe('the node server', () => {
 
   it('answers a pending long poll at once when the server closes', async () => {
     // given: an activation request that is waiting
-    const fake = createFakeEngine();
+    const runtime = await inMemoryEngineApi();
     let polling: () => void = () => undefined;
     const isPolling = new Promise<void>((resolve) => (polling = resolve));
-    const engine = { ...fake, onChange: (listener: () => void) => (polling(), fake.onChange(listener)) };
+    const engine = { ...runtime, onChange: (listener: () => void) => (polling(), runtime.onChange(listener)) };
     const node = await harness(engine);
     const address = await node.app.listen({ host: '127.0.0.1', port: 0 });
     const pending = fetch(`${address}/v2/jobs/activation`, {

@@ -5,26 +5,30 @@ import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeEngine } from './__fixtures__/fake-engine.js';
+import { inMemoryEngineApi } from './__fixtures__/harness.js';
 import { testIdentity } from './auth/__fixtures__/auth-harness.js';
+import type { EngineApi } from './engine-api.js';
 import { buildServer } from './server.js';
 
 /** services/web, built with Vite into a temporary folder and served by a node with authentication on. */
 describe('the browser app at /', () => {
   let outDir: string;
+  let engine: EngineApi;
   let app: FastifyInstance;
   let url: string;
   beforeAll(async () => {
     outDir = await mkdtemp(join(tmpdir(), 'baton-web-'));
     const webPackage = dirname(createRequire(import.meta.url).resolve('@baton/web/package.json'));
     await build({ root: webPackage, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-    app = await buildServer({ engine: createFakeEngine(), nodeId: 'web-node', webRoot: outDir, auth: { identity: await testIdentity() } });
+    engine = await inMemoryEngineApi();
+    app = await buildServer({ engine, nodeId: 'web-node', webRoot: outDir, auth: { identity: await testIdentity() } });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
     url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
   }, 60_000);
   afterAll(async () => {
     await app.close();
+    await engine.close();
     await rm(outDir, { recursive: true, force: true });
   });
 

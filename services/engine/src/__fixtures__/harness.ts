@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { createInMemoryEngine } from '@baton/memory';
 import type { FastifyInstance } from 'fastify';
 import type { EngineApi } from '../engine-api.js';
+import { createRuntimeEngineApi } from '../runtime-engine-api.js';
 import { buildServer, type ServerOptions } from '../server.js';
-import { createFakeEngine } from './fake-engine.js';
 
 /** The XML of `src/__fixtures__/<name>.bpmn`. */
 export function fixture(name: string): string {
@@ -24,22 +25,32 @@ export function multipart(files: readonly { name: string; xml: string; field?: s
 export interface Harness {
   readonly app: FastifyInstance;
   readonly engine: EngineApi;
-  /** Deploys `simple.bpmn` once. */
-  readonly deploySimple: () => Promise<void>;
+  /** Deploys `simple.bpmn` once; returns its processDefinitionKey as the deployment answered it. */
+  readonly deploySimple: () => Promise<string>;
   /** Deploys `simple.bpmn` once and starts one instance; returns its key. */
   readonly startSimple: (variables?: Record<string, unknown>) => Promise<string>;
   readonly close: () => Promise<void>;
 }
 
-/** A server on the given engine (default: the scripted fake). */
-export async function harness(engine: EngineApi = createFakeEngine(), options: Partial<ServerOptions> = {}): Promise<Harness> {
+/** The runtime on in-memory adapters (node `test-node`, real clock): the engine a test gets unless it brings its own. */
+export async function inMemoryEngineApi(): Promise<EngineApi> {
+  const engine = createInMemoryEngine({ nodeId: 'test-node' });
+  return createRuntimeEngineApi({ engine, bus: engine.bus });
+}
+
+/** A server on the given engine (default: {@link inMemoryEngineApi}). */
+export async function harness(given?: EngineApi, options: Partial<ServerOptions> = {}): Promise<Harness> {
+  const engine = given ?? (await inMemoryEngineApi());
   const app = await buildServer({ engine, nodeId: 'test-node', capabilities: ['charge-card'], ...options });
-  let deployed = false;
-  const deploySimple = async (): Promise<void> => {
-    if (deployed) return;
+  let deployedKey: string | undefined;
+  const deploySimple = async (): Promise<string> => {
+    if (deployedKey !== undefined) return deployedKey;
     const res = await app.inject({ method: 'POST', url: '/v2/deployments', headers: { 'content-type': 'application/xml' }, payload: fixture('simple') });
     if (res.statusCode !== 200) throw new Error(`deploy failed: ${res.body}`);
-    deployed = true;
+    const [deployment] = res.json<{ deployments: { processDefinition: { processDefinitionKey: string } }[] }>().deployments;
+    if (deployment === undefined) throw new Error(`deploy answered no definition: ${res.body}`);
+    deployedKey = deployment.processDefinition.processDefinitionKey;
+    return deployedKey;
   };
   return {
     app,

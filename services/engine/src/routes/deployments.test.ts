@@ -14,13 +14,14 @@ describe('POST /v2/deployments', () => {
     // then
     expect(res.statusCode).toBe(200);
     const body = res.json();
+    const longKey = expect.stringMatching(/^[0-9]+$/);
     expect(body).toEqual({
-      deploymentKey: expect.any(String),
+      deploymentKey: longKey,
       tenantId: '<default>',
-      deployments: [{ processDefinition: { processDefinitionId: 'simple', processDefinitionVersion: 1, processDefinitionKey: expect.any(String), resourceName: 'simple.bpmn', tenantId: '<default>' } }],
+      deployments: [{ processDefinition: { processDefinitionId: 'simple', processDefinitionVersion: 1, processDefinitionKey: longKey, resourceName: 'simple.bpmn', tenantId: '<default>' } }],
     });
     const list = await h.app.inject({ method: 'GET', url: '/v2/process-definitions' });
-    expect(list.json()).toMatchObject({ items: [{ processDefinitionId: 'simple', version: 1 }], page: { totalItems: 1 } });
+    expect(list.json()).toMatchObject({ items: [{ processDefinitionId: 'simple', version: 1, processDefinitionKey: body.deployments[0].processDefinition.processDefinitionKey }], page: { totalItems: 1 } });
   });
 
   it('deploys several files of multipart field "resources"', async () => {
@@ -99,7 +100,7 @@ describe('POST /v2/deployments', () => {
 });
 
 describe('GET /v2/process-definitions/{key}/xml', () => {
-  it('returns the deployed XML, and 404 for an unknown key', async () => {
+  it('returns the deployed XML, 404 for an unknown key and 400 for one that is not a key', async () => {
     const h = await harness();
     await h.startSimple();
     const [definition] = (await h.engine.searchProcessDefinitions({})).items;
@@ -108,9 +109,12 @@ describe('GET /v2/process-definitions/{key}/xml', () => {
     expect(res.headers['content-type']).toContain('text/xml');
     expect(res.body).toBe(fixture('simple'));
 
-    const missing = await h.app.inject({ method: 'GET', url: '/v2/process-definitions/nope/xml' });
+    const missing = await h.app.inject({ method: 'GET', url: '/v2/process-definitions/99999999999999/xml' });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json()).toMatchObject({ status: 404, code: 'DEFINITION_NOT_FOUND' });
+    expect(missing.json()).toMatchObject({ status: 404, code: 'DEFINITION_NOT_FOUND', details: { definitionKey: '99999999999999' } });
+    const notAKey = await h.app.inject({ method: 'GET', url: '/v2/process-definitions/nope/xml' });
+    expect(notAKey.statusCode).toBe(400);
+    expect(notAKey.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { part: 'params', field: 'processDefinitionKey' } });
     await h.close();
   });
 });

@@ -58,14 +58,18 @@ describe('element instance and variable operations of the contract (runtime, in-
     // when
     const one = await get(`/v2/element-instances/${charge.elementInstanceKey}`);
     const process = await get(`/v2/element-instances/${key}`);
-    const unknown = await get(`/v2/element-instances/${key}.999`);
+    const unknownKey = (BigInt(key) + 999n).toString();
+    const unknown = await get(`/v2/element-instances/${unknownKey}`);
+    const notAKey = await get(`/v2/element-instances/${key}.999`);
     // then
     expect(one.statusCode).toBe(200);
     expect(errorsOf(ElementInstanceResult, one.json())).toEqual([]);
     expect(one.json()).toEqual(charge);
     expect(process.json()).toMatchObject({ elementInstanceKey: key, type: 'PROCESS' });
     expect(unknown.statusCode).toBe(404);
-    expect(unknown.json()).toMatchObject({ code: 'NOT_FOUND', details: { elementInstanceKey: `${key}.999` } });
+    expect(unknown.json()).toMatchObject({ code: 'NOT_FOUND', details: { elementInstanceKey: unknownKey } });
+    expect(notAKey.statusCode).toBe(400);
+    expect(notAKey.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { part: 'params', field: 'elementInstanceKey' } });
   });
 
   it('marks the element instance with an open incident and filters by hasIncident', async () => {
@@ -97,6 +101,22 @@ describe('element instance and variable operations of the contract (runtime, in-
     expect(await chargeOf(key)).toMatchObject({ state: 'ACTIVE' });
     const jobs = (await post('/v2/jobs/search', { filter: { processInstanceKey: key } })).json();
     expect(jobs.items).toMatchObject([{ elementId: 'charge', state: 'CREATED' }]);
+  });
+
+  it('lists an instance\'s variables scope by scope, the process\'s first, each scope in the order its variables were set', async () => {
+    // given: a process variable, then a local one on charge, then a new process variable set from charge
+    const key = await h.startSimple({ amount: 7 });
+    const charge = await chargeOf(key);
+    await put(charge.elementInstanceKey, { variables: { note: 'local' }, local: true });
+    await put(charge.elementInstanceKey, { variables: { region: 'eu' } });
+    // when
+    const found = await variablesOf({ processInstanceKey: key });
+    // then: not in key order (note's key is older than region's), and not with the element scope first
+    expect(found.items.map((v: { name: string; scopeKey: string }) => [v.name, v.scopeKey])).toEqual([
+      ['amount', key],
+      ['region', key],
+      ['note', charge.elementInstanceKey],
+    ]);
   });
 
   it('PUT variables on the process instance key sets the process scope', async () => {
@@ -138,7 +158,8 @@ describe('element instance and variable operations of the contract (runtime, in-
     const [order] = (await variablesOf({ processInstanceKey: first, name: 'order' })).items;
     const byKey = await variablesOf({ variableKey: order.variableKey });
     const one = await get(`/v2/variables/${order.variableKey}`);
-    const unknown = await get('/v2/variables/no-such-key');
+    const unknown = await get('/v2/variables/99999999999999');
+    const notAKey = await get('/v2/variables/no-such-key');
     // then
     expect(byName.page.totalItems).toBe(2);
     expect(byValue.items).toMatchObject([{ name: 'region', value: '"us"' }]);
@@ -147,7 +168,9 @@ describe('element instance and variable operations of the contract (runtime, in-
     expect(errorsOf(VariableResult, one.json())).toEqual([]);
     expect(JSON.parse(one.json().value)).toEqual({ id: 'o-1', lines: [1, 2] });
     expect(unknown.statusCode).toBe(404);
-    expect(unknown.json()).toMatchObject({ code: 'NOT_FOUND', details: { variableKey: 'no-such-key' } });
+    expect(unknown.json()).toMatchObject({ code: 'NOT_FOUND', details: { variableKey: '99999999999999' } });
+    expect(notAKey.statusCode).toBe(400);
+    expect(notAKey.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { part: 'params', field: 'variableKey' } });
   });
 
   it('searches refuse a sort they cannot honour, naming the field', async () => {

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { capturedLogger, flushed } from '../__fixtures__/captured-logger.js';
-import { createFakeEngine } from '../__fixtures__/fake-engine.js';
-import { harness, type Harness } from '../__fixtures__/harness.js';
+import { harness, inMemoryEngineApi, type Harness } from '../__fixtures__/harness.js';
 import { createReadiness, flagCheck } from '../health/readiness.js';
 
 describe('GET /health/ready logging (issue 12: each 503 of a probe was logged at error)', () => {
@@ -14,7 +13,7 @@ describe('GET /health/ready logging (issue 12: each 503 of a probe was logged at
     let isBusUp = true;
     const readiness = createReadiness([flagCheck('store', () => isStoreUp, 'Redis did not answer PING within 1000 ms'), flagCheck('bus', () => isBusUp, 'not connected')]);
     const { logger, lines } = capturedLogger();
-    h = await harness(createFakeEngine(), { readiness, logger });
+    h = await harness(undefined, { readiness, logger });
     const probe = async (): Promise<number> => (await h!.app.inject({ method: 'GET', url: '/health/ready' })).statusCode;
 
     // when: probed while UP, three times while the store is DOWN, then the bus goes too, then both are back
@@ -42,7 +41,7 @@ describe('GET /health/ready logging (issue 12: each 503 of a probe was logged at
   it('still answers a DOWN probe with the 503 problem naming each check', async () => {
     // given
     const readiness = createReadiness([flagCheck('store', () => false, 'no answer')]);
-    h = await harness(createFakeEngine(), { readiness, logger: capturedLogger().logger });
+    h = await harness(undefined, { readiness, logger: capturedLogger().logger });
     // when
     const res = await h.app.inject({ method: 'GET', url: '/health/ready' });
     // then
@@ -53,8 +52,7 @@ describe('GET /health/ready logging (issue 12: each 503 of a probe was logged at
 
   it('keeps logging a real 5xx at error', async () => {
     // given: an engine whose reads fail unexpectedly
-    const engine = createFakeEngine();
-    engine.getInstance = () => Promise.reject(new Error('socket hang up'));
+    const engine = { ...(await inMemoryEngineApi()), getInstance: () => Promise.reject(new Error('socket hang up')) };
     const { logger, lines } = capturedLogger();
     h = await harness(engine, { logger });
     // when

@@ -84,15 +84,18 @@ describe('job routes', () => {
     expect(res.statusCode).toBe(204);
   });
 
-  it('answers 404 for an unknown job on every outcome route', async () => {
+  it('answers 404 for an unknown job, and 400 naming jobKey for one that is not a key, on every outcome route', async () => {
     for (const [path, payload] of [
       ['completion', { variables: {} }],
       ['failure', { retries: 1, errorMessage: 'x' }],
       ['error', { errorCode: 'E' }],
     ] as const) {
-      const res = await h.app.inject({ method: 'POST', url: `/v2/jobs/nope/${path}`, payload });
+      const res = await h.app.inject({ method: 'POST', url: `/v2/jobs/99999999999999/${path}`, payload });
       expect(res.statusCode).toBe(404);
-      expect(res.json()).toMatchObject({ code: 'JOB_NOT_OPEN', details: { jobKey: 'nope' } });
+      expect(res.json()).toMatchObject({ code: 'JOB_NOT_OPEN', details: { jobKey: '99999999999999' } });
+      const notAKey = await h.app.inject({ method: 'POST', url: `/v2/jobs/nope/${path}`, payload });
+      expect(notAKey.statusCode).toBe(400);
+      expect(notAKey.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { part: 'params', field: 'jobKey' } });
     }
   });
 

@@ -23,13 +23,14 @@ describe('process-instance operations of the contract (runtime, in-memory)', () 
 
   it('creates an instance with the 8.8 result: tenantId and variables ({} unless awaited)', async () => {
     // given
-    await suite.h.deploySimple();
+    const processDefinitionKey = await suite.h.deploySimple();
     // when
     const res = await post('/v2/process-instances', { processDefinitionId: 'simple', variables: { amount: 3 }, tenantId: '<default>', operationReference: 7, startInstructions: [], tags: [] });
     // then
     expect(res.statusCode).toBe(200);
     expect(errorsOf(CreateProcessInstanceResult, res.json())).toEqual([]);
-    expect(res.json()).toEqual({ processInstanceKey: expect.any(String), processDefinitionId: 'simple', processDefinitionKey: 'simple:1', processDefinitionVersion: 1, tenantId: '<default>', variables: {} });
+    expect(processDefinitionKey).toMatch(/^[0-9]+$/);
+    expect(res.json()).toEqual({ processInstanceKey: expect.stringMatching(/^[0-9]+$/), processDefinitionId: 'simple', processDefinitionKey, processDefinitionVersion: 1, tenantId: '<default>', variables: {} });
   });
 
   it('refuses start instructions, runtime instructions and tags it cannot honour, naming the field, and starts nothing', async () => {
@@ -72,7 +73,8 @@ describe('process-instance operations of the contract (runtime, in-memory)', () 
 
   it('call hierarchy: the callers root first, ending with the instance; 404 for an unknown one', async () => {
     // given
-    await deployCalls();
+    const deployed: { processDefinition: { processDefinitionId: string; processDefinitionKey: string } }[] = (await deployCalls()).json().deployments;
+    const keyOf = (processDefinitionId: string) => deployed.find((d) => d.processDefinition.processDefinitionId === processDefinitionId)?.processDefinition.processDefinitionKey;
     const top = (await post('/v2/process-instances', { processDefinitionId: 'top' })).json().processInstanceKey;
     const [middle] = (await search({ filter: { parentProcessInstanceKey: top } })).items;
     const [leaf] = (await search({ filter: { parentProcessInstanceKey: middle.processInstanceKey } })).items;
@@ -82,16 +84,20 @@ describe('process-instance operations of the contract (runtime, in-memory)', () 
     expect(res.statusCode).toBe(200);
     expect(errorsOf(ProcessInstanceCallHierarchy, res.json())).toEqual([]);
     expect(res.json()).toEqual([
-      { processInstanceKey: top, processDefinitionKey: 'top:1', processDefinitionName: 'top' },
-      { processInstanceKey: middle.processInstanceKey, processDefinitionKey: 'middle:1', processDefinitionName: 'middle' },
-      { processInstanceKey: leaf.processInstanceKey, processDefinitionKey: 'leaf:1', processDefinitionName: 'leaf' },
+      { processInstanceKey: top, processDefinitionKey: keyOf('top'), processDefinitionName: 'top' },
+      { processInstanceKey: middle.processInstanceKey, processDefinitionKey: keyOf('middle'), processDefinitionName: 'middle' },
+      { processInstanceKey: leaf.processInstanceKey, processDefinitionKey: keyOf('leaf'), processDefinitionName: 'leaf' },
     ]);
-    expect((await get('/v2/process-instances/nope/call-hierarchy')).json()).toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
+    expect(new Set(['top', 'middle', 'leaf'].map(keyOf)).size).toBe(3);
+    const unknown = await get('/v2/process-instances/99999999999999/call-hierarchy');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
   });
 
   it('sequence flows: the flows the history shows taken, each once', async () => {
     // given: simple ran its job; the token waits on the user task
     const key = await suite.h.startSimple();
+    const processDefinitionKey = await suite.h.deploySimple();
     const { jobs } = (await post('/v2/jobs/activation', { type: 'charge-card', worker: 'w', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: -1 })).json();
     await post(`/v2/jobs/${jobs[0].jobKey}/completion`, {});
     const history: { type: string; flowId?: string }[] = (await get(`/v2/process-instances/${key}/history`)).json().items;
@@ -103,7 +109,7 @@ describe('process-instance operations of the contract (runtime, in-memory)', () 
     expect(errorsOf(ProcessInstanceSequenceFlowsQueryResult, res.json())).toEqual([]);
     expect(taken.length).toBeGreaterThan(1);
     expect(res.json().items).toEqual(
-      taken.map((flowId) => ({ sequenceFlowId: `${key}_${flowId}`, processInstanceKey: key, processDefinitionKey: 'simple:1', processDefinitionId: 'simple', elementId: flowId, tenantId: '<default>' })),
+      taken.map((flowId) => ({ sequenceFlowId: `${key}_${flowId}`, processInstanceKey: key, processDefinitionKey, processDefinitionId: 'simple', elementId: flowId, tenantId: '<default>' })),
     );
   });
 
@@ -148,7 +154,12 @@ describe('process-instance operations of the contract (runtime, in-memory)', () 
       expect.objectContaining({ processInstanceKey: keys[1], elementId: 'charge', errorType: 'JOB_NO_RETRIES', errorMessage: `declined ${keys[1]}`, state: 'ACTIVE', tenantId: '<default>' }),
     ]);
     expect(res.json().page).toMatchObject({ totalItems: 1, hasMoreTotalItems: false });
-    expect((await post('/v2/process-instances/nope/incidents/search', {})).json()).toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
+    const unknown = await post('/v2/process-instances/99999999999999/incidents/search', {});
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
+    const notAKey = await post('/v2/process-instances/nope/incidents/search', {});
+    expect(notAKey.statusCode).toBe(400);
+    expect(notAKey.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { part: 'params', field: 'processInstanceKey' } });
     expect((await post(`/v2/process-instances/${keys[0]}/incidents/search`, { filter: {} })).json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'filter' } });
   });
 
@@ -163,9 +174,10 @@ describe('process-instance operations of the contract (runtime, in-memory)', () 
     await suite.clock.advanceBy(60_000);
     const third = await suite.h.startSimple();
     const secondStart = new Date(1_700_000_060_000).toISOString();
+    const processDefinitionKey = await suite.h.deploySimple();
     // when / then
-    expect(keysOf(await search({ filter: { processDefinitionKey: 'simple:1', processDefinitionVersion: 1 } }))).toEqual([first, second, third]);
-    expect(keysOf(await search({ filter: { processDefinitionKey: { $eq: 'other:1' } } }))).toEqual([]);
+    expect(keysOf(await search({ filter: { processDefinitionKey, processDefinitionVersion: 1 } }))).toEqual([first, second, third]);
+    expect(keysOf(await search({ filter: { processDefinitionKey: { $eq: '99999999999999' } } }))).toEqual([]);
     expect(keysOf(await search({ filter: { hasIncident: true } }))).toEqual([second]);
     expect(keysOf(await search({ filter: { hasIncident: false } }))).toEqual([first, third]);
     expect(keysOf(await search({ filter: { startDate: { $gte: secondStart } } }))).toEqual([second, third]);
@@ -182,7 +194,7 @@ describe('process-instance operations of the contract (runtime, in-memory)', () 
       processDefinitionId: 'simple',
       processDefinitionName: 'Simple',
       processDefinitionVersion: 1,
-      processDefinitionKey: 'simple:1',
+      processDefinitionKey,
       startDate: secondStart,
       state: 'ACTIVE',
       hasIncident: true,

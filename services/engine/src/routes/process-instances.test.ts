@@ -42,6 +42,8 @@ describe('process instance routes', () => {
     const first = await h.startSimple({ amount: 1 });
     const second = await h.startSimple({ amount: 2 });
     await h.app.inject({ method: 'POST', url: `/v2/process-instances/${first}/cancellation` });
+    const processDefinitionKey = (await h.engine.searchProcessDefinitions({})).items[0]?.processDefinitionKey;
+    expect(processDefinitionKey).toMatch(/^[0-9]+$/);
     // when
     const all = await search({});
     // then
@@ -51,12 +53,13 @@ describe('process instance routes', () => {
         {
           processInstanceKey: first,
           processDefinitionId: 'simple',
-          processDefinitionName: 'simple',
-          processDefinitionKey: 'simple:1',
+          processDefinitionName: 'Simple',
+          processDefinitionKey,
           processDefinitionVersion: 1,
           state: 'TERMINATED',
           hasIncident: false,
           startDate: expect.any(String),
+          endDate: expect.any(String),
           tenantId: '<default>',
         },
         expect.objectContaining({ processInstanceKey: second, state: 'ACTIVE' }),
@@ -81,17 +84,23 @@ describe('process instance routes', () => {
     expect(limit.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'page.limit' } });
   });
 
-  it('answers 404 for an unknown process or instance', async () => {
+  it('answers 404 for an unknown process or instance, 400 naming processInstanceKey for one that is not a key', async () => {
     const start = await h.app.inject({ method: 'POST', url: '/v2/process-instances', payload: { processDefinitionId: 'nope' } });
     expect(start.statusCode).toBe(404);
     expect(start.json().code).toBe('DEFINITION_NOT_FOUND');
-    for (const url of ['/v2/process-instances/nope', '/v2/process-instances/nope/history']) {
+    for (const url of ['/v2/process-instances/99999999999999', '/v2/process-instances/99999999999999/history']) {
       const res = await h.app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(404);
       expect(res.json()).toMatchObject({ code: 'INSTANCE_NOT_FOUND', instance: url });
     }
-    const cancel = await h.app.inject({ method: 'POST', url: '/v2/process-instances/nope/cancellation' });
+    const cancel = await h.app.inject({ method: 'POST', url: '/v2/process-instances/99999999999999/cancellation' });
     expect(cancel.statusCode).toBe(404);
+    expect(cancel.json().code).toBe('INSTANCE_NOT_FOUND');
+    for (const [method, url] of [['GET', '/v2/process-instances/nope'], ['GET', '/v2/process-instances/nope/history'], ['POST', '/v2/process-instances/order-1/cancellation']] as const) {
+      const res = await h.app.inject({ method, url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { part: 'params', field: 'processInstanceKey' } });
+    }
   });
 
   it('cancels an instance once; a second cancellation is a 409 and changes nothing', async () => {

@@ -1,3 +1,4 @@
+import { keyOfInstanceNumber } from '@baton/core';
 import { createInMemoryEngine, type InMemoryEngine } from '@baton/memory';
 import { defaultVariableLimits, tooDeepMarker } from '@baton/runtime';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -115,14 +116,16 @@ describe('request limits at the door', () => {
     // given: an instance created below the door, as an older node let it be stored
     await h.deploySimple();
     const [definition] = (await h.engine.searchProcessDefinitions({})).items;
+    // a numeric key (8.8's LongKey) far above the instance numbers this engine reserves
+    const legacyKey = keyOfInstanceNumber(1_000_000);
     await engine.execute({
-      instanceId: 'legacy-1',
+      instanceId: legacyKey,
       definitionKey: definition?.processDefinitionKey ?? '',
-      command: { type: 'CreateInstance', commandId: 'c-1', at: engine.clock.now(), instanceId: 'legacy-1', variables: { deep: nested(10_000) as object } },
+      command: { type: 'CreateInstance', commandId: 'c-1', at: engine.clock.now(), instanceId: legacyKey, variables: { deep: nested(10_000) as object } },
     });
     // when
-    const instance = await get('/v2/process-instances/legacy-1');
-    const history = await get('/v2/process-instances/legacy-1/history');
+    const instance = await get(`/v2/process-instances/${legacyKey}`);
+    const history = await get(`/v2/process-instances/${legacyKey}/history`);
     const jobs = await post('/v2/jobs/activation', JSON.stringify({ type: 'charge-card', worker: 'w', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: -1 }));
     // then: whole down to the readable depth, then a marker
     expect(instance.statusCode).toBe(200);
@@ -134,7 +137,7 @@ describe('request limits at the door', () => {
     expect(JSON.stringify(job.variables)).toContain(tooDeepMarker(64));
     // and the form of its user task
     expect((await post(`/v2/jobs/${job.jobKey}/completion`, '{}')).statusCode).toBe(204);
-    const [task] = (await h.engine.searchUserTasks({ filter: { processInstanceKey: 'legacy-1' } })).items;
+    const [task] = (await h.engine.searchUserTasks({ filter: { processInstanceKey: legacyKey } })).items;
     const form = await get(`/v2/user-tasks/${task?.userTaskKey}/form`);
     expect(form.statusCode).toBe(200);
     expect(JSON.stringify(form.json().variables)).toContain(tooDeepMarker(64));
