@@ -18,6 +18,7 @@ import { followStoreClock } from './clock-follow.js';
 import { engineErrorLog } from './engine-log.js';
 import { createRuntimeEngineApi } from './runtime-engine-api.js';
 import { buildServer } from './server.js';
+import { serveBusApi, type BusApi } from './bus-api/index.js';
 import { watchBus } from './health/bus-watch.js';
 import { createReadiness, flagCheck, type Readiness } from './health/readiness.js';
 import { watchStore, type StoreWatch } from './health/store-watch.js';
@@ -258,6 +259,7 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
   let ownIdentityStore: IdentityStore | undefined;
   let closing: Promise<void> | undefined;
   let removeSignalHandlers = (): void => undefined;
+  let busApi: BusApi | undefined;
   const drain = async (): Promise<void> => {
       // The drain (issue 8): readiness answers 503 first, so load balancers stop sending
       // new work; the node stops claiming jobs and finishes the ones it holds while its API
@@ -268,6 +270,8 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
       storeWatch?.stop();
       removeSignalHandlers();
       await engine.close();
+      // Issue 14: bus clients' requests go to the peers from here; those in flight are answered before the app closes.
+      await busApi?.stop();
       await cluster.leave();
       await app?.close();
       await ownIdentityStore?.close();
@@ -303,6 +307,7 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
     const port = typeof address === 'object' && address !== null ? address.port : options.port;
     const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
     await cluster.join(app, url);
+    if (runtime !== undefined) busApi = await serveBusApi({ app, bus: adapters.bus, nodeId, onError, ...pick(options, ['cluster']) });
     isServing = true;
     if (options.handleSignals !== false) removeSignalHandlers = stopOnSignals(close, logger, print);
     tryThese(print, url, deployed);

@@ -8,3 +8,5 @@ export { createWorker, type JobHandler, type Worker, type WorkerOptions } from '
 export { jobActionReceipt, type Job, type JobActionReceipt, type JobBpmnError, type JobFailure } from './job.js';
 export { consoleLogger, silentLogger, type WorkerLogger } from './logger.js';
 export type * from './types.js';
+export { createBusClient, type BatonBusClient, type BusClientOptions } from './bus-client.js';
+export type { BusConnection } from './bus-fetch.js';
