@@ -6,6 +6,7 @@ import { defaultVariableLimits, type ControlledClock, type VariableLimits } from
 import type { AuthConfig } from './auth/auth-config.js';
 import { registerAuth, type IdentitySync } from './auth/register-auth.js';
 import type { EngineApi } from './engine-api.js';
+import { registerGraphql } from './graphql/register-graphql.js';
 import { registerApiHandOff, type ServerCluster } from './handoff/index.js';
 import { registerNotImplementedOperations, trackRoutes } from './camunda-operations.js';
 import { createMetrics, registerMetrics } from './metrics.js';
@@ -155,6 +156,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     register(app, context);
   }
   registerNotImplementedOperations(app, served);
+  await registerGraphql(app, { engine: options.engine });
   await app.ready();
   return app;
 }
