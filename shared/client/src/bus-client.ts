@@ -11,9 +11,9 @@ export interface BusClientOptions {
   readonly bus: string | BusConnection;
   /** The nodes' `--cluster`. Default `default`. */
   readonly cluster?: string;
-  /** Sent with each request as the node's `x-api-key`. */
+  /** An API key (`baton_…`), sent with each request; the node checks it as it checks `Authorization: Bearer baton_…`. */
   readonly apiKey?: string;
-  /** Sent with each request as the node's `Authorization: Bearer`. */
+  /** An OIDC access token (or an API key), sent with each request as the node's `Authorization: Bearer`. */
   readonly bearerToken?: string;
   /** How long a request may wait for a node's answer (ms), default 30 s; a long poll adds its own wait. Past it: `NO_CAPABLE_NODE`. */
   readonly timeoutMs?: number;

@@ -67,3 +67,11 @@ export async function busDoor(
     },
   };
 }
+
+/** A BPMN document of `content` (processes, messages), with the zeebe namespace. */
+export function definitions(content: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://baton.test">
+${content}
+</bpmn:definitions>`;
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BatonClient } from '@baton/client';
+import { definitions } from './bus-api-support.js';
 
 /** One door to a node: a client, and what closes it (and the node behind it). */
 export interface ClientDoor {
@@ -10,12 +11,6 @@ export interface ClientDoor {
 const jobType = 'bus-conformance-charge';
 const flakyType = 'bus-conformance-print';
 
-function definitions(content: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://baton.test">
-${content}
-</bpmn:definitions>`;
-}
 
 /** Service task, user task, then a message: each family of the client in one instance. */
 const orderXml = definitions(`  <bpmn:message id="msg-shipped" name="bus-shipped">

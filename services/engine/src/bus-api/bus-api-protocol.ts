@@ -22,9 +22,9 @@ export interface BusApiRequest {
   /** A binary body, base64 (multipart deployments). */
   readonly bodyBase64?: string;
   readonly accept?: string;
-  /** Sent as `x-api-key`. */
+  /** An API key (`baton_…`): the node reads it as REST reads `Authorization: Bearer baton_…`. */
   readonly apiKey?: string;
-  /** Sent as `authorization: Bearer …`. */
+  /** An OIDC token (or an API key): sent as `Authorization: Bearer …`; wins over `apiKey`. */
   readonly bearerToken?: string;
 }
 

@@ -50,9 +50,10 @@ function toInject(operationId: string, request: BusApiRequest): InjectOptions | 
       { operationId, field: 'path' },
     );
   }
+  // The node takes an API key as a bearer token (`Bearer baton_…`), so both arrive as REST's Authorization header.
+  const bearer = request.bearerToken ?? request.apiKey;
   const headers: Record<string, string> = {
-    ...(request.apiKey === undefined ? {} : { 'x-api-key': request.apiKey }),
-    ...(request.bearerToken === undefined ? {} : { authorization: `Bearer ${request.bearerToken}` }),
+    ...(bearer === undefined ? {} : { authorization: `Bearer ${bearer}` }),
     ...(request.accept === undefined ? {} : { accept: request.accept }),
   };
   const query = Object.keys(request.query ?? {}).length === 0 ? '' : `?${new URLSearchParams(request.query).toString()}`;
