@@ -1,6 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { ErrorWithProps } from 'mercurius';
+import mercurius from 'mercurius';
+
+// mercurius is CommonJS: Node's ESM loader finds no named exports in it (only vitest's interop does), so take them off the default export.
+const { ErrorWithProps } = mercurius;
+type ErrorWithProps = InstanceType<typeof ErrorWithProps>;
 
 /** The request headers that say who the caller is; a GraphQL call passes these, and only these, to REST. */
 const credentialHeaders = ['authorization', 'cookie', 'x-api-key', 'x-csrf-token'] as const;
