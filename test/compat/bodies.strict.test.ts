@@ -40,7 +40,6 @@ async function check(operation: CamundaOperation, fixture: Fixture): Promise<str
   const driver = drivers[operation.operationId];
   if (driver === undefined) return [`${name}: served, but no driver in test/compat/operation-drivers.ts`];
   const schema = schemas[`z${schemaStem(operation.operationId)}Response`];
-  if (schema === undefined) return [`${name}: no z${schemaStem(operation.operationId)}Response in the client's schemas`];
   let answer: Answer;
   try {
     answer = await driver(fixture);
@@ -48,6 +47,8 @@ async function check(operation: CamundaOperation, fixture: Fixture): Promise<str
     return [`${name}: ${error instanceof Error ? error.message : String(error)}`];
   }
   if (answer.status >= 300) return [`${name}: HTTP ${answer.status}: ${JSON.stringify(answer.body)}`];
+  // 8.8 declares no body for some answers (deleteResource: `200: unknown`): the client has no schema, and Baton sends none.
+  if (schema === undefined) return answer.body === undefined ? [] : [`${name}: 8.8 declares no answer body (no z${schemaStem(operation.operationId)}Response), found ${JSON.stringify(answer.body)}`];
   // Items of one array fail alike: `$.items[*].jobKey` once, with the first value found.
   const lines = mismatches(schema, answer.body).map((found) => `${name} ${found.path.replace(/\[\d+\]/g, '[*]')}: expected ${found.expected}, found ${found.found}`);
   return [...new Map(lines.map((line) => [line.slice(0, line.lastIndexOf(', found ')), line])).values()];

@@ -56,11 +56,12 @@ async function probe<T>(mode: Mode, call: string, run: () => Promise<T>): Promis
 
 /** Baton's own REST API, for the setup a probed call needs when the client's call failed. */
 function rest(url: string) {
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
+  return Object.assign(call, { url });
 }
 
 type Raw = ReturnType<typeof rest>;
@@ -111,6 +112,12 @@ async function probeInstances(mode: Mode, client: Client, raw: Raw): Promise<voi
   await probe(mode, 'searchElementInstances', () => client.searchElementInstances({ filter: { processInstanceKey } } as never, noWait));
   const toCancel = await start(mode, client, raw, 'compat-work');
   await probe(mode, 'cancelProcessInstance', () => client.cancelProcessInstance({ processInstanceKey: toCancel }));
+  // A version of its own (nobody starts it), deleted through the client.
+  const processId = `compat-delete-${mode}`;
+  const throwaway = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="urn:compat"><bpmn:process id="${processId}" isExecutable="true"><bpmn:startEvent id="s" /></bpmn:process></bpmn:definitions>`;
+  const deployed = await (await fetch(`${raw.url}/v2/deployments`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: throwaway })).json();
+  const resourceKey = keyOf((deployed as { deployments?: { processDefinition?: unknown }[] }).deployments?.[0]?.processDefinition, 'processDefinitionKey') ?? '';
+  await probe(mode, 'deleteResource', () => client.deleteResource({ resourceKey } as never));
 }
 
 async function probeJobs(mode: Mode, client: Client, raw: Raw): Promise<void> {

@@ -82,6 +82,15 @@ export class Fixture {
     return text(deployments.map((entry) => entry.processDefinition).find((definition) => definition?.['processDefinitionId'] === processDefinitionId), 'processDefinitionKey');
   }
 
+  /** The key of a fresh version of a process nobody starts, to delete. */
+  async throwaway(): Promise<string> {
+    const processId = `compat-delete-${crypto.randomUUID().slice(0, 8)}`;
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="urn:compat"><bpmn:process id="${processId}" isExecutable="true"><bpmn:startEvent id="s" /></bpmn:process></bpmn:definitions>`;
+    const res = await fetch(`${this.rest.url}/v2/deployments`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: xml });
+    const deployed = (await res.json()) as { deployments?: { processDefinition?: Item }[] };
+    return text(deployed.deployments?.[0]?.processDefinition, 'processDefinitionKey');
+  }
+
   async instance(processDefinitionId = 'compat-work', variables: Item = { orderId: 'o-1' }): Promise<string> {
     await this.deployed();
     return text(await this.rest.ok('POST', '/v2/process-instances', { processDefinitionId, variables }), 'processInstanceKey');
@@ -163,6 +172,7 @@ export const drivers: Readonly<Record<string, Driver>> = {
   getProcessDefinitionXml: (fixture) => onDefinition(fixture, '/xml'),
   getResource: async (fixture) => fixture.rest.call('GET', `/v2/resources/${await fixture.definitionKey()}`),
   getResourceContent: async (fixture) => fixture.rest.call('GET', `/v2/resources/${await fixture.definitionKey()}/content`),
+  deleteResource: async (fixture) => fixture.rest.call('POST', `/v2/resources/${await fixture.throwaway()}/deletion`, {}),
   getStartProcessForm: (fixture) => onDefinition(fixture, '/form'),
   getProcessDefinitionStatistics: (fixture) => onDefinition(fixture, '/statistics/element-instances', 'POST', {}),
   searchProcessDefinitions: async (fixture) => (await fixture.deployed(), fixture.rest.call('POST', '/v2/process-definitions/search', {})),

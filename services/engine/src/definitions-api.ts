@@ -34,4 +34,6 @@ export interface DefinitionsApi {
   getProcessDefinitionStatistics(processDefinitionKey: string, query: ProcessDefinitionElementStatisticsQuery): Promise<ProcessDefinitionElementStatisticsQueryResult>;
   /** A deployed process definition as a resource. */
   getResource(resourceKey: string): Promise<ResourceResult>;
+  /** Deletes a deployed process definition version: `DEFINITION_NOT_FOUND`, or `DEFINITION_IN_USE` while an instance of it is active. */
+  deleteResource(resourceKey: string): Promise<void>;
 }

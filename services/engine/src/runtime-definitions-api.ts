@@ -91,14 +91,17 @@ export function runtimeDefinitionsApi(engine: Engine, instances: Pick<EngineApi,
     },
     searchProcessDefinitions,
     getProcessDefinition: async (key) => toResult(await summaryOf(key)),
-    getProcessDefinitionXml: (key) => engine.getDefinitionXml({ definitionKey: key }),
+    async getProcessDefinitionXml(key) {
+      await summaryOf(key);
+      return engine.getDefinitionXml({ definitionKey: key });
+    },
     async getStartProcessForm(key) {
       // Baton's models carry no start-event forms yet (hasStartForm is false): none to give.
-      await engine.getDefinition(key);
+      await summaryOf(key);
       return undefined;
     },
     async getProcessDefinitionStatistics(key, query) {
-      await engine.getDefinition(key);
+      await summaryOf(key);
       const filter = { ...(query?.filter ?? {}), processDefinitionKey: key };
       const totals = new Map<string, ProcessElementStatisticsResult>();
       for (let from = 0, total = 1; from < total; ) {
@@ -118,5 +121,6 @@ export function runtimeDefinitionsApi(engine: Engine, instances: Pick<EngineApi,
       const record = await summaryOf(key);
       return { resourceName: record.resourceName, version: record.version, resourceId: record.processId, tenantId: defaultTenantId, resourceKey: record.definitionKey };
     },
+    deleteResource: (key) => engine.deleteDefinition(key),
   };
 }

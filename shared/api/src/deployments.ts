@@ -59,9 +59,24 @@ export const ResourceContent = Type.String({ description: 'The resource as deplo
 
 const resourceKeyParams = keyParams('resourceKey');
 
+/** 8.8's body of a resource deletion: empty, or an `operationReference`. */
+export const DeleteResourceRequest = Type.Union([
+  Type.Object({ operationReference: Type.Optional(Type.Integer({ minimum: 1, description: 'Accepted for Camunda clients; Baton does not echo it.' })) }, { additionalProperties: false }),
+  Type.Null(),
+]);
+export type DeleteResourceRequest = Static<typeof DeleteResourceRequest>;
+
 /** The deployment and resource operations (the deploy body is multipart: its route declares it). */
 export const deploymentOperations = {
   createDeployment: operation({ method: 'POST', path: '/v2/deployments', tags: ['deployments'], summary: 'Deploy BPMN models and forms', response: DeploymentResult }),
   getResource: operation({ method: 'GET', path: '/v2/resources/:resourceKey', tags: ['resources'], summary: 'Get a deployed resource (a process definition)', params: resourceKeyParams, response: ResourceResult }),
+  deleteResource: operation({
+    method: 'POST',
+    path: '/v2/resources/:resourceKey/deletion',
+    tags: ['resources'],
+    summary: 'Delete a deployed process definition version (refused with 409 DEFINITION_IN_USE while an instance of it is active); the highest version left becomes the latest',
+    params: resourceKeyParams,
+    body: DeleteResourceRequest,
+  }),
   getResourceContent: operation({ method: 'GET', path: '/v2/resources/:resourceKey/content', tags: ['resources'], summary: 'The content of a deployed resource as deployed', params: resourceKeyParams, response: ResourceContent }),
 } as const;

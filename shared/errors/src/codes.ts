@@ -47,6 +47,7 @@ export const codes = {
     summary: 'An assignment with allowOverride false found the user task assigned to someone else.',
   },
   INSTANCE_NOT_ACTIVE: { category: 'invalid-state', summary: 'The process instance has already ended.' },
+  DEFINITION_IN_USE: { category: 'invalid-state', summary: 'The process definition still has active instances: cancel or finish them before deleting it.' },
   VERSION_CONFLICT: { category: 'conflict', summary: 'Someone committed first; reload and decide again.' },
   ALREADY_EXISTS: { category: 'conflict', summary: 'A create named an id that is taken (a user, group): pick another id or update the existing one.' },
   MESSAGE_ALREADY_PUBLISHED: {

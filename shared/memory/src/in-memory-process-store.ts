@@ -203,6 +203,11 @@ export class InMemoryProcessStore implements ProcessStore {
     return this.catalog.latest.get(processId);
   }
 
+  async deleteDeployment(definitionKey: string): Promise<{ readonly newLatest?: DeploymentRecord } | undefined> {
+    this.ensureOpen();
+    return this.catalog.delete(definitionKey);
+  }
+
   async listDeployments(query: { readonly processId?: string }): Promise<readonly DeploymentSummary[]> {
     return this.catalog.list(query.processId);
   }

@@ -24,6 +24,7 @@ export class StoreKeys {
   readonly deployedProcesses: string;
   readonly deployedStarts: string;
   readonly deployedVersions: string;
+  readonly deletedDeployments: string;
   readonly forms: string;
   readonly userTasks: string;
   readonly jobs: string;
@@ -54,6 +55,7 @@ export class StoreKeys {
     this.deployedProcesses = this.key('deployments:processes');
     this.deployedStarts = this.key('deployments:starts');
     this.deployedVersions = this.key('deployments:versions');
+    this.deletedDeployments = this.key('deployments:deleted');
     this.forms = this.key('deployments:forms');
     this.userTasks = this.key('ut');
     this.jobs = this.key('jobs');

@@ -207,6 +207,10 @@ export class RedisProcessStore implements ProcessStore {
     return this.guard(() => this.deployments.latest(processId));
   }
 
+  deleteDeployment(definitionKey: string, deletedAt: number): Promise<{ readonly newLatest?: DeploymentRecord } | undefined> {
+    return this.guard(() => this.deployments.delete(definitionKey, deletedAt));
+  }
+
   listDeployments(query: { readonly processId?: string }): Promise<readonly DeploymentSummary[]> {
     return this.guard(() => this.deployments.list(query.processId));
   }

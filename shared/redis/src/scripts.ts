@@ -13,6 +13,7 @@ const files = {
   bufferMessage: 'buffer-message-3',
   takeBufferedMessage: 'take-buffered-message-2',
   saveDeployment: 'save-deployment-5',
+  deleteDeployment: 'delete-deployment-5',
   readHistory: 'read-history-1',
 } as const;
 
@@ -64,5 +65,10 @@ export class StoreScripts {
   async saveDeployment(keys: readonly string[], args: readonly Arg[]): Promise<{ readonly isNew: boolean; readonly json: string }> {
     const [isNew, json] = (await this.run('saveDeployment', keys, args)) as [number, string];
     return { isNew: isNew === 1, json };
+  }
+
+  /** 1 deleted, 0 no such undeleted version, -1 the latest changed meanwhile (read again). */
+  async deleteDeployment(keys: readonly string[], args: readonly Arg[]): Promise<1 | 0 | -1> {
+    return Number(await this.run('deleteDeployment', keys, args)) as 1 | 0 | -1;
   }
 }

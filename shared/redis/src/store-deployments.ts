@@ -15,16 +15,22 @@ export class StoreDeployments {
     private readonly scripts: StoreScripts,
   ) {}
 
-  async save(deployment: NewDeployment): Promise<{ readonly record: DeploymentRecord; readonly isNew: boolean }> {
-    const { keys } = this;
+  /** The [start-event HASH, field] pairs of a version's message and signal start events, and a target per pair (without definitionKey, ending in "}"). */
+  private startsOf(deployment: NewDeployment): { readonly starts: [string, string][]; readonly targets: string[] } {
     const starts: [string, string][] = [];
     const targets: string[] = [];
     for (const start of deployment.startEvents) {
       if (start.kind !== 'message' && start.kind !== 'signal') continue;
       const name = start.kind === 'message' ? start.messageName : start.signalName;
-      starts.push([keys.startEvents(start.kind, name), `${deployment.processId}\n${start.elementId}`]);
+      starts.push([this.keys.startEvents(start.kind, name), `${deployment.processId}\n${start.elementId}`]);
       targets.push(JSON.stringify({ processId: deployment.processId, elementId: start.elementId }));
     }
+    return { starts, targets };
+  }
+
+  async save(deployment: NewDeployment): Promise<{ readonly record: DeploymentRecord; readonly isNew: boolean }> {
+    const { keys } = this;
+    const { starts, targets } = this.startsOf(deployment);
     const { isNew, json } = await this.scripts.saveDeployment(
       [keys.deployments, keys.latestDeployments, keys.deployedProcesses, keys.deployedStarts, keys.deployedVersions],
       [deployment.processId, deployment.resourceName, deployment.xml, JSON.stringify(deployment), deployment.definitionKey, JSON.stringify(starts), ...targets],
@@ -38,6 +44,38 @@ export class StoreDeployments {
     const [record] = await readJson<DeploymentRecord>(this.client, this.keys.deployments, [definitionKey]);
     if (record !== undefined) this.records.set(definitionKey, record);
     return record;
+  }
+
+  /**
+   * See `ProcessStore.deleteDeployment`: reads the latest and, when deleting it, the
+   * version below it, then deletes in one script that re-checks the latest (a peer's
+   * deploy or delete in between: read again).
+   */
+  async delete(definitionKey: string, deletedAt: number): Promise<{ readonly newLatest?: DeploymentRecord } | undefined> {
+    const { keys } = this;
+    for (;;) {
+      const record = await this.get(definitionKey);
+      if (record === undefined) return undefined;
+      const latestKey = (await this.client.hget(keys.latestDeployments, record.processId)) ?? '';
+      const latest = latestKey === '' ? undefined : await this.get(latestKey);
+      const newLatest = latestKey === definitionKey ? await this.highestBelow(record) : undefined;
+      const { starts, targets } = newLatest === undefined ? { starts: [], targets: [] } : this.startsOf(newLatest);
+      const tail = newLatest === undefined ? '' : `,"definitionKey":${JSON.stringify(newLatest.definitionKey)}}`;
+      const outcome = await this.scripts.deleteDeployment(
+        [keys.deployments, keys.latestDeployments, keys.deployedStarts, keys.deployedVersions, keys.deletedDeployments],
+        [definitionKey, record.processId, record.version, deletedAt, latestKey, latest?.version ?? 0, newLatest?.definitionKey ?? '', JSON.stringify(starts), ...targets.map((t) => t.slice(0, -1) + tail)],
+      );
+      if (outcome === 0) return undefined;
+      if (outcome === 1) return newLatest === undefined ? {} : { newLatest };
+    }
+  }
+
+  /** The highest version of the process below `record`'s that is not deleted. */
+  private async highestBelow(record: DeploymentRecord): Promise<DeploymentRecord | undefined> {
+    if (record.version <= 1) return undefined;
+    const fields = Array.from({ length: record.version - 1 }, (_, i) => `${record.processId}\n${record.version - 1 - i}`);
+    const key = (await this.client.hmget(this.keys.deployedVersions, ...fields)).find((found): found is string => found !== null);
+    return key === undefined ? undefined : this.get(key);
   }
 
   /** One HGET per call (the latest version may change under a peer's deploy); the record itself comes from `get`. */

@@ -19,7 +19,7 @@ const identityResources: readonly ResourceType[] = ['AUTHORIZATION', 'USER', 'GR
  * job types, a user's offered tasks) narrow them further and have no 8.8 counterpart.
  */
 const permissionsOf: Readonly<Record<Exclude<Access, 'public' | 'authenticated'>, readonly Grant[]>> = {
-  deploy: [['RESOURCE', ['CREATE']]],
+  deploy: [['RESOURCE', ['CREATE', 'DELETE_PROCESS']]],
   read: [['PROCESS_DEFINITION', ['READ_PROCESS_DEFINITION', 'READ_PROCESS_INSTANCE']]],
   start: [['PROCESS_DEFINITION', ['CREATE_PROCESS_INSTANCE']]],
   cancel: [['PROCESS_DEFINITION', ['CANCEL_PROCESS_INSTANCE']]],

@@ -78,6 +78,16 @@ const cases: RouteCase[] = [
     given: async (h) => ({ method: 'POST', path: `/v2/process-definitions/${await definitionKey(h)}/statistics/element-instances`, body: {} }),
   },
   { route: 'GET /v2/resources/{resourceKey}', allowed: readers, refused: notReaders, given: async (h) => ({ method: 'GET', path: `/v2/resources/${await definitionKey(h)}` }) },
+  {
+    route: 'POST /v2/resources/{resourceKey}/deletion',
+    allowed: [['alice', 204]],
+    refused: nobodyButAdmin,
+    given: async (h) => {
+      const xml = '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="urn:t"><bpmn:process id="gone" isExecutable="true"><bpmn:startEvent id="s" /></bpmn:process></bpmn:definitions>';
+      const [deployed] = (await h.engine.deploy([{ name: 'gone.bpmn', xml }], { allowNonExecutable: false })).deployments;
+      return { method: 'POST', path: `/v2/resources/${deployed !== undefined && 'processDefinition' in deployed ? deployed.processDefinition.processDefinitionKey : ''}/deletion` };
+    },
+  },
   { route: 'GET /v2/resources/{resourceKey}/content', allowed: readers, refused: notReaders, given: async (h) => ({ method: 'GET', path: `/v2/resources/${await definitionKey(h)}/content` }) },
   {
     route: 'POST /v2/process-instances',

@@ -118,3 +118,63 @@ describe('GET /v2/process-definitions/{key}/xml', () => {
     await h.close();
   });
 });
+
+describe('POST /v2/resources/{resourceKey}/deletion', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await harness();
+  });
+  afterEach(() => h.close());
+
+  const deploy = async (xml: string): Promise<string> => {
+    const res = await h.app.inject({ method: 'POST', url: '/v2/deployments', headers: { 'content-type': 'application/xml' }, payload: xml });
+    return res.json().deployments[0].processDefinition.processDefinitionKey as string;
+  };
+  const versionsListed = async (): Promise<number[]> =>
+    (await h.app.inject({ method: 'POST', url: '/v2/process-definitions/search', payload: { filter: { processDefinitionId: 'simple' } } })).json().items.map((d: { version: number }) => d.version);
+
+  it('refuses a version with an active instance (409 DEFINITION_IN_USE), deletes it once none is active, and the version below becomes the latest', async () => {
+    // given: versions 1 and 2, an instance running on version 2
+    const first = await deploy(fixture('simple'));
+    const second = await deploy(fixture('simple').replace('name="Approve"', 'name="Approve it"'));
+    const started = await h.app.inject({ method: 'POST', url: '/v2/process-instances', payload: { processDefinitionId: 'simple' } });
+    expect(started.json()).toMatchObject({ processDefinitionKey: second, processDefinitionVersion: 2 });
+
+    // when: version 2 is deleted while its instance runs
+    const refused = await h.app.inject({ method: 'POST', url: `/v2/resources/${second}/deletion`, payload: {} });
+    // then: refused, naming the instance
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'DEFINITION_IN_USE' });
+    expect(refused.json().detail).toContain(started.json().processInstanceKey);
+    expect(await versionsListed()).toEqual([1, 2]);
+
+    // when: the instance is cancelled and version 2 deleted
+    await h.app.inject({ method: 'POST', url: `/v2/process-instances/${started.json().processInstanceKey}/cancellation`, payload: {} });
+    const deleted = await h.app.inject({ method: 'POST', url: `/v2/resources/${second}/deletion` });
+    // then: gone from every read, version 1 is the latest and new instances start on it
+    expect(deleted.statusCode).toBe(204);
+    expect(await versionsListed()).toEqual([1]);
+    for (const url of [`/v2/process-definitions/${second}`, `/v2/process-definitions/${second}/xml`, `/v2/resources/${second}`, `/v2/resources/${second}/content`]) {
+      expect([url, (await h.app.inject({ method: 'GET', url })).statusCode]).toEqual([url, 404]);
+    }
+    const latest = await h.app.inject({ method: 'POST', url: '/v2/process-definitions/search', payload: { filter: { processDefinitionId: 'simple', isLatestVersion: true } } });
+    expect(latest.json().items.map((d: { processDefinitionKey: string }) => d.processDefinitionKey)).toEqual([first]);
+    const onLatest = await h.app.inject({ method: 'POST', url: '/v2/process-instances', payload: { processDefinitionId: 'simple' } });
+    expect(onLatest.json()).toMatchObject({ processDefinitionKey: first, processDefinitionVersion: 1 });
+    expect((await h.app.inject({ method: 'POST', url: '/v2/process-instances', payload: { processDefinitionKey: second } })).statusCode).toBe(404);
+    // and: the cancelled instance of version 2 is still readable
+    expect((await h.app.inject({ method: 'GET', url: `/v2/process-instances/${started.json().processInstanceKey}` })).json()).toMatchObject({ processDefinitionKey: second, state: 'TERMINATED' });
+
+    // and: a second deletion finds nothing, and the next deployment does not reuse version 2
+    expect((await h.app.inject({ method: 'POST', url: `/v2/resources/${second}/deletion` })).json()).toMatchObject({ status: 404, code: 'DEFINITION_NOT_FOUND' });
+    const third = await deploy(fixture('simple').replace('name="Approve"', 'name="Approve it"'));
+    expect((await h.app.inject({ method: 'GET', url: `/v2/process-definitions/${third}` })).json()).toMatchObject({ version: 3 });
+  });
+
+  it('answers 404 for an unknown key and 400 naming the field for a key that is not numeric', async () => {
+    expect((await h.app.inject({ method: 'POST', url: '/v2/resources/123456789/deletion' })).json()).toMatchObject({ status: 404, code: 'DEFINITION_NOT_FOUND' });
+    const bad = await h.app.inject({ method: 'POST', url: '/v2/resources/abc/deletion' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toContain('resourceKey');
+  });
+});

@@ -119,4 +119,9 @@ export function registerDeploymentRoutes(app: FastifyInstance, context: RouteCon
   app.get<ResourceParams>(ops.getResourceContent.path, { config: { access: 'read' }, schema: textSchemaOf(ops.getResourceContent, 'text/xml') }, async (request, reply) =>
     reply.type('text/xml').send(await engine.getProcessDefinitionXml(request.params.resourceKey)),
   );
+  app.post<ResourceParams>(ops.deleteResource.path, { config: { command: 'DeleteResource', access: 'deploy' }, schema: schemaOf(ops.deleteResource) }, async (request, reply) => {
+    await engine.deleteResource(request.params.resourceKey);
+    request.log.info({ resourceKey: request.params.resourceKey }, 'resource deleted');
+    return reply.code(204).send();
+  });
 }

@@ -1,6 +1,7 @@
 --[[
   Deploys one process: returns the latest version when its XML and resource name
-  are the same, else stores version latest + 1 under the definition key the caller
+  are the same, else stores the next version (the highest the process ever had + 1:
+  numbers of deleted versions are not reused) under the definition key the caller
   minted and makes it the latest, moving the process's message and signal start
   events to the new version.
 
@@ -9,7 +10,8 @@
     KEYS[2] deployments:latest      HASH  processId -> definitionKey of the latest version
     KEYS[3] deployments:processes   ZSET  processIds (score 0, lexicographic order)
     KEYS[4] deployments:starts      HASH  processId -> JSON array of [start-event HASH, field] pairs it holds
-    KEYS[5] deployments:versions    HASH  "<processId>\n<version>" -> definitionKey
+    KEYS[5] deployments:versions    HASH  "<processId>\n<version>" -> definitionKey (versions not deleted),
+                                          "<processId>\n#" -> the highest version it ever had
 
     ARGV[1] processId
     ARGV[2] resourceName
@@ -36,12 +38,13 @@ if latestKey then
   end
   latest = record.version
 end
-local version = latest + 1
+local top = tonumber(rcall("HGET", KEYS[5], processId .. "\n#")) or 0
+local version = math.max(latest, top) + 1
 local definitionKey = ARGV[5]
 local json = string.sub(ARGV[4], 1, -2) .. ',"version":' .. version .. '}'
 rcall("HSET", KEYS[1], definitionKey, json)
 rcall("HSET", KEYS[2], processId, definitionKey)
-rcall("HSET", KEYS[5], processId .. "\n" .. version, definitionKey)
+rcall("HSET", KEYS[5], processId .. "\n" .. version, definitionKey, processId .. "\n#", version)
 rcall("ZADD", KEYS[3], 0, processId)
 
 local previous = rcall("HGET", KEYS[4], processId)

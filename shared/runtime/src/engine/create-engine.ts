@@ -94,6 +94,7 @@ export function createEngine(options: EngineOptions): Engine {
     nodeId,
     clock,
     deploy: (resources, deployOptions) => deployments.deploy(resources, deployOptions?.allowNonExecutable ?? false),
+    deleteDefinition: (definitionKey) => deployments.deleteDefinition(definitionKey),
     newKey: () => keys.next(),
     startInstance: async (request) => commands.start(admitted(request)),
     execute: (request) => processor.execute(request),

@@ -49,6 +49,44 @@ export class Deployments {
     return deployed;
   }
 
+  /**
+   * Deletes a deployed version (Camunda 8.8's resource deletion), refused with
+   * DEFINITION_IN_USE while an instance of it runs (cancel or finish them first).
+   * When it was the latest, the highest version left becomes the latest: its timer start
+   * events are scheduled again (its message and signal start events move in the store).
+   */
+  async deleteDefinition(definitionKey: string): Promise<void> {
+    const record = await this.ctx.store.getDeployment(definitionKey);
+    const listed = record === undefined ? [] : await this.ctx.store.listDeployments({ processId: record.processId });
+    if (record === undefined || !listed.some((found) => found.definitionKey === definitionKey)) {
+      throw new BatonError('DEFINITION_NOT_FOUND', `Expected a deployed process definition with key "${definitionKey}", but found none; search the process definitions to see what is deployed.`, {
+        definitionKey,
+      });
+    }
+    const running = await this.firstActiveInstance(record.processId, definitionKey);
+    if (running !== undefined) {
+      throw new BatonError(
+        'DEFINITION_IN_USE',
+        `Expected to delete process definition "${record.processId}" version ${record.version} (key ${definitionKey}), but instance ${running} of it is still active; cancel or finish its instances first.`,
+        { definitionKey, processInstanceKey: running },
+      );
+    }
+    const deleted = await this.ctx.store.deleteDeployment(definitionKey, this.ctx.clock.now());
+    this.ctx.registry.deployed(record);
+    if (deleted?.newLatest !== undefined) await this.scheduleTimerStarts(deleted.newLatest.definitionKey, deleted.newLatest.startEvents);
+  }
+
+  /** The key of an active instance of that version, if any (pages through the process's active instances). */
+  private async firstActiveInstance(processId: string, definitionKey: string): Promise<string | undefined> {
+    const limit = 500;
+    for (let offset = 0; ; offset += limit) {
+      const page = await this.ctx.store.findInstances({ processId, status: 'active', offset, limit });
+      const found = page.items.find((instance) => instance.definitionKey === definitionKey);
+      if (found !== undefined) return found.instanceId;
+      if (page.items.length < limit) return undefined;
+    }
+  }
+
   /** Parses every resource once; refuses the whole deployment on any error problem (`formProblems` included). */
   private async parseAll(resources: readonly DeployResource[], allowNonExecutable: boolean, formProblems: readonly DeploymentProblem[], hasForms: boolean): Promise<Parsed[]> {
     const parsed: Parsed[] = [];

@@ -251,6 +251,12 @@ export interface Engine {
    */
   deploy(resources: readonly DeployResource[], options?: { readonly allowNonExecutable?: boolean }): Promise<readonly DeployedProcess[]>;
 
+  /**
+   * Deletes a deployed version (Camunda's resource deletion): DEFINITION_NOT_FOUND when no
+   * undeleted version has that key, DEFINITION_IN_USE while an instance of it is active.
+   * The highest version left becomes the latest; version numbers are not reused.
+   */
+  deleteDefinition(definitionKey: string): Promise<void>;
   /** A fresh key (numeric, unique in the cluster) for something that is no instance: a deployment, a request. */
   newKey(): Promise<string>;
   startInstance(request: StartInstanceRequest): Promise<ExecuteResult>;

@@ -84,9 +84,21 @@ export interface ProcessStore {
    * previous version's message and signal start events.
    */
   saveDeployment(deployment: NewDeployment): Promise<{ readonly record: DeploymentRecord; readonly isNew: boolean }>;
+  /** The version deployed under that key, a deleted one too (instances that ran on it still read it). */
   getDeployment(definitionKey: string): Promise<DeploymentRecord | undefined>;
+  /** The latest version not deleted. */
   latestDeployment(processId: string): Promise<DeploymentRecord | undefined>;
-  /** Every deployed version (of one process when given), by processId then version. */
+  /**
+   * Deletes a deployed version (Camunda's resource deletion): it leaves the listings;
+   * when it was the latest, the highest version left becomes the latest, with its message
+   * and signal start events (none left: the process has no latest). Version numbers are
+   * not reused: the next deployment of the process gets the highest version ever + 1.
+   * Its record stays readable by key. Resolves with the new latest when the latest
+   * changed to another version, `{}` when the deleted version was not the latest or none
+   * is left, and undefined when no undeleted version has that key.
+   */
+  deleteDeployment(definitionKey: string, deletedAt: number): Promise<{ readonly newLatest?: DeploymentRecord } | undefined>;
+  /** Every deployed version not deleted (of one process when given), by processId then version. */
   listDeployments(query: { readonly processId?: string }): Promise<readonly DeploymentSummary[]>;
   /** Keeps a deployed form as the latest of its `formId`, replacing any earlier one (last write wins). */
   saveForm(form: FormRecord): Promise<void>;

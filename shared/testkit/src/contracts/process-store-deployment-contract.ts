@@ -57,6 +57,45 @@ export function processStoreDeploymentContract(store: () => ProcessStore): void 
       expect(await store().findSignalStartEvents(signal)).toEqual([{ processId, definitionKey: `${processId}@<v2/>`, elementId: 'start-v2' }]);
     });
 
+    it('deletes a version: out of the listings, readable by key, its number not reused', async () => {
+      const processId = uniqueId('p');
+      for (const xml of ['<v1/>', '<v2/>', '<v3/>']) await store().saveDeployment(deployment(processId, xml));
+      // a version below the latest: the latest stays
+      expect(await store().deleteDeployment(`${processId}@<v2/>`, 2_000)).toEqual({});
+      expect((await store().listDeployments({ processId })).map((d) => d.version)).toEqual([1, 3]);
+      expect((await store().latestDeployment(processId))?.version).toBe(3);
+      expect((await store().getDeployment(`${processId}@<v2/>`))?.xml).toBe('<v2/>');
+      // deleted twice, or unknown: nothing to delete
+      expect(await store().deleteDeployment(`${processId}@<v2/>`, 2_000)).toBeUndefined();
+      expect(await store().deleteDeployment(`${processId}@<v9/>`, 2_000)).toBeUndefined();
+      // the latest: the highest version left becomes the latest
+      expect((await store().deleteDeployment(`${processId}@<v3/>`, 2_000))?.newLatest).toMatchObject({ definitionKey: `${processId}@<v1/>`, version: 1 });
+      expect((await store().latestDeployment(processId))?.definitionKey).toBe(`${processId}@<v1/>`);
+      // the next deployment, even of a deleted version's XML, is version 4
+      const again = { ...deployment(processId, '<v3/>'), definitionKey: `${processId}@<v3/>#4` };
+      expect((await store().saveDeployment(again)).record).toMatchObject({ version: 4 });
+      expect((await store().listDeployments({ processId })).map((d) => d.version)).toEqual([1, 4]);
+      // none left: the process has no latest, and its next version is still new
+      await store().deleteDeployment(again.definitionKey, 3_000);
+      expect(await store().deleteDeployment(`${processId}@<v1/>`, 3_000)).toEqual({});
+      expect(await store().latestDeployment(processId)).toBeUndefined();
+      expect(await store().listDeployments({ processId })).toEqual([]);
+      expect((await store().saveDeployment(deployment(processId, '<v5/>'))).record).toMatchObject({ version: 5 });
+    });
+
+    it('moves message and signal start events to the new latest when the latest is deleted', async () => {
+      const processId = uniqueId('p');
+      const message = uniqueId('order-placed');
+      const signal = uniqueId('go');
+      await store().saveDeployment(deployment(processId, '<v1/>', [{ kind: 'message', elementId: 'start-v1', messageName: message }]));
+      await store().saveDeployment(deployment(processId, '<v2/>', [{ kind: 'signal', elementId: 'start-v2', signalName: signal }]));
+      await store().deleteDeployment(`${processId}@<v2/>`, 2_000);
+      expect(await store().findSignalStartEvents(signal)).toEqual([]);
+      expect(await store().findMessageStartEvents(message)).toEqual([{ processId, definitionKey: `${processId}@<v1/>`, elementId: 'start-v1' }]);
+      await store().deleteDeployment(`${processId}@<v1/>`, 2_000);
+      expect(await store().findMessageStartEvents(message)).toEqual([]);
+    });
+
     it('keeps the latest form of each form id', async () => {
       const formId = uniqueId('form');
       const form = (json: string, deployedAt: number) => ({ formId, formKey: `${formId}@${deployedAt}`, resourceName: `${formId}.form`, json, deployedAt });
