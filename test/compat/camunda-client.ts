@@ -99,6 +99,7 @@ async function firstItem(raw: Raw, path: string, filter: Record<string, unknown>
 
 async function probeInstances(mode: Mode, client: Client, raw: Raw): Promise<void> {
   await probe(mode, 'getTopology', () => client.getTopology());
+  await probe(mode, 'getLicense', () => client.getLicense());
   const file = new File([xml], 'compat.bpmn', { type: 'application/xml' });
   await probe(mode, 'createDeployment', () => client.createDeployment({ resources: [file as never] }));
   const processInstanceKey = await start(mode, client, raw, 'compat-work', { orderId: 'o-1' }, 'createProcessInstance');

@@ -166,6 +166,7 @@ async function withWaits(fixture: Fixture, then: () => Promise<Answer>): Promise
 /** Drivers by 8.8 operationId. */
 export const drivers: Readonly<Record<string, Driver>> = {
   getTopology: get('/v2/topology'),
+  getLicense: get('/v2/license'),
   getStatus: get('/v2/status'),
   createDeployment: (fixture) => fixture.deploy(),
   getProcessDefinition: (fixture) => onDefinition(fixture, ''),

@@ -254,6 +254,7 @@ const cases: RouteCase[] = [
     refused: ['anonymous'],
     given: async () => ({ method: 'GET', path: '/v2/topology' }),
   },
+  { route: 'GET /v2/license', allowed: [['uma', 200], ['shipKey', 200]], refused: ['anonymous'], given: async () => ({ method: 'GET', path: '/v2/license' }) },
   { route: 'GET /metrics', allowed: readers, refused: notReaders, given: async () => ({ method: 'GET', path: '/metrics' }) },
   { route: 'GET /v2/auth/me', allowed: [['uma', 200], ['payKey', 200]], refused: ['anonymous'], given: async () => ({ method: 'GET', path: '/v2/auth/me' }) },
   { route: 'POST /v2/auth/logout', allowed: [['uma', 204]], refused: ['anonymous'], given: async () => ({ method: 'POST', path: '/v2/auth/logout' }) },

@@ -149,4 +149,23 @@ export function registerTopologyRoutes(app: FastifyInstance, { nodeId, capabilit
     },
     async (_request, reply) => reply.code((await readiness.report()).isReady ? 204 : 503).send(),
   );
+  app.get(
+    '/v2/license',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['cluster'],
+        summary: 'Camunda 8.8\'s license status: Baton needs no Camunda license, so it is valid, open source (MIT) and never expires',
+        response: {
+          200: {
+            type: 'object',
+            required: ['validLicense', 'licenseType', 'isCommercial'],
+            properties: { validLicense: { type: 'boolean' }, licenseType: { type: 'string' }, isCommercial: { type: 'boolean' }, expiresAt: { type: ['string', 'null'], format: 'date-time' } },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async () => ({ validLicense: true, licenseType: 'MIT', isCommercial: false, expiresAt: null }),
+  );
 }
