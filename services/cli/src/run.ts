@@ -13,6 +13,7 @@ import { registerTasks } from './commands/tasks.js';
 import { registerTest } from './commands/test.js';
 import { registerValidate } from './commands/validate.js';
 import { exitCodes, type CliIo, type CommandContext } from './io.js';
+import { withGlobalBusOption } from './remote/node.js';
 
 /**
  * Runs the `baton` command line in process: `argv` without the node and script
@@ -21,7 +22,7 @@ import { exitCodes, type CliIo, type CommandContext } from './io.js';
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const ctx: CommandContext = { io, exitCode: exitCodes.ok };
-  const program = new Command('baton')
+  const program = withGlobalBusOption(new Command('baton'))
     .description('Baton: a BPMN 2.0 process engine. Serve a node, drive it, test and validate process models.')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride()

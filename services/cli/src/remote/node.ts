@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { createClient, type BatonClient } from '@baton/client';
+import { createBusClient, createClient, type BatonClient } from '@baton/client';
 import { BatonError, isBatonError } from '@baton/errors';
 import { describeProblem } from '@baton/model';
 import { exitCodes, type CommandContext } from '../io.js';
@@ -9,6 +9,9 @@ export interface NodeFlags {
   readonly url: string;
   readonly apiKey?: string;
   readonly json?: boolean;
+  /** Issue 14: reach the cluster over its message bus instead of `url`. */
+  readonly bus?: string;
+  readonly cluster?: string;
 }
 
 /** The node `baton serve` and `npm start` run by default. */
@@ -24,7 +27,24 @@ export function withNodeOptions(command: Command): Command {
   return command
     .addOption(new Option('--url <url>', 'the Baton node to talk to').env('BATON_URL').default(defaultNodeUrl))
     .addOption(new Option('--api-key <key>', 'sent as header x-api-key').env('BATON_API_KEY'))
+    .option('--bus <url>', 'reach the cluster over its message bus (nats://host:port or faye+http://host:port/bayeux, token from BATON_FAYE_TOKEN) instead of --url')
+    .addOption(new Option('--cluster <name>', 'with --bus: the nodes\' --cluster').env('BATON_CLUSTER').default('default'))
     .option('--json', "print the API's JSON answer instead of the human form");
+}
+
+/**
+ * `baton --bus URL <command>` as well as `baton <command> --bus URL`: hands the program's
+ * `--bus` to the commands that talk to a node (their own `--bus` wins). The program parses
+ * its options before the command name only, so `baton serve --bus` stays serve's.
+ */
+export function withGlobalBusOption(program: Command): Command {
+  return program
+    .enablePositionalOptions()
+    .option('--bus <url>', 'for the commands that talk to a node: reach the cluster over its message bus instead of --url')
+    .hook('preSubcommand', (root, command) => {
+      const bus = root.opts<{ bus?: string }>().bus;
+      if (bus !== undefined && command.options.some((option) => option.long === '--url')) command.setOptionValueWithSource('bus', bus, 'cli');
+    });
 }
 
 /** A client of the node the flags name; refuses a `--url` that is not an http(s) URL. */
@@ -34,6 +54,17 @@ export function clientFor(flags: NodeFlags): BatonClient {
     throw new BatonError('VALIDATION_FAILED', `--url (or BATON_URL) must be an http(s) URL such as ${defaultNodeUrl}, got "${flags.url}".`, { field: 'url' });
   }
   return createClient({ baseUrl: flags.url, ...(flags.apiKey === undefined ? {} : { apiKey: flags.apiKey }) });
+}
+
+/** A client over the bus the flags name; `close()` ends its connection. */
+async function busClientFor(bus: string, flags: NodeFlags): Promise<BatonClient & { close(): Promise<void> }> {
+  const fayeToken = process.env['BATON_FAYE_TOKEN'];
+  return createBusClient({
+    bus,
+    cluster: flags.cluster ?? 'default',
+    ...(flags.apiKey === undefined ? {} : { apiKey: flags.apiKey }),
+    ...(fayeToken === undefined || fayeToken === '' ? {} : { fayeToken }),
+  });
 }
 
 /** No answer at all, as opposed to a node that answered 503 (that one did reach us). */
@@ -61,6 +92,10 @@ function problemLines(error: BatonError): string[] {
 
 /** Writes what went wrong to stderr and returns the exit code it means. */
 export function reportFailure(ctx: CommandContext, name: string, url: string, error: BatonError): number {
+  if (error.code === 'NO_CAPABLE_NODE') {
+    ctx.io.stderr(`baton ${name}: no Baton node answered over the bus at ${url}: ${error.message}\n`);
+    return exitCodes.unreachable;
+  }
   if (isUnreachable(error)) {
     const cause = error.cause instanceof Error ? (error.cause.cause instanceof Error ? error.cause.cause : error.cause) : undefined;
     const why = cause === undefined ? '' : ` (${'code' in cause && typeof cause.code === 'string' ? cause.code : cause.message})`;
@@ -86,12 +121,20 @@ export async function againstNode(
   flags: NodeFlags,
   action: (client: BatonClient) => Promise<void>,
 ): Promise<void> {
+  let close = async (): Promise<void> => undefined;
   try {
-    await action(clientFor(flags));
+    if (flags.bus === undefined) await action(clientFor(flags));
+    else {
+      const client = await busClientFor(flags.bus, flags);
+      close = () => client.close();
+      await action(client);
+    }
     ctx.exitCode = exitCodes.ok;
   } catch (error) {
     if (!isBatonError(error)) throw error;
-    ctx.exitCode = reportFailure(ctx, name, flags.url, error);
+    ctx.exitCode = reportFailure(ctx, name, flags.bus ?? flags.url, error);
+  } finally {
+    await close();
   }
 }
 
