@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Client } from 'graphql-ws';
-import { authHarness, login, type AuthHarness } from '../auth/__fixtures__/auth-harness.js';
+import { authHarness, login, password, type AuthHarness } from '../auth/__fixtures__/auth-harness.js';
 import { record, wsClient } from './__fixtures__/graphql-ws-client.js';
 
 /** Waits on a condition, long enough for a loaded machine (each change is a bus message and a REST re-read). */
@@ -84,7 +84,10 @@ describe('GraphQL subscriptions', () => {
     // given
     const key = await h.startPay();
     const refused = record(await clientOf('uma'), 'subscription ($key: ID!) { processInstance(key: $key) { state } }', { key });
-    const incidents = record<IncidentsEvent>(await clientOf('oscar'), 'subscription { incidents { errorMessage processInstanceKey } }');
+    // Credentials in connection_init only (HTTP Basic), as a client that cannot set upgrade headers sends them.
+    const basic = wsClient(`${h.url.replace('http', 'ws')}/graphql`, {}, { headers: { authorization: `Basic ${Buffer.from(`oscar:${password}`).toString('base64')}` } });
+    clients.push(basic);
+    const incidents = record<IncidentsEvent>(basic, 'subscription { incidents { errorMessage processInstanceKey } }');
     await eventually(() => expect(incidents.events).toEqual([{ incidents: [] }]));
     // when
     const [job] = await h.engine.activateJobs({ type: 'charge-card', worker: 'test', timeoutMs: 60_000, maxJobsToActivate: 1 });

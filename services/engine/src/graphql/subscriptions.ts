@@ -6,11 +6,15 @@ import { pathOf, type GraphqlContext, type Page } from './rest-paths.js';
 
 type OnChange = EngineApi['onChange'];
 
+/** A burst of changes (one commit per step of an instance) costs each subscriber one re-read per this many ms. */
+const coalesceMs = 50;
+
 /**
  * An iterator of what `read` answers: once at once, then after each engine change whose
- * re-read differs from the last value sent. Changes arriving during a read coalesce into
- * one more read. `return()` (the client stopped) unsubscribes at once, even while waiting.
- * A read that fails (the caller may no longer read it) ends the iterator with its error.
+ * re-read differs from the last value sent. Changes within `coalesceMs`, or arriving during
+ * a read, coalesce into one more read. `return()` (the client stopped) unsubscribes at once,
+ * even while waiting. A read that fails (the caller may no longer read it) ends the
+ * iterator with its error.
  */
 export function watch<T>(read: () => Promise<T>, onChange: OnChange): AsyncIterableIterator<T> {
   let isDirty = true;
@@ -32,6 +36,7 @@ export function watch<T>(read: () => Promise<T>, onChange: OnChange): AsyncItera
       while (!isDone) {
         if (!isDirty) {
           await new Promise<void>((resolve) => (wake = resolve));
+          await new Promise<void>((resolve) => setTimeout(resolve, coalesceMs));
           continue;
         }
         isDirty = false;
