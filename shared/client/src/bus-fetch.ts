@@ -123,8 +123,8 @@ export function createBusFetch(options: BusFetchOptions): typeof fetch {
       return problemResponse(
         503,
         'NO_CAPABLE_NODE',
-        `No Baton node answered ${operationId} on "${subject}" within ${timeoutMs} ms. Start a node with a store on this bus and cluster "${options.cluster}"; ` +
-          'if a node was only slow, the request may still take effect.',
+        `No Baton node answered ${operationId} on "${subject}": none with a store serves cluster "${options.cluster}" on this bus, or none answered within ${timeoutMs} ms. ` +
+          'Start a node with a store on this bus and cluster (--bus, --cluster); if a node was only slow, the request may still take effect.',
         { subject, operationId, timeoutMs },
       );
     }
