@@ -7,7 +7,6 @@
  * `res:strict`. The operations come from the node's own /openapi.json, so a new route is
  * checked without touching this file, and one with no driver in `operation-drivers.ts`
  * fails. All mismatches (operation, JSON path, expected, found) are reported in one failure.
- * Outside `npm test` until keys are numeric: `npm run compat:test`.
  */
 import pino from 'pino';
 import { afterAll, beforeAll, expect, test } from 'vitest';

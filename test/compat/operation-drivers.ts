@@ -20,10 +20,22 @@ export type Item = Readonly<Record<string, unknown>>;
 
 /** Baton's REST API on one node. */
 export class Rest {
-  constructor(readonly url: string) {}
+  /** `headers`: sent with every call (credentials on a node with authentication). */
+  constructor(
+    readonly url: string,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {}
 
   async call(method: string, path: string, body?: unknown): Promise<Answer> {
-    const init: RequestInit = body instanceof FormData ? { method, body } : { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+    return this.fetch(method, path, body);
+  }
+
+  /** The call over HTTP, whatever `call` does in a subclass. */
+  protected async fetch(method: string, path: string, body?: unknown): Promise<Answer> {
+    const init: RequestInit =
+      body instanceof FormData
+        ? { method, body, headers: this.headers }
+        : { method, headers: { ...this.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
     const res = await fetch(`${this.url}${path}`, init);
     const text = await res.text();
     const isJson = (res.headers.get('content-type') ?? '').includes('json');
@@ -32,7 +44,7 @@ export class Rest {
 
   /** A setup call: its answer, or a failure naming the call and what it answered. */
   async ok(method: string, path: string, body?: unknown): Promise<Item> {
-    const answer = await this.call(method, path, body);
+    const answer = await this.fetch(method, path, body);
     if (answer.status >= 300) throw new Error(`setup ${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     return (answer.body ?? {}) as Item;
   }
@@ -86,7 +98,7 @@ export class Fixture {
   async throwaway(): Promise<string> {
     const processId = `compat-delete-${crypto.randomUUID().slice(0, 8)}`;
     const xml = `<?xml version="1.0" encoding="UTF-8"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="urn:compat"><bpmn:process id="${processId}" isExecutable="true"><bpmn:startEvent id="s" /></bpmn:process></bpmn:definitions>`;
-    const res = await fetch(`${this.rest.url}/v2/deployments`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: xml });
+    const res = await fetch(`${this.rest.url}/v2/deployments`, { method: 'POST', headers: { ...this.rest.headers, 'content-type': 'application/xml' }, body: xml });
     const deployed = (await res.json()) as { deployments?: { processDefinition?: Item }[] };
     return text(deployed.deployments?.[0]?.processDefinition, 'processDefinitionKey');
   }

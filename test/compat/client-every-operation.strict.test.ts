@@ -1,0 +1,144 @@
+/**
+ * Every Camunda 8.8 operation Baton serves, called through Camunda's own client
+ * (@camunda8/orchestration-cluster-api 8.8.4) with `CAMUNDA_SDK_VALIDATION=res:strict`
+ * against a real `baton serve` (issue 13): the operations the node lists in /openapi.json,
+ * each made ready by its driver in `operation-drivers.ts` and then called as
+ * `client[operationId]`, on memory and on Redis; and the identity operations on a node
+ * with authentication, as its admin with the client's BASIC strategy. An operation the
+ * client refuses (its validation, or an HTTP error) is listed with what it said.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { createCamundaClientLoose } from '@camunda8/orchestration-cluster-api';
+import { hashPassword } from '@baton/engine';
+import { startRedis, type RunningServer } from '@baton/testkit';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bundleBatonCli } from '../integration/deploy/bundle-cli.js';
+import { camundaOperationOf, camundaOperations, type CamundaOperation } from './camunda-schemas.js';
+import { ClientRest } from './client-rest.js';
+import { calls, created, refused } from './identity-calls.js';
+import { drivers, Fixture } from './operation-drivers.js';
+import { serve, stop, type ServedNode } from './serve-node.js';
+
+const admin = { username: 'compat-admin', password: 'compat-admin-password' };
+
+/**
+ * Calls the client itself refuses whatever the server does, with why. Each must still fail
+ * as described here (so a fixed client shows up); its answer is checked by
+ * `bodies.strict.test.ts` against 8.8's schema.
+ */
+const clientDefects: Readonly<Record<string, { readonly reason: string; readonly error: RegExp }>> = {
+  getStartProcessForm: {
+    reason:
+      'A definition without a start form answers 204, as Camunda 8.8 does; client 8.8.4 turns every 204 into {} (hey-api\'s empty JSON) and then refuses {} with its own schema, FormResult | void.',
+    error: /Invalid getStartProcessForm response: validation failed/,
+  },
+};
+
+function clientOf(url: string, auth: 'NONE' | 'BASIC') {
+  const basic = auth === 'BASIC' ? { CAMUNDA_BASIC_AUTH_USERNAME: admin.username, CAMUNDA_BASIC_AUTH_PASSWORD: admin.password } : {};
+  return createCamundaClientLoose({
+    config: { CAMUNDA_REST_ADDRESS: `${url}/v2`, CAMUNDA_AUTH_STRATEGY: auth, CAMUNDA_SDK_VALIDATION: 'res:strict', CAMUNDA_SDK_HTTP_RETRY_MAX_ATTEMPTS: 1, ...basic },
+    log: { level: 'silent' },
+  });
+}
+
+/** The 8.8 operations the node lists in /openapi.json. */
+async function servedOperations(url: string): Promise<CamundaOperation[]> {
+  const document = (await (await fetch(`${url}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+  return Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).flatMap((method) => camundaOperationOf(method, path) ?? []));
+}
+
+let cli: string;
+let redis: RunningServer;
+
+beforeAll(async () => {
+  [cli, redis] = await Promise.all([bundleBatonCli(), startRedis()]);
+});
+
+afterAll(async () => {
+  await redis?.stop();
+});
+
+const stores: readonly { name: string; args: () => string[] }[] = [
+  // Clock control needs the in-memory queue (BullMQ times delayed jobs by the host clock).
+  { name: 'memory', args: () => ['--enable-clock-control'] },
+  { name: 'Redis', args: () => ['--store', redis.url, '--queue', redis.url, '--cluster', `compat-${randomUUID()}`] },
+];
+
+describe.each(stores)('every served operation through Camunda client 8.8.4 with res:strict on $name', ({ name, args }) => {
+  let node: ServedNode | undefined;
+
+  beforeAll(async () => {
+    node = await serve(cli, args());
+  });
+
+  afterAll(async () => {
+    await stop(node?.child);
+  });
+
+  test('each answers the client without an error', async () => {
+    // given a real `baton serve`, the operations it serves, and compat.bpmn deployed
+    const url = node?.url ?? '';
+    const rest = new ClientRest(url, {}, clientOf(url, 'NONE'));
+    const fixture = new Fixture(rest);
+    await fixture.deployed();
+    // On Redis, the node refuses clock control (403): the clock operations are checked on memory.
+    const operations = (await servedOperations(url)).filter((op) => name === 'memory' || !['pinClock', 'resetClock'].includes(op.operationId));
+
+    // when each is driven, its driven call going through the client
+    const failed: string[] = [];
+    for (const operation of operations) {
+      const driver = drivers[operation.operationId];
+      if (driver === undefined) {
+        failed.push(`${operation.operationId}: served, but no driver in operation-drivers.ts`);
+        continue;
+      }
+      const answer = await rest.drive(operation, () => driver(fixture));
+      const defect = clientDefects[operation.operationId];
+      if (defect !== undefined) {
+        if (answer.status !== 0 || !defect.error.test(String(answer.body))) failed.push(`${operation.operationId}: expected the client's known defect (${defect.reason}), found ${answer.status} ${JSON.stringify(answer.body)}`);
+        continue;
+      }
+      if (answer.status === 0 || answer.status >= 300) failed.push(`${operation.operationId}: ${answer.status} ${typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)}`.slice(0, 600));
+    }
+
+    // then each went through the client and none failed
+    expect(operations.length).toBeGreaterThan(40);
+    expect(failed, `${failed.length}/${operations.length} operations failed through the client:\n${failed.join('\n')}`).toEqual([]);
+    expect([...rest.called].sort()).toEqual(operations.map((op) => op.operationId).sort());
+  });
+});
+
+describe('the identity operations through Camunda client 8.8.4 with res:strict, BASIC as the admin', () => {
+  let node: ServedNode | undefined;
+
+  beforeAll(async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'baton-compat-'));
+    const identity = join(folder, 'identity.yaml');
+    await writeFile(identity, `users:\n  - username: ${admin.username}\n    passwordHash: "${await hashPassword(admin.password, { N: 1024 })}"\n    roles: [admin]\n`);
+    node = await serve(cli, ['--identity', identity], { BATON_SESSION_SECRET: 's'.repeat(32) });
+  });
+
+  afterAll(async () => {
+    await stop(node?.child);
+  });
+
+  test('each answers the client as 8.8 does (the changes Baton cannot express: 501)', async () => {
+    const url = node?.url ?? '';
+    const basic = `Basic ${Buffer.from(`${admin.username}:${admin.password}`).toString('base64')}`;
+    const rest = new ClientRest(url, { authorization: basic }, clientOf(url, 'BASIC'));
+    const failed: string[] = [];
+    for (const [operationId, path, body] of calls) {
+      const operation = camundaOperations.find((op) => op.operationId === operationId);
+      if (operation === undefined) throw new Error(`${operationId} is no 8.8 operation`);
+      const answer = await rest.drive(operation, () => rest.call(operation.method, path, body));
+      const expected = refused.has(operationId) ? [501] : created.has(operationId) ? [200, 201] : [200, 204];
+      if (!expected.includes(answer.status)) failed.push(`${operationId}: expected ${expected.join(' or ')}, found ${answer.status} ${typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)}`.slice(0, 600));
+    }
+    expect(failed).toEqual([]);
+    expect(rest.called.size).toBe(calls.length);
+  });
+});
