@@ -40,7 +40,7 @@ function record<T>(client: Client, query: string, variables: Record<string, unkn
 }
 
 /** Long enough for a loaded 2-core machine: a commit, a bus message and a re-read from Redis. */
-const eventually = (check: () => void): Promise<void> => vi.waitFor(check, { timeout: 30_000, interval: 50 });
+const eventually = (check: () => void | Promise<void>): Promise<void> => vi.waitFor(check, { timeout: 30_000, interval: 50 });
 
 describe('GraphQL subscriptions across two real nodes on Redis and NATS', () => {
   const redisUrl = onDatabase(inject('redisUrl'), 15);
@@ -84,5 +84,16 @@ describe('GraphQL subscriptions across two real nodes on Redis and NATS', () => 
     await eventually(() => expect(state.events.at(-1)).toEqual({ processInstance: { state: 'COMPLETED' } }));
     await eventually(() => expect(tasks.events.at(-1)).toEqual({ userTasks: [] }));
     expect([...tasks.errors, ...state.errors]).toEqual([]);
+  });
+
+  it('lists the other node as a peer in the topology', async () => {
+    await eventually(async () => {
+      const { topology } = await graphql<{ topology: { nodeId: string; clusterSize: number; peers: { nodeId: string; capabilities: string[] }[] } }>(
+        b,
+        '{ topology { nodeId clusterSize peers { nodeId capabilities } } }',
+      );
+      // Capabilities: the test handlers' job types, and `store`.
+      expect(topology).toEqual({ nodeId: 'node-b', clusterSize: 2, peers: [{ nodeId: 'node-a', capabilities: expect.arrayContaining(['store', 'charge-card']) }] });
+    });
   });
 });

@@ -80,6 +80,9 @@ const mutations: readonly Case[] = [
   { name: 'activateJobs', query: () => 'mutation { activateJobs(type: "charge-card", worker: "w", timeout: 60000, maxJobsToActivate: 1) { jobKey type variables } }', allowed: 'payKey', refused: 'mia', refusedCode: 'FORBIDDEN' },
   { name: 'completeJob', query: (s) => `mutation { completeJob(key: "${s.jobKey}", variables: { charged: true }) }`, allowed: 'payKey', refused: 'shipKey', refusedCode: 'FORBIDDEN' },
   { name: 'failJob', query: (s) => `mutation { failJob(key: "${s.jobKey}", retries: 2, errorMessage: "timeout") }`, allowed: 'payKey', refused: 'shipKey', refusedCode: 'FORBIDDEN' },
+  { name: 'throwJobError', query: (s) => `mutation { throwJobError(key: "${s.jobKey}", errorCode: "DECLINED", errorMessage: "card declined") }`, allowed: 'payKey', refused: 'shipKey', refusedCode: 'FORBIDDEN' },
+  { name: 'updateJob', query: (s) => `mutation { updateJob(key: "${s.jobKey}", changeset: { retries: 5, timeout: null }) }`, allowed: 'payKey', refused: 'shipKey', refusedCode: 'FORBIDDEN' },
+  { name: 'updateUserTask', query: (s) => `mutation { updateUserTask(key: "${s.approve}", changeset: { priority: 80, dueDate: null }) }`, allowed: 'oscar', refused: 'uma', refusedCode: 'FORBIDDEN' },
   { name: 'resolveIncident', query: (s) => `mutation { resolveIncident(key: "${s.incidentKey}") }`, allowed: 'oscar', refused: 'mia', refusedCode: 'FORBIDDEN' },
 ];
 

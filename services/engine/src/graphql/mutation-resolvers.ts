@@ -54,6 +54,11 @@ export const mutationResolvers: IResolvers = {
       ((await run(jobOps.activateJobs)(source, { ...args, requestTimeout: -1 }, context)) as { jobs: unknown[] }).jobs,
     completeJob: run(jobOps.completeJob, 'jobKey'),
     failJob: run(jobOps.failJob, 'jobKey'),
+    throwJobError: run(jobOps.throwJobError, 'jobKey'),
+    // A job's changeset takes no nulls (GraphQL's "not given"); a task's takes null as "clear it".
+    updateJob: (source: unknown, { changeset, ...args }: Args & { changeset: Record<string, unknown> }, context: GraphqlContext) =>
+      run(jobOps.updateJob, 'jobKey')(source, { ...args, changeset: given(changeset) }, context),
+    updateUserTask: run(taskOps.updateUserTask, 'userTaskKey'),
     resolveIncident: run(incidentOperations.resolveIncident, 'incidentKey'),
   },
 };

@@ -67,6 +67,20 @@ input PageInput {
   before: String
 }
 
+"""At least one: the job's new retries, and/or its activation now ends \`timeout\` ms from now."""
+input JobChangesetInput {
+  retries: Int
+  timeout: Float
+}
+
+input UserTaskChangesetInput {
+  dueDate: String
+  followUpDate: String
+  candidateUsers: [String!]
+  candidateGroups: [String!]
+  priority: Int
+}
+
 type Peer {
   nodeId: String!
   url: String
@@ -152,6 +166,11 @@ type Mutation {
   activateJobs(type: String!, worker: String, timeout: Float!, maxJobsToActivate: Int!, fetchVariable: [String!]): [ActivatedJob!]!
   completeJob(key: ID!, variables: JSON): Boolean!
   failJob(key: ID!, retries: Int!, errorMessage: String, retryBackOff: Float, variables: JSON): Boolean!
+  """Throws a BPMN error from the job's element, caught by the model's error events."""
+  throwJobError(key: ID!, errorCode: String!, errorMessage: String, variables: JSON): Boolean!
+  updateJob(key: ID!, changeset: JobChangesetInput!): Boolean!
+  """Changes a task's dates, candidates or priority; null clears a field."""
+  updateUserTask(key: ID!, changeset: UserTaskChangesetInput!): Boolean!
   resolveIncident(key: ID!): Boolean!
 }
 
