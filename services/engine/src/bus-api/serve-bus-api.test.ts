@@ -61,6 +61,13 @@ describe('the bus client API, serving side', () => {
     expect(reply).toMatchObject({ v: 1, status, nodeId: 'n1', contentType: 'application/problem+json', body: { status, code, detail: expect.stringMatching(detail) } });
   });
 
+  it('refuses an answer too large for the bus with a 413 problem instead of a reply the bus would drop', async () => {
+    h = await harness();
+    await h.deploySimple();
+    const reply = await answerBusRequest(h.app, 'n1', 'searchProcessDefinitions', { v: 1, body: {} }, 100);
+    expect(reply).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE', details: { operationId: 'searchProcessDefinitions', limit: 100 } } });
+  });
+
   it('answers on baton.<cluster>.api.<operationId> in a queue group, and stops answering when stopped', async () => {
     h = await harness();
     const bus = createInMemoryMessageBus({ clock: systemClock() });

@@ -13,9 +13,17 @@ export interface ServeBusApiOptions {
   /** Default `default`. */
   readonly cluster?: string;
   readonly nodeId: string;
+  /**
+   * Largest answer body sent back (bytes); a larger one is refused with a 413 problem,
+   * since the bus would drop it and leave the client waiting. Default 900 000: under
+   * NATS's default `max_payload` of 1 MB, with room for the envelope.
+   */
+  readonly maxReplyBodyBytes?: number;
   /** A request that could not be answered (the bus refused the reply). */
   readonly onError?: (error: unknown, context: Readonly<Record<string, unknown>>) => void;
 }
+
+const defaultMaxReplyBodyBytes = 900_000;
 
 /** A running bus client API; `stop()` leaves the queue group (requests in flight still get their answer). */
 export interface BusApi {
@@ -64,14 +72,24 @@ function toInject(operationId: string, request: BusApiRequest): InjectOptions | 
   return base;
 }
 
-/** Runs `data` as operation `operationId` through the node's routes and says what REST would answer. */
-export async function answerBusRequest(app: FastifyInstance, nodeId: string, operationId: string, data: unknown): Promise<BusApiReply> {
+/** Runs `data` as operation `operationId` through the node's routes and says what REST would answer (a 413 problem for an answer over `maxBodyBytes`). */
+export async function answerBusRequest(
+  app: FastifyInstance,
+  nodeId: string,
+  operationId: string,
+  data: unknown,
+  maxBodyBytes = defaultMaxReplyBodyBytes,
+): Promise<BusApiReply> {
   const request = readBusApiRequest(data);
   const instance = `bus:${operationId}`;
   if (typeof request === 'string') return problemReply(nodeId, new BatonError('VALIDATION_FAILED', `A bus API request for ${operationId} was refused: ${request}.`, { operationId }), instance);
   const options = toInject(operationId, request);
   if (options instanceof BatonError) return problemReply(nodeId, options, instance);
   const response = await app.inject(options);
+  if (response.rawPayload.length > maxBodyBytes) {
+    const detail = `The answer to ${operationId} is ${response.rawPayload.length} bytes, over the bus API's limit of ${maxBodyBytes}; ask for less (a smaller page.limit) or call it over HTTP.`;
+    return problemReply(nodeId, new BatonError('PAYLOAD_TOO_LARGE', detail, { operationId, bytes: response.rawPayload.length, limit: maxBodyBytes }), instance);
+  }
   const contentType = response.headers['content-type'];
   const type = typeof contentType === 'string' ? contentType : undefined;
   const reply: BusApiReply = { v: busApiVersion, status: response.statusCode, nodeId, ...(type === undefined ? {} : { contentType: type }) };
@@ -94,7 +112,7 @@ export async function serveBusApi(options: ServeBusApiOptions): Promise<BusApi> 
     if (message.respond === undefined) return;
     const operationId = message.subject.slice(prefix.length);
     try {
-      message.respond(await answerBusRequest(options.app, options.nodeId, operationId, message.data));
+      message.respond(await answerBusRequest(options.app, options.nodeId, operationId, message.data, options.maxReplyBodyBytes));
     } catch (error) {
       onError(error, { subject: message.subject, operationId });
       message.respond(problemReply(options.nodeId, new BatonError('INTERNAL', `Node ${options.nodeId} failed to answer ${operationId}; its log has the cause.`, { operationId }), `bus:${operationId}`));
