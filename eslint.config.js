@@ -57,6 +57,20 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', { patterns: isomorphicImports.patterns.slice(2) }],
+      // vitest's interop finds these, Node's ESM loader does not: `baton serve` would not start.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'mercurius',
+              importNames: ['mercurius', 'ErrorWithProps', 'defaultErrorFormatter', 'persistedQueryDefaults', 'withFilter'],
+              allowTypeImports: true,
+              message: "mercurius is CommonJS with no named exports Node's ESM loader can see: import the default and destructure it (`const { ErrorWithProps } = mercurius`).",
+            },
+          ],
+        },
+      ],
     },
   },
   {
