@@ -15,6 +15,7 @@ import { createCamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import { hashPassword } from '@baton/engine';
 import { startRedis, type RunningServer } from '@baton/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startOidcProvider, type TestOidcProvider } from '../../services/engine/src/auth/__fixtures__/oidc-provider.js';
 import { bundleBatonCli } from '../integration/deploy/bundle-cli.js';
 import { camundaOperationOf, camundaOperations, type CamundaOperation } from './camunda-schemas.js';
 import { ClientRest } from './client-rest.js';
@@ -140,5 +141,57 @@ describe('the identity operations through Camunda client 8.8.4 with res:strict, 
     }
     expect(failed).toEqual([]);
     expect(rest.called.size).toBe(calls.length);
+  });
+});
+
+describe('Camunda client 8.8.4 with the OAUTH strategy: a client-credentials token from the OIDC provider, checked by the node', () => {
+  let provider: TestOidcProvider;
+  let node: ServedNode | undefined;
+  const oauthClient = (secret: string) =>
+    createCamundaClientLoose({
+      config: {
+        CAMUNDA_REST_ADDRESS: `${node?.url ?? ''}/v2`,
+        CAMUNDA_AUTH_STRATEGY: 'OAUTH',
+        CAMUNDA_OAUTH_URL: provider.tokenUrl,
+        CAMUNDA_CLIENT_ID: 'orders-service',
+        CAMUNDA_CLIENT_SECRET: secret,
+        CAMUNDA_TOKEN_AUDIENCE: 'baton',
+        CAMUNDA_SDK_VALIDATION: 'res:strict',
+        CAMUNDA_SDK_HTTP_RETRY_MAX_ATTEMPTS: 1,
+        CAMUNDA_OAUTH_RETRY_MAX: 1,
+      } as never,
+      log: { level: 'silent' },
+    });
+
+  beforeAll(async () => {
+    provider = await startOidcProvider({ 'orders-service': { secret: 'orders-secret', claims: { preferred_username: 'orders-service', roles: ['admin'] } } });
+    node = await serve(cli, ['--oidc-issuer', provider.issuer, '--oidc-audience', 'baton'], { BATON_SESSION_SECRET: 's'.repeat(32) });
+  });
+
+  afterAll(async () => {
+    await stop(node?.child);
+    await provider?.close();
+  });
+
+  test('deploys, starts, reads and cancels with the token the client fetched; a wrong secret gets no token and no access', async () => {
+    // given the client with its credentials
+    const client = oauthClient('orders-secret');
+    const url = node?.url ?? '';
+    const xml = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="urn:oauth"><bpmn:process id="oauth-wait" isExecutable="true"><bpmn:startEvent id="s"><bpmn:outgoing>f</bpmn:outgoing></bpmn:startEvent><bpmn:serviceTask id="t"><bpmn:extensionElements><zeebe:taskDefinition type="oauth-work" /></bpmn:extensionElements><bpmn:incoming>f</bpmn:incoming></bpmn:serviceTask><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="t" /></bpmn:process></bpmn:definitions>`;
+
+    // when it deploys, starts, reads and cancels
+    const deployed = await client.createDeployment({ resources: [new File([xml], 'oauth.bpmn', { type: 'application/xml' })] as never });
+    const created = await client.createProcessInstance({ processDefinitionId: 'oauth-wait' } as never);
+    const read = await client.getProcessInstance({ processInstanceKey: created.processInstanceKey }, { consistency: { waitUpToMs: 0 } });
+    await client.cancelProcessInstance({ processInstanceKey: created.processInstanceKey });
+
+    // then each call went through with the token
+    expect(deployed.deployments).toHaveLength(1);
+    expect(read).toMatchObject({ processInstanceKey: created.processInstanceKey, processDefinitionId: 'oauth-wait', state: 'ACTIVE' });
+    const after = await fetch(`${url}/v2/process-instances/${created.processInstanceKey}`, { headers: { authorization: `Bearer ${await provider.sign({ sub: 'check', roles: ['operator'] })}` } });
+    expect(await after.json()).toMatchObject({ state: 'TERMINATED' });
+    // and: without a token (a wrong secret) nothing is reachable
+    await expect(oauthClient('wrong-secret').getTopology()).rejects.toThrow();
+    expect((await fetch(`${url}/v2/process-instances/${created.processInstanceKey}`)).status).toBe(401);
   });
 });
