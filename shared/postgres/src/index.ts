@@ -1,0 +1,2 @@
+/** Postgres adapters of Baton's ports (issue 15). */
+export {};
