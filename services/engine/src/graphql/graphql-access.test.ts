@@ -87,7 +87,7 @@ const mutations: readonly Case[] = [
 ];
 
 /** GraphQL runs REST's operations as the caller (issue 14): the same users are allowed and refused as over REST. */
-describe('GraphQL access: each query and mutation with an allowed and a refused caller', () => {
+describe('GraphQL access: each query and mutation with an allowed and a refused caller', { timeout: 30_000 }, () => {
   let h: AuthHarness;
   let s: Setup;
   beforeEach(async () => {

@@ -17,7 +17,8 @@ interface IncidentsEvent {
 }
 
 /** Subscriptions over WebSocket (graphql-ws) on one node with auth: each event is the subscriber's own authorized read. */
-describe('GraphQL subscriptions', () => {
+// Each step waits on a WebSocket event: generous on a loaded 2-core machine.
+describe('GraphQL subscriptions', { timeout: 60_000 }, () => {
   let h: AuthHarness;
   let clients: Client[];
   /** A client logged in as `username`: its session cookie on the upgrade request, the CSRF token in connection_init. */
@@ -78,6 +79,19 @@ describe('GraphQL subscriptions', () => {
     // then
     await eventually(() => expect(mia.events.at(-1)).toEqual({ userTasks: [] }));
     expect(uma.events).toEqual([{ userTasks: [] }]);
+  });
+
+  it('refuses a subscription over the limits before it starts', async () => {
+    // given
+    const key = await h.startPay();
+    const client = await clientOf('oscar');
+    // when
+    const deep = record(client, 'subscription ($key: ID!) { processInstance(key: $key) { userTasks { processInstance { userTasks { processInstance { userTasks { processInstance { processDefinition { version } } } } } } } } }', { key });
+    const largePage = record(client, 'subscription ($key: ID!, $page: PageInput) { processInstance(key: $key) { elementInstances(page: $page) { items { elementId } } } }', { key, page: { limit: 1000 } });
+    // then
+    await eventually(() => expect(deep.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'VALIDATION_FAILED', limit: 'depth' }) })]));
+    await eventually(() => expect(largePage.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'VALIDATION_FAILED', limit: 'pageSize' }) })]));
+    expect([...deep.events, ...largePage.events]).toEqual([]);
   });
 
   it('refuses a subscriber what REST refuses them, and sends operators new incidents', async () => {

@@ -52,6 +52,11 @@ export async function registerGraphql(app: FastifyInstance, options: GraphqlOpti
         context: (request) => contextOf(request),
         subscription: { context: (_socket, request) => contextOf(request) },
       });
+      // mercurius validates no subscription: check it as a query is checked, before it starts.
+      scope.graphql.addHook('preSubscriptionExecution', async (schema, document) => {
+        const [error] = graphql.validate(schema, document, [...graphql.specifiedRules, limitsRule(limits)]);
+        if (error !== undefined) throw error;
+      });
     },
   );
 }

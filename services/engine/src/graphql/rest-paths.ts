@@ -1,4 +1,6 @@
+import { ErrorWithProps } from 'mercurius';
 import type { RestCaller } from './rest-call.js';
+import { maxPageSize } from './schema.js';
 
 /** What a GraphQL resolver receives as its context. */
 export interface GraphqlContext {
@@ -35,8 +37,12 @@ export function given(args: Readonly<Record<string, unknown>>): Record<string, u
   return Object.fromEntries(Object.entries(args).filter(([, value]) => value !== null && value !== undefined));
 }
 
-/** REST's search body from a search field's arguments. */
+/** REST's search body from a search field's arguments; a page over `maxPageSize` (a subscription's variable) is refused here too. */
 export function searchBody(args: SearchArgs): Record<string, unknown> {
+  const limit = args.page?.['limit'];
+  if (typeof limit === 'number' && limit > maxPageSize) {
+    throw new ErrorWithProps(`page.limit ${limit} is over the largest page, ${maxPageSize}; page with "after".`, { code: 'VALIDATION_FAILED', status: 400, limit: 'pageSize', maximum: maxPageSize, found: limit }, 400);
+  }
   const sort = args.sort?.map((s) => given(s));
   return given({ filter: args.filter, sort, page: args.page === null || args.page === undefined ? undefined : given(args.page) });
 }
