@@ -157,5 +157,11 @@ export interface EngineApi extends ElementInstancesApi, UserTasksApi, Definition
    * polls re-check at once instead of on a timer. Returns the unsubscribe function.
    */
   onChange(listener: () => void): () => void;
+  /**
+   * Calls `listener` after each change of that instance only (its commits, on any node):
+   * a wait for one instance (awaitCompletion) costs nothing when others change. Returns
+   * the unsubscribe function.
+   */
+  onInstanceChange(processInstanceKey: string, listener: () => void): () => void;
   close(): Promise<void>;
 }

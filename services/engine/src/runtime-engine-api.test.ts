@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixture, harness, multipart, type Harness } from './__fixtures__/harness.js';
 
 /** The routes end to end on the real runtime with in-memory adapters (harness()'s default engine). */
@@ -34,6 +34,27 @@ describe('HTTP API on @baton/runtime (in-memory)', () => {
     const history = (await h.app.inject({ method: 'GET', url: `/v2/process-instances/${key}/history` })).json().items;
     expect(history.length).toBeGreaterThan(3);
     expect(history.map((e: { position: number }) => e.position)).toEqual([...history.keys()]);
+  });
+
+  it('wakes the listeners of one instance on its changes only (awaitCompletion waits cost nothing when others change)', async () => {
+    // given: three instances, a listener on each
+    const [first, second, barrier] = [await h.startSimple(), await h.startSimple(), await h.startSimple()];
+    const heard = new Map<string, number>();
+    const offs = [first, second, barrier].map((key) => h.engine.onInstanceChange(key, () => heard.set(key, (heard.get(key) ?? 0) + 1)));
+    const heardOf = (key: string): number => heard.get(key) ?? 0;
+    // and: every change published before the barrier's cancellation delivered (the bus keeps publish order)
+    await post(`/v2/process-instances/${barrier}/cancellation`);
+    await vi.waitFor(() => expect(heardOf(barrier)).toBeGreaterThan(0));
+    const [firstBefore, secondBefore] = [heardOf(first), heardOf(second)];
+    // when: the second instance changes
+    await post(`/v2/process-instances/${second}/cancellation`);
+    await vi.waitFor(() => expect(heardOf(second)).toBeGreaterThan(secondBefore));
+    // then: the first's listener was not called
+    expect(heardOf(first)).toBe(firstBefore);
+    // when: the first changes, its listener hears it
+    await post(`/v2/process-instances/${first}/cancellation`);
+    await vi.waitFor(() => expect(heardOf(first)).toBeGreaterThan(firstBefore));
+    for (const off of offs) off();
   });
 
   it('refuses an invalid model listing every problem with its element id, and deploys nothing', async () => {

@@ -42,8 +42,13 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
   const readableDepth = options.readableDepth ?? defaultVariableLimits.maxDepth;
   const readable = <T>(value: T, envelope = 0): T => boundedForReading(value, readableDepth + envelope);
   const listeners = new Set<() => void>();
-  const subscription = await bus.subscribe(`baton.${options.cluster ?? 'default'}.events.>`, () => {
+  /** Listeners of one instance's changes: a commit wakes its own waiters only (issue 18), whatever else waits. */
+  const instanceListeners = new Map<string, Set<() => void>>();
+  const subscription = await bus.subscribe(`baton.${options.cluster ?? 'default'}.events.>`, (message) => {
     for (const listener of listeners) listener();
+    const instanceId = (message.data as { readonly instanceId?: unknown } | undefined)?.instanceId;
+    if (typeof instanceId !== 'string') return;
+    for (const listener of instanceListeners.get(instanceId) ?? []) listener();
   });
   const definitionOf = async (key: string): Promise<{ processId: string; version: number }> => {
     const definition = await engine.getDefinition(key);
@@ -87,8 +92,17 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
         listeners.delete(listener);
       };
     },
+    onInstanceChange(processInstanceKey, listener) {
+      const forInstance = instanceListeners.get(processInstanceKey) ?? new Set<() => void>();
+      instanceListeners.set(processInstanceKey, forInstance.add(listener));
+      return () => {
+        forInstance.delete(listener);
+        if (forInstance.size === 0 && instanceListeners.get(processInstanceKey) === forInstance) instanceListeners.delete(processInstanceKey);
+      };
+    },
     async close() {
       listeners.clear();
+      instanceListeners.clear();
       await subscription.unsubscribe();
       await engine.close();
     },

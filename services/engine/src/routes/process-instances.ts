@@ -46,7 +46,7 @@ function registerCreate(app: FastifyInstance, { engine, closing }: RouteContext)
       return isSettled(view) ? view : undefined;
     };
     const timeoutMs = body.requestTimeout || defaultAwaitMs;
-    const view = (await waitFor(probe, { timeoutMs, onChange: (l) => engine.onChange(l), signal: abortOnClose(reply, closing) })) ?? (await engine.getInstance(key));
+    const view = (await waitFor(probe, { timeoutMs, onChange: (l) => engine.onInstanceChange(key, l), signal: abortOnClose(reply, closing) })) ?? (await engine.getInstance(key));
     const wanted = body.fetchVariables ?? [];
     const variables = wanted.length === 0 ? view.variables : Object.fromEntries(Object.entries(view.variables).filter(([name]) => wanted.includes(name)));
     return { ...created, state: view.state, hasIncident: view.hasIncident, variables };
