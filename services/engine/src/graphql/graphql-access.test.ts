@@ -115,4 +115,13 @@ describe('GraphQL access: each query and mutation with an allowed and a refused 
       expect(codesOf(answer)).toEqual([allowedCode]);
     }
   });
+
+  it('answers a field the caller may not read with null and its error, and the rest of the answer', async () => {
+    // when: a user (no operator) asks for her tasks' instances
+    const answer = await graphqlAs(h, 'mia', '{ userTasks { items { elementId processInstance { state } } } }');
+    // then
+    expect(answer.data).toEqual({ userTasks: { items: [{ elementId: 'approve', processInstance: null }] } });
+    expect(codesOf(answer)).toEqual(['FORBIDDEN']);
+    expect(answer.errors[0]?.message).toBe('"mia" may not do this: it needs one of the roles admin, operator and has user.');
+  });
 });

@@ -22,14 +22,36 @@ function counting(engine: EngineApi): { engine: EngineApi; calls: Map<string, nu
 const review = linearProcess('review', 'reviewTask', '<bpmn:userTask id="reviewTask" name="Review"><bpmn:extensionElements><zeebe:userTask /></bpmn:extensionElements></bpmn:userTask>');
 const charge = linearProcess('charge', 'chargeTask', '<bpmn:serviceTask id="chargeTask"><bpmn:extensionElements><zeebe:taskDefinition type="charge-card" /></bpmn:extensionElements></bpmn:serviceTask>');
 
+/** Two user tasks side by side. */
+const pair = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D-pair" targetNamespace="http://baton.dev/test">
+  <bpmn:process id="pair" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:parallelGateway id="split" />
+    <bpmn:userTask id="left" name="Left"><bpmn:extensionElements><zeebe:userTask /></bpmn:extensionElements></bpmn:userTask>
+    <bpmn:userTask id="right" name="Right"><bpmn:extensionElements><zeebe:userTask /></bpmn:extensionElements></bpmn:userTask>
+    <bpmn:endEvent id="leftEnd" />
+    <bpmn:endEvent id="rightEnd" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="split" />
+    <bpmn:sequenceFlow id="f2" sourceRef="split" targetRef="left" />
+    <bpmn:sequenceFlow id="f3" sourceRef="split" targetRef="right" />
+    <bpmn:sequenceFlow id="f4" sourceRef="left" targetRef="leftEnd" />
+    <bpmn:sequenceFlow id="f5" sourceRef="right" targetRef="rightEnd" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
 const pageQuery = `query Page($limit: Int) {
   processInstances(page: { limit: $limit }) {
-    items { processInstanceKey processDefinitionId userTasks { name } incidents { errorMessage } }
+    items { processInstanceKey processDefinitionId userTasks { name } incidents { errorMessage } processDefinition { processDefinitionId } }
   }
 }`;
 
 interface PageAnswer {
-  data: { processInstances: { items: { processDefinitionId: string; userTasks: { name: string }[]; incidents: { errorMessage: string }[] }[] } };
+  data: {
+    processInstances: {
+      items: { processDefinitionId: string; userTasks: { name: string }[]; incidents: { errorMessage: string }[]; processDefinition: { processDefinitionId: string } }[];
+    };
+  };
 }
 
 /** ProcessInstance.userTasks and .incidents are loaded for the whole page at once (issue 14: no N+1 reads). */
@@ -67,8 +89,25 @@ describe('GraphQL nested fields of a page of instances', () => {
       const isReview = instance.processDefinitionId === 'review';
       expect(instance.userTasks).toEqual(isReview ? [{ name: 'Review' }] : []);
       expect(instance.incidents).toEqual(isReview ? [] : [{ errorMessage: 'card declined' }]);
+      expect(instance.processDefinition).toEqual({ processDefinitionId: instance.processDefinitionId });
     }
-    expect(small.calls).toEqual({ searchInstances: 1, searchUserTasks: 1, searchIncidents: 1 });
+    // One read of each of the two definitions, however many instances of them the page holds.
+    expect(small.calls).toEqual({ searchInstances: 1, searchUserTasks: 1, searchIncidents: 1, getProcessDefinition: 2 });
     expect(large.calls).toEqual(small.calls);
+  });
+
+  it('reads each instance of a task list once, however many of its tasks the list holds', async () => {
+    // given: two instances, each with two open tasks
+    await h.engine.deploy([{ name: 'pair.bpmn', xml: pair }], { allowNonExecutable: false });
+    for (let i = 0; i < 2; i += 1) await h.engine.startInstance({ processDefinitionId: 'pair', variables: {} });
+    calls.clear();
+    // when
+    const query = '{ userTasks(filter: { processDefinitionId: "pair" }) { items { name processInstance { processInstanceKey state } } } }';
+    const res = await h.app.inject({ method: 'POST', url: '/graphql', payload: { query } });
+    // then
+    const items = res.json<{ data: { userTasks: { items: { processInstance: { processInstanceKey: string; state: string } }[] } } }>().data.userTasks.items;
+    expect(items).toHaveLength(4);
+    expect(new Set(items.map((task) => task.processInstance.processInstanceKey)).size).toBe(2);
+    expect(Object.fromEntries(calls)).toEqual({ searchUserTasks: 1, getInstance: 2 });
   });
 });

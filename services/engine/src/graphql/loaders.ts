@@ -1,4 +1,4 @@
-import { incidentOperations, userTaskOperations } from '@baton/api';
+import { incidentOperations, processDefinitionOperations, processInstanceOperations, userTaskOperations } from '@baton/api';
 import type { MercuriusLoaders } from 'mercurius';
 import type { RestCaller } from './rest-call.js';
 import { pathOf, type GraphqlContext, type Page } from './rest-paths.js';
@@ -42,9 +42,23 @@ async function openItemsByInstance<T extends ByInstance>(rest: RestCaller, url: 
   return keys.map((key) => grouped.get(key) ?? []);
 }
 
-/** Nested lists of a page of instances, each loaded for the whole page at once (mercurius loaders: per request, per field). */
+/**
+ * A loader of the object each item names by `param` (`processInstanceKey` → its instance):
+ * one GET per distinct key of the batch, so a page of tasks of one instance reads it once.
+ * A refused or failed read is that item's error (null with an error in the answer), not the page's.
+ */
+function referenced(operation: { readonly path: string }, param: string) {
+  return async (queries: { readonly obj: Readonly<Record<string, unknown>> }[], { rest }: GraphqlContext): Promise<unknown[]> => {
+    const keys = queries.map((q) => String(q.obj[param]));
+    const reads = new Map([...new Set(keys)].map((key) => [key, rest({ method: 'GET', url: pathOf(operation, { [param]: key }) }).catch((error: unknown) => error)]));
+    return Promise.all(keys.map((key) => reads.get(key)));
+  };
+}
+
+/** Nested fields of a page, each loaded for the whole page at once (mercurius loaders: per request, per field). */
 export const loaders: MercuriusLoaders = {
   ProcessInstance: {
+    processDefinition: referenced(processDefinitionOperations.getProcessDefinition, 'processDefinitionKey'),
     async userTasks(queries: InstanceSource[], { rest }: GraphqlContext) {
       return openItemsByInstance(rest, pathOf(userTaskOperations.searchUserTasks), queries.map((q) => q.obj.processInstanceKey));
     },
@@ -55,5 +69,11 @@ export const loaders: MercuriusLoaders = {
       const byKey = new Map(withIncident.map((key, index) => [key, found[index] ?? []]));
       return queries.map((q) => byKey.get(q.obj.processInstanceKey) ?? []);
     },
+  },
+  UserTask: {
+    processInstance: referenced(processInstanceOperations.getProcessInstance, 'processInstanceKey'),
+  },
+  Incident: {
+    processInstance: referenced(processInstanceOperations.getProcessInstance, 'processInstanceKey'),
   },
 };

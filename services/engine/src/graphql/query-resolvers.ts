@@ -33,12 +33,6 @@ const getByKey =
   (_source: unknown, args: { key: string }, { rest }: GraphqlContext): Promise<unknown> =>
     rest({ method: 'GET', url: pathOf(operation, { [param]: args.key }) });
 
-/** The object an item refers to by key (`processInstanceKey` → its instance). */
-const reference =
-  (operation: { readonly path: string }, param: string) =>
-  (source: Readonly<Record<string, unknown>>, _args: unknown, context: GraphqlContext): Promise<unknown> =>
-    getByKey(operation, param)(source, { key: String(source[param]) }, context);
-
 /** null for a 204 (no form), else the answer. */
 const orNull = <T>(value: T | undefined): T | null => value ?? null;
 
@@ -68,14 +62,9 @@ export const queryResolvers: IResolvers = {
     variables: searchOfInstance(variableOperations.searchVariables),
     history: async (source: { processInstanceKey: string }, _args: unknown, { rest }: GraphqlContext) =>
       (await rest<Page<unknown>>({ method: 'GET', url: pathOf(instanceOps.getProcessInstanceHistory, { processInstanceKey: source.processInstanceKey }) })).items,
-    processDefinition: reference(definitionOps.getProcessDefinition, 'processDefinitionKey'),
-  },
-  Incident: {
-    processInstance: reference(instanceOps.getProcessInstance, 'processInstanceKey'),
   },
   UserTask: {
     form: async (source: { userTaskKey: string }, _args: unknown, { rest }: GraphqlContext) =>
       orNull(await rest({ method: 'GET', url: pathOf(taskOps.getUserTaskForm, { userTaskKey: source.userTaskKey }) })),
-    processInstance: reference(instanceOps.getProcessInstance, 'processInstanceKey'),
   },
 };

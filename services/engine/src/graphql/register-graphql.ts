@@ -13,7 +13,7 @@ import { subscriptionResolvers } from './subscriptions.js';
 
 /** Options of {@link registerGraphql}. */
 export interface GraphqlOptions {
-  readonly engine: Pick<EngineApi, 'onChange'>;
+  readonly engine: Pick<EngineApi, 'onChange' | 'onInstanceChange'>;
   /** Production: no GraphiQL, no introspection. Default: `NODE_ENV === 'production'`. */
   readonly isProduction?: boolean;
   readonly limits?: Partial<QueryLimits>;

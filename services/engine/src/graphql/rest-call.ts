@@ -22,7 +22,7 @@ export interface RestRequest {
 export type RestCaller = <T>(request: RestRequest) => Promise<T>;
 
 /** The caller's credentials among `headers` (any case, as a connection_init payload may spell them). */
-export function credentialsOf(headers: Readonly<Record<string, unknown>>): Record<string, string> {
+function credentialsOf(headers: Readonly<Record<string, unknown>>): Record<string, string> {
   const lower = new Map(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
   const found: Record<string, string> = {};
   for (const name of credentialHeaders) {

@@ -1,6 +1,9 @@
-import { ErrorWithProps } from 'mercurius';
+import mercurius from 'mercurius';
 import type { RestCaller } from './rest-call.js';
 import { maxPageSize } from './schema.js';
+
+// mercurius is CommonJS: Node's ESM loader sees no named exports in it.
+const { ErrorWithProps } = mercurius;
 
 /** What a GraphQL resolver receives as its context. */
 export interface GraphqlContext {

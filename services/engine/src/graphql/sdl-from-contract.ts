@@ -22,7 +22,7 @@ interface JsonSchema {
 const keyPattern = '^-?[0-9]+$';
 
 /** A description as an SDL block string. */
-export function described(text: string | undefined, indent = ''): string {
+function described(text: string | undefined, indent = ''): string {
   if (text === undefined || text === '') return '';
   return `${indent}"""${text.replaceAll('"""', '\\"""')}"""\n`;
 }

@@ -75,16 +75,21 @@ const named =
 
 /**
  * The subscriptions. Each event is the subscriber's own authorized REST read (credentials
- * from the WebSocket upgrade and connection_init), re-run after every engine change; the
- * engine's changes include those committed by other nodes on the same bus.
+ * from the WebSocket upgrade and connection_init), re-run after every engine change (an
+ * instance's, after its own); the engine's changes include those committed by other nodes
+ * on the same bus.
  */
-export function subscriptionResolvers(engine: Pick<EngineApi, 'onChange'>, pageSize: number): IResolvers {
+export function subscriptionResolvers(engine: Pick<EngineApi, 'onChange' | 'onInstanceChange'>, pageSize: number): IResolvers {
   const onChange: OnChange = (listener) => engine.onChange(listener);
   return {
     Subscription: {
       processInstance: {
         subscribe: (_source: unknown, args: { key: string }, { rest }: GraphqlContext) =>
-          watch(named('processInstance', () => rest({ method: 'GET', url: pathOf(processInstanceOperations.getProcessInstance, { processInstanceKey: args.key }) })), onChange),
+          // Re-read on this instance's changes only (its tasks and incidents are its own).
+          watch(
+            named('processInstance', () => rest({ method: 'GET', url: pathOf(processInstanceOperations.getProcessInstance, { processInstanceKey: args.key }) })),
+            (listener) => engine.onInstanceChange(args.key, listener),
+          ),
       },
       userTasks: {
         subscribe: (_source: unknown, args: { filter?: unknown }, { rest }: GraphqlContext) =>
