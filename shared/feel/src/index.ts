@@ -11,3 +11,4 @@ export { defaultExpressionLimits } from './limits.js';
 export type { TimerDefinition } from './timer.js';
 export { checkTimer, nextCycleDue, parseDurationMs, timerDue } from './timer.js';
 export type { JsonValue } from './to-json.js';
+export { evaluateUnaryTest } from './unary-test.js';

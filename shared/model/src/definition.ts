@@ -198,4 +198,5 @@ export type ModelProblemCode =
   | 'INVALID_BOUNDARY'
   | 'DUPLICATE_ID'
   | 'UNKNOWN_ELEMENT'
-  | 'INVALID_ID';
+  | 'INVALID_ID'
+  | 'INVALID_DECISION';

@@ -5,7 +5,8 @@ declare module 'bpmn-moddle' {
     readonly warnings: readonly { readonly message: string; readonly element?: unknown; readonly property?: string; readonly value?: string }[];
   }
   export interface ModdleInstance {
-    fromXML(xml: string): Promise<ModdleParseResult>;
+    /** `typeName` is the root element's type; default `bpmn:Definitions`. */
+    fromXML(xml: string, typeName?: string): Promise<ModdleParseResult>;
   }
   export function BpmnModdle(packages?: Record<string, unknown>, options?: Record<string, unknown>): ModdleInstance;
 }
