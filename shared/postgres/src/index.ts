@@ -1,2 +1,4 @@
 /** Postgres adapters of Baton's ports (issue 15). */
-export {};
+export { createPool, defaultSchema, type PostgresConnectionOptions } from './connection.js';
+export { migrate, migrationStatus, migrations, type Migration, type MigrationStatus } from './migrate.js';
+export { createPostgresProcessStore, PostgresProcessStore, type PostgresProcessStoreOptions, type PostgresStoreProbe } from './postgres-process-store.js';

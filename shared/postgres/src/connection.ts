@@ -1,0 +1,104 @@
+import { BatonError, isBatonError } from '@baton/errors';
+import pg from 'pg';
+
+/** How an adapter reaches Postgres; shared by the store and the job queue. */
+export interface PostgresConnectionOptions {
+  /** `postgres://user:password@host:port/db[?sslmode=require]`. */
+  readonly url: string;
+  /** Schema holding every table; default `baton`. Nodes of one cluster share it. */
+  readonly schema?: string;
+  /** Connections in the adapter's pool; default 10. */
+  readonly poolSize?: number;
+  /** Longest a statement may run before Postgres cancels it; default 5 000 ms. */
+  readonly statementTimeoutMs?: number;
+}
+
+/** Default of {@link PostgresConnectionOptions.schema}. */
+export const defaultSchema = 'baton';
+
+const connectTimeoutMs = 5_000;
+
+/** A schema name Postgres takes unquoted: lower-case letters, digits and `_`. */
+export function checkSchema(schema: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new BatonError('VALIDATION_FAILED', `Expected a Postgres schema name of lower-case letters, digits and "_", but found "${schema}".`, {
+      field: 'schema',
+      value: schema,
+    });
+  }
+  return schema;
+}
+
+/**
+ * A pool whose connections use `schema` (search_path) and a statement timeout, so a
+ * query on a paused or overloaded server fails instead of hanging. Connect errors
+ * surface through queries; an idle connection's error is swallowed (the pool drops it).
+ */
+export function createPool(options: PostgresConnectionOptions): pg.Pool {
+  const schema = checkSchema(options.schema ?? defaultSchema);
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: connectTimeoutMs,
+    statement_timeout: options.statementTimeoutMs ?? 5_000,
+    options: `-c search_path=${schema}`,
+    application_name: 'baton',
+  });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+/** Wraps a driver error as STORE_UNAVAILABLE; BatonErrors pass through. */
+export function unavailable(error: unknown, url?: string): BatonError {
+  if (isBatonError(error)) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new BatonError(
+    'STORE_UNAVAILABLE',
+    `Postgres${url === undefined ? '' : ` at ${redactUrl(url)}`} failed (${reason}); check that it runs, is reachable and writable, then retry.`,
+    {},
+    { cause: error },
+  );
+}
+
+/** Runs one adapter call: refused once `what` is closed; driver errors wrapped by {@link unavailable}. */
+export async function guarded<T>(isClosed: boolean, what: string, work: () => Promise<T>): Promise<T> {
+  if (isClosed) throw new BatonError('STORE_UNAVAILABLE', `The ${what} is closed; create a new one.`);
+  try {
+    return await work();
+  } catch (error) {
+    throw unavailable(error);
+  }
+}
+
+/**
+ * Runs `work` in one transaction on one pooled connection: COMMIT when it resolves,
+ * ROLLBACK when it throws. `work` must only issue queries (no other awaits), so no
+ * transaction stays open across a network call to anything but this database.
+ */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let isBroken = false;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {
+      isBroken = true;
+    });
+    throw error;
+  } finally {
+    client.release(isBroken);
+  }
+}
+
+/** SQLSTATEs of a transaction that lost a race to a peer's: retrying it may succeed. */
+export function isRaceLost(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === '40001' || code === '40P01' || code === '23505';
+}
