@@ -40,6 +40,8 @@ export const incidentErrorTypes = {
   UNHANDLED_ERROR: 'UNHANDLED_ERROR_EVENT',
   CALLED_ELEMENT_ERROR: 'CALLED_ELEMENT_ERROR',
   EXTRACT_VALUE_ERROR: 'EXTRACT_VALUE_ERROR',
+  CALLED_DECISION_ERROR: 'CALLED_DECISION_ERROR',
+  DECISION_EVALUATION_ERROR: 'DECISION_EVALUATION_ERROR',
 } as const satisfies Record<string, IncidentErrorType>;
 
 export const IncidentResult = Type.Object({

@@ -4,6 +4,7 @@ import { elementOf, indexOf, type DefinitionIndex } from './definition/definitio
 import { applyEvent } from './state/apply.js';
 import type { Draft, ElementRecord } from './state/records.js';
 import type { Variables } from './types/commands.js';
+import type { DecisionLookup } from './types/deployed-decision.js';
 import type { Effect } from './types/effects.js';
 import type { InstanceEvent } from './types/events.js';
 
@@ -27,10 +28,18 @@ export interface Ctx {
   readonly agenda: AgendaItem[];
   /** A fresh instance key for a child instance (call activity), from the shell; see DecideOptions. */
   readonly newInstanceKey: (() => string) | undefined;
+  /** The deployed decisions business rule tasks call, from the shell; see DecideOptions. */
+  readonly decisions: DecisionLookup | undefined;
 }
 
-export function createCtx(draft: Draft, at: number, definition: ProcessDefinition, newInstanceKey?: () => string): Ctx {
-  return { draft, at, definition, index: indexOf(definition), events: [], effects: [], agenda: [], newInstanceKey };
+/** What the shell lends one `decide` (see DecideOptions). */
+export interface ShellHooks {
+  readonly newInstanceKey?: (() => string) | undefined;
+  readonly decisions?: DecisionLookup | undefined;
+}
+
+export function createCtx(draft: Draft, at: number, definition: ProcessDefinition, hooks: ShellHooks = {}): Ctx {
+  return { draft, at, definition, index: indexOf(definition), events: [], effects: [], agenda: [], newInstanceKey: hooks.newInstanceKey, decisions: hooks.decisions };
 }
 
 type WithoutBase<E> = E extends InstanceEvent ? Omit<E, 'instanceId' | 'at'> : never;

@@ -9,7 +9,7 @@ import { rejection } from './commands/rejection.js';
 import { setVariables } from './commands/set-variables.js';
 import { refuseReservedVariableNames } from './commands/variable-names.js';
 import { correlateMessage, fireTimer, triggerSignal } from './commands/trigger-commands.js';
-import { createCtx, type Ctx } from './context.js';
+import { createCtx, type Ctx, type ShellHooks } from './context.js';
 import { maxStepsPerCommand, runAgenda, StepLimitExceeded } from './engine.js';
 import { KeySpaceExhausted } from './keys.js';
 import { asState, draftOf } from './state/records.js';
@@ -17,6 +17,7 @@ import type { Command } from './types/commands.js';
 import type { Decision, Rejection } from './types/decision.js';
 import type { InstanceEvent } from './types/events.js';
 import type { InstanceState } from './types/state.js';
+import type { DecisionLookup } from './types/deployed-decision.js';
 
 type Handled = Exclude<Command, { type: 'CreateInstance' }>;
 
@@ -65,6 +66,11 @@ export interface DecideOptions {
    * needs none. Without it (core tests) a child takes the parent's next key.
    */
   readonly newInstanceKey?: () => string;
+  /**
+   * The latest deployed DMN decisions, by decision id, for business rule tasks that
+   * call one (issue 16). Without it such a task raises an incident (no decision deployed).
+   */
+  readonly decisions?: DecisionLookup;
 }
 
 /**
@@ -80,21 +86,21 @@ export function decide(
   options: DecideOptions = {},
 ): Decision<InstanceEvent> {
   try {
-    return withExpressionLimits(options.expressionLimits, () => decideUnder(state, command, definition, options.newInstanceKey));
+    return withExpressionLimits(options.expressionLimits, () => decideUnder(state, command, definition, { newInstanceKey: options.newInstanceKey, decisions: options.decisions }));
   } catch (err) {
     if (!(err instanceof KeySpaceExhausted)) throw err;
     return { ok: false, rejection: rejection('KEY_SPACE_EXHAUSTED', `${err.message} Start a new instance to continue the work.`, { instanceId: err.instanceKey }) };
   }
 }
 
-function decideUnder(state: InstanceState | undefined, command: Command, definition: ProcessDefinition, newInstanceKey: (() => string) | undefined): Decision<InstanceEvent> {
+function decideUnder(state: InstanceState | undefined, command: Command, definition: ProcessDefinition, hooks: ShellHooks): Decision<InstanceEvent> {
   const badName = refuseReservedVariableNames(command);
   if (badName !== undefined) return { ok: false, rejection: badName };
   if (command.type === 'CreateInstance') {
     if (state !== undefined) {
       return { ok: false, rejection: rejection('STALE_COMMAND', `Instance '${command.instanceId}' already exists; choose a new instance id.`, { instanceId: command.instanceId }) };
     }
-    const created = createInstance(command, definition, newInstanceKey);
+    const created = createInstance(command, definition, hooks);
     if ('code' in created) return { ok: false, rejection: created };
     return finish(created);
   }
@@ -109,7 +115,7 @@ function decideUnder(state: InstanceState | undefined, command: Command, definit
     const message = `Instance '${state.instanceId}' runs definition '${state.definitionKey}', but '${definition.definitionKey}' was given.`;
     return { ok: false, rejection: rejection('VALIDATION_FAILED', message, { instanceId: state.instanceId, definitionKey: definition.definitionKey }) };
   }
-  const ctx = createCtx(draftOf(state), command.at, definition, newInstanceKey);
+  const ctx = createCtx(draftOf(state), command.at, definition, hooks);
   const refused = handle(ctx, command);
   if (refused !== undefined) return { ok: false, rejection: refused };
   return finish(ctx);

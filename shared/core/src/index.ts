@@ -17,3 +17,4 @@ export type * from './types/effects.js';
 export type * from './types/state.js';
 export type * from './types/decision.js';
 export type * from './types/events.js';
+export type * from './types/deployed-decision.js';

@@ -58,6 +58,19 @@ export type EventDefinition =
   | { readonly type: 'terminate' }
   | { readonly type: 'link'; readonly linkName: string };
 
+/**
+ * A business rule task's decision (`zeebe:calledDecision`, C7 `camunda:decisionRef`):
+ * the latest deployed decision of that id is evaluated in the engine and its result
+ * written to `resultVariable`. `mapDecisionResult` is Camunda 7's shaping of the
+ * result (absent for Camunda 8: the result as the hit policy gives it).
+ */
+export interface CalledDecision {
+  /** The decision id; FEEL or JUEL allowed. */
+  readonly decisionId: Expression;
+  readonly resultVariable?: string;
+  readonly mapDecisionResult?: 'singleEntry' | 'singleResult' | 'collectEntries' | 'resultList';
+}
+
 /** `zeebe:ioMapping` / `camunda:inputOutput` entry: evaluate `source`, write it to `target`. */
 export interface Mapping {
   readonly source: Expression;
@@ -138,7 +151,14 @@ export type FlowElement =
       readonly cancelActivity: boolean;
       readonly event: EventDefinition;
     })
-  | (FlowElementBase & { readonly type: 'serviceTask' | 'sendTask' | 'businessRuleTask'; readonly job: JobDefinition })
+  | (FlowElementBase & { readonly type: 'serviceTask' | 'sendTask'; readonly job: JobDefinition })
+  | (FlowElementBase & {
+      readonly type: 'businessRuleTask';
+      /** The DMN decision the engine evaluates (no job); absent when a worker's job does the work. */
+      readonly decision?: CalledDecision;
+      /** The job of a business rule task without a called decision (or with a `zeebe:taskDefinition`). */
+      readonly job?: JobDefinition;
+    })
   | (FlowElementBase & {
       readonly type: 'scriptTask';
       /** FEEL script evaluated in the core (`zeebe:script`), with its result variable. */

@@ -4,7 +4,7 @@ import type { DraftElement, DraftScope } from './draft.js';
 import { readEvent, readMessage, type EventPosition, type EventRead } from './events.js';
 import { readMappings, readMultiInstance, readProperties } from './io.js';
 import { attr, child, children, flag, type ModdleElement } from './moddle.js';
-import { readCallActivity, readJob, readScript, readUserTask, refusesDecision } from './tasks.js';
+import { readCallActivity, readJob, readScript, readUserTask, readDecision } from './tasks.js';
 
 /** Flow-node types Baton refuses, with what to do instead. */
 const unsupportedNodes: Readonly<Record<string, string>> = {
@@ -139,7 +139,10 @@ function mapActivity(ctx: BuildContext, node: ModdleElement, base: Common): Mapp
     case 'bpmn:SendTask':
       return { ...base, type: 'sendTask', job: readJob(ctx, node) };
     case 'bpmn:BusinessRuleTask':
-      return refusesDecision(ctx, node) ? 'refused' : { ...base, type: 'businessRuleTask', job: readJob(ctx, node) };
+    {
+      const decision = readDecision(ctx, node);
+      return decision === undefined ? { ...base, type: 'businessRuleTask', job: readJob(ctx, node) } : { ...base, type: 'businessRuleTask', decision };
+    }
     case 'bpmn:ScriptTask':
       return { ...base, type: 'scriptTask', ...readScript(ctx, node) };
     case 'bpmn:UserTask':

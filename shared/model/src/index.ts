@@ -10,3 +10,4 @@ export type * from './dmn/decision-definition.js';
 export type * from './dmn/decision-evaluation.js';
 export { isDmnResource, parseDmn } from './dmn/parse-dmn.js';
 export { evaluateDecision } from './dmn/evaluate-decision.js';
+export { mapDecisionResult } from './dmn/camunda-result.js';

@@ -1,5 +1,5 @@
-import { describe, expression, label, report, type BuildContext } from './context.js';
-import type { FormField, JobDefinition, Mapping, UserTaskDefinition } from './definition.js';
+import { expression, label, report, type BuildContext } from './context.js';
+import type { CalledDecision, FormField, JobDefinition, Mapping, UserTaskDefinition } from './definition.js';
 import { attr, body, child, children, extension, extensionsOf, flag, type ModdleElement } from './moddle.js';
 
 /**
@@ -23,12 +23,35 @@ export function readJob(ctx: BuildContext, node: ModdleElement, implementation: 
   return { type, retries, headers };
 }
 
-/** A business-rule task is a job unless it calls a DMN decision (unsupported). */
-export function refusesDecision(ctx: BuildContext, node: ModdleElement): boolean {
-  const decision = extension(node, 'zeebe:CalledDecision') ? 'zeebe:calledDecision' : attr(node, 'camunda:decisionRef') ? 'camunda:decisionRef' : undefined;
-  if (decision === undefined || extension(node, 'zeebe:TaskDefinition')) return false;
-  report(ctx, 'UNSUPPORTED_ELEMENT', node.id, `unsupported element ${describe(node)} with ${decision}: Baton does not evaluate DMN decisions; use a zeebe:taskDefinition job (a worker can evaluate the decision)`);
-  return true;
+/** The decision a business rule task calls, or undefined when it is a job (no decision, or a `zeebe:taskDefinition`). */
+export function readDecision(ctx: BuildContext, node: ModdleElement): CalledDecision | undefined {
+  const id = node.id ?? '?';
+  const zeebe = extension(node, 'zeebe:CalledDecision');
+  if (extension(node, 'zeebe:TaskDefinition')) return undefined;
+  if (zeebe) {
+    const decisionId = attr(zeebe, 'decisionId');
+    const resultVariable = attr(zeebe, 'resultVariable');
+    if (decisionId === undefined || resultVariable === undefined) {
+      report(ctx, 'MISSING_REFERENCE', id, `business rule task ${label(node)} has zeebe:calledDecision without ${decisionId === undefined ? 'decisionId' : 'resultVariable'}; set both`);
+      return undefined;
+    }
+    return { decisionId: expression(ctx, id, 'decisionId', decisionId), resultVariable };
+  }
+  const decisionRef = attr(node, 'camunda:decisionRef');
+  if (decisionRef === undefined) return undefined;
+  const mapping = attr(node, 'camunda:mapDecisionResult') ?? 'resultList';
+  if (!isDecisionResultMapping(mapping)) {
+    report(ctx, 'INVALID_EXPRESSION', id, `business rule task ${label(node)} has camunda:mapDecisionResult="${mapping}"; use singleEntry, singleResult, collectEntries or resultList`);
+    return undefined;
+  }
+  const resultVariable = attr(node, 'camunda:resultVariable');
+  return { decisionId: expression(ctx, id, 'decisionRef', decisionRef), ...(resultVariable === undefined ? {} : { resultVariable }), mapDecisionResult: mapping };
+}
+
+const decisionResultMappings = ['singleEntry', 'singleResult', 'collectEntries', 'resultList'] as const;
+
+function isDecisionResultMapping(text: string): text is NonNullable<CalledDecision['mapDecisionResult']> {
+  return (decisionResultMappings as readonly string[]).includes(text);
 }
 
 /** Script task: FEEL (`zeebe:script`, scriptFormat feel) runs in the core, any other format is a job `script:<format>`. */

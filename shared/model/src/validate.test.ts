@@ -21,7 +21,6 @@ describe('validation problems', () => {
     ['cancel boundary', `${around(task('T'), 'T')}<bpmn:boundaryEvent id="X" attachedToRef="T"><bpmn:cancelEventDefinition /></bpmn:boundaryEvent>`, 'bpmn:cancelEventDefinition'],
     ['conditional catch', around('<bpmn:intermediateCatchEvent id="X"><bpmn:conditionalEventDefinition><bpmn:condition>${a}</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>', 'X'), 'conditional'],
     ['standard loop', around('<bpmn:task id="X"><bpmn:standardLoopCharacteristics /></bpmn:task>', 'X'), 'bpmn:standardLoopCharacteristics'],
-    ['DMN decision (zeebe)', around('<bpmn:businessRuleTask id="X"><bpmn:extensionElements><zeebe:calledDecision decisionId="d" resultVariable="r" /></bpmn:extensionElements></bpmn:businessRuleTask>', 'X'), 'zeebe:calledDecision'],
   ])('refuses %s with UNSUPPORTED_ELEMENT naming it', async (_name, body, named) => {
     const problems = await problemsOf(body, '', 'zeebe');
     const problem = problems.find((p) => p.code === 'UNSUPPORTED_ELEMENT');
@@ -29,11 +28,31 @@ describe('validation problems', () => {
     expect(problem?.message).toContain(named);
   });
 
-  it('refuses a camunda:decisionRef business-rule task but runs one with a job', async () => {
-    const refused = await problemsOf(around('<bpmn:businessRuleTask id="X" camunda:decisionRef="d" />', 'X'), '', 'camunda');
-    expect(refused.map((p) => p.code)).toEqual(['UNSUPPORTED_ELEMENT']);
-    const job = await problemsOf(around('<bpmn:businessRuleTask id="X"><bpmn:extensionElements><zeebe:taskDefinition type="rules" /></bpmn:extensionElements></bpmn:businessRuleTask>', 'X'), '', 'zeebe');
-    expect(job).toEqual([]);
+  it('reads a business rule task calling a decision (zeebe, camunda) and one with a job', async () => {
+    // given
+    const zeebe = around('<bpmn:businessRuleTask id="X"><bpmn:extensionElements><zeebe:calledDecision decisionId="d" resultVariable="r" /></bpmn:extensionElements></bpmn:businessRuleTask>', 'X');
+    const camunda = around('<bpmn:businessRuleTask id="X" camunda:decisionRef="d" camunda:resultVariable="r" camunda:mapDecisionResult="singleEntry" />', 'X');
+    const job = around('<bpmn:businessRuleTask id="X"><bpmn:extensionElements><zeebe:taskDefinition type="rules" /></bpmn:extensionElements></bpmn:businessRuleTask>', 'X');
+    // when
+    const [zeebeTask, camundaTask, jobTask] = await Promise.all(
+      [
+        [zeebe, 'zeebe'],
+        [camunda, 'camunda'],
+        [job, 'zeebe'],
+      ].map(async ([body, flavour]) => (await parseBpmn(processXml(body ?? '', { flavour: flavour as 'zeebe' | 'camunda' }))).processes[0]?.elements['X']),
+    );
+    // then
+    expect(zeebeTask).toMatchObject({ type: 'businessRuleTask', decision: { decisionId: 'd', resultVariable: 'r' } });
+    expect(camundaTask).toMatchObject({ type: 'businessRuleTask', decision: { decisionId: 'd', resultVariable: 'r', mapDecisionResult: 'singleEntry' } });
+    expect(jobTask).toMatchObject({ type: 'businessRuleTask', job: { type: 'rules' } });
+    expect(jobTask).not.toHaveProperty('decision');
+  });
+
+  it.each([
+    ['a zeebe:calledDecision without resultVariable', '<bpmn:businessRuleTask id="X"><bpmn:extensionElements><zeebe:calledDecision decisionId="d" /></bpmn:extensionElements></bpmn:businessRuleTask>', 'zeebe', 'MISSING_REFERENCE'],
+    ['an unknown camunda:mapDecisionResult', '<bpmn:businessRuleTask id="X" camunda:decisionRef="d" camunda:mapDecisionResult="everything" />', 'camunda', 'INVALID_EXPRESSION'],
+  ] as const)('refuses %s', async (_name, body, flavour, code) => {
+    expect(await problemsOf(around(body, 'X'), '', flavour)).toContainEqual(expect.objectContaining({ code, elementId: 'X', severity: 'error' }));
   });
 
   it('does not object to data objects, annotations, associations and groups', async () => {

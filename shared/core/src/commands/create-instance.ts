@@ -1,5 +1,5 @@
 import type { ProcessDefinition } from '@baton/model';
-import { createCtx, emit, nextKey, type Ctx } from '../context.js';
+import { createCtx, emit, nextKey, type Ctx, type ShellHooks } from '../context.js';
 import { activateElement } from '../elements/common/flow.js';
 import { setLocal } from '../elements/common/variables.js';
 import { openEventSubprocessWaits } from '../elements/containers/event-subprocess.js';
@@ -14,7 +14,7 @@ import { rejection } from './rejection.js';
  * Create an instance: root variables, the process's event subprocess waits, then
  * the start event (the none start event unless `startElementId` names another).
  */
-export function createInstance(command: CreateInstance, definition: ProcessDefinition, newInstanceKey?: () => string): Ctx | Rejection {
+export function createInstance(command: CreateInstance, definition: ProcessDefinition, hooks: ShellHooks = {}): Ctx | Rejection {
   const startId = command.startElementId ?? definition.scopes[definition.processId]?.noneStartId;
   const start = startId === undefined ? undefined : definition.elements[startId];
   if (startId === undefined || start?.type !== 'startEvent' || start.scopeId !== definition.processId) {
@@ -34,7 +34,7 @@ export function createInstance(command: CreateInstance, definition: ProcessDefin
     definitionKey: definition.definitionKey,
     ...(command.parent === undefined ? {} : { parent: command.parent }),
   };
-  const ctx = createCtx(applyEvent(undefined, created), command.at, definition, newInstanceKey);
+  const ctx = createCtx(applyEvent(undefined, created), command.at, definition, hooks);
   ctx.events.push(created);
   setLocal(ctx, ROOT, command.variables);
   const opened = openEventSubprocessWaits(ctx, definition.processId, command.instanceId, command.variables);

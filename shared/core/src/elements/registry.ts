@@ -9,6 +9,7 @@ import { eventBasedGateway } from './gateways/event-based-gateway.js';
 import { exclusiveGateway } from './gateways/exclusive-gateway.js';
 import { inclusiveGateway } from './gateways/inclusive-gateway.js';
 import { parallelGateway } from './gateways/parallel-gateway.js';
+import { businessRuleTask } from './tasks/business-rule-task.js';
 import { jobTask } from './tasks/job-task.js';
 import { passThrough } from './tasks/pass-through.js';
 import { receiveTask } from './tasks/receive-task.js';
@@ -26,7 +27,7 @@ const behaviors: Registry = {
   boundaryEvent: passThrough,
   serviceTask: jobTask,
   sendTask: jobTask,
-  businessRuleTask: jobTask,
+  businessRuleTask,
   scriptTask,
   userTask,
   receiveTask,

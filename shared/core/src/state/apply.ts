@@ -140,6 +140,7 @@ function applyToDraft(d: Draft, e: Exclude<InstanceEvent, { type: 'InstanceCreat
     case 'MessageCorrelated':
     case 'SignalTriggered':
     case 'EventThrown':
+    case 'DecisionEvaluated':
       return;
     case 'ChildInstanceCreated':
       d.seq++;

@@ -1,4 +1,5 @@
-import type { FlowElementType } from '@baton/model';
+import type { JsonValue } from '@baton/feel';
+import type { EvaluatedDecision, FlowElementType } from '@baton/model';
 import type { ParentLink, UserTaskChanges, Variables } from './commands.js';
 import type { IncidentType, JobWait, MessageWait, SignalWait, TimerWait, UserTaskWait } from './state.js';
 
@@ -240,6 +241,21 @@ export interface EventThrown extends ElementEventBase {
   readonly caughtBy?: string;
 }
 
+/**
+ * A business rule task evaluated a DMN decision in the engine (issue 16): which file
+ * and version, and per decision evaluated (required ones first) its inputs, the
+ * rules that matched with their outputs, and its result.
+ */
+export interface DecisionEvaluated extends ElementEventBase {
+  readonly type: 'DecisionEvaluated';
+  readonly decisionId: string;
+  readonly decisionRequirementsId: string;
+  readonly decisionRequirementsKey: string;
+  readonly decisionVersion: number;
+  readonly result: JsonValue;
+  readonly evaluatedDecisions: readonly EvaluatedDecision[];
+}
+
 export interface IncidentRaised extends ElementEventBase {
   readonly type: 'IncidentRaised';
   readonly incidentKey: string;
@@ -296,6 +312,7 @@ export type InstanceEvent =
   | ChildInstanceCreated
   | ChildInstanceEnded
   | EventThrown
+  | DecisionEvaluated
   | IncidentRaised
   | IncidentResolved
   | InstanceCompleted

@@ -118,4 +118,8 @@ export type IncidentType =
   | 'NO_FLOW_MATCHED'
   | 'UNHANDLED_ERROR'
   | 'CALLED_ELEMENT_ERROR'
-  | 'EXTRACT_VALUE_ERROR';
+  | 'EXTRACT_VALUE_ERROR'
+  /** A business rule task calls a decision that is not deployed. */
+  | 'CALLED_DECISION_ERROR'
+  /** A decision failed: no unique match, a bad expression (the message names decision and rule). */
+  | 'DECISION_EVALUATION_ERROR';

@@ -12,8 +12,8 @@ export function activateJob(ctx: Ctx, rec: ElementRecord, job: JobDefinition): v
   if (!opened.ok) raiseIncident(ctx, rec, 'EXPRESSION_FAILED', opened.message, 'activate');
 }
 
-/** Service, send and business-rule tasks: a job for a worker; the task completes with the job. */
-export const jobTask: ElementBehavior<ElementOf<'serviceTask' | 'sendTask' | 'businessRuleTask'>> = {
+/** Service and send tasks: a job for a worker; the task completes with the job. */
+export const jobTask: ElementBehavior<ElementOf<'serviceTask' | 'sendTask'>> = {
   activate(ctx, element, rec) {
     activateJob(ctx, rec, element.job);
   },
