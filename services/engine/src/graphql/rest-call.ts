@@ -38,9 +38,11 @@ interface Problem {
   readonly title?: string;
   readonly status?: number;
   readonly field?: string;
+  /** Each invalid field of a refused body (a completion against its form). */
+  readonly problems?: readonly unknown[];
 }
 
-/** A REST problem (RFC 9457) as a GraphQL error: the same message, `extensions.code` and `extensions.status`. */
+/** A REST problem (RFC 9457) as a GraphQL error: the same message, `extensions.code` and `extensions.status`, and its `field` or `problems`. */
 function graphqlErrorOf(status: number, body: string): ErrorWithProps {
   let problem: Problem = {};
   try {
@@ -49,7 +51,8 @@ function graphqlErrorOf(status: number, body: string): ErrorWithProps {
     // Not a problem document: keep the status and say so below.
   }
   const message = problem.detail ?? problem.title ?? `The REST operation answered ${status}.`;
-  return new ErrorWithProps(message, { code: problem.code ?? 'INTERNAL', status, ...(problem.field === undefined ? {} : { field: problem.field }) }, status);
+  const { field, problems } = problem;
+  return new ErrorWithProps(message, { code: problem.code ?? 'INTERNAL', status, ...(field === undefined ? {} : { field }), ...(problems === undefined ? {} : { problems }) }, status);
 }
 
 /**
