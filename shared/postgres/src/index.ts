@@ -2,3 +2,4 @@
 export { createPool, defaultSchema, type PostgresConnectionOptions } from './connection.js';
 export { migrate, migrationStatus, migrations, type Migration, type MigrationStatus } from './migrate.js';
 export { createPostgresProcessStore, PostgresProcessStore, type PostgresProcessStoreOptions, type PostgresStoreProbe } from './postgres-process-store.js';
+export { createPostgresJobQueue, PostgresJobQueue, type PostgresJobQueueOptions } from './postgres-job-queue.js';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type pg from 'pg';
-import { checkSchema, defaultSchema, inTransaction } from './connection.js';
+import { checkSchema, createPool, defaultSchema, inTransaction, unavailable, type PostgresConnectionOptions } from './connection.js';
 
 /** One numbered SQL file of src/migrations (`0001-initial.sql` is version 1). */
 export interface Migration {
@@ -72,4 +72,16 @@ export async function migrationStatus(pool: pg.Pool, schema = defaultSchema): Pr
       : (await pool.query<{ version: number }>(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`)).rows.map((row) => row.version);
   const known = new Set(applied);
   return { schema, applied, pending: migrations().flatMap((m) => (known.has(m.version) ? [] : [m.version])) };
+}
+
+/** A pool on `options`' schema, migrated to this build's version; STORE_UNAVAILABLE (and no pool left open) when Postgres does not answer. */
+export async function connectMigrated(options: PostgresConnectionOptions): Promise<pg.Pool> {
+  const pool = createPool(options);
+  try {
+    await migrate(pool, options.schema ?? defaultSchema);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw unavailable(error, options.url);
+  }
+  return pool;
 }

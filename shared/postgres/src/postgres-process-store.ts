@@ -28,8 +28,8 @@ import type {
 import type { InstanceState } from '@baton/core';
 import type pg from 'pg';
 import { BatonError } from '@baton/errors';
-import { createPool, defaultSchema, guarded, unavailable, type PostgresConnectionOptions } from './connection.js';
-import { migrate } from './migrate.js';
+import { guarded, type PostgresConnectionOptions } from './connection.js';
+import { connectMigrated } from './migrate.js';
 import { commitInstance } from './store-commit.js';
 import { StoreDeployments } from './store-deployments.js';
 import { StoreQueries } from './store-queries.js';
@@ -231,12 +231,5 @@ export class PostgresProcessStore implements ProcessStore {
  * and returns the store. Throws STORE_UNAVAILABLE when Postgres does not answer.
  */
 export async function createPostgresProcessStore(options: PostgresProcessStoreOptions): Promise<PostgresProcessStore> {
-  const pool = createPool(options);
-  try {
-    await migrate(pool, options.schema ?? defaultSchema);
-  } catch (error) {
-    await pool.end().catch(() => undefined);
-    throw unavailable(error, options.url);
-  }
-  return new PostgresProcessStore(pool);
+  return new PostgresProcessStore(await connectMigrated(options));
 }
