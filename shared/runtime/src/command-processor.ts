@@ -1,4 +1,4 @@
-import type { Command, Decision, Effect, InstanceState, JobCreated } from '@baton/core';
+import type { Command, Decision, DecisionLookup, Effect, InstanceState, JobCreated } from '@baton/core';
 import { BatonError, isBatonError } from '@baton/errors';
 import type { ProcessDefinition } from '@baton/model';
 import { KeysNotReady, type KeySource } from './ids.js';
@@ -7,12 +7,15 @@ import type { Clock } from './ports/clock.js';
 import type { ProcessStore } from './ports/process-store.js';
 import type { HistoryEvent, IndexChanges, OutboxEntry, VersionedState } from './ports/store-records.js';
 
-/** The core's step function, as the shell calls it; `keys.newInstanceKey` mints child instance keys (call activities); see @baton/core's DecideOptions. */
+/**
+ * The core's step function, as the shell calls it; `keys.newInstanceKey` mints child instance
+ * keys (call activities), `keys.decisions` lends deployed DMN decisions; see @baton/core's DecideOptions.
+ */
 export type DecideFn = (
   state: InstanceState | undefined,
   command: Command,
   definition: ProcessDefinition,
-  keys?: { readonly newInstanceKey?: () => string },
+  keys?: { readonly newInstanceKey?: () => string; readonly decisions?: DecisionLookup },
 ) => Decision<HistoryEvent>;
 
 /** One command for one instance. `definitionKey` is needed (only) to create the instance. */
@@ -56,6 +59,8 @@ export interface CommandProcessorOptions {
   readonly keys?: KeySource;
   /** The definition a state or a create names (cached by the caller). */
   readonly definitionOf: (definitionKey: string) => Promise<ProcessDefinition>;
+  /** The deployed decisions the definition's business rule tasks call, read before each decide (issue 16). */
+  readonly decisionsOf?: (definition: ProcessDefinition) => Promise<DecisionLookup | undefined>;
   /** The latest definition key of a process: cached unless `fresh` (see {@link ExecuteRequest.latestOf}). */
   readonly latestKeyOf: (processId: string, fresh: boolean) => Promise<string>;
   /**
@@ -231,7 +236,8 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
     if (definitionKey === undefined) {
       throw new BatonError('VALIDATION_FAILED', 'Creating an instance needs a definitionKey.', { instanceId, field: 'definitionKey' });
     }
-    const decision = await decideWithKeys(previous, command, await options.definitionOf(definitionKey));
+    const definition = await options.definitionOf(definitionKey);
+    const decision = await decideWithKeys(previous, command, definition, await options.decisionsOf?.(definition));
     if (!decision.ok && !isExact) return decideAndCommit(request, undefined, isRetry);
     if (!decision.ok) {
       const { code, message, details } = decision.rejection;
@@ -259,12 +265,18 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
   }
 
   /** Decides; when the command starts more child instances than the keys in hand, waits for a block and decides again. */
-  async function decideWithKeys(previous: InstanceState | undefined, command: Command, definition: ProcessDefinition): Promise<Decision<HistoryEvent>> {
+  async function decideWithKeys(
+    previous: InstanceState | undefined,
+    command: Command,
+    definition: ProcessDefinition,
+    decisions: DecisionLookup | undefined,
+  ): Promise<Decision<HistoryEvent>> {
     const { keys } = options;
-    if (keys === undefined) return decide(previous, command, definition);
+    const lent = decisions === undefined ? {} : { decisions };
+    if (keys === undefined) return decide(previous, command, definition, lent);
     for (;;) {
       try {
-        return decide(previous, command, definition, { newInstanceKey: keys.take });
+        return decide(previous, command, definition, { newInstanceKey: keys.take, ...lent });
       } catch (error) {
         if (!(error instanceof KeysNotReady)) throw error;
         await keys.ready();

@@ -7,6 +7,7 @@ import { createIdSource, createKeySource } from '../ids.js';
 import type { ConsumerHandle } from '../ports/job-queue.js';
 import type { HistoryEntry, Page } from '../ports/store-records.js';
 import { defaultDecide, defaultParse, defaultVisibleVariables } from './core-bindings.js';
+import { DecisionStore } from './deployed-decisions.js';
 import { Deployments } from './deployments.js';
 import type { EngineContext } from './engine-context.js';
 import type { Engine, EngineOptions } from './engine-types.js';
@@ -28,6 +29,7 @@ export function createEngine(options: EngineOptions): Engine {
   const onError = options.onError ?? (() => undefined);
   const parse = options.parse ?? defaultParse;
   const registry = new DefinitionRegistry(store, parse);
+  const decisionStore = new DecisionStore(store, keys);
   const wallClock = systemClock();
   const eventSubject = `baton.${options.cluster ?? 'default'}.events`;
 
@@ -49,6 +51,7 @@ export function createEngine(options: EngineOptions): Engine {
     decide: options.decide ?? defaultDecide,
     keys,
     definitionOf: (key) => registry.get(key),
+    decisionsOf: (definition) => decisionStore.lookupFor(definition),
     latestKeyOf: (processId, fresh) => registry.latestKey(processId, fresh),
     dispatch: (entry, fresh) => dispatch(entry, fresh),
     random,
@@ -73,7 +76,7 @@ export function createEngine(options: EngineOptions): Engine {
   const commands = new InstanceCommands(ctx, queries);
   const messaging = new Messaging(ctx, commands.startAt);
   const jobs = new Jobs(ctx);
-  const deployments = new Deployments(ctx, parse);
+  const deployments = new Deployments(ctx, parse, decisionStore);
   const dispatch = createEffectDispatcher({
     queue,
     clock,

@@ -3,6 +3,7 @@ import { BatonError } from '@baton/errors';
 import type { ProcessDefinition } from '@baton/model';
 import type { ParseFn } from '../definition-registry.js';
 import type { FormRecord, StartEventRegistration } from '../ports/store-records.js';
+import { isDecisionResource, readDecisionFiles, type DecisionStore } from './deployed-decisions.js';
 import { isFormResource, missingFormLinks, readForms, type DeploymentProblem } from './deployed-forms.js';
 import type { EngineContext } from './engine-context.js';
 import type { DeployedProcess, DeployResource } from './engine-types.js';
@@ -13,21 +14,25 @@ interface Parsed {
 }
 
 /**
- * Deploys BPMN resources and `*.form` files (form-js JSON): all or nothing, identical XML
- * keeps its version, a form replaces the earlier one of its id, timer start events scheduled.
+ * Deploys BPMN resources, `*.form` files (form-js JSON) and `*.dmn` files (DMN decisions):
+ * all or nothing, identical XML keeps its version, a form or decision replaces the earlier
+ * one of its id, timer start events scheduled.
  */
 export class Deployments {
   constructor(
     private readonly ctx: EngineContext,
     private readonly parse: ParseFn,
+    private readonly decisions: DecisionStore,
   ) {}
 
   async deploy(resources: readonly DeployResource[], allowNonExecutable: boolean): Promise<readonly DeployedProcess[]> {
     const { forms, problems } = readForms(resources.filter(isFormResource), this.ctx.clock.now());
-    const models = resources.filter((resource) => !isFormResource(resource));
-    const parsed = await this.parseAll(models, allowNonExecutable, problems, forms.length > 0);
+    const dmn = await readDecisionFiles(resources.filter(isDecisionResource));
+    const models = resources.filter((resource) => !isFormResource(resource) && !isDecisionResource(resource));
+    const parsed = await this.parseAll(models, allowNonExecutable, [...problems, ...dmn.problems], forms.length + dmn.files.length > 0);
     await this.checkFormLinks(parsed, forms);
     for (const form of forms) await this.ctx.store.saveForm({ ...form, formKey: await this.ctx.keys.next() });
+    await this.decisions.save(dmn.files, this.ctx.clock.now());
     const deployed: DeployedProcess[] = [];
     for (const { resource, definition } of parsed) {
       const { record, isNew } = await this.ctx.store.saveDeployment({
@@ -87,8 +92,8 @@ export class Deployments {
     }
   }
 
-  /** Parses every resource once; refuses the whole deployment on any error problem (`formProblems` included). */
-  private async parseAll(resources: readonly DeployResource[], allowNonExecutable: boolean, formProblems: readonly DeploymentProblem[], hasForms: boolean): Promise<Parsed[]> {
+  /** Parses every resource once; refuses the whole deployment on any error problem (`formProblems`, of forms and DMN files, included). */
+  private async parseAll(resources: readonly DeployResource[], allowNonExecutable: boolean, formProblems: readonly DeploymentProblem[], hasOthers: boolean): Promise<Parsed[]> {
     const parsed: Parsed[] = [];
     const problems: DeploymentProblem[] = [...formProblems];
     for (const resource of resources) {
@@ -103,7 +108,7 @@ export class Deployments {
         ? new BatonError('MODEL_NOT_EXECUTABLE', `Not deployed: ${summary}. Deploy with allowNonExecutable to deploy it anyway.`, { problems })
         : new BatonError('MODEL_INVALID', `Not deployed, the model has ${problems.length} problem(s): ${summary}`, { problems });
     }
-    if (parsed.length === 0 && !hasForms) {
+    if (parsed.length === 0 && !hasOthers) {
       throw new BatonError('MODEL_INVALID', 'Not deployed: the resources hold no process.', { problems: [] });
     }
     return parsed;

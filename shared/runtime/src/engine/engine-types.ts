@@ -97,9 +97,9 @@ export interface EngineOptions {
 }
 
 export interface DeployResource {
-  /** File name, kept with the deployment; a name ending in `.form` marks a form-js form. */
+  /** File name, kept with the deployment; a name ending in `.form` marks a form-js form, `.dmn` a DMN file. */
   readonly name: string;
-  /** The resource's text: BPMN XML, or a form's JSON. */
+  /** The resource's text: BPMN or DMN XML, or a form's JSON. */
   readonly xml: string;
 }
 
@@ -127,6 +127,12 @@ export interface StartInstanceRequest {
 /** Commands on a wait name its key; `instanceId` saves a look-up in the index when known. */
 interface KeyedRequest {
   readonly instanceId?: string;
+  /**
+   * The instance as the caller just read it (with `instanceId`): the command decides on
+   * it without loading it again; the commit's version check refuses it if it is stale,
+   * and the command is retried on a fresh load. User-task commands take it.
+   */
+  readonly known?: VersionedState;
 }
 
 export interface CompleteJobRequest extends KeyedRequest {

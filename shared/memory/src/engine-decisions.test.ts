@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { VirtualClock } from '@baton/runtime';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createInMemoryEngine, type InMemoryEngine } from './create-in-memory-engine.js';
+
+const file = (name: string) => ({ name, xml: readFileSync(new URL(`./__fixtures__/bpmn/${name}`, import.meta.url), 'utf8') });
+
+describe('engine: business rule tasks evaluate deployed DMN decisions (issue 16)', () => {
+  let engine: InMemoryEngine;
+  const errors: unknown[] = [];
+  const boot = () => {
+    engine = createInMemoryEngine({ clock: new VirtualClock(Date.UTC(2026, 0, 1)), store: { freeze: true }, onError: (e) => void errors.push(e) });
+  };
+  const eventsOf = async (instanceId: string) => (await engine.getHistory(instanceId, { limit: 1_000 })).items.map((entry) => entry.event);
+  afterEach(async () => {
+    await engine.close();
+    expect(errors).toEqual([]);
+    errors.length = 0;
+  });
+
+  it('runs a process whose business rule task calls a DRG to completion with the result variable', async () => {
+    // given
+    boot();
+    await engine.deploy([file('dinner.dmn'), file('dinner.bpmn')]);
+    // when
+    const { instanceId } = await engine.startInstance({ processId: 'dinner', variables: { month: 1, guests: 4 } });
+    // then
+    const { state } = await engine.getInstance(instanceId);
+    expect(state.status).toBe('completed');
+    expect(state.variables['root']).toMatchObject({ meal: { dish: 'Stew', note: 'for 4' } });
+    const evaluated = (await eventsOf(instanceId)).find((event) => event.type === 'DecisionEvaluated');
+    expect(evaluated).toMatchObject({
+      elementId: 'decideDish',
+      decisionId: 'dish',
+      decisionRequirementsId: 'dinnerDecisions',
+      decisionVersion: 1,
+      evaluatedDecisions: [
+        { decisionId: 'season', result: 'Winter', matchedRules: [{ ruleId: 'Rule_winter' }] },
+        { decisionId: 'dish', result: { dish: 'Stew', note: 'for 4' }, matchedRules: [{ ruleId: 'Rule_stew', outputs: { dish: 'Stew', note: 'for 4' } }] },
+      ],
+    });
+  });
+
+  it('raises an incident while the decision is not deployed, and evaluates it once deployed and resolved', async () => {
+    // given
+    boot();
+    await engine.deploy([file('dinner.bpmn')]);
+    const { instanceId } = await engine.startInstance({ processId: 'dinner', variables: { month: 7, guests: 2 } });
+    const [incident] = (await engine.searchIncidents({ instanceId })).items;
+    expect(incident).toMatchObject({ errorType: 'CALLED_DECISION_ERROR', elementId: 'decideDish' });
+    // when
+    await engine.deploy([file('dinner.dmn')]);
+    await engine.resolveIncident({ instanceId, incidentKey: incident?.incidentKey ?? '' });
+    // then
+    const { state } = await engine.getInstance(instanceId);
+    expect(state.status).toBe('completed');
+    expect(state.variables['root']).toMatchObject({ meal: { dish: 'Salad', note: 'Summer' } });
+  });
+
+  it('uses the latest deployed version of a decision; an identical file keeps its version', async () => {
+    // given
+    boot();
+    const dmn = file('dinner.dmn');
+    await engine.deploy([dmn, file('dinner.bpmn')]);
+    await engine.deploy([dmn]);
+    await engine.deploy([{ name: 'dinner.dmn', xml: dmn.xml.replace('"Stew"', '"Soup"') }]);
+    // when
+    const { instanceId } = await engine.startInstance({ processId: 'dinner', variables: { month: 12, guests: 3 } });
+    // then
+    expect((await engine.getInstance(instanceId)).state.variables['root']).toMatchObject({ meal: { dish: 'Soup' } });
+    expect((await eventsOf(instanceId)).find((event) => event.type === 'DecisionEvaluated')).toMatchObject({ decisionVersion: 2 });
+  });
+
+  it('refuses a deployment with a broken DMN file, naming the file and the decision', async () => {
+    // given
+    boot();
+    const broken = file('dinner.dmn').xml.replace('hitPolicy="FIRST"', 'hitPolicy="SOMETIMES"');
+    // when
+    const deploying = engine.deploy([{ name: 'dinner.dmn', xml: broken }, file('dinner.bpmn')]);
+    // then
+    await expect(deploying).rejects.toMatchObject({ code: 'MODEL_INVALID', message: expect.stringContaining('dinner.dmn (season)') as unknown });
+    expect(await engine.listDefinitions()).toEqual([]);
+  });
+});

@@ -1,0 +1,112 @@
+import type { DecisionLookup, DeployedDecisions as CoreDeployedDecisions } from '@baton/core';
+import { isExpression } from '@baton/feel';
+import { isDmnResource, parseDmn, type DecisionRequirements, type ProcessDefinition } from '@baton/model';
+import type { KeySource } from '../ids.js';
+import type { ProcessStore } from '../ports/process-store.js';
+import type { FormRecord } from '../ports/store-records.js';
+import type { DeploymentProblem } from './deployed-forms.js';
+import type { DeployResource } from './engine-types.js';
+
+/**
+ * Deployed DMN files, kept as form records (issue 16): one per decision, `formId`
+ * `decision:<decisionId>`, whose `json` is a {@link StoredDecisions} envelope. So every
+ * store (memory, Redis, Postgres) keeps decisions without a new port method, with the
+ * form's semantics: the latest file deployed holding a decision id wins.
+ */
+const formIdPrefix = 'decision:';
+
+/** What a decision's form record holds. */
+interface StoredDecisions {
+  readonly kind: 'dmn';
+  readonly decisionRequirementsId: string;
+  /** 1 for the first file holding this decision, +1 for each changed file after it. */
+  readonly version: number;
+  readonly xml: string;
+}
+
+/** A parsed `.dmn` resource of a deployment. */
+export interface DmnFile {
+  readonly resource: DeployResource;
+  readonly requirements: DecisionRequirements;
+}
+
+/** A `.dmn` resource rather than a BPMN model or a form. */
+export function isDecisionResource(resource: DeployResource): boolean {
+  return isDmnResource(resource.name);
+}
+
+/** Parses the `.dmn` resources; what is wrong with them comes back as problems naming the file. */
+export async function readDecisionFiles(resources: readonly DeployResource[]): Promise<{ files: DmnFile[]; problems: DeploymentProblem[] }> {
+  const files: DmnFile[] = [];
+  const problems: DeploymentProblem[] = [];
+  for (const resource of resources) {
+    const parsed = await parseDmn(resource.xml);
+    for (const problem of parsed.problems) if (problem.severity === 'error') problems.push({ ...problem, resourceName: resource.name });
+    if (parsed.requirements !== undefined) files.push({ resource, requirements: parsed.requirements });
+  }
+  return { files, problems };
+}
+
+function envelopeOf(record: FormRecord | undefined): StoredDecisions | undefined {
+  if (record === undefined) return undefined;
+  const stored = JSON.parse(record.json) as StoredDecisions;
+  return stored.kind === 'dmn' ? stored : undefined;
+}
+
+/** The decision ids a definition's business rule tasks name as constants (an expression is resolved only when it runs). */
+function calledDecisionIds(definition: ProcessDefinition): string[] {
+  const ids = new Set<string>();
+  for (const element of Object.values(definition.elements)) {
+    if (element.type !== 'businessRuleTask' || element.decision === undefined) continue;
+    if (!isExpression(element.decision.decisionId)) ids.add(element.decision.decisionId);
+  }
+  return [...ids];
+}
+
+/** Saves deployed decisions and lends `decide` the latest ones an instance's definition calls. */
+export class DecisionStore {
+  private readonly parsed = new Map<string, Promise<DecisionRequirements | undefined>>();
+  private readonly called = new WeakMap<ProcessDefinition, readonly string[]>();
+
+  constructor(
+    private readonly store: ProcessStore,
+    private readonly keys: KeySource,
+  ) {}
+
+  /** Keeps each file's decisions; an unchanged file keeps its version, a changed one gets the next. */
+  async save(files: readonly DmnFile[], deployedAt: number): Promise<void> {
+    for (const { resource, requirements } of files) {
+      const ids = Object.keys(requirements.decisions);
+      const previous = await Promise.all(ids.map(async (id) => envelopeOf(await this.store.getForm(`${formIdPrefix}${id}`))));
+      if (previous.every((stored) => stored?.xml === resource.xml)) continue;
+      const version = 1 + Math.max(0, ...previous.map((stored) => stored?.version ?? 0));
+      const stored: StoredDecisions = { kind: 'dmn', decisionRequirementsId: requirements.decisionRequirementsId, version, xml: resource.xml };
+      const formKey = await this.keys.next();
+      const json = JSON.stringify(stored);
+      for (const id of ids) await this.store.saveForm({ formId: `${formIdPrefix}${id}`, formKey, resourceName: resource.name, json, deployedAt });
+    }
+  }
+
+  /** The latest deployed decisions `definition` calls (one store read per called decision id), for `decide`. */
+  async lookupFor(definition: ProcessDefinition): Promise<DecisionLookup | undefined> {
+    let ids = this.called.get(definition);
+    if (ids === undefined) this.called.set(definition, (ids = calledDecisionIds(definition)));
+    if (ids.length === 0) return undefined;
+    const found = new Map<string, CoreDeployedDecisions>();
+    for (const id of ids) {
+      const record = await this.store.getForm(`${formIdPrefix}${id}`);
+      const stored = envelopeOf(record);
+      if (record === undefined || stored === undefined) continue;
+      const requirements = await this.requirementsOf(record.formKey, stored.xml);
+      if (requirements !== undefined) found.set(id, { requirements, version: stored.version, decisionRequirementsKey: record.formKey });
+    }
+    return (decisionId) => found.get(decisionId);
+  }
+
+  /** Parsed once per node per deployed file. */
+  private requirementsOf(formKey: string, xml: string): Promise<DecisionRequirements | undefined> {
+    let parsed = this.parsed.get(formKey);
+    if (parsed === undefined) this.parsed.set(formKey, (parsed = parseDmn(xml).then((result) => result.requirements)));
+    return parsed;
+  }
+}
