@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { watch } from './subscriptions.js';
+import { createEdgeEngineApi } from '../handoff/edge-engine-api.js';
+import type { RestCaller } from './rest-call.js';
+import { subscriptionResolvers, watch } from './subscriptions.js';
 
 /** A change source as the engine's `onChange`: listeners to call, and how many are subscribed. */
 function changes(): { onChange: (listener: () => void) => () => void; fire: () => void; listening: () => number } {
@@ -59,5 +61,20 @@ describe('watch', () => {
     // then
     await expect(next).rejects.toThrow('FORBIDDEN');
     expect(source.listening()).toBe(0);
+  });
+});
+
+describe('subscriptions on an edge node (no store)', () => {
+  it('send the first value and end cleanly: its engine hears no changes and refuses instance listeners', async () => {
+    // given
+    const { Subscription } = subscriptionResolvers(createEdgeEngineApi('edge'), 100) as unknown as {
+      Subscription: { processInstance: { subscribe: (source: unknown, args: { key: string }, context: { rest: RestCaller }) => AsyncIterableIterator<unknown> } };
+    };
+    const rest = (async () => ({ state: 'ACTIVE' })) as RestCaller;
+    // when
+    const iterator = Subscription.processInstance.subscribe({}, { key: '1' }, { rest });
+    // then
+    expect(await iterator.next()).toEqual({ done: false, value: { processInstance: { state: 'ACTIVE' } } });
+    expect(await iterator.return?.()).toEqual({ done: true, value: undefined });
   });
 });

@@ -68,6 +68,20 @@ export function watch<T>(read: () => Promise<T>, onChange: OnChange): AsyncItera
 const searchItems = (rest: RestCaller, path: string, filter: unknown, limit: number) => async (): Promise<readonly unknown[]> =>
   (await rest<Page<unknown>>({ method: 'POST', url: path, payload: { ...(filter === null || filter === undefined ? {} : { filter }), page: { limit } } })).items;
 
+/**
+ * `engine.onInstanceChange`, or no change at all where the engine has no store: an edge
+ * node's engine answers every method but `onChange` with a rejected promise (its routes
+ * hand off to a peer), so there a subscription sends its first value only.
+ */
+function onInstanceChange(engine: Pick<EngineApi, 'onChange' | 'onInstanceChange'>, key: string): OnChange {
+  return (listener) => {
+    const unsubscribe: unknown = engine.onInstanceChange(key, listener);
+    if (typeof unsubscribe === 'function') return unsubscribe as () => void;
+    void Promise.resolve(unsubscribe).catch(() => undefined);
+    return engine.onChange(listener);
+  };
+}
+
 /** What `read` answers under the subscription field's name, as graphql-js resolves each event. */
 const named =
   (field: string, read: () => Promise<unknown>) =>
@@ -88,7 +102,7 @@ export function subscriptionResolvers(engine: Pick<EngineApi, 'onChange' | 'onIn
           // Re-read on this instance's changes only (its tasks and incidents are its own).
           watch(
             named('processInstance', () => rest({ method: 'GET', url: pathOf(processInstanceOperations.getProcessInstance, { processInstanceKey: args.key }) })),
-            (listener) => engine.onInstanceChange(args.key, listener),
+            onInstanceChange(engine, args.key),
           ),
       },
       userTasks: {
