@@ -134,4 +134,37 @@ describe('runScenario on the in-memory engine', () => {
     const result = await runScenario(scenario(order, [start(), act({ type: 'cancel' }), expectThat({ type: 'expectState', state: 'cancelled' }), waiting()]));
     expect(result.passed).toBe(true);
   });
+
+  it('deploys .dmn files listed in bpmn (v1.1) and evaluates a business rule task without a job', async () => {
+    // given a DMN file listed first, then the process calling its decision
+    const dmn = `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="risk" name="Risk" namespace="x">
+      <decision id="riskLevel" name="Risk level"><decisionTable hitPolicy="COLLECT" aggregation="SUM">
+        <input id="i1"><inputExpression typeRef="number"><text>amount</text></inputExpression></input>
+        <output id="o1" name="points" typeRef="number" />
+        <rule id="r1"><inputEntry><text>&gt; 100</text></inputEntry><outputEntry><text>10</text></outputEntry></rule>
+        <rule id="r2"><inputEntry><text>&gt; 1000</text></inputEntry><outputEntry><text>50</text></outputEntry></rule>
+      </decisionTable></decision></definitions>`;
+    const process = model(`
+      <bpmn:startEvent id="start" />
+      <bpmn:businessRuleTask id="score"><bpmn:extensionElements><zeebe:calledDecision decisionId="riskLevel" resultVariable="points" /></bpmn:extensionElements></bpmn:businessRuleTask>
+      <bpmn:endEvent id="end" />
+      <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="score" />
+      <bpmn:sequenceFlow id="f2" sourceRef="score" targetRef="end" />`);
+    const files = [
+      { path: 'risk.dmn', file: '/risk.dmn', xml: dmn },
+      { path: 'score.bpmn', file: '/score.bpmn', xml: process },
+    ];
+    // when
+    const result = await runScenario({
+      ...scenario(process, [
+        start({ amount: 5000 }),
+        expectThat({ type: 'expectState', state: 'completed' }),
+        expectThat({ type: 'expectCompleted', elementIds: ['start', 'score', 'end'] }),
+        expectThat({ type: 'expectVariables', variables: { points: 60 } }),
+      ]),
+      bpmn: files,
+    });
+    // then
+    expect(result).toMatchObject({ passed: true });
+  });
 });

@@ -73,7 +73,7 @@ async function snapshot(ctx: RunContext): Promise<string> {
   return JSON.stringify(await treeOf(ctx));
 }
 
-/** `process`, or the only executable process of the first file. */
+/** `process`, or the only executable process of the first file that holds processes (`.dmn` and `.form` files hold none: v1.1). */
 function chooseProcess(scenario: Scenario, deployed: readonly DeployedFile[]): string {
   const all = deployed.flatMap((file) => file.processes.map((p) => p.processId));
   if (scenario.process !== undefined) {
@@ -82,7 +82,7 @@ function chooseProcess(scenario: Scenario, deployed: readonly DeployedFile[]): s
     }
     return scenario.process;
   }
-  const first = deployed[0];
+  const first = deployed.find((file) => file.processes.length > 0) ?? deployed[0];
   const executable = first?.processes.filter((p) => p.isExecutable).map((p) => p.processId) ?? [];
   if (executable.length !== 1 || executable[0] === undefined) {
     throw new Error(
