@@ -31,6 +31,19 @@ describe('baton validate', () => {
     expect(code).toBe(1);
   });
 
+  it('checks DMN files found in folders: a good one is deployable, a broken one refused naming the decision', async () => {
+    // when
+    const { code, stdout } = await baton('validate', `${fixtures}decisions`);
+    // then
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^refused .*decisions\/broken\.dmn$/);
+    expect(lines[1]).toContain('INVALID_DECISION');
+    expect(lines[1]).toContain('unknown hit policy "SOMETIMES"');
+    expect(lines.some((l) => /^deployable .*decisions\/dinner\.dmn$/.test(l))).toBe(true);
+    expect(lines.at(-1)).toBe('1 deployable, 1 refused');
+    expect(code).toBe(1);
+  });
+
   it('refuses a non-executable process unless asked to allow it', async () => {
     const refused = await baton('validate', `${fixtures}draft.bpmn`);
     expect(refused.stdout).toContain('NOT_EXECUTABLE');

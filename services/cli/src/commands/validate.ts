@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { describeProblem, parseBpmn } from '@baton/model';
+import { describeProblem, isDmnResource, parseBpmn, parseDmn } from '@baton/model';
 import { findBpmnFiles } from '../bpmn-files.js';
 import { exitCodes, type CommandContext } from '../io.js';
 
@@ -15,7 +15,7 @@ interface FileProblem {
   readonly severity: 'error' | 'warning';
 }
 
-/** The verdict on one BPMN file. */
+/** The verdict on one BPMN or DMN file. */
 interface FileVerdict {
   readonly file: string;
   readonly deployable: boolean;
@@ -26,10 +26,10 @@ interface FileVerdict {
 export function registerValidate(program: Command, ctx: CommandContext): void {
   program
     .command('validate')
-    .summary('check BPMN files the way deployment does')
+    .summary('check BPMN and DMN files the way deployment does')
     .description(
-      'Checks every BPMN file given, or found under the given folders (searched recursively: .bpmn, .bpmn2, ' +
-        '.bpmn20.xml, and .xml files holding BPMN definitions), the way ' +
+      'Checks every BPMN or DMN file given, or found under the given folders (searched recursively: .bpmn, .bpmn2, ' +
+        '.bpmn20.xml, .xml files holding BPMN definitions, and .dmn), the way ' +
         'deployment does. Prints "deployable FILE" or "refused FILE" followed by every problem ' +
         '(code, element id, line when known, message; the root cause first), then "N deployable, N refused". ' +
         'Exits 1 when any file is refused. POST /v2/deployments lists the same problems.',
@@ -64,7 +64,7 @@ async function validateFile(path: string, allowNonExecutable: boolean): Promise<
     const problem: FileProblem = { code: missing ? 'NOT_FOUND' : 'UNREADABLE', message: missing ? 'the file does not exist' : (err as Error).message, severity: 'error' };
     return { file, deployable: false, problems: [problem] };
   }
-  const { problems } = await parseBpmn(xml, { allowNonExecutable });
+  const { problems } = isDmnResource(path) ? await parseDmn(xml) : await parseBpmn(xml, { allowNonExecutable });
   return { file, deployable: !problems.some((p) => p.severity === 'error'), problems: problems.map(({ processId: _processId, ...listed }) => listed) };
 }
 
