@@ -32,7 +32,7 @@ export const defaultQueryLimits: QueryLimits = { maxDepth: 8, maxCost: 10_000, m
 export async function registerGraphql(app: FastifyInstance, options: GraphqlOptions): Promise<void> {
   const isProduction = options.isProduction ?? process.env['NODE_ENV'] === 'production';
   const limits: QueryLimits = { ...defaultQueryLimits, ...options.limits };
-  const contextOf = (request: FastifyRequest): GraphqlContext => ({ rest: createRestCaller(app, () => request.headers) });
+  const contextOf = (request: FastifyRequest): GraphqlContext => ({ rest: createRestCaller(app, () => request.headers, request.ip) });
   await app.register(
     async (scope) => {
       // The routes mercurius adds (POST/GET /graphql, the WebSocket, GraphiQL) authenticate nobody themselves

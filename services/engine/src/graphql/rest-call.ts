@@ -58,15 +58,16 @@ function graphqlErrorOf(status: number, body: string): ErrorWithProps {
 /**
  * A {@link RestCaller} that executes the contract's REST route in-process (`app.inject`)
  * with the caller's credential headers, read when each call is made (a subscription's
- * connection_init may add them after the context was built). Every authentication,
+ * connection_init may add them after the context was built) and address. Every authentication,
  * authorization, validation and problem code is REST's: GraphQL has no side door.
  */
-export function createRestCaller(app: FastifyInstance, headersOf: () => IncomingHttpHeaders | Readonly<Record<string, unknown>>): RestCaller {
+export function createRestCaller(app: FastifyInstance, headersOf: () => IncomingHttpHeaders | Readonly<Record<string, unknown>>, remoteAddress?: string): RestCaller {
   return async <T>({ method, url, payload, contentType }: RestRequest): Promise<T> => {
     const headers: Record<string, string> = { ...credentialsOf(headersOf()) };
     if (payload !== undefined) headers['content-type'] = contentType ?? 'application/json';
     const body = payload === undefined || typeof payload === 'string' ? payload : JSON.stringify(payload);
-    const res = await app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body }) });
+    // The caller's address, so REST's logs and login throttle see them, not this node.
+    const res = await app.inject({ method, url, headers, ...(remoteAddress === undefined ? {} : { remoteAddress }), ...(body === undefined ? {} : { payload: body }) });
     if (res.statusCode >= 400) throw graphqlErrorOf(res.statusCode, res.body);
     if (res.statusCode === 204 || res.body === '') return undefined as T;
     return (res.headers['content-type']?.toString().includes('json') === true ? res.json() : res.body) as T;
