@@ -133,7 +133,7 @@ describe('baton faye-server', () => {
 
 describe('baton serve', () => {
   it('refuses an unsupported store with the option named, and exits 1', async () => {
-    const { code, stderr } = await baton('serve', '--port', '0', '--store', 'postgres://x');
+    const { code, stderr } = await baton('serve', '--port', '0', '--store', 'mysql://x');
     expect(stderr).toMatch(/^baton serve: VALIDATION_FAILED: .*store/);
     expect(code).toBe(1);
   });

@@ -1,5 +1,6 @@
 import { BatonError } from '@baton/errors';
 import { createInMemoryJobQueue, createInMemoryProcessStore } from '@baton/memory';
+import { createPostgresJobQueue, createPostgresProcessStore, PostgresProcessStore } from '@baton/postgres';
 import { createBullmqJobQueue, createRedisIdentityStore, createRedisProcessStore, RedisProcessStore } from '@baton/redis';
 import type { Clock, JobQueue, MessageBus, ProcessStore } from '@baton/runtime';
 import type { GroupRecord, UserRecord } from './auth/identity.js';
@@ -8,10 +9,18 @@ import { createInMemoryIdentityStore } from './auth/in-memory-identity-store.js'
 import { createBusFromUrl, type BusConnectionChange } from './handoff/edge-bus.js';
 import type { ProbedStore } from './health/store-watch.js';
 
-/** Adapter names a node accepts for each port; `redis://…` (or `rediss://…`) is a Redis URL. `nats://…` a NATS URL (issue 6). */
-export const supportedAdapters = { store: ['memory', 'redis://…'], queue: ['memory', 'redis://…'], bus: ['memory', 'nats://…', 'faye+http://…/bayeux'] } as const;
+/**
+ * Adapter names a node accepts for each port; `redis://…` (or `rediss://…`) is a Redis URL. `nats://…` a NATS URL (issue 6).
+ * `postgres://…` (or `postgresql://…`) a Postgres URL (issue 15).
+ */
+export const supportedAdapters = {
+  store: ['memory', 'redis://…', 'postgres://…'],
+  queue: ['memory', 'redis://…', 'postgres://…'],
+  bus: ['memory', 'nats://…', 'faye+http://…/bayeux'],
+} as const;
 
 const isRedisUrl = (value: string): boolean => /^rediss?:\/\//.test(value);
+const isPostgresUrl = (value: string): boolean => /^postgres(ql)?:\/\//.test(value);
 const isNatsUrl = (value: string): boolean => value.startsWith('nats://');
 const isFayeUrl = (value: string): boolean => /^faye\+https?:\/\//.test(value);
 
@@ -57,7 +66,14 @@ export interface AdapterChoice {
 
 function check(port: PortName, value: string): void {
   const supported: readonly string[] = supportedAdapters[port];
-  if (supported.includes(value) || (supported.includes('redis://…') && isRedisUrl(value)) || (supported.includes('nats://…') && isNatsUrl(value)) || (port === 'bus' && isFayeUrl(value))) return;
+  if (
+    supported.includes(value) ||
+    (supported.includes('redis://…') && isRedisUrl(value)) ||
+    (supported.includes('postgres://…') && isPostgresUrl(value)) ||
+    (supported.includes('nats://…') && isNatsUrl(value)) ||
+    (port === 'bus' && isFayeUrl(value))
+  )
+    return;
   const flag = `--${port}`;
   const env = `BATON_${port.toUpperCase()}`;
   throw new BatonError(
@@ -67,10 +83,19 @@ function check(port: PortName, value: string): void {
   );
 }
 
+/** The process store the choice names: Redis and Postgres connect first (Postgres also migrates its schema). */
+async function createStore(store: string, retention: number | undefined, warn: { onWarning?: (message: string) => void }): Promise<ProcessStore> {
+  if (isRedisUrl(store)) return createRedisProcessStore({ url: store, ...warn, ...(retention === undefined ? {} : { endedRetentionMs: retention }) });
+  if (isPostgresUrl(store)) return createPostgresProcessStore({ url: store });
+  return createInMemoryProcessStore(retention === undefined ? {} : { retention: { endedTtlMs: retention } });
+}
+
 /**
  * Builds the chosen adapters, after checking every name (so nothing is built when one
  * is wrong). Redis adapters connect and check the server first (they refuse an
  * evicting Redis); all keys go under the prefix `baton`, shared by the nodes of one cluster.
+ * Postgres adapters migrate the schema `baton` on start (issue 15); with a Postgres
+ * store and no queue named, jobs and timers are kept in that Postgres too.
  */
 export async function createAdapters(
   choice: AdapterChoice,
@@ -81,15 +106,13 @@ export async function createAdapters(
 ): Promise<NodeAdapters> {
   const warn = onWarning === undefined ? {} : { onWarning };
   const store = choice.store ?? 'memory';
-  const queue = choice.queue ?? 'memory';
+  const queue = choice.queue ?? (isPostgresUrl(store) ? store : 'memory');
   const bus = choice.bus ?? 'memory';
   check('store', store);
   check('queue', queue);
   check('bus', bus);
   const retention = choice.endedRetentionMs;
-  const storeAdapter: ProcessStore = isRedisUrl(store)
-    ? await createRedisProcessStore({ url: store, ...warn, ...(retention === undefined ? {} : { endedRetentionMs: retention }) })
-    : createInMemoryProcessStore(retention === undefined ? {} : { retention: { endedTtlMs: retention } });
+  const storeAdapter = await createStore(store, retention, warn);
   let queueAdapter: JobQueue;
   let isQueueReady: (() => boolean) | undefined;
   try {
@@ -103,7 +126,8 @@ export async function createAdapters(
       });
       queueAdapter = bullmq;
       isQueueReady = () => bullmq.isReady;
-    } else queueAdapter = createInMemoryJobQueue({ clock, onError });
+    } else if (isPostgresUrl(queue)) queueAdapter = await createPostgresJobQueue({ url: queue, clock, onError });
+    else queueAdapter = createInMemoryJobQueue({ clock, onError });
   } catch (error) {
     await storeAdapter.close();
     throw error;
@@ -118,7 +142,7 @@ export async function createAdapters(
   }
   const adapters = { store: storeAdapter, queue: queueAdapter, bus: busAdapter };
   const health: AdapterHealth = {
-    ...(storeAdapter instanceof RedisProcessStore ? { store: storeAdapter } : {}),
+    ...(storeAdapter instanceof RedisProcessStore || storeAdapter instanceof PostgresProcessStore ? { store: storeAdapter } : {}),
     ...(isQueueReady === undefined ? {} : { isQueueReady }),
   };
   return {

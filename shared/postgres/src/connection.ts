@@ -64,6 +64,19 @@ export function unavailable(error: unknown, url?: string): BatonError {
   );
 }
 
+/** `work`, or STORE_UNAVAILABLE once `timeoutMs` passed without its answer (a pool waiting for a connection counts too). */
+export async function withinMs<T>(timeoutMs: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new BatonError('STORE_UNAVAILABLE', `Postgres did not answer ${what} within ${timeoutMs} ms; it may be down, overloaded or unreachable.`, { timeoutMs })), timeoutMs);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Runs one adapter call: refused once `what` is closed; driver errors wrapped by {@link unavailable}. */
 export async function guarded<T>(isClosed: boolean, what: string, work: () => Promise<T>): Promise<T> {
   if (isClosed) throw new BatonError('STORE_UNAVAILABLE', `The ${what} is closed; create a new one.`);

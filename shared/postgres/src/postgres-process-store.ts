@@ -28,7 +28,7 @@ import type {
 import type { InstanceState } from '@baton/core';
 import type pg from 'pg';
 import { BatonError } from '@baton/errors';
-import { guarded, type PostgresConnectionOptions } from './connection.js';
+import { guarded, withinMs, type PostgresConnectionOptions } from './connection.js';
 import { connectMigrated } from './migrate.js';
 import { commitInstance } from './store-commit.js';
 import { StoreDeployments } from './store-deployments.js';
@@ -62,7 +62,7 @@ export class PostgresProcessStore implements ProcessStore {
   /** A bounded health probe (not part of the port): reads the schema's epoch; throws STORE_UNAVAILABLE past `timeoutMs`. */
   probe(timeoutMs: number): Promise<PostgresStoreProbe> {
     return this.guard(async () => {
-      const { rows } = await this.pool.query<{ epoch: string }>({ text: 'SELECT epoch FROM store_meta', query_timeout: timeoutMs } as pg.QueryConfig);
+      const { rows } = await withinMs(timeoutMs, 'the readiness probe', this.pool.query<{ epoch: string }>('SELECT epoch FROM store_meta'));
       const found = rows[0]?.epoch ?? 'missing';
       const was = this.seenEpoch;
       this.seenEpoch = found;
