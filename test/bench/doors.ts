@@ -1,0 +1,154 @@
+/**
+ * The cost per request of each door (issue 14): one `createProcessInstance` and one
+ * task-list query (`searchUserTasks`, 50 a page), over REST and over the bus client API
+ * on NATS and on Faye, side by side (req/s and p50/p99 from one run).
+ *
+ *   npx tsc -b && npx esbuild test/bench/doors.ts test/bench/stats.ts --platform=node --format=esm --target=node20 \
+ *     --outdir=test/bench/dist --log-level=warning && node test/bench/dist/doors.js [--duration-ms 3000] [--in-flight 20] [--open-tasks 200]
+ *
+ * One process holds the node (memory store and queue) and the clients, so both share a
+ * CPU: compare the doors of one run, not runs of different days. NATS comes from
+ * `@baton/testkit` (`BATON_TEST_NATS_URL`, else a container, else the local binary).
+ */
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { createBusClient, createClient, type BatonClient } from '@baton/client';
+import { startNode, type RunningNode } from '@baton/engine';
+import { createFayeMessageBus, createFayeServer } from '@baton/faye';
+import { createInMemoryJobQueue, createInMemoryMessageBus, createInMemoryProcessStore } from '@baton/memory';
+import { createNatsMessageBus } from '@baton/nats';
+import { systemClock, type MessageBus } from '@baton/runtime';
+import { startNats } from '@baton/testkit';
+import { percentile } from './stats.js';
+
+const model = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="defs" targetNamespace="http://baton.bench">
+  <bpmn:process id="doors" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
+    <bpmn:userTask id="review" name="Review" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+interface Row {
+  readonly door: string;
+  readonly operation: string;
+  readonly requests: number;
+  readonly perSec: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+}
+
+/** The task-list query first, while each door's node holds the same open tasks; each created instance adds one. */
+const operations: readonly (readonly [string, (client: BatonClient) => Promise<unknown>])[] = [
+  ['searchUserTasks (50)', (client) => client.searchUserTasks({ filter: { state: 'CREATED' }, page: { limit: 50 } })],
+  ['createProcessInstance', (client) => client.createProcessInstance({ processDefinitionId: 'doors' })],
+];
+
+/** `inFlight` lanes call `call` back to back for `durationMs`; every latency is kept. */
+async function measure(call: () => Promise<unknown>, inFlight: number, durationMs: number): Promise<{ requests: number; elapsedMs: number; latencies: number[] }> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  const lane = async (): Promise<void> => {
+    while (performance.now() - started < durationMs) {
+      const at = performance.now();
+      await call();
+      latencies.push(performance.now() - at);
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, lane));
+  return { requests: latencies.length, elapsedMs: performance.now() - started, latencies: latencies.sort((a, b) => a - b) };
+}
+
+async function benchDoor(door: string, client: BatonClient, inFlight: number, durationMs: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const [operation, call] of operations) {
+    await measure(() => call(client), inFlight, Math.min(1_000, durationMs));
+    const { requests, elapsedMs, latencies } = await measure(() => call(client), inFlight, durationMs);
+    rows.push({ door, operation, requests, perSec: (requests / elapsedMs) * 1_000, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) });
+    process.stderr.write(`${door} ${operation}: ${requests} requests\n`);
+  }
+  return rows;
+}
+
+interface Door {
+  readonly name: string;
+  readonly client: BatonClient;
+  close(): Promise<void>;
+}
+
+/** A node of its own for a door (memory store and queue on `bus`), holding `openTasks` open user tasks. */
+async function nodeOn(bus: MessageBus, cluster: string, openTasks: number): Promise<RunningNode> {
+  const clock = systemClock();
+  const store = createInMemoryProcessStore();
+  const queue = createInMemoryJobQueue({ clock });
+  const node = await startNode({
+    logger: pino({ level: 'silent' }),
+    print: () => undefined,
+    handleSignals: false,
+    port: 0,
+    cluster,
+    adapters: { store, queue, bus, close: async () => Promise.all([queue.close(), store.close()]).then(() => undefined) },
+  });
+  const rest = createClient({ baseUrl: node.url });
+  await rest.deployResources({ xml: model, name: 'doors.bpmn' });
+  for (let i = 0; i < openTasks; i += 1) await rest.createProcessInstance({ processDefinitionId: 'doors' });
+  return node;
+}
+
+function format(rows: readonly Row[]): string {
+  const header = ['door', 'operation', 'req/s', 'p50 ms', 'p99 ms', 'requests'];
+  const lines = rows.map((r) => [r.door, r.operation, r.perSec.toFixed(0), r.p50Ms.toFixed(2), r.p99Ms.toFixed(2), String(r.requests)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i]!.length)));
+  return [header, ...lines].map((line) => line.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { 'duration-ms': { type: 'string', default: '3000' }, 'in-flight': { type: 'string', default: '20' }, 'open-tasks': { type: 'string', default: '200' } } });
+  const durationMs = Number(values['duration-ms']);
+  const inFlight = Number(values['in-flight']);
+  const openTasks = Number(values['open-tasks']);
+  const cluster = `doors-${randomUUID().slice(0, 8)}`;
+  const nats = await startNats();
+  const token = randomUUID();
+  const faye = await createFayeServer({ port: 0, token });
+  const doors: (() => Promise<Door>)[] = [
+    async () => {
+      const bus = createInMemoryMessageBus({ clock: systemClock() });
+      const node = await nodeOn(bus, cluster, openTasks);
+      return { name: 'REST', client: createClient({ baseUrl: node.url }), close: async () => (await node.close(), await bus.close()) };
+    },
+    async () => {
+      const bus = await createNatsMessageBus({ url: nats.url });
+      const node = await nodeOn(bus, cluster, openTasks);
+      const client = await createBusClient({ bus: nats.url, cluster });
+      return { name: 'bus (NATS)', client, close: async () => (await client.close(), await node.close(), await bus.close()) };
+    },
+    async () => {
+      const bus = await createFayeMessageBus({ url: faye.url, token });
+      const node = await nodeOn(bus, cluster, openTasks);
+      const client = await createBusClient({ bus: `faye+${faye.url}`, fayeToken: token, cluster });
+      return { name: 'bus (Faye)', client, close: async () => (await client.close(), await node.close(), await bus.close()) };
+    },
+  ];
+  const rows: Row[] = [];
+  try {
+    for (const open of doors) {
+      const door = await open();
+      try {
+        rows.push(...(await benchDoor(door.name, door.client, inFlight, durationMs)));
+      } finally {
+        await door.close();
+      }
+    }
+    process.stdout.write(`${format(rows)}\n(${inFlight} in flight, ${durationMs} ms per row, ${openTasks} open tasks at the start, node ${process.version})\n`);
+  } finally {
+    await faye.close();
+    await nats.stop();
+  }
+}
+
+await main();
+// Faye's client and endpoint leave timers behind after close (up to 50 s, renewed), which would hold the process open.
+process.exit();
