@@ -30,6 +30,11 @@ const limitFlags: Record<LimitName, string> = {
   maxDepth: '--expression-max-depth',
 };
 
+/** What to do when an evaluation hits `limit`, for messages. */
+export function limitHint(limit: LimitName): string {
+  return `simplify the expression or its input variables, or raise the node's limit (${limitFlags[limit]})`;
+}
+
 let scopedLimits: ExpressionLimits | undefined;
 
 /**
@@ -45,6 +50,11 @@ export function withExpressionLimits<T>(limits: ExpressionLimits | undefined, bo
   } finally {
     scopedLimits = previous;
   }
+}
+
+/** The limits an evaluation with these options runs under: its own, else the scoped ones, else the defaults. */
+export function limitsOf(options: EvalOptions): ExpressionLimits {
+  return options.limits ?? scopedLimits ?? defaultExpressionLimits;
 }
 
 type Language = 'FEEL' | 'JUEL';
@@ -105,9 +115,9 @@ export function evaluateRaw(text: string, variables: Variables, options: EvalOpt
     case 'invalid':
       return { ok: false, message: entry.message };
     case 'compiled': {
-      const run = runFeel(entry.compiled, variables, options.now, options.limits ?? scopedLimits ?? defaultExpressionLimits);
+      const run = runFeel(entry.compiled, variables, options.now, limitsOf(options));
       if (!run.ok && run.limit !== undefined) {
-        const hint = `simplify the expression or its input variables, or raise the node's limit (${limitFlags[run.limit]})`;
+        const hint = limitHint(run.limit);
         return { ok: false, message: `cannot evaluate "${text}" in ${entry.language}: ${run.reason}; ${hint}`, limit: run.limit };
       }
       if (!run.ok) return { ok: false, message: `cannot evaluate "${text}" in ${entry.language}: ${run.reason}` };

@@ -65,7 +65,7 @@ function freeNames(text: string): { names: string[]; clock: ('now' | 'today' | u
 const systemClock = new Map<'now' | 'today', unknown>();
 
 /** `now()`/`today()` reading the caller's clock (epoch ms, UTC) so a replay yields the same value. */
-function clockFunction(kind: 'now' | 'today', nowMs: number | undefined): unknown {
+export function clockFunction(kind: 'now' | 'today', nowMs: number | undefined): unknown {
   if (nowMs === undefined) {
     if (!systemClock.has(kind)) systemClock.set(kind, evaluate(kind, {}).value);
     return systemClock.get(kind);

@@ -35,7 +35,7 @@ export function evaluateTable(decision: DecisionDefinition, table: DecisionTable
   }
   const matchedRules: MatchedRule[] = [];
   for (const rule of table.rules) {
-    const matches = ruleMatches(rule, inputs, variables);
+    const matches = ruleMatches(rule, inputs, variables, options);
     if (!matches.ok) return fail(`${name}, ${ruleName(rule)}: ${matches.message}`, rule.ruleId);
     if (!matches.value) continue;
     const outputs = ruleOutputs(table.outputs, rule, variables, options);
@@ -47,9 +47,9 @@ export function evaluateTable(decision: DecisionDefinition, table: DecisionTable
   return hit.ok ? { ok: true, inputs, matchedRules: hit.kept, result: hit.result } : hit;
 }
 
-function ruleMatches(rule: DecisionRule, inputs: readonly EvaluatedInput[], variables: Variables): { ok: true; value: boolean } | { ok: false; message: string } {
+function ruleMatches(rule: DecisionRule, inputs: readonly EvaluatedInput[], variables: Variables, options: EvalOptions): { ok: true; value: boolean } | { ok: false; message: string } {
   for (const [i, entry] of rule.inputEntries.entries()) {
-    const tested = evaluateUnaryTest(entry, inputs[i]?.value ?? null, variables);
+    const tested = evaluateUnaryTest(entry, inputs[i]?.value ?? null, variables, options);
     if (!tested.ok) return { ok: false, message: `input entry ${i + 1}: ${tested.message}` };
     if (!tested.value) return { ok: true, value: false };
   }
