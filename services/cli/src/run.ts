@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCancel } from './commands/cancel.js';
 import { registerCluster } from './commands/cluster.js';
+import { registerDb } from './commands/db.js';
 import { registerDeploy } from './commands/deploy.js';
 import { registerFayeServer } from './commands/faye-server.js';
 import { registerIdentity } from './commands/identity.js';
@@ -32,6 +33,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   registerServe(program, ctx);
   registerCluster(program, ctx);
   registerFayeServer(program, ctx);
+  registerDb(program, ctx);
   registerIdentity(program, ctx);
   registerDeploy(program, ctx);
   registerStart(program, ctx);
