@@ -3,8 +3,8 @@
  * task-list query (`searchUserTasks`, 50 a page), over REST and over the bus client API
  * on NATS and on Faye, side by side (req/s and p50/p99 from one run).
  *
- *   npx tsc -b && npx esbuild test/bench/doors.ts test/bench/stats.ts --platform=node --format=esm --target=node20 \
- *     --outdir=test/bench/dist --log-level=warning && node test/bench/dist/doors.js [--duration-ms 3000] [--in-flight 20] [--open-tasks 200]
+ *   npx tsc -b && npx esbuild test/bench/doors.ts --bundle --packages=external --platform=node --format=esm --target=node20 \
+ *     --outfile=test/bench/dist/doors.js --log-level=warning && node test/bench/dist/doors.js [--duration-ms 3000] [--in-flight 20] [--open-tasks 200]
  *
  * One process holds the node (memory store and queue) and the clients, so both share a
  * CPU: compare the doors of one run, not runs of different days. NATS comes from
@@ -12,14 +12,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
 import { createBusClient, createClient, type BatonClient } from '@baton/client';
-import { startNode, type RunningNode } from '@baton/engine';
 import { createFayeMessageBus, createFayeServer } from '@baton/faye';
-import { createInMemoryJobQueue, createInMemoryMessageBus, createInMemoryProcessStore } from '@baton/memory';
+import { createInMemoryMessageBus } from '@baton/memory';
 import { createNatsMessageBus } from '@baton/nats';
 import { systemClock, type MessageBus } from '@baton/runtime';
 import { startNats } from '@baton/testkit';
+import { startBusNode, type BusNode } from '../integration/bus-api/bus-api-support.js';
 import { percentile } from './stats.js';
 
 const model = `<?xml version="1.0" encoding="UTF-8"?>
@@ -79,22 +78,12 @@ interface Door {
 }
 
 /** A node of its own for a door (memory store and queue on `bus`), holding `openTasks` open user tasks. */
-async function nodeOn(bus: MessageBus, cluster: string, openTasks: number): Promise<RunningNode> {
-  const clock = systemClock();
-  const store = createInMemoryProcessStore();
-  const queue = createInMemoryJobQueue({ clock });
-  const node = await startNode({
-    logger: pino({ level: 'silent' }),
-    print: () => undefined,
-    handleSignals: false,
-    port: 0,
-    cluster,
-    adapters: { store, queue, bus, close: async () => Promise.all([queue.close(), store.close()]).then(() => undefined) },
-  });
-  const rest = createClient({ baseUrl: node.url });
+async function nodeOn(bus: MessageBus, cluster: string, openTasks: number): Promise<BusNode> {
+  const served = await startBusNode(bus, cluster);
+  const rest = createClient({ baseUrl: served.node.url });
   await rest.deployResources({ xml: model, name: 'doors.bpmn' });
   for (let i = 0; i < openTasks; i += 1) await rest.createProcessInstance({ processDefinitionId: 'doors' });
-  return node;
+  return served;
 }
 
 function format(rows: readonly Row[]): string {
@@ -117,7 +106,7 @@ async function main(): Promise<void> {
     async () => {
       const bus = createInMemoryMessageBus({ clock: systemClock() });
       const node = await nodeOn(bus, cluster, openTasks);
-      return { name: 'REST', client: createClient({ baseUrl: node.url }), close: async () => (await node.close(), await bus.close()) };
+      return { name: 'REST', client: createClient({ baseUrl: node.node.url }), close: async () => (await node.close(), await bus.close()) };
     },
     async () => {
       const bus = await createNatsMessageBus({ url: nats.url });

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { createBusClient, type BatonBusClient, type BusClientOptions } from '@baton/client';
 import { createInMemoryJobQueue, createInMemoryProcessStore } from '@baton/memory';
 import { systemClock, type MessageBus } from '@baton/runtime';
-import { startNode, type RunningNode, type StartNodeOptions } from '../../../services/engine/src/start-node.js';
+import { startNode, type RunningNode, type StartNodeOptions } from '@baton/engine';
 
 /** A fresh cluster name, so each test's subjects are its own on a shared NATS. */
 export function uniqueCluster(): string {
