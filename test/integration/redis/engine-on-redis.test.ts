@@ -21,6 +21,32 @@ const xml = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
+/** A DMN file and a process whose business rule task calls its decision (issue 16). */
+const dmn = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="risk" name="Risk" namespace="http://camunda.org/schema/1.0/dmn">
+  <decision id="riskClass" name="Risk class">
+    <decisionTable id="table" hitPolicy="FIRST">
+      <input id="in1" label="Amount"><inputExpression typeRef="number"><text>amount</text></inputExpression></input>
+      <output id="out1" name="class" typeRef="string" />
+      <rule id="high"><inputEntry><text>&gt;= 1000</text></inputEntry><outputEntry><text>"high"</text></outputEntry></rule>
+      <rule id="low"><inputEntry><text>-</text></inputEntry><outputEntry><text>"low"</text></outputEntry></rule>
+    </decisionTable>
+  </decision>
+</definitions>`;
+
+const decisionBpmn = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://baton.test">
+  <bpmn:process id="assess" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="classify" />
+    <bpmn:businessRuleTask id="classify">
+      <bpmn:extensionElements><zeebe:calledDecision decisionId="riskClass" resultVariable="risk" /></bpmn:extensionElements>
+    </bpmn:businessRuleTask>
+    <bpmn:sequenceFlow id="f2" sourceRef="classify" targetRef="end" />
+    <bpmn:endEvent id="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
 const clock = new SkewedWallClock();
 const prefixes: string[] = [];
 const running: { close(): Promise<void> }[] = [];
@@ -100,5 +126,24 @@ describe('engine on Redis and BullMQ', () => {
     expect(await b.activateJobs({ type: 'payments', worker: 'w-b', maxJobs: 1, timeoutMs: 10_000 })).toEqual([]);
     await clock.advanceBy(3_600_000, shared);
     await vi.waitFor(async () => expect(await statusOf(b, instanceId)).toBe('completed'));
+  });
+
+  it('evaluates on one node a DMN decision another node deployed (issue 16)', async () => {
+    // given node A deploys the DMN file and the process into one Redis store
+    const shared = freshPrefix();
+    const a = await node(shared, 'a');
+    const b = await node(shared, 'b');
+    await a.deploy([
+      { name: 'risk.dmn', xml: dmn },
+      { name: 'assess.bpmn', xml: decisionBpmn },
+    ]);
+    // when node B runs the process
+    const { instanceId } = await b.startInstance({ processId: 'assess', variables: { amount: 5000 } });
+    // then B read the decision from the store, evaluated it and recorded the evaluation
+    const { state } = await b.getInstance(instanceId);
+    expect(state.status).toBe('completed');
+    expect(state.variables['root']).toMatchObject({ risk: 'high' });
+    const history = (await b.getHistory(instanceId, { limit: 100 })).items.map((entry) => entry.event);
+    expect(history.find((event) => event.type === 'DecisionEvaluated')).toMatchObject({ decisionId: 'riskClass', decisionVersion: 1, result: 'high' });
   });
 });
