@@ -8,16 +8,18 @@ export interface PassOutcome {
 
 /**
  * Runs `pass` when kicked (a local enqueue, a finished handler), at the next due time
- * a pass reports, and every `pollMs` for work other nodes added. One pass at a time;
- * a kick during a pass runs another right after. Time and wake-ups come from the
- * Clock, so a virtual clock drives it in tests. A failing pass is reported and retried
- * at the next poll.
+ * a pass reports (on the Clock, so a virtual clock drives it in tests), and every
+ * `pollMs` of host time for work other nodes added (a host timer: looking for peers'
+ * rows is about real latency, and a virtual hour must not cost thousands of polls).
+ * One pass at a time; a kick during a pass runs another right after. A failing pass
+ * is reported and retried at the next poll.
  */
 export class Poller {
   private running: Promise<void> | undefined;
   private isKickedAgain = false;
   private isStopped = false;
   private wake: ScheduledCallback | undefined;
+  private poll: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -42,13 +44,13 @@ export class Poller {
   async stop(): Promise<void> {
     this.isStopped = true;
     this.wake?.cancel();
+    clearTimeout(this.poll);
     await this.running;
   }
 
   private async loop(): Promise<void> {
     do {
       this.isKickedAgain = false;
-      const startedAt = this.clock.now();
       let outcome: PassOutcome = { more: false };
       try {
         outcome = await this.pass();
@@ -56,11 +58,15 @@ export class Poller {
         this.onError(error);
       }
       if (this.isStopped) return;
-      const at = Math.min(outcome.nextAt ?? Infinity, startedAt + this.pollMs);
       this.wake?.cancel();
-      // Time that passed during the pass (a slow query, a virtual clock moved meanwhile) may have made work due already.
-      if (outcome.more || at <= this.clock.now()) this.isKickedAgain = true;
-      else this.wake = this.clock.schedule(at, () => this.kick());
+      this.wake = undefined;
+      const { nextAt } = outcome;
+      // The clock may have passed nextAt during the pass (a slow query, a virtual clock moved meanwhile).
+      if (outcome.more || (nextAt !== undefined && nextAt <= this.clock.now())) this.isKickedAgain = true;
+      else if (nextAt !== undefined) this.wake = this.clock.schedule(nextAt, () => this.kick());
+      clearTimeout(this.poll);
+      this.poll = setTimeout(() => void this.kick(), this.pollMs);
+      this.poll.unref();
     } while (this.isKickedAgain && !this.isStopped);
   }
 }
