@@ -135,7 +135,8 @@ function aggregate(name: string, table: DecisionTable, aggregation: Aggregation,
   if (numbers.length === 0) return { ok: true, kept: matched, result: null };
   switch (aggregation) {
     case 'SUM':
-      return { ok: true, kept: matched, result: numbers.reduce((sum, value) => sum + value, 0) };
+      // FEEL sums decimals: 0.1 + 0.2 is 0.3, not the binary 0.30000000000000004.
+      return { ok: true, kept: matched, result: Number(numbers.reduce((sum, value) => sum + value, 0).toPrecision(15)) };
     case 'MIN':
       return { ok: true, kept: matched, result: Math.min(...numbers) };
     case 'MAX':

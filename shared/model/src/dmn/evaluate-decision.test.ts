@@ -67,6 +67,13 @@ describe('evaluateDecision: hit policies', () => {
     expect(evaluateDecision(requirements, 'd', { x: -1 })).toMatchObject({ ok: true, result: null });
   });
 
+  it('COLLECT SUM adds decimals as FEEL does', async () => {
+    // given
+    const requirements = await drg(tableXml('hitPolicy="COLLECT" aggregation="SUM"', ['fee'], [['-', '0.1'], ['-', '0.2']]));
+    // when / then
+    expect(evaluateDecision(requirements, 'd', { x: 1 })).toMatchObject({ ok: true, result: 0.3 });
+  });
+
   it('OUTPUT ORDER lists all matches by output value rank', async () => {
     // given
     const rules = [['> 0', '"low"'], ['> 10', '"high"'], ['> 5', '"medium"']];

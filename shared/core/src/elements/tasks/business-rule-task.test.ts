@@ -1,6 +1,6 @@
 import { parseDmn, type DecisionRequirements } from '@baton/model';
 import { describe, expect, it } from 'vitest';
-import { end, seq, start, zeebe } from '../../test-support/bpmn.js';
+import { end, io, seq, start, zeebe } from '../../test-support/bpmn.js';
 import { TestEngine } from '../../test-support/test-engine.js';
 import type { DecisionLookup } from '../../types/deployed-decision.js';
 
@@ -92,5 +92,16 @@ describe('business rule task with a called decision', () => {
     // then
     expect(engine.state.status).toBe('completed');
     expect(engine.variables['discount']).toEqual(expected);
+  });
+
+  it('with output mappings, the result variable is local and the mappings decide what leaves the task', async () => {
+    // given
+    const mapped = `<bpmn:businessRuleTask id="rate"><bpmn:extensionElements><zeebe:calledDecision decisionId="discount" resultVariable="discount" />${io([], [['=discount * 100', 'percent']])}</bpmn:extensionElements></bpmn:businessRuleTask>`;
+    const engine = await engineWith(zeebe([start(), mapped, end(), seq('start', 'rate', 'end')].join('')), await lookup(discountDmn));
+    // when
+    engine.start('P', { amount: 150 });
+    // then
+    expect(engine.state.status).toBe('completed');
+    expect(engine.variables).toEqual({ amount: 150, percent: 10 });
   });
 });
