@@ -48,6 +48,8 @@ describe('parseDmn', () => {
     ['a bad output expression', '<decision id="d"><decisionTable><output id="o" name="o"/><rule id="r"><outputEntry><text>1 +</text></outputEntry></rule></decisionTable></decision>', 'INVALID_EXPRESSION', 'rule "r" output 1'],
     ['a missing required decision', '<decision id="d"><informationRequirement><requiredDecision href="#gone"/></informationRequirement><literalExpression><text>1</text></literalExpression></decision>', 'MISSING_REFERENCE', 'requires decision "gone"'],
     ['a cycle', '<decision id="a"><informationRequirement><requiredDecision href="#b"/></informationRequirement><literalExpression><text>1</text></literalExpression></decision><decision id="b"><informationRequirement><requiredDecision href="#a"/></informationRequirement><literalExpression><text>1</text></literalExpression></decision>', 'INVALID_DECISION', 'a -> b -> a'],
+    ['a JavaScript output entry', '<decision id="d"><decisionTable><output id="o" name="o"/><rule id="r"><outputEntry expressionLanguage="javascript"><text>1</text></outputEntry></rule></decisionTable></decision>', 'INVALID_EXPRESSION', 'output 1 is written in javascript'],
+    ['JUEL unary tests', '<decision id="d"><decisionTable><input id="i"><inputExpression><text>x</text></inputExpression></input><output id="o" name="o"/><rule id="r"><inputEntry expressionLanguage="juel"><text>${cellInput > 1}</text></inputEntry><outputEntry><text>1</text></outputEntry></rule></decisionTable></decision>', 'INVALID_EXPRESSION', 'input entry 1 is written in juel'],
     ['no decision logic', '<decision id="d"></decision>', 'UNSUPPORTED_ELEMENT', 'no decision table or literal expression'],
   ])('refuses %s', async (_name, decisions, code, words) => {
     // when
@@ -72,5 +74,15 @@ describe('parseDmn', () => {
     // then
     expect(problems).toEqual([]);
     expect(requirements?.decisions['d']?.logic).toEqual({ kind: 'literalExpression', expression: '=1 + 1' });
+  });
+
+  it('reads JUEL expressions of Camunda 7 tables as JUEL', async () => {
+    // given
+    const juel = wrap('<decision id="d"><decisionTable><input id="i"><inputExpression expressionLanguage="juel"><text>order.amount</text></inputExpression></input><output id="o" name="o"/></decisionTable></decision>');
+    // when
+    const { requirements, problems } = await parseDmn(juel);
+    // then
+    expect(problems).toEqual([]);
+    expect(requirements?.decisions['d']?.logic).toMatchObject({ inputs: [{ inputId: 'i', expression: '${order.amount}' }] });
   });
 });

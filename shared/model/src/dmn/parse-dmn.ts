@@ -58,11 +58,23 @@ export async function parseDmn(xml: string): Promise<DmnResult> {
 
 type Report = (code: ModelProblemCode, elementId: string | undefined, message: string) => void;
 
-/** `=text` for FEEL (the DMN 1.3 default), `${text}` for an element marked JUEL (Camunda 7). */
+/** FEEL (the DMN 1.3 default) and, for expressions, JUEL (Camunda 7); other languages are refused at deploy. */
+function languageOf(element: ModdleElement | undefined): string {
+  return attr(element, 'expressionLanguage')?.trim().toLowerCase().replace(/^https:\/\/www\.omg\.org\/spec\/dmn\/20191111\/feel\/$/, 'feel') ?? 'feel';
+}
+
+/** `=text` for FEEL, `${text}` for an element marked JUEL (Camunda 7). */
 function expressionOf(element: ModdleElement | undefined): string {
   const text = attr(element, 'text')?.trim() ?? '';
   if (text === '') return '';
-  return attr(element, 'expressionLanguage')?.toLowerCase() === 'juel' ? `\${${text}}` : `=${text}`;
+  return languageOf(element) === 'juel' ? `\${${text}}` : `=${text}`;
+}
+
+/** Refuses an expression (or, with `allowJuel` false, unary tests) in a language Baton cannot evaluate. */
+function checkLanguage(report: Report, decisionId: string, what: string, element: ModdleElement | undefined, allowJuel: boolean): void {
+  const language = languageOf(element);
+  if (language === 'feel' || (allowJuel && language === 'juel')) return;
+  report('INVALID_EXPRESSION', decisionId, `decision "${decisionId}": ${what} is written in ${language}; Baton evaluates FEEL${allowJuel ? ' and JUEL' : ''} here, so rewrite it in FEEL`);
 }
 
 function checked(report: Report, decisionId: string, what: string, text: string): string {
@@ -80,6 +92,7 @@ function buildDecision(node: ModdleElement, report: Report): DecisionDefinition 
   const logicNode = child(node, 'decisionLogic');
   const base = { decisionId, ...(name === undefined ? {} : { name }), requiredDecisionIds };
   if (logicNode?.$type === 'dmn:LiteralExpression') {
+    checkLanguage(report, decisionId, 'the literal expression', logicNode, true);
     const expression = checked(report, decisionId, 'literal expression', expressionOf(logicNode));
     if (expression === '') report('INVALID_DECISION', decisionId, `decision "${decisionId}": the literal expression is empty; write a FEEL expression`);
     return { ...base, logic: { kind: 'literalExpression', expression } };
@@ -105,6 +118,7 @@ function buildTable(decisionId: string, table: ModdleElement, report: Report): D
   }
   const inputs = children(table, 'input').map((input, i) => {
     const label = attr(input, 'label');
+    checkLanguage(report, decisionId, `input ${i + 1}`, child(input, 'inputExpression'), true);
     const expression = checked(report, decisionId, `input ${i + 1}`, expressionOf(child(input, 'inputExpression')));
     return { inputId: input.id ?? `input${i + 1}`, ...(label === undefined ? {} : { label }), expression };
   });
@@ -115,8 +129,14 @@ function buildTable(decisionId: string, table: ModdleElement, report: Report): D
   }
   const rules = children(table, 'rule').map((rule, i): DecisionRule => {
     const ruleId = rule.id ?? `rule${i + 1}`;
-    const inputEntries = children(rule, 'inputEntry').map((entry) => attr(entry, 'text')?.trim() ?? '');
-    const outputEntries = children(rule, 'outputEntry').map((entry, j) => checked(report, decisionId, `rule "${ruleId}" output ${j + 1}`, expressionOf(entry)));
+    const inputEntries = children(rule, 'inputEntry').map((entry, j) => {
+      checkLanguage(report, decisionId, `rule "${ruleId}" input entry ${j + 1}`, entry, false);
+      return attr(entry, 'text')?.trim() ?? '';
+    });
+    const outputEntries = children(rule, 'outputEntry').map((entry, j) => {
+      checkLanguage(report, decisionId, `rule "${ruleId}" output ${j + 1}`, entry, true);
+      return checked(report, decisionId, `rule "${ruleId}" output ${j + 1}`, expressionOf(entry));
+    });
     if (inputEntries.length !== inputs.length || outputEntries.length !== outputs.length) {
       report('INVALID_DECISION', decisionId, `decision "${decisionId}": rule "${ruleId}" (${i + 1}) has ${inputEntries.length} input and ${outputEntries.length} output entries; the table has ${inputs.length} inputs and ${outputs.length} outputs`);
     }
