@@ -31,6 +31,24 @@ describe('an edge worker with only a bus connection (NATS)', () => {
     await bus.close();
   });
 
+  it('answers other requests while a job activation long-polls, and hands the poll the job that arrives', async () => {
+    // given an activation waiting for a job of a type nothing has yet
+    await edge.deployResources({ xml: xml.replaceAll('label-printer', 'late-printer').replace('"bus-labels"', '"bus-late"'), name: 'bus-late.bpmn' });
+    let isPollAnswered = false;
+    const poll = edge.activateJobs({ type: 'late-printer', worker: 'edge-1', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: 20_000 }).finally(() => {
+      isPollAnswered = true;
+    });
+    // when other requests go to the same node meanwhile
+    const topology = await edge.getTopology();
+    const { processInstanceKey } = await edge.createProcessInstance({ processDefinitionId: 'bus-late' });
+    // then they were answered while the poll still waited, and the poll got the new instance's job
+    expect(topology.capabilities).toContain('store');
+    expect(isPollAnswered).toBe(false);
+    const jobs = await poll;
+    expect(jobs.map((job) => job.processInstanceKey)).toEqual([processInstanceKey]);
+    await edge.completeJob(jobs[0]!.jobKey);
+  });
+
   it('completes the jobs of instances started while its long poll waits', async () => {
     // given a worker whose activation long-polls over the bus (nothing to do yet)
     const printed: string[] = [];

@@ -4,7 +4,7 @@ import { createFayeMessageBus, createFayeServer, type RunningFayeServer } from '
 import { createNatsMessageBus } from '@baton/nats';
 import type { MessageBus } from '@baton/runtime';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { uniqueCluster } from './bus-api-support.js';
+import { startBusNode, uniqueCluster } from './bus-api-support.js';
 
 const noCapableNode = { name: 'BatonError', code: 'NO_CAPABLE_NODE', details: { status: 503, operationId: 'searchProcessInstances' } };
 
@@ -33,6 +33,19 @@ describe('a bus client with no node to answer', () => {
     opened.push(client);
     return client;
   }
+
+  it('rejects with NO_CAPABLE_NODE once the only node has stopped: it leaves the queue group on close (NATS)', async () => {
+    // given a node that served a request, then stopped while its bus stays up
+    const cluster = uniqueCluster();
+    const bus = await createNatsMessageBus({ url: inject('natsUrl') });
+    opened.push(bus);
+    const served = await startBusNode(bus, cluster);
+    const client = await busClient(inject('natsUrl'), cluster, undefined);
+    await expect(client.getTopology()).resolves.toMatchObject({ nodeId: served.node.nodeId });
+    await served.close();
+    // when the client asks again, then no node answers
+    await expect(client.searchProcessInstances()).rejects.toMatchObject(noCapableNode);
+  });
 
   for (const name of Object.keys(buses)) {
     it(`rejects with NO_CAPABLE_NODE when nobody serves the cluster (${name})`, async () => {
