@@ -35,7 +35,7 @@ describe('an edge worker with only a bus connection (NATS)', () => {
     // given an activation waiting for a job of a type nothing has yet
     await edge.deployResources({ xml: xml.replaceAll('label-printer', 'late-printer').replace('"bus-labels"', '"bus-late"'), name: 'bus-late.bpmn' });
     let isPollAnswered = false;
-    const poll = edge.activateJobs({ type: 'late-printer', worker: 'edge-1', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: 20_000 }).finally(() => {
+    const poll = edge.activateJobs({ type: 'late-printer', worker: 'edge-1', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: 120_000 }).finally(() => {
       isPollAnswered = true;
     });
     // when other requests go to the same node meanwhile
