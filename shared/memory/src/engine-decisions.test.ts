@@ -81,4 +81,17 @@ describe('engine: business rule tasks evaluate deployed DMN decisions (issue 16)
     await expect(deploying).rejects.toMatchObject({ code: 'MODEL_INVALID', message: expect.stringContaining('dinner.dmn (season)') as unknown });
     expect(await engine.listDefinitions()).toEqual([]);
   });
+
+  it('finds a decision whose id the model gives as a FEEL expression', async () => {
+    // given
+    boot();
+    const byExpression = file('dinner.bpmn').xml.replace('decisionId="dish"', 'decisionId="=which"');
+    await engine.deploy([file('dinner.dmn'), { name: 'dinner.bpmn', xml: byExpression }]);
+    // when
+    const { instanceId } = await engine.startInstance({ processId: 'dinner', variables: { which: 'greeting', name: 'Ann' } });
+    // then
+    const { state } = await engine.getInstance(instanceId);
+    expect(state.status).toBe('completed');
+    expect(state.variables['root']).toMatchObject({ meal: 'Hello Ann' });
+  });
 });

@@ -59,8 +59,11 @@ export interface CommandProcessorOptions {
   readonly keys?: KeySource;
   /** The definition a state or a create names (cached by the caller). */
   readonly definitionOf: (definitionKey: string) => Promise<ProcessDefinition>;
-  /** The deployed decisions the definition's business rule tasks call, read before each decide (issue 16). */
-  readonly decisionsOf?: (definition: ProcessDefinition) => Promise<DecisionLookup | undefined>;
+  /**
+   * The deployed decisions the definition's business rule tasks call (and `extraIds`), read
+   * before each decide (issue 16); `missed` collects the ids `decide` asked for in vain.
+   */
+  readonly decisionsOf?: (definition: ProcessDefinition, extraIds: readonly string[]) => Promise<{ readonly lookup: DecisionLookup; readonly missed: ReadonlySet<string> } | undefined>;
   /** The latest definition key of a process: cached unless `fresh` (see {@link ExecuteRequest.latestOf}). */
   readonly latestKeyOf: (processId: string, fresh: boolean) => Promise<string>;
   /**
@@ -236,8 +239,7 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
     if (definitionKey === undefined) {
       throw new BatonError('VALIDATION_FAILED', 'Creating an instance needs a definitionKey.', { instanceId, field: 'definitionKey' });
     }
-    const definition = await options.definitionOf(definitionKey);
-    const decision = await decideWithKeys(previous, command, definition, await options.decisionsOf?.(definition));
+    const decision = await decideLendingDecisions(previous, command, await options.definitionOf(definitionKey));
     if (!decision.ok && !isExact) return decideAndCommit(request, undefined, isRetry);
     if (!decision.ok) {
       const { code, message, details } = decision.rejection;
@@ -262,6 +264,20 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
       ...(latestOf === undefined || latestKey === undefined ? {} : { latestOf: { processId: latestOf, definitionKey: latestKey } }),
     });
     return { version, previous, decision, indexChanges, outbox };
+  }
+
+  /**
+   * Decides with the deployed decisions the definition names. A decision id given as an
+   * expression is known only once the core evaluated it: when `decide` asked for ids it was
+   * not lent and the store has some of them, it decides again with those (issue 16).
+   */
+  async function decideLendingDecisions(previous: InstanceState | undefined, command: Command, definition: ProcessDefinition): Promise<Decision<HistoryEvent>> {
+    const lent = await options.decisionsOf?.(definition, []);
+    const first = await decideWithKeys(previous, command, definition, lent?.lookup);
+    if (lent === undefined || lent.missed.size === 0) return first;
+    const more = await options.decisionsOf?.(definition, [...lent.missed]);
+    const isAnyFound = more !== undefined && [...lent.missed].some((decisionId) => more.lookup(decisionId) !== undefined);
+    return isAnyFound ? decideWithKeys(previous, command, definition, more.lookup) : first;
   }
 
   /** Decides; when the command starts more child instances than the keys in hand, waits for a block and decides again. */

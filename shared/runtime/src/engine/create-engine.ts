@@ -51,7 +51,7 @@ export function createEngine(options: EngineOptions): Engine {
     decide: options.decide ?? defaultDecide,
     keys,
     definitionOf: (key) => registry.get(key),
-    decisionsOf: (definition) => decisionStore.lookupFor(definition),
+    decisionsOf: (definition, extraIds) => decisionStore.lookupFor(definition, extraIds),
     latestKeyOf: (processId, fresh) => registry.latestKey(processId, fresh),
     dispatch: (entry, fresh) => dispatch(entry, fresh),
     random,

@@ -53,20 +53,33 @@ function envelopeOf(record: FormRecord | undefined): StoredDecisions | undefined
   return stored.kind === 'dmn' ? stored : undefined;
 }
 
-/** The decision ids a definition's business rule tasks name as constants (an expression is resolved only when it runs). */
-function calledDecisionIds(definition: ProcessDefinition): string[] {
+/** The decision ids a definition's business rule tasks name as constants, and whether one names its decision by an expression. */
+function calledDecisions(definition: ProcessDefinition): CalledIds {
   const ids = new Set<string>();
+  let hasExpressions = false;
   for (const element of Object.values(definition.elements)) {
     if (element.type !== 'businessRuleTask' || element.decision === undefined) continue;
-    if (!isExpression(element.decision.decisionId)) ids.add(element.decision.decisionId);
+    if (isExpression(element.decision.decisionId)) hasExpressions = true;
+    else ids.add(element.decision.decisionId);
   }
-  return [...ids];
+  return { ids: [...ids], hasExpressions };
+}
+
+interface CalledIds {
+  readonly ids: readonly string[];
+  readonly hasExpressions: boolean;
+}
+
+/** A lookup for `decide`, and the ids it was asked for but did not have (an expression's value, say). */
+export interface LentDecisions {
+  readonly lookup: DecisionLookup;
+  readonly missed: ReadonlySet<string>;
 }
 
 /** Saves deployed decisions and lends `decide` the latest ones an instance's definition calls. */
 export class DecisionStore {
   private readonly parsed = new Map<string, Promise<DecisionRequirements | undefined>>();
-  private readonly called = new WeakMap<ProcessDefinition, readonly string[]>();
+  private readonly called = new WeakMap<ProcessDefinition, CalledIds>();
 
   constructor(
     private readonly store: ProcessStore,
@@ -87,20 +100,29 @@ export class DecisionStore {
     }
   }
 
-  /** The latest deployed decisions `definition` calls (one store read per called decision id), for `decide`. */
-  async lookupFor(definition: ProcessDefinition): Promise<DecisionLookup | undefined> {
-    let ids = this.called.get(definition);
-    if (ids === undefined) this.called.set(definition, (ids = calledDecisionIds(definition)));
-    if (ids.length === 0) return undefined;
+  /**
+   * The latest deployed decisions `definition` calls by constant id, plus `extraIds`
+   * (one store read per id), for `decide`; undefined when it calls none.
+   */
+  async lookupFor(definition: ProcessDefinition, extraIds: readonly string[] = []): Promise<LentDecisions | undefined> {
+    let called = this.called.get(definition);
+    if (called === undefined) this.called.set(definition, (called = calledDecisions(definition)));
+    if (called.ids.length === 0 && !called.hasExpressions) return undefined;
     const found = new Map<string, CoreDeployedDecisions>();
-    for (const id of ids) {
+    for (const id of new Set([...called.ids, ...extraIds])) {
       const record = await this.store.getForm(`${formIdPrefix}${id}`);
       const stored = envelopeOf(record);
       if (record === undefined || stored === undefined) continue;
       const requirements = await this.requirementsOf(record.formKey, stored.xml);
       if (requirements !== undefined) found.set(id, { requirements, version: stored.version, decisionRequirementsKey: record.formKey });
     }
-    return (decisionId) => found.get(decisionId);
+    const missed = new Set<string>();
+    const lookup: DecisionLookup = (decisionId) => {
+      const deployed = found.get(decisionId);
+      if (deployed === undefined) missed.add(decisionId);
+      return deployed;
+    };
+    return { lookup, missed };
   }
 
   /** Parsed once per node per deployed file. */
