@@ -1,12 +1,12 @@
 import { defaultTenantId, filterValue } from '@baton/api';
 import type { UserTaskFilter, UserTaskResult, UserTaskSearchQuery, UserTaskSearchQueryResult, UserTaskVariableSearchQuery, VariableSearchQueryResult, VariableSearchResult } from '@baton/api';
-import type { InstanceState } from '@baton/core';
-import { BatonError } from '@baton/errors';
+import { instanceKeyOf, isNumericKey, type InstanceState } from '@baton/core';
+import { BatonError, isBatonError } from '@baton/errors';
 import type { ProcessDefinition } from '@baton/model';
-import { scopeChainVariables, type Engine, type IndexedUserTask, type UserTaskQuery } from '@baton/runtime';
+import { scopeChainVariables, type Engine, type IndexedUserTask, type UserTaskQuery, type VersionedState } from '@baton/runtime';
 import type { ElementInstancesApi } from './element-instances-api.js';
 import { everyItem, searchPage, searchWindow } from './search-page.js';
-import type { UserTasksApi } from './user-tasks-api.js';
+import type { UserTaskForm, UserTasksApi } from './user-tasks-api.js';
 
 /** The variable search a task's variables come from (the variables facade). */
 type VariablesRead = Pick<ElementInstancesApi, 'searchVariables'>;
@@ -19,11 +19,35 @@ const defaultPriority = 50;
 const notOpen = (userTaskKey: string): BatonError =>
   new BatonError('NOT_FOUND', `Expected an open user task "${userTaskKey}" but found none; it may already be completed or cancelled. Search user tasks for open ones.`, { userTaskKey });
 
-async function openTask(engine: Engine, userTaskKey: string): Promise<IndexedUserTask> {
-  const wait = await engine.findWait(userTaskKey);
-  if (wait?.kind !== 'userTask') throw notOpen(userTaskKey);
-  return wait;
+/** An open task and, for a numeric key, the instance state it was read from. */
+interface OpenTask {
+  readonly task: IndexedUserTask;
+  readonly loaded?: VersionedState;
 }
+
+/**
+ * The open task with that key: one read of its instance, which the numeric key names
+ * (issue 13), so a command can decide on the same state (issue 18: a completion costs a
+ * read and a commit). A key of another form is looked up in the store's index.
+ */
+async function openTask(engine: Engine, userTaskKey: string): Promise<OpenTask> {
+  if (!isNumericKey(userTaskKey)) {
+    const wait = await engine.findWait(userTaskKey);
+    if (wait?.kind !== 'userTask') throw notOpen(userTaskKey);
+    return { task: wait };
+  }
+  const loaded = await engine.getInstance(instanceKeyOf(userTaskKey) ?? userTaskKey).catch((error: unknown) => {
+    if (isBatonError(error) && error.code === 'INSTANCE_NOT_FOUND') return undefined;
+    throw error;
+  });
+  const wait = loaded?.state.waits[userTaskKey];
+  if (loaded === undefined || wait?.kind !== 'userTask') throw notOpen(userTaskKey);
+  const { instanceId, processId, definitionKey, parent } = loaded.state;
+  return { task: { ...wait, instanceId, processId, definitionKey, rootInstanceId: parent?.rootInstanceId ?? instanceId }, loaded };
+}
+
+/** The command's request for the task: its instance, and the state it was read from. */
+const keyedOn = ({ task, loaded }: OpenTask) => ({ instanceId: task.instanceId, ...(loaded === undefined ? {} : { known: loaded }) });
 
 /** The model's form reference when Baton serves no form for it (neither embedded, deployed, nor form fields): Camunda's external form. */
 function externalReferenceOf(definition: ProcessDefinition, elementId: string): string | undefined {
@@ -171,8 +195,8 @@ async function visibleVariables(variables: VariablesRead, state: InstanceState, 
 }
 
 async function searchTaskVariables(engine: Engine, variables: VariablesRead, userTaskKey: string, request: UserTaskVariableSearchQuery): Promise<VariableSearchQueryResult> {
-  const task = await openTask(engine, userTaskKey);
-  const { state } = await engine.getInstance(task.instanceId);
+  const { task, loaded } = await openTask(engine, userTaskKey);
+  const { state } = loaded ?? (await engine.getInstance(task.instanceId));
   const name = filterValue(request.filter?.name);
   const found = sortedBy(
     (await visibleVariables(variables, state, task.elementInstanceId)).filter((item) => name === undefined || item.name === name),
@@ -189,44 +213,44 @@ async function searchTaskVariables(engine: Engine, variables: VariablesRead, use
  * variables are those `variables` finds in the scopes the task sees.
  */
 export function runtimeUserTasksApi(engine: Engine, readable: <T>(value: T) => T, variables: VariablesRead): UserTasksApi {
+  /** The task's form and the variables it sees, from the state the task was read from (read again only for a key of another form). */
+  async function formOf({ task: wait, loaded }: OpenTask): Promise<UserTaskForm> {
+    const element = (await engine.getDefinition(wait.definitionKey)).elements[wait.elementId];
+    const task = element?.type === 'userTask' ? element.userTask : undefined;
+    const { state } = loaded ?? (await engine.getInstance(wait.instanceId));
+    const linked = task?.formJson === undefined && task?.formKey !== undefined ? await engine.getForm(task.formId ?? task.formKey) : undefined;
+    const formJson = task?.formJson ?? linked?.json;
+    return {
+      userTaskKey: wait.userTaskKey,
+      ...(linked === undefined ? {} : { formKey: linked.formKey }),
+      ...(formJson === undefined ? {} : { formJson }),
+      formFields: task?.formFields ?? [],
+      variables: readable(scopeChainVariables(state, wait.elementInstanceId)),
+    };
+  }
   return {
     searchUserTasks: (query, isVisible = () => true) => searchUserTasks(engine, query, isVisible),
     async getUserTask(userTaskKey) {
-      const task = await openTask(engine, userTaskKey);
+      const { task } = await openTask(engine, userTaskKey);
       return toResult(task, await engine.getDefinition(task.definitionKey));
     },
-    // Each command first finds the open task (NOT_FOUND, as Camunda, for an unknown key) and names its instance.
+    // Each command first finds the open task (NOT_FOUND, as Camunda, for an unknown key) and decides on the state that read.
     async updateUserTask(userTaskKey, changeset) {
-      const { instanceId } = await openTask(engine, userTaskKey);
-      await engine.updateUserTask({ userTaskKey, instanceId, changes: changeset });
+      await engine.updateUserTask({ userTaskKey, ...keyedOn(await openTask(engine, userTaskKey)), changes: changeset });
     },
     async assignUserTask(userTaskKey, { assignee, allowOverride }) {
-      const { instanceId } = await openTask(engine, userTaskKey);
-      await engine.assignUserTask({ userTaskKey, instanceId, assignee, ...(allowOverride === undefined || allowOverride === null ? {} : { allowOverride }) });
+      const open = await openTask(engine, userTaskKey);
+      await engine.assignUserTask({ userTaskKey, ...keyedOn(open), assignee, ...(allowOverride === undefined || allowOverride === null ? {} : { allowOverride }) });
     },
     async unassignUserTask(userTaskKey) {
-      const { instanceId } = await openTask(engine, userTaskKey);
-      await engine.assignUserTask({ userTaskKey, instanceId });
+      await engine.assignUserTask({ userTaskKey, ...keyedOn(await openTask(engine, userTaskKey)) });
     },
-    async completeUserTask(userTaskKey, variables) {
-      const { instanceId } = await openTask(engine, userTaskKey);
-      await engine.completeUserTask({ userTaskKey, instanceId, variables });
+    async completeUserTask(userTaskKey, variables, check) {
+      const open = await openTask(engine, userTaskKey);
+      if (check !== undefined) check(await formOf(open));
+      await engine.completeUserTask({ userTaskKey, ...keyedOn(open), variables });
     },
-    async getUserTaskForm(userTaskKey) {
-      const wait = await openTask(engine, userTaskKey);
-      const element = (await engine.getDefinition(wait.definitionKey)).elements[wait.elementId];
-      const task = element?.type === 'userTask' ? element.userTask : undefined;
-      const { state } = await engine.getInstance(wait.instanceId);
-      const linked = task?.formJson === undefined && task?.formKey !== undefined ? await engine.getForm(task.formId ?? task.formKey) : undefined;
-      const formJson = task?.formJson ?? linked?.json;
-      return {
-        userTaskKey,
-        ...(linked === undefined ? {} : { formKey: linked.formKey }),
-        ...(formJson === undefined ? {} : { formJson }),
-        formFields: task?.formFields ?? [],
-        variables: readable(scopeChainVariables(state, wait.elementInstanceId)),
-      };
-    },
+    getUserTaskForm: async (userTaskKey) => formOf(await openTask(engine, userTaskKey)),
     searchUserTaskVariables: (userTaskKey, query) => searchTaskVariables(engine, variables, userTaskKey, query),
   };
 }

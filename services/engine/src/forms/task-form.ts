@@ -1,6 +1,7 @@
 import { defaultTenantId, type UserTaskFormResult } from '@baton/api';
 import { checkFormSubmission } from '@baton/runtime';
 import type { EngineApi, Variables } from '../engine-api.js';
+import type { UserTaskForm } from '../user-tasks-api.js';
 import { formSchemaOf } from './form-schema.js';
 
 /**
@@ -32,8 +33,7 @@ export async function taskFormOf(engine: EngineApi, userTaskKey: string): Promis
  * each field. A task without a form accepts any variables, as Camunda 8 does: the form
  * generated from its variables is a convenience of the task list, not a contract.
  */
-export async function checkTaskForm(engine: EngineApi, userTaskKey: string, submitted: Variables): Promise<void> {
-  const form = await engine.getUserTaskForm(userTaskKey);
+export function checkTaskForm(form: UserTaskForm, submitted: Variables): void {
   const { source, schema } = formSchemaOf(form);
-  if (source !== 'variables') checkFormSubmission(schema, form.variables, submitted, userTaskKey);
+  if (source !== 'variables') checkFormSubmission(schema, form.variables, submitted, form.userTaskKey);
 }

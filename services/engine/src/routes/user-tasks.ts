@@ -41,8 +41,7 @@ function registerChanges(app: FastifyInstance, { engine }: RouteContext): void {
     { config: { command: 'CompleteUserTask', access: 'task-complete' }, schema: schemaOf(ops.completeUserTask) },
     async (request, reply) => {
       const variables = request.body?.variables ?? {};
-      await checkTaskForm(engine, request.params.userTaskKey, variables);
-      await engine.completeUserTask(request.params.userTaskKey, variables);
+      await engine.completeUserTask(request.params.userTaskKey, variables, (form) => checkTaskForm(form, variables));
       return reply.code(204).send();
     },
   );

@@ -1,13 +1,17 @@
 import type { Variables } from '@baton/core';
 import { BatonError } from '@baton/errors';
 import type { ExecuteResult } from '../command-processor.js';
-import type { StartEventTarget } from '../ports/store-records.js';
+import type { StartEventTarget, VersionedState } from '../ports/store-records.js';
 import { executeOnWait, stamp, type EngineContext } from './engine-context.js';
 import type { AssignUserTaskRequest, CompleteUserTaskRequest, ResolveIncidentRequest, SetVariablesRequest, StartInstanceRequest, UpdateUserTaskRequest } from './engine-types.js';
 import type { Queries } from './queries.js';
 
 /** Commands on one instance that need only a key look-up: start, user tasks, incidents, cancel. */
 /** The user task a request names, as {@link executeOnWait} takes it. */
+/** The state the caller read, when it is of the instance the command runs on. */
+const knownOf = (request: { readonly known?: VersionedState }, instanceId: string): { readonly known?: VersionedState } =>
+  request.known !== undefined && request.known.state.instanceId === instanceId ? { known: request.known } : {};
+
 const userTaskWait = (request: { readonly userTaskKey: string; readonly instanceId?: string }) => ({ key: request.userTaskKey, hint: request.instanceId, what: 'user task' });
 
 export class InstanceCommands {
@@ -52,18 +56,18 @@ export class InstanceCommands {
 
   async completeUserTask(request: CompleteUserTaskRequest): Promise<ExecuteResult> {
     const command = { type: 'CompleteUserTask', ...stamp(this.ctx), userTaskKey: request.userTaskKey, variables: request.variables ?? {} } as const;
-    return executeOnWait(this.ctx, userTaskWait(request), (instanceId) => ({ instanceId, command }));
+    return executeOnWait(this.ctx, userTaskWait(request), (instanceId) => ({ instanceId, command, ...knownOf(request, instanceId) }));
   }
 
   async assignUserTask(request: AssignUserTaskRequest): Promise<ExecuteResult> {
     const { userTaskKey, assignee, allowOverride } = request;
     const command = { type: 'AssignUserTask', ...stamp(this.ctx), userTaskKey, ...(assignee === undefined ? {} : { assignee }), ...(allowOverride === undefined ? {} : { allowOverride }) } as const;
-    return executeOnWait(this.ctx, userTaskWait(request), (instanceId) => ({ instanceId, command }));
+    return executeOnWait(this.ctx, userTaskWait(request), (instanceId) => ({ instanceId, command, ...knownOf(request, instanceId) }));
   }
 
   async updateUserTask(request: UpdateUserTaskRequest): Promise<ExecuteResult> {
     const command = { type: 'UpdateUserTask', ...stamp(this.ctx), userTaskKey: request.userTaskKey, changes: request.changes } as const;
-    return executeOnWait(this.ctx, userTaskWait(request), (instanceId) => ({ instanceId, command }));
+    return executeOnWait(this.ctx, userTaskWait(request), (instanceId) => ({ instanceId, command, ...knownOf(request, instanceId) }));
   }
 
   async resolveIncident(request: ResolveIncidentRequest): Promise<ExecuteResult> {
