@@ -39,9 +39,19 @@ export interface BusApiReply {
 }
 
 const stringFields = ['method', 'path', 'contentType', 'bodyText', 'bodyBase64', 'accept', 'apiKey', 'bearerToken'] as const;
+/** Fields that become HTTP headers, where a control character (a line break) has no place. */
+const headerFields = ['contentType', 'accept', 'apiKey', 'bearerToken'] as const;
 
 function isStringRecord(value: unknown): value is Record<string, string> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((item) => typeof item === 'string');
+}
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
 }
 
 /** Reads a request off the bus; the reason it cannot be read, as a string, otherwise. */
@@ -51,6 +61,9 @@ export function readBusApiRequest(data: unknown): BusApiRequest | string {
   if (fields['v'] !== busApiVersion) return `field "v" is ${JSON.stringify(fields['v'])}, expected ${busApiVersion}`;
   for (const name of stringFields) {
     if (fields[name] !== undefined && typeof fields[name] !== 'string') return `field "${name}" must be a string`;
+  }
+  for (const name of headerFields) {
+    if (hasControlCharacter((fields[name] as string | undefined) ?? '')) return `field "${name}" holds a control character`;
   }
   for (const name of ['params', 'query'] as const) {
     if (fields[name] !== undefined && !isStringRecord(fields[name])) return `field "${name}" must be an object of strings`;

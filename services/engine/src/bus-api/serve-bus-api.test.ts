@@ -51,6 +51,7 @@ describe('the bus client API, serving side', () => {
 
   it.each([
     ['a request of another version', 'getTopology', { v: 2 }, 400, 'VALIDATION_FAILED', /"v" is 2, expected 1/],
+    ['a line break in a credential', 'getTopology', { v: 1, bearerToken: 'abc\r\nx-evil: 1' }, 400, 'VALIDATION_FAILED', /"bearerToken" holds a control character/],
     ['two bodies', 'createProcessInstance', { v: 1, body: {}, bodyText: 'x' }, 400, 'VALIDATION_FAILED', /not body and bodyText/],
     ['a route of another operation', 'getTopology', { v: 1, method: 'POST', path: '/v2/process-instances', body: {} }, 400, 'VALIDATION_FAILED', /not operation getTopology/],
     ['a missing path parameter', 'getProcessInstance', { v: 1 }, 400, 'VALIDATION_FAILED', /params\.processInstanceKey/],
