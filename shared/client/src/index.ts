@@ -1,6 +1,7 @@
 /**
- * @baton/client: the typed REST client of a Baton node (`createClient`) and the job
- * worker an edge machine runs (`createWorker`), in the shape of Camunda's JavaScript SDK.
+ * @baton/client: the typed REST client of a Baton node (`createClient`), the same client
+ * over the cluster's message bus (`createBusClient`, issue 14) and the job worker an edge
+ * machine runs on either (`createWorker`), in the shape of Camunda's JavaScript SDK.
  */
 export { createClient, type BatonClient } from './client.js';
 export type { CallOptions, ClientOptions } from './http.js';
