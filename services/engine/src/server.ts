@@ -80,6 +80,13 @@ function loggerOptions(options: ServerOptions): Pick<FastifyServerOptions, 'logg
   return { logger: { ...logger, base: { pid: process.pid, hostname: hostname(), nodeId } } };
 }
 
+/** One info line per request once answered: method, URL, status and time (a route's `logLevel` above info silences it, as for probes). */
+function logRequests(app: FastifyInstance): void {
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+  });
+}
+
 function bindKeysToLog(app: FastifyInstance): void {
   app.addHook('preHandler', async (request, reply) => {
     const params = (request.params ?? {}) as Record<string, unknown>;
@@ -105,6 +112,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     ...loggerOptions(options),
     bodyLimit,
+    // One line per request (onResponse below), not Fastify's two (incoming, completed).
+    disableRequestLogging: true,
     // removeAdditional: false, so a closed body schema refuses an unknown field instead of dropping it (see request-guards).
     ajv: { customOptions: { formats: { binary: true }, removeAdditional: false, verbose: true } },
   }) as unknown as FastifyInstance;
@@ -125,6 +134,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerMetrics(app, createMetrics(options.nodeId, options.cluster, options.storeDataLosses));
   if (options.cluster !== undefined) registerApiHandOff(app, { ...options.cluster.handOff, bodyLimit });
   bindKeysToLog(app);
+  logRequests(app);
   const closing = new AbortController();
   app.addHook('preClose', async () => closing.abort());
   const context: RouteContext = {

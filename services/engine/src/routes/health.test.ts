@@ -62,4 +62,17 @@ describe('GET /health/ready logging (issue 12: each 503 of a probe was logged at
     expect(res.statusCode).toBe(500);
     expect(lines.filter((l) => l.level === 50).map((l) => l.msg)).toEqual(['request failed']);
   });
+
+  it('logs one info line per answered request, none for a probe', async () => {
+    // given
+    const { logger, lines } = capturedLogger();
+    h = await harness(undefined, { logger });
+    // when: an API call and a liveness probe
+    await h.app.inject({ method: 'POST', url: '/v2/process-instances/search', payload: {} });
+    await h.app.inject({ method: 'GET', url: '/health/live' });
+    await flushed();
+    // then: one line, for the API call, with what an operator looks for
+    const requests = lines.filter((l) => l.level === 30 && typeof l['url'] === 'string');
+    expect(requests).toEqual([expect.objectContaining({ msg: 'request', method: 'POST', url: '/v2/process-instances/search', statusCode: 200, responseTimeMs: expect.any(Number) })]);
+  });
 });
