@@ -94,4 +94,16 @@ describe('engine: business rule tasks evaluate deployed DMN decisions (issue 16)
     expect(state.status).toBe('completed');
     expect(state.variables['root']).toMatchObject({ meal: 'Hello Ann' });
   });
+
+  it('evaluates a deployed decision on its own, outside any instance', async () => {
+    // given
+    boot();
+    await engine.deploy([file('dinner.dmn')]);
+    // when
+    const evaluated = await engine.evaluateDecision({ decisionId: 'dish', variables: { month: 7, guests: 2 } });
+    // then
+    expect(evaluated).toMatchObject({ decisionId: 'dish', decisionVersion: 1, decisionRequirementsId: 'dinnerDecisions', evaluation: { ok: true, result: { dish: 'Salad', note: 'Summer' } } });
+    expect(evaluated.evaluation.evaluatedDecisions.map((d) => d.decisionId)).toEqual(['season', 'dish']);
+    await expect(engine.evaluateDecision({ decisionId: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
 });

@@ -35,6 +35,7 @@ export {
 export { isJobOver, scopeChainVariables } from './engine/engine-context.js';
 export { startEventsOf } from './engine/deployments.js';
 export type * from './engine/engine-types.js';
+export type { StandaloneEvaluation } from './engine/deployed-decisions.js';
 export type { RuntimeLogger } from './engine/incident-log.js';
 export * from './cluster/index.js';
 export { checkFormSubmission, sameJson } from './forms/form-submission.js';

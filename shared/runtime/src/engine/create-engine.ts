@@ -126,6 +126,7 @@ export function createEngine(options: EngineOptions): Engine {
     listDefinitions: (query) => store.listDeployments(query ?? {}),
     getDefinition: (definitionKey) => registry.get(definitionKey),
     getForm: (formId) => store.getForm(formId),
+    evaluateDecision: async (request) => decisionStore.evaluate(request.decisionId, admitted(request).variables ?? {}, clock.now()),
     getDefinitionXml: (query) => queries.definitionXml(query),
     sweepOutbox: () => processor.sweepOutbox(),
     startWorkers: (more) => {

@@ -1,6 +1,7 @@
-import type { DecisionLookup, DeployedDecisions as CoreDeployedDecisions } from '@baton/core';
+import type { DecisionLookup, DeployedDecisions as CoreDeployedDecisions, Variables } from '@baton/core';
+import { BatonError } from '@baton/errors';
 import { isExpression } from '@baton/feel';
-import { isDmnResource, parseDmn, type DecisionRequirements, type ProcessDefinition } from '@baton/model';
+import { evaluateDecision, isDmnResource, parseDmn, type DecisionEvaluation, type DecisionRequirements, type ProcessDefinition } from '@baton/model';
 import type { KeySource } from '../ids.js';
 import type { ProcessStore } from '../ports/process-store.js';
 import type { FormRecord } from '../ports/store-records.js';
@@ -22,6 +23,15 @@ interface StoredDecisions {
   /** 1 for the first file holding this decision, +1 for each changed file after it. */
   readonly version: number;
   readonly xml: string;
+}
+
+/** A decision evaluated on its own, outside any instance: which file and version, and the outcome. */
+export interface StandaloneEvaluation {
+  readonly decisionId: string;
+  readonly decisionVersion: number;
+  readonly decisionRequirementsId: string;
+  readonly decisionRequirementsKey: string;
+  readonly evaluation: DecisionEvaluation;
 }
 
 /** A parsed `.dmn` resource of a deployment. */
@@ -110,11 +120,8 @@ export class DecisionStore {
     if (called.ids.length === 0 && !called.hasExpressions) return undefined;
     const found = new Map<string, CoreDeployedDecisions>();
     for (const id of new Set([...called.ids, ...extraIds])) {
-      const record = await this.store.getForm(`${formIdPrefix}${id}`);
-      const stored = envelopeOf(record);
-      if (record === undefined || stored === undefined) continue;
-      const requirements = await this.requirementsOf(record.formKey, stored.xml);
-      if (requirements !== undefined) found.set(id, { requirements, version: stored.version, decisionRequirementsKey: record.formKey });
+      const deployed = await this.latest(id);
+      if (deployed !== undefined) found.set(id, deployed);
     }
     const missed = new Set<string>();
     const lookup: DecisionLookup = (decisionId) => {
@@ -123,6 +130,30 @@ export class DecisionStore {
       return deployed;
     };
     return { lookup, missed };
+  }
+
+  /** The latest deployed DMN file holding decision `decisionId` (one store read), if any. */
+  async latest(decisionId: string): Promise<CoreDeployedDecisions | undefined> {
+    const record = await this.store.getForm(`${formIdPrefix}${decisionId}`);
+    const stored = envelopeOf(record);
+    if (record === undefined || stored === undefined) return undefined;
+    const requirements = await this.requirementsOf(record.formKey, stored.xml);
+    return requirements === undefined ? undefined : { requirements, version: stored.version, decisionRequirementsKey: record.formKey };
+  }
+
+  /**
+   * Evaluates the latest deployed decision `decisionId` on its own (Camunda 8.8's
+   * standalone evaluation), at `now` under the default expression limits; a failing
+   * evaluation is a result naming decision and rule. Throws NOT_FOUND without such a decision.
+   */
+  async evaluate(decisionId: string, variables: Variables, now: number): Promise<StandaloneEvaluation> {
+    const deployed = await this.latest(decisionId);
+    if (deployed === undefined) {
+      throw new BatonError('NOT_FOUND', `Expected a deployed decision "${decisionId}", but none is deployed; deploy the DMN file that holds it.`, { decisionId });
+    }
+    const { requirements, version, decisionRequirementsKey } = deployed;
+    const evaluation = evaluateDecision(requirements, decisionId, variables, { now });
+    return { decisionId, decisionVersion: version, decisionRequirementsId: requirements.decisionRequirementsId, decisionRequirementsKey, evaluation };
   }
 
   /** Parsed once per node per deployed file. */

@@ -3,6 +3,7 @@ import type { InstanceEvent, InstanceState, UserTaskChanges, Variables } from '@
 import type { ProcessDefinition } from '@baton/model';
 import type { DecideFn, ExecuteRequest, ExecuteResult } from '../command-processor.js';
 import type { ParseFn } from '../definition-registry.js';
+import type { StandaloneEvaluation } from './deployed-decisions.js';
 import type { Clock } from '../ports/clock.js';
 import type { JobQueue } from '../ports/job-queue.js';
 import type { MessageBus } from '../ports/message-bus.js';
@@ -308,6 +309,12 @@ export interface Engine {
   getDefinition(definitionKey: string): Promise<ProcessDefinition>;
   /** The latest deployed form (a `*.form` resource) with that id, if any. */
   getForm(formId: string): Promise<FormRecord | undefined>;
+  /**
+   * Evaluates the latest deployed decision of that id with `variables`, outside any
+   * instance (issue 16; Camunda 8.8's decision evaluation): its result and every decision
+   * evaluated, or the failure naming decision and rule. Throws NOT_FOUND without such a decision.
+   */
+  evaluateDecision(request: { readonly decisionId: string; readonly variables?: Variables }): Promise<StandaloneEvaluation>;
   /** The BPMN XML of a version (default the latest); throws DEFINITION_NOT_FOUND. */
   getDefinitionXml(query: { readonly definitionKey: string } | { readonly processId: string; readonly version?: number }): Promise<string>;
 
