@@ -1,6 +1,6 @@
 import { BatonError } from '@baton/errors';
 import { createInMemoryJobQueue, createInMemoryProcessStore } from '@baton/memory';
-import { createPostgresJobQueue, createPostgresProcessStore, PostgresProcessStore } from '@baton/postgres';
+import { createPostgresIdentityStore, createPostgresJobQueue, createPostgresProcessStore, PostgresProcessStore } from '@baton/postgres';
 import { createBullmqJobQueue, createRedisIdentityStore, createRedisProcessStore, RedisProcessStore } from '@baton/redis';
 import type { Clock, JobQueue, MessageBus, ProcessStore } from '@baton/runtime';
 import type { GroupRecord, UserRecord } from './auth/identity.js';
@@ -158,12 +158,15 @@ export async function createAdapters(
 
 /**
  * The IdentityStore beside the chosen process store (issue 7): for `redis://…` the same
- * Redis and prefix `baton` (keys `baton:identity:*`), so every node of the cluster shares
- * the admins' changes and they survive restarts; otherwise this process's memory.
- * Throws STORE_UNAVAILABLE when Redis does not answer.
+ * Redis and prefix `baton` (keys `baton:identity:*`), for `postgres://…` the same
+ * database and schema `baton` (tables `identity_*`, issue 15), so every node of the
+ * cluster shares the admins' changes and they survive restarts; otherwise this
+ * process's memory. Throws STORE_UNAVAILABLE when the server does not answer.
  */
 export async function createIdentityStore(choice: AdapterChoice): Promise<IdentityStore> {
   const store = choice.store ?? 'memory';
   // The process store on the same server has warned about its settings already.
-  return isRedisUrl(store) ? createRedisIdentityStore<UserRecord, GroupRecord>({ url: store, onWarning: () => undefined }) : createInMemoryIdentityStore();
+  if (isRedisUrl(store)) return createRedisIdentityStore<UserRecord, GroupRecord>({ url: store, onWarning: () => undefined });
+  if (isPostgresUrl(store)) return createPostgresIdentityStore<UserRecord, GroupRecord>({ url: store });
+  return createInMemoryIdentityStore();
 }

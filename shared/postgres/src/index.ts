@@ -3,3 +3,4 @@ export { createPool, defaultSchema, type PostgresConnectionOptions } from './con
 export { migrate, migrationStatus, migrations, type Migration, type MigrationStatus } from './migrate.js';
 export { createPostgresProcessStore, PostgresProcessStore, type PostgresProcessStoreOptions, type PostgresStoreProbe } from './postgres-process-store.js';
 export { createPostgresJobQueue, PostgresJobQueue, type PostgresJobQueueOptions } from './postgres-job-queue.js';
+export { createPostgresIdentityStore, PostgresIdentityStore } from './postgres-identity-store.js';

@@ -40,9 +40,10 @@ function lockKeyOf(schema: string): string {
  * schema and `schema_migrations` when missing, applies the versions not recorded
  * there in order and records them. Two nodes starting at once: the second waits for
  * the lock, then finds nothing to do. A failing migration leaves the schema as it was.
- * Returns the versions this call applied.
+ * `toVersion` stops there (tests of an upgrade from an older version). Returns the
+ * versions this call applied.
  */
-export async function migrate(pool: pg.Pool, schema = defaultSchema): Promise<readonly number[]> {
+export async function migrate(pool: pg.Pool, schema = defaultSchema, toVersion = Number.MAX_SAFE_INTEGER): Promise<readonly number[]> {
   checkSchema(schema);
   return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKeyOf(schema)]);
@@ -53,7 +54,7 @@ export async function migrate(pool: pg.Pool, schema = defaultSchema): Promise<re
     const done = new Set(rows.map((row) => row.version));
     const applied: number[] = [];
     for (const migration of migrations()) {
-      if (done.has(migration.version)) continue;
+      if (done.has(migration.version) || migration.version > toVersion) continue;
       await client.query(migration.sql);
       await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
       applied.push(migration.version);

@@ -1,3 +1,4 @@
+import { migrations } from '@baton/postgres';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../services/cli/src/run.js';
 import { usePostgres } from './postgres-test-support.js';
@@ -21,11 +22,13 @@ describe('baton db', () => {
     const first = await baton('db', 'migrate', ...flags);
     const second = await baton('db', 'migrate', ...flags);
     const after = await baton('db', 'status', ...flags);
-    // then
-    expect(before).toMatchObject({ code: 1, stdout: expect.stringContaining('applied: none\npending: 1 (initial)') });
-    expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/: applied 1 \(initial\)\n$/) });
-    expect(second).toMatchObject({ code: 0, stdout: expect.stringMatching(/is up to date at version 1\n$/) });
-    expect(after).toMatchObject({ code: 0, stdout: expect.stringContaining('applied: 1 (initial)\npending: none') });
+    // then, with every version this build has listed as "1 (initial), 2 (identity), …"
+    const all = migrations().map((m) => `${m.version} (${m.name})`).join(', ');
+    expect(all).toMatch(/^1 \(initial\), 2 \(identity\)/);
+    expect(before).toMatchObject({ code: 1, stdout: expect.stringContaining(`applied: none\npending: ${all}\n`) });
+    expect(first).toMatchObject({ code: 0, stdout: expect.stringContaining(`: applied ${all}\n`) });
+    expect(second).toMatchObject({ code: 0, stdout: expect.stringContaining(`is up to date at version ${migrations().length}\n`) });
+    expect(after).toMatchObject({ code: 0, stdout: expect.stringContaining(`applied: ${all}\npending: none\n`) });
   });
 
   it('refuses a store that is not Postgres, and says why when the database does not answer', async () => {

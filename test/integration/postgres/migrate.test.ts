@@ -41,6 +41,24 @@ describe('schema migrations', () => {
     expect(rows.map((row) => row.version)).toEqual(migrations().map((m) => m.version));
   });
 
+  it('upgrades a schema from the previous version, keeping its data', async () => {
+    // given a schema at the version before the latest, with an instance in it
+    const schema = postgres.uniqueSchema();
+    const latest = migrations().at(-1)?.version ?? 0;
+    expect(await migrate(pool, schema, latest - 1)).toEqual(migrations().slice(0, -1).map((m) => m.version));
+    await pool.query(
+      `INSERT INTO ${schema}.instances (instance_id, process_id, definition_key, root_instance_id, status, started_at, version, history_count, state)
+       VALUES ('i-1', 'p', 'p:1', 'i-1', 'active', 1, 1, 0, '{}')`,
+    );
+    // when it is migrated
+    const applied = await migrate(pool, schema);
+    // then only the latest version was applied, and the instance is still there
+    expect(applied).toEqual([latest]);
+    expect(await migrationStatus(pool, schema)).toMatchObject({ pending: [] });
+    const { rows } = await pool.query<{ instance_id: string }>(`SELECT instance_id FROM ${schema}.instances`);
+    expect(rows.map((row) => row.instance_id)).toEqual(['i-1']);
+  });
+
   it('numbers the migration files 1, 2, 3… without gaps', () => {
     expect(migrations().map((m) => m.version)).toEqual(migrations().map((_, i) => i + 1));
   });
