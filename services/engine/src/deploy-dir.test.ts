@@ -13,7 +13,7 @@ describe('readBpmnDir (the node\'s --deploy DIR)', () => {
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  it('reads .bpmn, .bpmn2, .bpmn20.xml, BPMN .xml and .form files, and skips other XML', async () => {
+  it('reads .bpmn, .bpmn2, .bpmn20.xml, BPMN .xml, .form and .dmn files, and skips other XML', async () => {
     // given
     await mkdir(join(dir, 'flowable'));
     await writeFile(join(dir, 'a.bpmn'), fixture('simple'));
@@ -21,11 +21,12 @@ describe('readBpmnDir (the node\'s --deploy DIR)', () => {
     await writeFile(join(dir, 'flowable', 'c.bpmn20.xml'), fixture('simple'));
     await writeFile(join(dir, 'd.xml'), fixture('simple'));
     await writeFile(join(dir, 'e.form'), '{"id":"e","components":[]}');
+    await writeFile(join(dir, 'f.dmn'), '<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="f" />');
     await writeFile(join(dir, 'pom.xml'), '<project><modelVersion>4.0.0</modelVersion></project>');
     await writeFile(join(dir, 'notes.txt'), 'not a model');
     // when
     const resources = await readBpmnDir(dir);
     // then
-    expect(resources.map((r) => r.name)).toEqual(['a.bpmn', 'b.bpmn2', 'd.xml', 'e.form', join('flowable', 'c.bpmn20.xml')]);
+    expect(resources.map((r) => r.name)).toEqual(['a.bpmn', 'b.bpmn2', 'd.xml', 'e.form', 'f.dmn', join('flowable', 'c.bpmn20.xml')]);
   });
 });

@@ -1,11 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { BatonError } from '@baton/errors';
-import { isBpmnResource, mayBeBpmnFile } from '@baton/model';
+import { isBpmnResource, isDmnResource, mayBeBpmnFile } from '@baton/model';
 import type { DeployResource } from './engine-api.js';
 
 /**
- * Every BPMN model and `*.form` file under `dir` (recursively), in name order, named by its
+ * Every BPMN model, `*.form` and `*.dmn` file under `dir` (recursively), in name order, named by its
  * path relative to `dir`. BPMN models are `.bpmn`, `.bpmn2`, `.bpmn20.xml`, and `.xml` files
  * holding BPMN `<definitions>` (other XML is skipped): the same choice as `baton validate DIR`.
  */
@@ -16,7 +16,8 @@ export async function readBpmnDir(dir: string): Promise<DeployResource[]> {
   } catch (error) {
     throw new BatonError('VALIDATION_FAILED', `Cannot read deploy directory "${dir}": ${(error as Error).message}`, { field: 'deployDir', dir }, { cause: error });
   }
-  const candidates = names.filter((name) => name.endsWith('.form') || mayBeBpmnFile(name)).sort();
+  const isOther = (name: string): boolean => name.endsWith('.form') || isDmnResource(name);
+  const candidates = names.filter((name) => isOther(name) || mayBeBpmnFile(name)).sort();
   const read = await Promise.all(candidates.map(async (name) => ({ name: relative(dir, join(dir, name)), xml: await readFile(join(dir, name), 'utf8') })));
-  return read.filter((resource) => resource.name.endsWith('.form') || isBpmnResource(resource.name, resource.xml));
+  return read.filter((resource) => isOther(resource.name) || isBpmnResource(resource.name, resource.xml));
 }
