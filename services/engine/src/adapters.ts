@@ -58,8 +58,8 @@ export interface AdapterChoice {
    */
   readonly eagerDispatch?: boolean;
   /**
-   * How long an ended instance stays readable with its history. Redis: default 24 h,
-   * then Redis drops it. Memory: as long, but at most the 10,000 that ended last.
+   * How long an ended instance stays readable with its history. Redis and Postgres:
+   * default 24 h, then the store drops it. Memory: as long, but at most the 10,000 that ended last.
    */
   readonly endedRetentionMs?: number;
 }
@@ -86,7 +86,7 @@ function check(port: PortName, value: string): void {
 /** The process store the choice names: Redis and Postgres connect first (Postgres also migrates its schema). */
 async function createStore(store: string, retention: number | undefined, warn: { onWarning?: (message: string) => void }): Promise<ProcessStore> {
   if (isRedisUrl(store)) return createRedisProcessStore({ url: store, ...warn, ...(retention === undefined ? {} : { endedRetentionMs: retention }) });
-  if (isPostgresUrl(store)) return createPostgresProcessStore({ url: store });
+  if (isPostgresUrl(store)) return createPostgresProcessStore({ url: store, ...(retention === undefined ? {} : { endedRetentionMs: retention }) });
   return createInMemoryProcessStore(retention === undefined ? {} : { retention: { endedTtlMs: retention } });
 }
 

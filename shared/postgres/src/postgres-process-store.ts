@@ -34,7 +34,17 @@ import { commitInstance } from './store-commit.js';
 import { StoreDeployments } from './store-deployments.js';
 import { StoreQueries } from './store-queries.js';
 
-export type PostgresProcessStoreOptions = PostgresConnectionOptions;
+export interface PostgresProcessStoreOptions extends PostgresConnectionOptions {
+  /**
+   * How long an instance that ended (completed or terminated) stays readable, with its
+   * history, before a later commit purges it. Default 24 h, as on Redis. Active
+   * instances are always kept.
+   */
+  readonly endedRetentionMs?: number;
+}
+
+/** Default of {@link PostgresProcessStoreOptions.endedRetentionMs}: a day. */
+export const defaultEndedRetentionMs = 86_400_000;
 
 /** What one probe found (the engine's readiness check; the shape of the Redis store's). */
 export interface PostgresStoreProbe {
@@ -54,7 +64,10 @@ export class PostgresProcessStore implements ProcessStore {
   private closing: Promise<void> | undefined;
   private seenEpoch: string | undefined;
 
-  constructor(private readonly pool: pg.Pool) {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly endedRetentionMs = defaultEndedRetentionMs,
+  ) {
     this.queries = new StoreQueries(pool);
     this.deployments = new StoreDeployments(pool);
   }
@@ -79,7 +92,7 @@ export class PostgresProcessStore implements ProcessStore {
   }
 
   commit(request: CommitRequest): Promise<number> {
-    return this.guard(() => commitInstance(this.pool, request));
+    return this.guard(() => commitInstance(this.pool, request, this.endedRetentionMs));
   }
 
   findUserTasks(query: UserTaskQuery): Promise<Page<IndexedUserTask>> {
@@ -231,5 +244,5 @@ export class PostgresProcessStore implements ProcessStore {
  * and returns the store. Throws STORE_UNAVAILABLE when Postgres does not answer.
  */
 export async function createPostgresProcessStore(options: PostgresProcessStoreOptions): Promise<PostgresProcessStore> {
-  return new PostgresProcessStore(await connectMigrated(options));
+  return new PostgresProcessStore(await connectMigrated(options), options.endedRetentionMs ?? defaultEndedRetentionMs);
 }

@@ -55,15 +55,26 @@ const insertHistory = `
   SELECT $1, $2 + n - 1, $3, $4, e FROM json_array_elements($5::json) WITH ORDINALITY AS x(e, n)`;
 
 const createInstance = `
-  INSERT INTO instances (instance_id, process_id, definition_key, root_instance_id, parent_instance_id, status, started_at, ended_at, version, history_count, state)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10)
+  INSERT INTO instances (instance_id, process_id, definition_key, root_instance_id, parent_instance_id, status, started_at, ended_at, version, history_count, state, purge_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11)
   ON CONFLICT (instance_id) DO NOTHING
   RETURNING 0 AS first`;
 
 const updateInstance = `
-  UPDATE instances SET status = $2, ended_at = $3, version = version + 1, history_count = history_count + $4, state = $5
+  UPDATE instances SET status = $2, ended_at = $3, version = version + 1, history_count = history_count + $4, state = $5, purge_at = $7
   WHERE instance_id = $1 AND version = $6
   RETURNING history_count - $4 AS first`;
+
+/** At most this many ended instances are purged by one commit that ends another (amortized O(1) per end). */
+const purgeBatch = 16;
+
+const purgeEnded = `
+  WITH gone AS (
+    DELETE FROM instances WHERE instance_id IN (
+      SELECT instance_id FROM instances WHERE purge_at <= $1 ORDER BY purge_at LIMIT ${purgeBatch} FOR UPDATE SKIP LOCKED)
+    RETURNING instance_id),
+  history_gone AS (DELETE FROM history WHERE instance_id IN (SELECT instance_id FROM gone))
+  DELETE FROM incidents WHERE instance_id IN (SELECT instance_id FROM gone)`;
 
 /** Thrown inside the transaction to roll it back; turned into VERSION_CONFLICT outside. */
 class Conflict extends Error {
@@ -73,9 +84,10 @@ class Conflict extends Error {
 }
 
 /** Writes the state row: returns the history position this commit's events start at, or throws {@link Conflict}. */
-async function writeState(client: pg.PoolClient, request: CommitRequest, ref: InstanceRef): Promise<number> {
+async function writeState(client: pg.PoolClient, request: CommitRequest, ref: InstanceRef, endedRetentionMs: number): Promise<number> {
   const { state, events } = request;
   const stateJson = JSON.stringify(state);
+  const purgeAt = state.status === 'active' ? null : request.at + endedRetentionMs;
   const result =
     request.expectedVersion === 0
       ? await client.query<{ first: number }>(createInstance, [
@@ -89,8 +101,9 @@ async function writeState(client: pg.PoolClient, request: CommitRequest, ref: In
           state.endedAt ?? null,
           events.length,
           stateJson,
+          purgeAt,
         ])
-      : await client.query<{ first: number }>(updateInstance, [request.instanceId, state.status, state.endedAt ?? null, events.length, stateJson, request.expectedVersion]);
+      : await client.query<{ first: number }>(updateInstance, [request.instanceId, state.status, state.endedAt ?? null, events.length, stateJson, request.expectedVersion, purgeAt]);
   const first = result.rows[0]?.first;
   if (first === undefined) throw new Conflict('version');
   return first;
@@ -118,9 +131,11 @@ async function writeIndexes(client: pg.PoolClient, request: CommitRequest, ref: 
  * check (FOR SHARE on the process row, so a deploy cannot slip in), the state row
  * (INSERT for version 0, else UPDATE … WHERE version = expected, which waits for a
  * racing writer's row lock and then finds the version moved), history, outbox and
- * index rows. Nothing but queries runs while the transaction is open.
+ * index rows. A commit that ends its instance marks it for purging `endedRetentionMs`
+ * later and purges a few whose time has come. Nothing but queries runs while the
+ * transaction is open.
  */
-export async function commitInstance(pool: pg.Pool, request: CommitRequest): Promise<number> {
+export async function commitInstance(pool: pg.Pool, request: CommitRequest, endedRetentionMs: number): Promise<number> {
   const ref = refOf(request);
   try {
     await inTransaction(pool, async (client) => {
@@ -129,12 +144,13 @@ export async function commitInstance(pool: pg.Pool, request: CommitRequest): Pro
         const latest = await client.query('SELECT 1 FROM processes WHERE process_id = $1 AND latest_key = $2 FOR SHARE', [latestOf.processId, latestOf.definitionKey]);
         if (latest.rowCount === 0) throw new Conflict('latest');
       }
-      const first = await writeState(client, request, ref);
+      const first = await writeState(client, request, ref, endedRetentionMs);
       if (request.events.length > 0) {
         await client.query(insertHistory, [request.instanceId, first, request.at, request.commandId, JSON.stringify(request.events)]);
       }
       if (request.outbox.length > 0) await client.query(insertOutbox, [JSON.stringify(request.outbox)]);
       await writeIndexes(client, request, ref);
+      if (request.state.status !== 'active') await client.query(purgeEnded, [request.at]);
     });
   } catch (error) {
     if (error instanceof Conflict || isRaceLost(error)) throw await conflictError(pool, request, error);
