@@ -59,19 +59,22 @@ async function fromBasic(encoded: string, request: FastifyRequest, reply: Fastif
   return principal;
 }
 
+/** The principal of an API key (`baton_<keyId>_<secret>`), sent as `Authorization: Bearer` or `x-api-key`. */
+function fromApiKey(key: string, reply: FastifyReply, auth: Authenticator): Principal {
+  const keyId = apiKeyIdOf(key);
+  const directory = auth.identity.directory();
+  const record = keyId === undefined ? undefined : directory.apiKey(keyId);
+  const principal = record && matchesApiKey(key, record.hash) ? directory.principalOfApiKey(record.keyId) : undefined;
+  if (principal === undefined) throw unauthenticated(reply, 'Unknown or revoked API key.', 'invalid_token');
+  return principal;
+}
+
 async function fromAuthorization(header: string, request: FastifyRequest, reply: FastifyReply, auth: Authenticator): Promise<Principal> {
   const basic = /^Basic\s+(\S+)\s*$/i.exec(header)?.[1];
   if (basic !== undefined) return fromBasic(basic, request, reply, auth);
   const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
   if (token === undefined) throw unauthenticated(reply, 'Unsupported Authorization header; send "Bearer <API key or token>" or "Basic <base64 of username:password>".');
-  if (token.startsWith(apiKeyPrefix)) {
-    const keyId = apiKeyIdOf(token);
-    const directory = auth.identity.directory();
-    const record = keyId === undefined ? undefined : directory.apiKey(keyId);
-    const principal = record && matchesApiKey(token, record.hash) ? directory.principalOfApiKey(record.keyId) : undefined;
-    if (principal === undefined) throw unauthenticated(reply, 'Unknown or revoked API key.', 'invalid_token');
-    return principal;
-  }
+  if (token.startsWith(apiKeyPrefix)) return fromApiKey(token, reply, auth);
   if (auth.verifyJwt === undefined) throw unauthenticated(reply, 'Bearer tokens are not accepted: this node has no OIDC provider configured.', 'invalid_token');
   try {
     return await auth.verifyJwt(token);
@@ -84,6 +87,9 @@ async function fromAuthorization(header: string, request: FastifyRequest, reply:
 async function authenticate(request: FastifyRequest, reply: FastifyReply, auth: Authenticator): Promise<Principal | undefined> {
   const header = request.headers.authorization;
   if (header !== undefined) return fromAuthorization(header, request, reply, auth);
+  // @baton/client's `apiKey` and the CLI's --api-key send it as x-api-key.
+  const apiKey = request.headers['x-api-key'];
+  if (typeof apiKey === 'string') return fromApiKey(apiKey.trim(), reply, auth);
   const session = readSession(request, auth.now());
   if (session === undefined) return undefined;
   // Asked of the store on every request (one round trip), which also brings the directory up to date: a logout,
@@ -101,7 +107,7 @@ function addGuards(app: FastifyInstance, auth: Authenticator, engine: EngineApi)
     const access = accessOf(request);
     if (request.is404 || access === 'public') return;
     const principal = await authenticate(request, reply, auth);
-    if (principal === undefined) throw unauthenticated(reply, 'Log in (POST /v2/auth/login) or send "Authorization: Bearer <API key or token>".');
+    if (principal === undefined) throw unauthenticated(reply, 'Log in (POST /v2/auth/login) or send "Authorization: Bearer <API key or token>" (or the API key as header x-api-key).');
     request.principal = principal;
     request.log = request.log.child({ subject: principal.subject, via: principal.via });
     reply.log = request.log;
