@@ -40,7 +40,8 @@ export function createEngine(options: EngineOptions): Engine {
     return subject;
   };
   const publishEvents = (result: ExecuteResult): void => {
-    const data = { instanceId: result.instanceId, version: result.version, events: result.events };
+    // `v`: the payload's format version, for bus clients that subscribe (services/engine/src/bus-api/README.md).
+    const data = { v: 1, instanceId: result.instanceId, version: result.version, events: result.events };
     bus.publish(subjectOf(result.state.processId), data).catch((error: unknown) =>
       onError(error, { instanceId: result.instanceId, during: 'publishEvents' }),
     );
