@@ -7,9 +7,9 @@ export interface PostgresConnectionOptions {
   readonly url: string;
   /** Schema holding every table; default `baton`. Nodes of one cluster share it. */
   readonly schema?: string;
-  /** Connections in the adapter's pool; default 10. */
+  /** Connections in the adapter's pool; default the URL's `pool_size`, else 10. */
   readonly poolSize?: number;
-  /** Longest a statement may run before Postgres cancels it; default 5 000 ms. */
+  /** Longest a statement may run before Postgres cancels it; default 5 000 ms (the URL's `statement_timeout` wins). */
   readonly statementTimeoutMs?: number;
 }
 
@@ -29,6 +29,22 @@ export function checkSchema(schema: string): string {
   return schema;
 }
 
+/** The URL's `pool_size` (`postgres://…/db?pool_size=20`), when it is a positive whole number; pg ignores the parameter. */
+export function poolSizeOf(url: string): number | undefined {
+  let value: string | null;
+  try {
+    value = new URL(url).searchParams.get('pool_size');
+  } catch {
+    return undefined;
+  }
+  if (value === null) return undefined;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1) {
+    throw new BatonError('VALIDATION_FAILED', `Expected pool_size in the Postgres URL to be a positive whole number, but found "${value}".`, { field: 'pool_size', value });
+  }
+  return size;
+}
+
 /**
  * A pool whose connections use `schema` (search_path) and a statement timeout, so a
  * query on a paused or overloaded server fails instead of hanging. Connect errors
@@ -38,7 +54,7 @@ export function createPool(options: PostgresConnectionOptions): pg.Pool {
   const schema = checkSchema(options.schema ?? defaultSchema);
   const pool = new pg.Pool({
     connectionString: options.url,
-    max: options.poolSize ?? 10,
+    max: options.poolSize ?? poolSizeOf(options.url) ?? 10,
     connectionTimeoutMillis: connectTimeoutMs,
     statement_timeout: options.statementTimeoutMs ?? 5_000,
     options: `-c search_path=${schema}`,
