@@ -1,7 +1,8 @@
 /**
  * The cost per request of each door (issue 14): one `createProcessInstance` and one
- * task-list query (`searchUserTasks`, 50 a page), over REST and over the bus client API
- * on NATS and on Faye, side by side (req/s and p50/p99 from one run).
+ * task-list query (`searchUserTasks`, 50 a page), over REST, GraphQL (`/graphql`, the
+ * task list's fields) and the bus client API on NATS and on Faye, side by side (req/s and
+ * p50/p99 from one run).
  *
  *   npx tsc -b && npx esbuild test/bench/doors.ts --bundle --packages=external --platform=node --format=esm --target=node20 \
  *     --outfile=test/bench/dist/doors.js --log-level=warning && node test/bench/dist/doors.js [--duration-ms 3000] [--in-flight 20] [--open-tasks 200]
@@ -39,10 +40,39 @@ interface Row {
   readonly p99Ms: number;
 }
 
+/** The two calls each door is measured on. */
+interface DoorCalls {
+  searchUserTasks(): Promise<unknown>;
+  createProcessInstance(): Promise<unknown>;
+}
+
+/** The calls through a `BatonClient` (REST or the bus). */
+const clientCalls = (client: BatonClient): DoorCalls => ({
+  searchUserTasks: () => client.searchUserTasks({ filter: { state: 'CREATED' }, page: { limit: 50 } }),
+  createProcessInstance: () => client.createProcessInstance({ processDefinitionId: 'doors' }),
+});
+
+/** The task list's fields, as a GraphQL task list asks for them. */
+const taskFields = 'userTaskKey name state assignee elementId candidateGroups candidateUsers processDefinitionId processInstanceKey creationDate dueDate priority';
+
+/** The calls through `/graphql` (one POST each; an `errors` answer fails the call). */
+function graphqlCalls(url: string): DoorCalls {
+  const post = async (query: string): Promise<unknown> => {
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const answer = (await res.json()) as { data?: unknown; errors?: unknown };
+    if (answer.errors !== undefined) throw new Error(`GraphQL answered ${JSON.stringify(answer.errors)}`);
+    return answer.data;
+  };
+  return {
+    searchUserTasks: () => post(`{ userTasks(filter: { state: "CREATED" }, page: { limit: 50 }) { items { ${taskFields} } } }`),
+    createProcessInstance: () => post('mutation { createProcessInstance(processDefinitionId: "doors") { processInstanceKey } }'),
+  };
+}
+
 /** The task-list query first, while each door's node holds the same open tasks; each created instance adds one. */
-const operations: readonly (readonly [string, (client: BatonClient) => Promise<unknown>])[] = [
-  ['searchUserTasks (50)', (client) => client.searchUserTasks({ filter: { state: 'CREATED' }, page: { limit: 50 } })],
-  ['createProcessInstance', (client) => client.createProcessInstance({ processDefinitionId: 'doors' })],
+const operations: readonly (readonly [string, (calls: DoorCalls) => Promise<unknown>])[] = [
+  ['searchUserTasks (50)', (calls) => calls.searchUserTasks()],
+  ['createProcessInstance', (calls) => calls.createProcessInstance()],
 ];
 
 /** `inFlight` lanes call `call` back to back for `durationMs`; every latency is kept. */
@@ -60,11 +90,11 @@ async function measure(call: () => Promise<unknown>, inFlight: number, durationM
   return { requests: latencies.length, elapsedMs: performance.now() - started, latencies: latencies.sort((a, b) => a - b) };
 }
 
-async function benchDoor(door: string, client: BatonClient, inFlight: number, durationMs: number): Promise<Row[]> {
+async function benchDoor(door: string, calls: DoorCalls, inFlight: number, durationMs: number): Promise<Row[]> {
   const rows: Row[] = [];
   for (const [operation, call] of operations) {
-    await measure(() => call(client), inFlight, Math.min(1_000, durationMs));
-    const { requests, elapsedMs, latencies } = await measure(() => call(client), inFlight, durationMs);
+    await measure(() => call(calls), inFlight, Math.min(1_000, durationMs));
+    const { requests, elapsedMs, latencies } = await measure(() => call(calls), inFlight, durationMs);
     rows.push({ door, operation, requests, perSec: (requests / elapsedMs) * 1_000, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) });
     process.stderr.write(`${door} ${operation}: ${requests} requests\n`);
   }
@@ -73,7 +103,7 @@ async function benchDoor(door: string, client: BatonClient, inFlight: number, du
 
 interface Door {
   readonly name: string;
-  readonly client: BatonClient;
+  readonly calls: DoorCalls;
   close(): Promise<void>;
 }
 
@@ -106,19 +136,24 @@ async function main(): Promise<void> {
     async () => {
       const bus = createInMemoryMessageBus({ clock: systemClock() });
       const node = await nodeOn(bus, cluster, openTasks);
-      return { name: 'REST', client: createClient({ baseUrl: node.node.url }), close: async () => (await node.close(), await bus.close()) };
+      return { name: 'REST', calls: clientCalls(createClient({ baseUrl: node.node.url })), close: async () => (await node.close(), await bus.close()) };
+    },
+    async () => {
+      const bus = createInMemoryMessageBus({ clock: systemClock() });
+      const node = await nodeOn(bus, cluster, openTasks);
+      return { name: 'GraphQL', calls: graphqlCalls(node.node.url), close: async () => (await node.close(), await bus.close()) };
     },
     async () => {
       const bus = await createNatsMessageBus({ url: nats.url });
       const node = await nodeOn(bus, cluster, openTasks);
       const client = await createBusClient({ bus: nats.url, cluster });
-      return { name: 'bus (NATS)', client, close: async () => (await client.close(), await node.close(), await bus.close()) };
+      return { name: 'bus (NATS)', calls: clientCalls(client), close: async () => (await client.close(), await node.close(), await bus.close()) };
     },
     async () => {
       const bus = await createFayeMessageBus({ url: faye.url, token });
       const node = await nodeOn(bus, cluster, openTasks);
       const client = await createBusClient({ bus: `faye+${faye.url}`, fayeToken: token, cluster });
-      return { name: 'bus (Faye)', client, close: async () => (await client.close(), await node.close(), await bus.close()) };
+      return { name: 'bus (Faye)', calls: clientCalls(client), close: async () => (await client.close(), await node.close(), await bus.close()) };
     },
   ];
   const rows: Row[] = [];
@@ -126,7 +161,7 @@ async function main(): Promise<void> {
     for (const open of doors) {
       const door = await open();
       try {
-        rows.push(...(await benchDoor(door.name, door.client, inFlight, durationMs)));
+        rows.push(...(await benchDoor(door.name, door.calls, inFlight, durationMs)));
       } finally {
         await door.close();
       }

@@ -113,7 +113,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...loggerOptions(options),
     bodyLimit,
     // One line per request (onResponse below), not Fastify's two (incoming, completed).
-    disableRequestLogging: true,
+    logController: new Fastify.LogController({ disableRequestLogging: true }),
     // removeAdditional: false, so a closed body schema refuses an unknown field instead of dropping it (see request-guards).
     ajv: { customOptions: { formats: { binary: true }, removeAdditional: false, verbose: true } },
   }) as unknown as FastifyInstance;
