@@ -4,8 +4,7 @@
  * task list's fields) and the bus client API on NATS and on Faye, side by side (req/s and
  * p50/p99 from one run).
  *
- *   npx tsc -b && npx esbuild test/bench/doors.ts --bundle --packages=external --platform=node --format=esm --target=node20 \
- *     --outfile=test/bench/dist/doors.js --log-level=warning && node test/bench/dist/doors.js [--duration-ms 3000] [--in-flight 20] [--open-tasks 200]
+ *   npm run bench:doors [-- --duration-ms 3000 --in-flight 20 --open-tasks 200]
  *
  * One process holds the node (memory store and queue) and the clients, so both share a
  * CPU: compare the doors of one run, not runs of different days. NATS comes from
