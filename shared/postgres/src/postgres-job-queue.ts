@@ -1,7 +1,8 @@
 import type { Clock, ConsumeOptions, ConsumerHandle, EnqueueRequest, JobHandler, JobQueue, LeasedJob, ScheduledTimer, TimerHandler } from '@baton/runtime';
 import type pg from 'pg';
-import { guarded, type PostgresConnectionOptions } from './connection.js';
+import { defaultSchema, guarded, type PostgresConnectionOptions } from './connection.js';
 import { JobConsumer, leaseJobs, TimerConsumer } from './job-consumers.js';
+import { JobNotices, jobsChannel } from './job-notices.js';
 import { connectMigrated } from './migrate.js';
 
 export interface PostgresJobQueueOptions extends PostgresConnectionOptions {
@@ -9,7 +10,7 @@ export interface PostgresJobQueueOptions extends PostgresConnectionOptions {
   readonly clock: Clock;
   /** Handler and poll failures (the job or timer comes back). */
   readonly onError?: (error: unknown) => void;
-  /** How often consumers look for work other nodes added; default 500 ms. */
+  /** How often consumers look for work other nodes added, in case a notice was lost; default 5 000 ms. */
   readonly pollMs?: number;
 }
 
@@ -18,8 +19,9 @@ export interface PostgresJobQueueOptions extends PostgresConnectionOptions {
  * is deliverable while `due_at <= now`; a lease moves `due_at` to the lease's end and
  * counts the attempt, so a job whose worker died is delivered again when its lease
  * ends. Leases take rows with `FOR UPDATE SKIP LOCKED`, so nodes sharing the schema
- * never get one job twice at once. Local enqueues wake local consumers at once; work
- * from other nodes is seen within `pollMs`.
+ * never get one job twice at once. An enqueue or release notifies every node's
+ * consumers of that capability (NOTIFY on `baton_jobs`, in the same statement); a
+ * notice lost while a listener reconnects is made up by polling every `pollMs`.
  */
 export class PostgresJobQueue implements JobQueue {
   private readonly consumers = new Set<JobConsumer>();
@@ -27,24 +29,31 @@ export class PostgresJobQueue implements JobQueue {
   private readonly onError: (error: unknown) => void;
   private readonly pollMs: number;
   private closing: Promise<void> | undefined;
+  private notices: JobNotices | undefined;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly clock: Clock,
+    private readonly schema: string,
     options: { readonly onError?: (error: unknown) => void; readonly pollMs?: number } = {},
   ) {
     this.onError = options.onError ?? (() => undefined);
-    this.pollMs = options.pollMs ?? 500;
+    this.pollMs = options.pollMs ?? 5_000;
+  }
+
+  /** Listens for peers' notices (see {@link JobNotices}); resolves once listening or once the first attempt failed. */
+  listen(url: string): Promise<void> {
+    this.notices ??= new JobNotices(url, this.schema, (capability) => this.wake(capability));
+    return this.notices.start();
   }
 
   enqueue(request: EnqueueRequest): Promise<void> {
     return this.guard(async () => {
-      const { rowCount } = await this.pool.query('INSERT INTO jobs (job_id, capability, payload, due_at) VALUES ($1, $2, $3, $4) ON CONFLICT (job_id) DO NOTHING', [
-        request.jobId,
-        request.capability,
-        JSON.stringify(request.payload),
-        request.notBefore ?? this.clock.now(),
-      ]);
+      const { rowCount } = await this.pool.query(
+        `WITH added AS (INSERT INTO jobs (job_id, capability, payload, due_at) VALUES ($1, $2, $3, $4) ON CONFLICT (job_id) DO NOTHING RETURNING capability)
+         SELECT pg_notify('${jobsChannel}', $5 || chr(10) || capability) FROM added`,
+        [request.jobId, request.capability, JSON.stringify(request.payload), request.notBefore ?? this.clock.now(), this.schema],
+      );
       if (rowCount === 1) this.wake(request.capability);
     });
   }
@@ -64,8 +73,9 @@ export class PostgresJobQueue implements JobQueue {
   release(jobId: string, options: { readonly notBefore?: number; readonly capability?: string } = {}): Promise<void> {
     return this.guard(async () => {
       const { rows } = await this.pool.query<{ capability: string }>(
-        'UPDATE jobs SET due_at = $2 WHERE job_id = $1 AND ($3::text IS NULL OR capability = $3) RETURNING capability',
-        [jobId, options.notBefore ?? this.clock.now(), options.capability ?? null],
+        `WITH released AS (UPDATE jobs SET due_at = $2 WHERE job_id = $1 AND ($3::text IS NULL OR capability = $3) RETURNING capability)
+         SELECT capability, pg_notify('${jobsChannel}', $4 || chr(10) || capability) FROM released`,
+        [jobId, options.notBefore ?? this.clock.now(), options.capability ?? null, this.schema],
       );
       if (rows[0] !== undefined) this.wake(rows[0].capability);
     });
@@ -118,6 +128,7 @@ export class PostgresJobQueue implements JobQueue {
       this.consumers.clear();
       this.timerConsumers.clear();
       await Promise.all(consumers.map((consumer) => consumer.stop()));
+      await this.notices?.close();
       await this.pool.end().catch(() => undefined);
     })();
     return this.closing;
@@ -142,5 +153,10 @@ export class PostgresJobQueue implements JobQueue {
 /** Connects, migrates the schema (under the migration lock) and returns the queue. Throws STORE_UNAVAILABLE when Postgres does not answer. */
 export async function createPostgresJobQueue(options: PostgresJobQueueOptions): Promise<PostgresJobQueue> {
   const pool = await connectMigrated(options);
-  return new PostgresJobQueue(pool, options.clock, { ...(options.onError === undefined ? {} : { onError: options.onError }), ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }) });
+  const queue = new PostgresJobQueue(pool, options.clock, options.schema ?? defaultSchema, {
+    ...(options.onError === undefined ? {} : { onError: options.onError }),
+    ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+  });
+  await queue.listen(options.url);
+  return queue;
 }

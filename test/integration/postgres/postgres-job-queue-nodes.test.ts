@@ -12,8 +12,8 @@ function job(jobId: string): EnqueueRequest {
 describe('PostgresJobQueue across nodes sharing one schema', () => {
   const queues: PostgresJobQueue[] = [];
   const clock = new VirtualClock(Date.UTC(2026, 0, 1));
-  const node = async (schema: string): Promise<PostgresJobQueue> => {
-    const queue = await createPostgresJobQueue({ url: postgres.url(), schema, clock, poolSize: 4 });
+  const node = async (schema: string, pollMs?: number): Promise<PostgresJobQueue> => {
+    const queue = await createPostgresJobQueue({ url: postgres.url(), schema, clock, poolSize: 4, ...(pollMs === undefined ? {} : { pollMs }) });
     queues.push(queue);
     return queue;
   };
@@ -51,6 +51,19 @@ describe('PostgresJobQueue across nodes sharing one schema', () => {
     await consumer.stop();
     await clock.advanceBy(60_000);
     expect(await b.lease(['mail'], { max: 1, leaseMs: 1_000 })).toEqual([]);
+  });
+
+  it('wakes a peer’s consumer at once through NOTIFY, without waiting for its poll', async () => {
+    // given node B consumes mail and polls only hourly; node A has no consumer
+    const schema = postgres.uniqueSchema();
+    const [a, b] = [await node(schema, 3_600_000), await node(schema, 3_600_000)];
+    const seen: string[] = [];
+    const consumer = b.consume(['mail'], async (j) => void seen.push(j.jobId));
+    // when A enqueues a job
+    await a.enqueue(job('notified'));
+    // then B runs it, told by A's notice
+    await vi.waitFor(() => expect(seen).toEqual(['notified']));
+    await consumer.stop();
   });
 
   it('fires a timer on one node only', async () => {
