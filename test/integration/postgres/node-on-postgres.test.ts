@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createPool, migrations } from '@baton/postgres';
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startNode, type RunningNode, type StartNodeOptions } from '../../../services/engine/src/index.js';
@@ -39,6 +41,31 @@ describe('a node on Postgres alone (--store postgres://…, no --queue)', () => 
     const history = await node.engine.getHistory(key);
     expect(history.flatMap((e) => (e.type === 'ElementCompleted' ? [e['elementId']] : []))).toEqual(['start', 'charge', 'cooling', 'end']);
     expect((await node.engine.getInstance(key)).variables).toMatchObject({ amount: 7, paid: true });
+  });
+
+  it('migrates an empty database once when two nodes start on it at the same moment', async () => {
+    // given an empty database of this test's own
+    const admin = createPool({ url: postgres.url(), poolSize: 1 });
+    const database = `fresh_${randomUUID().replaceAll('-', '')}`;
+    await admin.query(`CREATE DATABASE ${database}`);
+    const url = postgres.url().replace(/\/[^/?]*(\?|$)/, `/${database}$1`);
+    try {
+      // when two nodes start on it at once
+      const nodes = await Promise.all([start({ nodeId: 'pg-x', store: url }), start({ nodeId: 'pg-y', store: url })]);
+      // then both are ready and every version was applied once
+      for (const node of nodes) expect((await fetch(`${node.url}/health/ready`)).status).toBe(200);
+      const check = createPool({ url, poolSize: 1 });
+      try {
+        const { rows } = await check.query<{ version: number }>('SELECT version FROM baton.schema_migrations ORDER BY version');
+        expect(rows.map((row) => row.version)).toEqual(migrations().map((m) => m.version));
+      } finally {
+        await check.end();
+      }
+    } finally {
+      await Promise.all(running.splice(0).map((node) => node.close()));
+      await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
+      await admin.end();
+    }
   });
 
   it('keeps a job in Postgres across a restart: a node without the handler starts the instance, a later node runs it', async () => {
