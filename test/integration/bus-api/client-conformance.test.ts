@@ -7,13 +7,26 @@ import { systemClock } from '@baton/runtime';
 import { inject } from 'vitest';
 import { busDoor, startBusNode, uniqueCluster } from './bus-api-support.js';
 import { clientConformance } from './client-conformance.js';
+import { graphqlClient } from './graphql-client.js';
 
-// Issue 14: one client suite, three doors; the bus doors on a real nats-server and a real Faye endpoint.
+// Issue 14: one client suite, three doors (REST, GraphQL, the bus); the bus doors on a real nats-server and a real Faye endpoint.
 clientConformance('REST', async () => {
   const bus = createInMemoryMessageBus({ clock: systemClock() });
   const served = await startBusNode(bus, uniqueCluster());
   return {
     client: createClient({ baseUrl: served.node.url }),
+    close: async () => {
+      await served.close();
+      await bus.close();
+    },
+  };
+});
+
+clientConformance('GraphQL', async () => {
+  const bus = createInMemoryMessageBus({ clock: systemClock() });
+  const served = await startBusNode(bus, uniqueCluster());
+  return {
+    client: graphqlClient(served.node.url),
     close: async () => {
       await served.close();
       await bus.close();

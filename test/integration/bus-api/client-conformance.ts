@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { BatonClient } from '@baton/client';
 import { definitions } from './bus-api-support.js';
+import type { ConformanceCalls } from './graphql-client.js';
+
+/** The client calls the suite makes: a `BatonClient` (REST, the bus) has them all; GraphQL's door implements them. */
+type BatonClient = ConformanceCalls;
 
 /** One door to a node: a client, and what closes it (and the node behind it). */
 export interface ClientDoor {
@@ -54,7 +57,7 @@ async function untilState(client: BatonClient, processInstanceKey: string, state
 
 /**
  * The client conformance suite of issue 14: the same `BatonClient` calls, whichever door
- * (`createClient` over REST, `createBusClient` over NATS or Faye) `open` gives.
+ * (`createClient` over REST, `/graphql`, `createBusClient` over NATS or Faye) `open` gives.
  */
 export function clientConformance(door: string, open: () => Promise<ClientDoor>): void {
   describe(`BatonClient over ${door}`, () => {
