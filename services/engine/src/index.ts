@@ -3,6 +3,7 @@
  * `buildServer` is its HTTP API (Fastify 5, Camunda 8 REST v2 names and shapes).
  */
 export { buildServer, defaultBodyLimit, type ServerOptions } from './server.js';
+export { serveBusApi, busApiSubject, busApiVersion, type BusApi, type ServeBusApiOptions, type BusApiRequest, type BusApiReply } from './bus-api/index.js';
 export { startNode, type StartNodeOptions, type RunningNode } from './start-node.js';
 export { createRuntimeEngineApi, type RuntimeEngineApiOptions } from './runtime-engine-api.js';
 export { supportedAdapters, type AdapterChoice } from './adapters.js';
