@@ -104,25 +104,53 @@ export async function guarded<T>(isClosed: boolean, what: string, work: () => Pr
 }
 
 /**
+ * A pooled connection with BEGIN sent. A connection the server closed while it sat in
+ * the pool (a restart, pg_terminate_backend) fails at BEGIN, before anything is
+ * written: it is dropped and a fresh one tried, once.
+ */
+async function begin(pool: pg.Pool): Promise<{ client: pg.PoolClient; release: (isBroken: boolean) => void }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const client = await pool.connect();
+    let isBroken = false;
+    // A checked-out client with no 'error' listener would crash the process when its socket fails between queries.
+    const onError = (): void => {
+      isBroken = true;
+    };
+    client.on('error', onError);
+    const release = (hasFailed: boolean): void => {
+      client.off('error', onError);
+      // true destroys the connection instead of returning it to the pool.
+      client.release(isBroken || hasFailed);
+    };
+    try {
+      await client.query('BEGIN');
+      return { client, release };
+    } catch (error) {
+      release(true);
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
+/**
  * Runs `work` in one transaction on one pooled connection: COMMIT when it resolves,
  * ROLLBACK when it throws. `work` must only issue queries (no other awaits), so no
  * transaction stays open across a network call to anything but this database.
  */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let isBroken = false;
+  const { client, release } = await begin(pool);
+  let hasFailed = false;
   try {
-    await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {
-      isBroken = true;
+      hasFailed = true;
     });
     throw error;
   } finally {
-    client.release(isBroken);
+    release(hasFailed);
   }
 }
 

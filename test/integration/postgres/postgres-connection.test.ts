@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { createPool, createPostgresProcessStore } from '@baton/postgres';
+import { commitOf, instanceState } from '@baton/testkit';
 import { describe, expect, it } from 'vitest';
 import { usePostgres } from './postgres-test-support.js';
 
@@ -24,5 +26,29 @@ describe('Postgres connection settings and failures', () => {
     const starting = createPostgresProcessStore({ url: 'postgres://baton:s3cret@127.0.0.1:1/baton' });
     await expect(starting).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', message: expect.stringContaining('postgres://***@127.0.0.1:1/baton') });
     await expect(starting).rejects.not.toMatchObject({ message: expect.stringContaining('s3cret') });
+  });
+
+  it('refuses commits on a database turned read-only with STORE_UNAVAILABLE saying so, and writes nothing of them', async () => {
+    // given a store on a database of this test's own, with an instance at version 1
+    const admin = createPool({ url: postgres.url(), poolSize: 1 });
+    const database = `ro_${randomUUID().replaceAll('-', '')}`;
+    await admin.query(`CREATE DATABASE ${database}`);
+    const url = postgres.url().replace(/\/[^/?]*(\?|$)/, `/${database}$1`);
+    const store = await createPostgresProcessStore({ url, poolSize: 1 });
+    try {
+      await store.commit(commitOf(instanceState('i-1'), 0));
+      // when the database becomes read-only (new sessions) and the store's connection is replaced
+      await admin.query(`ALTER DATABASE ${database} SET default_transaction_read_only = on`);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]);
+      const commit = () => store.commit(commitOf(instanceState('i-1', { seq: 2 }), 1));
+      // then the commit is refused naming the cause, reads still work, and nothing of it was written
+      await expect(commit()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', message: expect.stringContaining('read-only') });
+      expect(await store.load('i-1')).toMatchObject({ version: 1, state: { seq: 1 } });
+      expect((await store.readHistory('i-1', {})).total).toBe(1);
+    } finally {
+      await store.close();
+      await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
+      await admin.end();
+    }
   });
 });
