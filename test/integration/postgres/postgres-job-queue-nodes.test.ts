@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { usePostgres } from './postgres-test-support.js';
 
 const postgres = usePostgres();
+// Generous for a loaded 2-core machine: a condition, not a timing assertion.
+const loaded = { timeout: 15_000, interval: 20 };
 
 function job(jobId: string): EnqueueRequest {
   return { jobId, capability: 'mail', payload: { jobKey: jobId, instanceId: 'i-1', elementId: 'send', elementInstanceId: 'ei-1', jobType: 'mail', retries: 3, customHeaders: {} } };
@@ -47,7 +49,7 @@ describe('PostgresJobQueue across nodes sharing one schema', () => {
     // when the lease runs out
     await clock.advanceBy(30_000);
     // then node B gets it, as a second attempt, and acknowledges it
-    await vi.waitFor(() => expect(seen).toEqual(['orphan#2']));
+    await vi.waitFor(() => expect(seen).toEqual(['orphan#2']), loaded);
     await consumer.stop();
     await clock.advanceBy(60_000);
     expect(await b.lease(['mail'], { max: 1, leaseMs: 1_000 })).toEqual([]);
@@ -62,7 +64,7 @@ describe('PostgresJobQueue across nodes sharing one schema', () => {
     // when A enqueues a job
     await a.enqueue(job('notified'));
     // then B runs it, told by A's notice
-    await vi.waitFor(() => expect(seen).toEqual(['notified']));
+    await vi.waitFor(() => expect(seen).toEqual(['notified']), loaded);
     await consumer.stop();
   });
 
@@ -76,7 +78,7 @@ describe('PostgresJobQueue across nodes sharing one schema', () => {
     await a.scheduleTimer({ kind: 'instance', timerKey: 'once', dueAt: clock.now() + 1_000, instanceId: 'i-1', elementId: 'wait' });
     await clock.advanceBy(1_000);
     // then exactly one node fired it, and it is gone
-    await vi.waitFor(() => expect(fired).toHaveLength(1));
+    await vi.waitFor(() => expect(fired).toHaveLength(1), loaded);
     await clock.advanceBy(120_000);
     expect(fired).toHaveLength(1);
     await Promise.all(handles.map((handle) => handle.stop()));
