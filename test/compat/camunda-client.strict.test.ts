@@ -5,44 +5,18 @@
  * the compatibility probe must succeed (issue 13). The calls are the probe's own
  * (`camunda-client.ts`, `npm run compat`), so a call added there is tested here.
  */
-import { randomUUID } from 'node:crypto';
-import { startRedis, type RunningServer } from '@baton/testkit';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bundleBatonCli } from '../integration/deploy/bundle-cli.js';
+import { describe, expect, test } from 'vitest';
 import { probeNode } from './camunda-client.js';
-import { serve, stop, type ServedNode } from './serve-node.js';
+import { compatServers, servedNode } from './serve-node.js';
 
-let cli: string;
-let redis: RunningServer;
-
-beforeAll(async () => {
-  [cli, redis] = await Promise.all([bundleBatonCli(), startRedis()]);
-});
-
-afterAll(async () => {
-  await redis?.stop();
-});
-
-const stores: readonly { name: string; args: () => string[] }[] = [
-  { name: 'memory', args: () => [] },
-  // Its own database number and cluster name keep it apart from anything else on that Redis.
-  { name: 'Redis', args: () => ['--store', redis.url, '--queue', redis.url, '--cluster', `compat-${randomUUID()}`] },
-];
+const { cli, stores } = compatServers();
 
 describe.each(stores)('Camunda client 8.8.4 with res:strict on $name', ({ args }) => {
-  let node: ServedNode | undefined;
-
-  beforeAll(async () => {
-    node = await serve(cli, args());
-  });
-
-  afterAll(async () => {
-    await stop(node?.child);
-  });
+  const node = servedNode(cli, args);
 
   test('every probe call succeeds', async () => {
     // given a real `baton serve`
-    const url = node?.url ?? '';
+    const { url } = node();
 
     // when the probe's calls run with the client's strict response validation
     const results = await probeNode(url, ['res:strict']);

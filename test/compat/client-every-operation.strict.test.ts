@@ -10,20 +10,19 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { createCamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import { hashPassword } from '@baton/engine';
-import { startRedis, type RunningServer } from '@baton/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startOidcProvider, type TestOidcProvider } from '../../services/engine/src/auth/__fixtures__/oidc-provider.js';
-import { bundleBatonCli } from '../integration/deploy/bundle-cli.js';
 import { camundaOperationOf, camundaOperations, type CamundaOperation } from './camunda-schemas.js';
 import { ClientRest } from './client-rest.js';
 import { calls, created, refused } from './identity-calls.js';
 import { drivers, Fixture } from './operation-drivers.js';
-import { serve, stop, type ServedNode } from './serve-node.js';
+import { compatServers, servedNode } from './serve-node.js';
 
 const admin = { username: 'compat-admin', password: 'compat-admin-password' };
+/** A node with authentication needs a session secret. */
+const sessionSecret = { BATON_SESSION_SECRET: 's'.repeat(32) };
 
 /**
  * Calls the client itself refuses whatever the server does, with why. Each must still fail
@@ -52,37 +51,15 @@ async function servedOperations(url: string): Promise<CamundaOperation[]> {
   return Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).flatMap((method) => camundaOperationOf(method, path) ?? []));
 }
 
-let cli: string;
-let redis: RunningServer;
-
-beforeAll(async () => {
-  [cli, redis] = await Promise.all([bundleBatonCli(), startRedis()]);
-});
-
-afterAll(async () => {
-  await redis?.stop();
-});
-
-const stores: readonly { name: string; args: () => string[] }[] = [
-  // Clock control needs the in-memory queue (BullMQ times delayed jobs by the host clock).
-  { name: 'memory', args: () => ['--enable-clock-control'] },
-  { name: 'Redis', args: () => ['--store', redis.url, '--queue', redis.url, '--cluster', `compat-${randomUUID()}`] },
-];
+// Clock control needs the in-memory queue (BullMQ times delayed jobs by the host clock).
+const { cli, stores } = compatServers(['--enable-clock-control']);
 
 describe.each(stores)('every served operation through Camunda client 8.8.4 with res:strict on $name', ({ name, args }) => {
-  let node: ServedNode | undefined;
-
-  beforeAll(async () => {
-    node = await serve(cli, args());
-  });
-
-  afterAll(async () => {
-    await stop(node?.child);
-  });
+  const node = servedNode(cli, args);
 
   test('each answers the client without an error', async () => {
     // given a real `baton serve`, the operations it serves, and compat.bpmn deployed
-    const url = node?.url ?? '';
+    const { url } = node();
     const rest = new ClientRest(url, {}, clientOf(url, 'NONE'));
     const fixture = new Fixture(rest);
     await fixture.deployed();
@@ -114,21 +91,15 @@ describe.each(stores)('every served operation through Camunda client 8.8.4 with 
 });
 
 describe('the identity operations through Camunda client 8.8.4 with res:strict, BASIC as the admin', () => {
-  let node: ServedNode | undefined;
-
+  let identity = '';
   beforeAll(async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'baton-compat-'));
-    const identity = join(folder, 'identity.yaml');
+    identity = join(await mkdtemp(join(tmpdir(), 'baton-compat-')), 'identity.yaml');
     await writeFile(identity, `users:\n  - username: ${admin.username}\n    passwordHash: "${await hashPassword(admin.password, { N: 1024 })}"\n    roles: [admin]\n`);
-    node = await serve(cli, ['--identity', identity], { BATON_SESSION_SECRET: 's'.repeat(32) });
   });
-
-  afterAll(async () => {
-    await stop(node?.child);
-  });
+  const node = servedNode(cli, () => ['--identity', identity], sessionSecret);
 
   test('each answers the client as 8.8 does (the changes Baton cannot express: 501)', async () => {
-    const url = node?.url ?? '';
+    const { url } = node();
     const basic = `Basic ${Buffer.from(`${admin.username}:${admin.password}`).toString('base64')}`;
     const rest = new ClientRest(url, { authorization: basic }, clientOf(url, 'BASIC'));
     const failed: string[] = [];
@@ -146,11 +117,17 @@ describe('the identity operations through Camunda client 8.8.4 with res:strict, 
 
 describe('Camunda client 8.8.4 with the OAUTH strategy: a client-credentials token from the OIDC provider, checked by the node', () => {
   let provider: TestOidcProvider;
-  let node: ServedNode | undefined;
+  beforeAll(async () => {
+    provider = await startOidcProvider({ 'orders-service': { secret: 'orders-secret', claims: { preferred_username: 'orders-service', roles: ['admin'] } } });
+  });
+  afterAll(async () => {
+    await provider?.close();
+  });
+  const node = servedNode(cli, () => ['--oidc-issuer', provider.issuer, '--oidc-audience', 'baton'], sessionSecret);
   const oauthClient = (secret: string) =>
     createCamundaClientLoose({
       config: {
-        CAMUNDA_REST_ADDRESS: `${node?.url ?? ''}/v2`,
+        CAMUNDA_REST_ADDRESS: `${node().url}/v2`,
         CAMUNDA_AUTH_STRATEGY: 'OAUTH',
         CAMUNDA_OAUTH_URL: provider.tokenUrl,
         CAMUNDA_CLIENT_ID: 'orders-service',
@@ -163,20 +140,10 @@ describe('Camunda client 8.8.4 with the OAUTH strategy: a client-credentials tok
       log: { level: 'silent' },
     });
 
-  beforeAll(async () => {
-    provider = await startOidcProvider({ 'orders-service': { secret: 'orders-secret', claims: { preferred_username: 'orders-service', roles: ['admin'] } } });
-    node = await serve(cli, ['--oidc-issuer', provider.issuer, '--oidc-audience', 'baton'], { BATON_SESSION_SECRET: 's'.repeat(32) });
-  });
-
-  afterAll(async () => {
-    await stop(node?.child);
-    await provider?.close();
-  });
-
   test('deploys, starts, reads and cancels with the token the client fetched; a wrong secret gets no token and no access', async () => {
     // given the client with its credentials
     const client = oauthClient('orders-secret');
-    const url = node?.url ?? '';
+    const { url } = node();
     const xml = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="urn:oauth"><bpmn:process id="oauth-wait" isExecutable="true"><bpmn:startEvent id="s"><bpmn:outgoing>f</bpmn:outgoing></bpmn:startEvent><bpmn:serviceTask id="t"><bpmn:extensionElements><zeebe:taskDefinition type="oauth-work" /></bpmn:extensionElements><bpmn:incoming>f</bpmn:incoming></bpmn:serviceTask><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="t" /></bpmn:process></bpmn:definitions>`;
 
     // when it deploys, starts, reads and cancels

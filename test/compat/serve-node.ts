@@ -1,4 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { startRedis, type RunningServer } from '@baton/testkit';
+import { afterAll, beforeAll } from 'vitest';
+import { bundleBatonCli } from '../integration/deploy/bundle-cli.js';
 
 /** A `baton serve` child process and the URL it listens on. */
 export interface ServedNode {
@@ -28,4 +32,49 @@ export async function stop(child: ChildProcess | undefined): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+}
+
+/** How a suite runs `baton serve` on a store: its name and the flags. */
+export interface StoreChoice {
+  readonly name: string;
+  readonly args: () => string[];
+}
+
+/**
+ * For a suite: the bundled CLI and a Redis on a free port (made in `beforeAll`, the Redis
+ * stopped in `afterAll`), and the stores to run a node on: memory (with `memoryArgs`) and
+ * that Redis, with a cluster name of its own that keeps it apart from anything else there.
+ */
+export function compatServers(memoryArgs: readonly string[] = []): { readonly cli: () => string; readonly stores: readonly StoreChoice[] } {
+  let cli = '';
+  let redis: RunningServer | undefined;
+  beforeAll(async () => {
+    [cli, redis] = await Promise.all([bundleBatonCli(), startRedis()]);
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+  const redisUrl = (): string => redis?.url ?? '';
+  return {
+    cli: () => cli,
+    stores: [
+      { name: 'memory', args: () => [...memoryArgs] },
+      { name: 'Redis', args: () => ['--store', redisUrl(), '--queue', redisUrl(), '--cluster', `compat-${randomUUID()}`] },
+    ],
+  };
+}
+
+/** A `baton serve` for the enclosing `describe` (started in `beforeAll`, stopped in `afterAll`); the getter throws before it listens. */
+export function servedNode(cli: () => string, args: () => readonly string[], env: Readonly<Record<string, string>> = {}): () => ServedNode {
+  let node: ServedNode | undefined;
+  beforeAll(async () => {
+    node = await serve(cli(), args(), env);
+  });
+  afterAll(async () => {
+    await stop(node?.child);
+  });
+  return () => {
+    if (node === undefined) throw new Error('the node has not started');
+    return node;
+  };
 }
