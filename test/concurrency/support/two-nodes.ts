@@ -125,3 +125,22 @@ export const memoryBackend: BackendFactory = async ({ clock, onError }) => {
     },
   };
 };
+
+/**
+ * A backend of two nodes with connections of their own to one shared store (Redis,
+ * Postgres), as in a cluster: `node` makes one node's adapters; node a's store is the
+ * backend's. `afterClose` cleans up what the nodes shared (a key prefix, a schema).
+ */
+export async function nodesOnSharedStore(node: () => Promise<NodeAdapters>, timers: Backend['timers'], afterClose: () => Promise<void> = async () => undefined): Promise<Backend> {
+  const a = await node();
+  const b = await node();
+  return {
+    store: a.store,
+    nodes: { a, b },
+    timers,
+    close: async () => {
+      await Promise.all([a, b].flatMap((n) => [n.queue.close(), n.bus.close(), n.store.close()]));
+      await afterClose();
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { InMemoryMessageBus } from '@baton/memory';
 import { createBullmqJobQueue, createRedisProcessStore } from '@baton/redis';
 import { inject } from 'vitest';
-import type { BackendFactory, NodeAdapters } from '../../concurrency/support/two-nodes.js';
+import { nodesOnSharedStore, type BackendFactory, type NodeAdapters } from '../../concurrency/support/two-nodes.js';
 import { deletePrefix, uniquePrefix } from '../redis/redis-test-support.js';
 
 /**
@@ -18,15 +18,5 @@ export const redisBackend: BackendFactory = async ({ clock, onError }) => {
     queue: await createBullmqJobQueue({ url, prefix, onError, ...quiet }),
     bus: new InMemoryMessageBus({ clock }),
   });
-  const a = await node();
-  const b = await node();
-  return {
-    store: a.store,
-    nodes: { a, b },
-    timers: 'wall',
-    close: async () => {
-      await Promise.all([a, b].flatMap((n) => [n.queue.close(), n.bus.close(), n.store.close()]));
-      await deletePrefix(prefix);
-    },
-  };
+  return nodesOnSharedStore(node, 'wall', () => deletePrefix(prefix));
 };

@@ -18,7 +18,7 @@ import { signalVsTimer } from '../../concurrency/races/signal-vs-timer.js';
 import { timerVsInstanceEnd } from '../../concurrency/races/timer-vs-instance-end.js';
 import { twoMessagesTwoSubscribers } from '../../concurrency/races/two-messages-two-subscribers.js';
 import { describeRace } from '../../concurrency/support/race.js';
-import type { BackendFactory, NodeAdapters } from '../../concurrency/support/two-nodes.js';
+import { nodesOnSharedStore, type BackendFactory, type NodeAdapters } from '../../concurrency/support/two-nodes.js';
 import { usePostgres } from './postgres-test-support.js';
 
 const postgres = usePostgres();
@@ -35,16 +35,7 @@ const postgresBackend: BackendFactory = async ({ clock, onError }) => {
     queue: await createPostgresJobQueue({ ...options, clock, onError }),
     bus: new InMemoryMessageBus({ clock }),
   });
-  const a = await node();
-  const b = await node();
-  return {
-    store: a.store,
-    nodes: { a, b },
-    timers: 'virtual',
-    close: async () => {
-      await Promise.all([a, b].flatMap((n) => [n.queue.close(), n.bus.close(), n.store.close()]));
-    },
-  };
+  return nodesOnSharedStore(node, 'virtual');
 };
 
 describeRace(cancelVsJobCompletion, postgresBackend);
