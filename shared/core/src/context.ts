@@ -2,6 +2,7 @@ import { childKey } from './keys.js';
 import type { FlowElement, ProcessDefinition } from '@baton/model';
 import { elementOf, indexOf, type DefinitionIndex } from './definition/definition-index.js';
 import { applyEvent } from './state/apply.js';
+import { currentEventVersion } from './state/event-appliers.js';
 import type { Draft, ElementRecord } from './state/records.js';
 import type { Variables } from './types/commands.js';
 import type { DecisionLookup } from './types/deployed-decision.js';
@@ -47,9 +48,12 @@ type WithoutBase<E> = E extends InstanceEvent ? Omit<E, 'instanceId' | 'at'> : n
 /** Record an event and fold it into the draft at once, so later moves see it. */
 export function emit(ctx: Ctx, event: WithoutBase<InstanceEvent>): void {
   // Callers pass a fresh literal, so completing it in place is safe (and faster than a spread).
-  const full = event as InstanceEvent & { instanceId: string; at: number };
+  const full = event as InstanceEvent & { instanceId: string; at: number; v?: number };
   full.instanceId = ctx.draft.instanceId;
   full.at = ctx.at;
+  // Version 1 stays unstamped, so histories of unchanged types keep their shape (see event-appliers.ts).
+  const version = currentEventVersion(full.type);
+  if (version > 1) full.v = version;
   applyEvent(ctx.draft, full);
   ctx.events.push(full);
 }

@@ -8,6 +8,7 @@ export type { DecideOptions } from './decide.js';
 export type { ExpressionLimits } from '@baton/feel';
 export { defaultExpressionLimits } from '@baton/feel';
 export { evolve, replay } from './state/apply.js';
+export { currentEventVersion, registeredEventVersions } from './state/event-appliers.js';
 export { visibleVariables, waitingElementIds, isActive, hasIncident } from './queries.js';
 export { assertNever } from './assert-never.js';
 export { waitKeyOf } from './wait-key.js';

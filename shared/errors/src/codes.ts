@@ -70,6 +70,10 @@ export const codes = {
     category: 'unavailable',
     summary: 'The store holds data written before numeric keys (Baton before issue 13); the node refuses to start on it. Point --store at an empty database (e.g. redis://host:6379/1) or flush the old one.',
   },
+  HISTORY_UNREADABLE: {
+    category: 'invalid-state',
+    summary: 'A history holds an event type or version this Baton has no applier for (written by a newer Baton, or not Baton\'s); replay it with the version that wrote it or newer.',
+  },
   KEY_SPACE_EXHAUSTED: { category: 'invalid-state', summary: 'An instance minted all 33,554,431 keys it can hold; start a new instance to continue.' },
   STEP_LIMIT_EXCEEDED: {
     category: 'invalid-state',

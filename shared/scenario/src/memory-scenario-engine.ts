@@ -1,14 +1,15 @@
 import { waitingElementIds } from '@baton/core';
-import { createInMemoryEngine, VirtualClock } from '@baton/memory';
+import { createInMemoryEngine, VirtualClock, type InMemoryEngine } from '@baton/memory';
 import { adaptEngine } from './engine-adapter.js';
 import type { ScenarioEngine } from './scenario-engine.js';
 
 /**
  * A fresh in-memory engine on a virtual clock starting at `clockMs`, with no
  * workers (jobs wait for the scenario) and no outbox sweep. Ids come from a
- * seeded generator so a scenario runs the same way every time.
+ * seeded generator so a scenario runs the same way every time. `beforeClose` sees
+ * the engine once the scenario has ended (the golden-history recorder reads it).
  */
-export function createMemoryScenarioEngine(clockMs: number): ScenarioEngine {
+export function createMemoryScenarioEngine(clockMs: number, options: { readonly beforeClose?: (engine: InMemoryEngine) => Promise<void> } = {}): ScenarioEngine {
   const clock = new VirtualClock(clockMs);
   const errors: unknown[] = [];
   const engine = createInMemoryEngine({
@@ -20,7 +21,13 @@ export function createMemoryScenarioEngine(clockMs: number): ScenarioEngine {
     onError: (error, context) => errors.push(new Error(`${describe(error)} (${JSON.stringify(context)})`)),
   });
   const adapted = adaptEngine({ engine, clock, waitingElementIds, takeErrors: () => errors.splice(0) });
-  return { ...adapted, close: () => engine.close() };
+  return {
+    ...adapted,
+    close: async () => {
+      await options.beforeClose?.(engine);
+      await engine.close();
+    },
+  };
 }
 
 function describe(error: unknown): string {

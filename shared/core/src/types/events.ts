@@ -16,6 +16,12 @@ import type { IncidentType, JobWait, MessageWait, SignalWait, TimerWait, UserTas
  * interrupted elements get `ElementTerminated` instead.
  */
 interface EventBase {
+  /**
+   * The event's schema version; absent means 1. `decide` writes each type at the
+   * highest version registered in `state/event-appliers.ts` and stamps `v` from 2 on;
+   * older versions stay readable (issue 16, "Version the events").
+   */
+  readonly v?: number;
   readonly instanceId: string;
   /** Epoch ms: the `at` of the command that caused the event. */
   readonly at: number;

@@ -1,0 +1,72 @@
+import type { InstanceCreated } from '../../types/events.js';
+import type { Incident } from '../../types/state.js';
+import { emptyMap, ROOT, type Draft } from '../records.js';
+import { recordOnly, updateRecord, type AppliersOf } from './applier.js';
+
+/** Appliers of `InstanceCreated` by version: the one event folded without a draft, it makes one. */
+export const instanceCreatedAppliers: Readonly<Record<number, (event: InstanceCreated) => Draft>> = {
+  1: (e) => {
+    const created: Draft = {
+      instanceId: e.instanceId,
+      processId: e.processId,
+      definitionKey: e.definitionKey,
+      status: 'active',
+      seq: 0,
+      startedAt: e.at,
+      elementInstances: emptyMap(),
+      variables: emptyMap(),
+      waits: emptyMap(),
+      incidents: emptyMap(),
+      joins: emptyMap(),
+    };
+    created.variables[ROOT] = {};
+    if (e.parent !== undefined) created.parent = e.parent;
+    return created;
+  },
+};
+
+/** Appliers of the instance's own life: incidents, its end, and the events kept as history only. */
+export const instanceAppliers: AppliersOf<
+  | 'IncidentRaised'
+  | 'IncidentResolved'
+  | 'InstanceCompleted'
+  | 'InstanceTerminated'
+  | 'MessageCorrelated'
+  | 'SignalTriggered'
+  | 'EventThrown'
+  | 'DecisionEvaluated'
+> = {
+  IncidentRaised: {
+    1: (d, e) => {
+      d.seq++;
+      const incident: { -readonly [K in keyof Incident]: Incident[K] } = {
+        incidentKey: e.incidentKey,
+        elementId: e.elementId,
+        elementInstanceId: e.elementInstanceId,
+        errorType: e.errorType,
+        errorMessage: e.errorMessage,
+        createdAt: e.at,
+      };
+      if (e.jobKey !== undefined) incident.jobKey = e.jobKey;
+      d.incidents[e.incidentKey] = incident;
+      updateRecord(d, e.elementInstanceId, { incidentStep: e.step });
+    },
+  },
+  IncidentResolved: {
+    1: (d, e) => {
+      delete d.incidents[e.incidentKey];
+      updateRecord(d, e.elementInstanceId, { incidentStep: undefined });
+    },
+  },
+  InstanceCompleted: { 1: (d, e) => end(d, 'completed', e.at) },
+  InstanceTerminated: { 1: (d, e) => end(d, 'terminated', e.at) },
+  MessageCorrelated: { 1: recordOnly },
+  SignalTriggered: { 1: recordOnly },
+  EventThrown: { 1: recordOnly },
+  DecisionEvaluated: { 1: recordOnly },
+};
+
+function end(d: Draft, status: 'completed' | 'terminated', at: number): void {
+  d.status = status;
+  d.endedAt = at;
+}
