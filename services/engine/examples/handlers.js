@@ -15,4 +15,7 @@ export default {
   },
 
   'ship-order': async (job) => ({ trackingNumber: `TRACK-${job.processInstanceKey}` }),
+
+  // A rejected order gives its reserved items back.
+  'release-stock': async () => ({ reserved: false }),
 };

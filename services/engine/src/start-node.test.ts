@@ -58,5 +58,42 @@ describe('startNode', () => {
       await node.close();
     }
     await expect(fetch(`${node.url}/health/live`)).rejects.toThrow();
-  });
+  }, 60_000); // a 2 s warehouse timer, on a machine that may be busy
+
+  it('rejects an example order when the manager unticks "approved" on its form: stock released, nothing charged or shipped', async () => {
+    // given: the example node and an order that needs approval
+    const node = await startNode({ ...quiet, deployDir: examples, handlersModule: `${examples}/handlers.js` });
+    try {
+      const started = await fetch(`${node.url}/v2/process-instances`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ processDefinitionId: 'order', variables: { amount: 300 } }),
+      });
+      const { processInstanceKey: key } = (await started.json()) as { processInstanceKey: string };
+      const waiting = await until(node, key, (v) => v.waiting.some((w) => w.kind === 'userTask'));
+      const userTaskKey = waiting.waiting.find((w) => w.kind === 'userTask')?.userTaskKey ?? '';
+      // then: the approval form deployed with the model asks for the decision
+      const form = (await (await fetch(`${node.url}/v2/user-tasks/${userTaskKey}/form`)).json()) as { formId: string; schema: { components: { key?: string; type: string }[] } };
+      expect(form.formId).toBe('order-approval');
+      expect(form.schema.components).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'approved', type: 'checkbox' })]));
+      // when: the manager rejects it
+      const completed = await fetch(`${node.url}/v2/user-tasks/${userTaskKey}/completion`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ variables: { approved: false, comment: 'over budget' } }),
+      });
+      expect(completed.status).toBe(204);
+      // then: the order ends rejected with its stock released, never charged or shipped
+      const done = await until(node, key, (v) => v.state !== 'ACTIVE' || v.hasIncident);
+      expect(done).toMatchObject({ state: 'COMPLETED', variables: { approved: false, reserved: false } });
+      expect(done.variables).not.toHaveProperty('receipt');
+      expect(done.variables).not.toHaveProperty('trackingNumber');
+      const history = (await (await fetch(`${node.url}/v2/process-instances/${key}/history`)).json()) as { items?: { elementId?: string }[] } | { elementId?: string }[];
+      const elements = (Array.isArray(history) ? history : history.items ?? []).map((event) => event.elementId);
+      expect(elements).toContain('order-rejected');
+      expect(elements).not.toContain('charge-card');
+    } finally {
+      await node.close();
+    }
+  }, 60_000);
 });

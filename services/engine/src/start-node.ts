@@ -8,6 +8,8 @@ import { createAdapters, createIdentityStore, type AdapterChoice, type NodeAdapt
 import type { AuthConfig } from './auth/auth-config.js';
 import type { IdentityStore } from './auth/identity-store.js';
 import { checkBinding } from './auth/binding.js';
+import { publicDemoAccounts } from './auth/demo-identity.js';
+import { defaultWebRoot } from './web-app.js';
 import { createBusFromUrl, noStore } from './handoff/edge-bus.js';
 import { createEdgeEngineApi, createNodeCluster } from './handoff/index.js';
 import { readBpmnDir } from './deploy-dir.js';
@@ -151,13 +153,35 @@ function processesOf(result: DeploymentResult): DeployedProcess[] {
   return result.deployments.flatMap((item) => ('processDefinition' in item ? [item.processDefinition] : []));
 }
 
-function tryThese(print: (line: string) => void, url: string, deployed: readonly DeployedProcess[]): void {
+/** Where a person on this machine reaches a node bound to `host` (a wildcard address is not one to browse to). */
+export function localUrlOf(host: string, port: number | undefined): string {
+  const reachable = host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `http://${reachable}:${port ?? ''}`;
+}
+
+interface Banner {
+  readonly url: string;
+  readonly deployed: readonly DeployedProcess[];
+  readonly webApp: boolean;
+  readonly auth: AuthConfig | undefined;
+}
+
+/** The startup banner: where the API, its docs and the web app are, and commands that work against this node as configured. */
+function tryThese(print: (line: string) => void, { url, deployed, webApp, auth }: Banner): void {
   const processId = deployed[0]?.processDefinitionId ?? 'order';
   print(`Baton node listening on ${url} (API docs: ${url}/docs)`);
+  if (webApp) print(`Task list: ${url}/   Operations: ${url}/#/ops   Definitions: ${url}/#/definitions`);
+  const published = auth?.identity === undefined ? [] : publicDemoAccounts(auth.identity);
+  const demo = (auth?.identity?.users ?? []).map((user) => user.username).filter((name) => published.includes(name));
+  if (auth !== undefined) {
+    const who = demo.length > 0 ? `a demo user (${demo.join(', ')}; passwords in the README, e.g. max / max-demo)` : `a user of ${auth.identityFile ?? 'the identity file'}`;
+    print(`Authentication is on: log in as ${who}; curl needs -u USER:PASSWORD (or an API key in x-api-key).`);
+  }
+  const as = auth === undefined ? '' : demo.includes('max') ? ' -u max:max-demo' : ' -u USER:PASSWORD';
   print('Try:');
-  print(`  curl -s ${url}/v2/process-definitions`);
-  print(`  curl -s -X POST ${url}/v2/process-instances -H 'content-type: application/json' -d '{"processDefinitionId":"${processId}","variables":{"amount":150}}'`);
-  print(`  curl -s -X POST ${url}/v2/user-tasks/search -H 'content-type: application/json' -d '{}'`);
+  print(`  curl -s${as} ${url}/v2/process-definitions`);
+  print(`  curl -s${as} -X POST ${url}/v2/process-instances -H 'content-type: application/json' -d '{"processDefinitionId":"${processId}","variables":{"amount":150}}'`);
+  print(`  curl -s${as} -X POST ${url}/v2/user-tasks/search -H 'content-type: application/json' -d '{}'`);
 }
 
 /** The core's `decide` under the node's expression limits. */
@@ -310,7 +334,7 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
     if (runtime !== undefined) busApi = await serveBusApi({ app, bus: adapters.bus, nodeId, onError, ...pick(options, ['cluster']) });
     isServing = true;
     if (options.handleSignals !== false) removeSignalHandlers = stopOnSignals(close, logger, print);
-    tryThese(print, url, deployed);
+    tryThese(print, { url: localUrlOf(options.host ?? '127.0.0.1', port), deployed, webApp: defaultWebRoot() !== undefined, auth: options.auth });
     return { url, nodeId, app, engine, get deployed() { return deployed; }, readiness, close };
   } catch (error) {
     await close();
