@@ -1,6 +1,7 @@
 import { childKey } from './keys.js';
 import type { FlowElement, ProcessDefinition } from '@baton/model';
 import { elementOf, indexOf, type DefinitionIndex } from './definition/definition-index.js';
+import type { BehaviorLookup } from './elements/behavior.js';
 import { applyEvent } from './state/apply.js';
 import { currentEventVersion } from './state/event-appliers.js';
 import type { Draft, ElementRecord } from './state/records.js';
@@ -31,6 +32,8 @@ export interface Ctx {
   readonly newInstanceKey: (() => string) | undefined;
   /** The deployed decisions business rule tasks call, from the shell; see DecideOptions. */
   readonly decisions: DecisionLookup | undefined;
+  /** The lifecycle of an element instance (the registry, passed in so elements can dispatch without importing it). */
+  readonly behaviorOf: BehaviorLookup;
 }
 
 /** What the shell lends one `decide` (see DecideOptions). */
@@ -39,8 +42,8 @@ export interface ShellHooks {
   readonly decisions?: DecisionLookup | undefined;
 }
 
-export function createCtx(draft: Draft, at: number, definition: ProcessDefinition, hooks: ShellHooks = {}): Ctx {
-  return { draft, at, definition, index: indexOf(definition), events: [], effects: [], agenda: [], newInstanceKey: hooks.newInstanceKey, decisions: hooks.decisions };
+export function createCtx(draft: Draft, at: number, definition: ProcessDefinition, behaviorOf: BehaviorLookup, hooks: ShellHooks = {}): Ctx {
+  return { draft, at, definition, index: indexOf(definition), events: [], effects: [], agenda: [], newInstanceKey: hooks.newInstanceKey, decisions: hooks.decisions, behaviorOf };
 }
 
 type WithoutBase<E> = E extends InstanceEvent ? Omit<E, 'instanceId' | 'at'> : never;

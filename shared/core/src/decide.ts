@@ -10,6 +10,7 @@ import { setVariables } from './commands/set-variables.js';
 import { refuseReservedVariableNames } from './commands/variable-names.js';
 import { correlateMessage, fireTimer, triggerSignal } from './commands/trigger-commands.js';
 import { createCtx, type Ctx, type ShellHooks } from './context.js';
+import { behaviorOf } from './elements/registry.js';
 import { maxStepsPerCommand, runAgenda, StepLimitExceeded } from './engine.js';
 import { KeySpaceExhausted } from './keys.js';
 import { asState, draftOf } from './state/records.js';
@@ -115,7 +116,7 @@ function decideUnder(state: InstanceState | undefined, command: Command, definit
     const message = `Instance '${state.instanceId}' runs definition '${state.definitionKey}', but '${definition.definitionKey}' was given.`;
     return { ok: false, rejection: rejection('VALIDATION_FAILED', message, { instanceId: state.instanceId, definitionKey: definition.definitionKey }) };
   }
-  const ctx = createCtx(draftOf(state), command.at, definition, hooks);
+  const ctx = createCtx(draftOf(state), command.at, definition, behaviorOf, hooks);
   const refused = handle(ctx, command);
   if (refused !== undefined) return { ok: false, rejection: refused };
   return finish(ctx);

@@ -3,10 +3,9 @@ import { completeWithVariables } from './elements/common/complete.js';
 import { raiseIncident } from './elements/common/incident.js';
 import { setLocal, visibleFrom } from './elements/common/variables.js';
 import { evaluate } from './elements/common/expressions.js';
-import { activateBody, onInnerCompleted } from './elements/containers/multi-instance.js';
+import { onInnerCompleted } from './elements/containers/multi-instance.js';
 import { openBoundaryWaits } from './elements/events/boundary-event.js';
 import { fireReadyInclusiveJoins } from './elements/gateways/inclusive-gateway.js';
-import { behaviorOf } from './elements/registry.js';
 import type { Variables } from './types/commands.js';
 
 /**
@@ -80,6 +79,5 @@ export function runActivation(ctx: Ctx, elementInstanceId: string): void {
     const opened = openBoundaryWaits(ctx, element, rec);
     if (!opened.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', opened.message, 'activate');
   }
-  if (rec.isMultiInstanceBody === true) return activateBody(ctx, element, rec);
-  behaviorOf(element).activate(ctx, element, rec);
+  ctx.behaviorOf(element, rec).activate(ctx, element, rec);
 }

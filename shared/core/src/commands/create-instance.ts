@@ -2,6 +2,7 @@ import type { ProcessDefinition } from '@baton/model';
 import { createCtx, emit, nextKey, type Ctx, type ShellHooks } from '../context.js';
 import { activateElement } from '../elements/common/flow.js';
 import { setLocal } from '../elements/common/variables.js';
+import { behaviorOf } from '../elements/registry.js';
 import { openEventSubprocessWaits } from '../elements/containers/event-subprocess.js';
 import { applyEvent } from '../state/apply.js';
 import { ROOT } from '../state/records.js';
@@ -34,7 +35,7 @@ export function createInstance(command: CreateInstance, definition: ProcessDefin
     definitionKey: definition.definitionKey,
     ...(command.parent === undefined ? {} : { parent: command.parent }),
   };
-  const ctx = createCtx(applyEvent(undefined, created), command.at, definition, hooks);
+  const ctx = createCtx(applyEvent(undefined, created), command.at, definition, behaviorOf, hooks);
   ctx.events.push(created);
   setLocal(ctx, ROOT, command.variables);
   const opened = openEventSubprocessWaits(ctx, definition.processId, command.instanceId, command.variables);

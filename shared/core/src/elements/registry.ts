@@ -1,6 +1,8 @@
 import type { FlowElement, FlowElementType } from '@baton/model';
 import type { ElementBehavior, ElementOf } from './behavior.js';
+import type { ElementRecord } from '../state/records.js';
 import { callActivity } from './containers/call-activity.js';
+import { multiInstanceBody } from './containers/multi-instance.js';
 import { subProcess } from './containers/sub-process.js';
 import { endEvent } from './events/end-event.js';
 import { intermediateCatchEvent } from './events/intermediate-catch-event.js';
@@ -41,6 +43,8 @@ const behaviors: Registry = {
   callActivity,
 };
 
-export function behaviorOf(element: FlowElement): ElementBehavior {
+/** The lifecycle of an element instance: a multi-instance body's, else its element type's. */
+export function behaviorOf(element: FlowElement, rec: ElementRecord): ElementBehavior {
+  if (rec.isMultiInstanceBody === true) return multiInstanceBody;
   return behaviors[element.type] as ElementBehavior;
 }

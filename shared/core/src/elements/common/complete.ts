@@ -1,7 +1,8 @@
-import type { SequenceFlow } from '@baton/model';
+import type { FlowElement } from '@baton/model';
 import { elementAt, emit, hasChildren, ids, recordOf, type Ctx } from '../../context.js';
 import { scopeKeyOf, type ElementRecord } from '../../state/records.js';
 import type { Variables } from '../../types/commands.js';
+import type { CompleteOptions } from '../behavior.js';
 import { evaluate } from './expressions.js';
 import { activateElement, outgoingFlows, takeFlow } from './flow.js';
 import { raiseIncident } from './incident.js';
@@ -9,24 +10,21 @@ import { completeInstance } from './instance.js';
 import { propagate, setLocal, visibleFrom } from './variables.js';
 import { closeWaitsOf } from './waits.js';
 
-export interface CompleteOptions {
-  /** The flows to leave by (gateways choose); default: the element's outgoing flows. */
-  readonly flows?: readonly SequenceFlow[];
-  /** The flow's target was triggered (event-based gateway): it completes at once with these variables. */
-  readonly triggeredWith?: Variables;
-  /** Leave by jumping to this element instead (a link throw to its catch). */
-  readonly jumpTo?: string;
-}
-
-/**
- * Complete an element instance: apply output mappings (an incident on failure,
- * retried by `ResolveIncident`), close its remaining waits, emit
- * `ElementCompleted`, then leave by its flows and complete its scope if empty.
- * Returns false when it stopped on an incident.
- */
+/** Complete an element instance by its behaviour's `complete`; false when it stopped on an incident. */
 export function completeElement(ctx: Ctx, elementInstanceId: string, options: CompleteOptions = {}): boolean {
   const rec = recordOf(ctx, elementInstanceId);
   const element = elementAt(ctx, rec.elementId);
+  return ctx.behaviorOf(element, rec).complete(ctx, element, rec, options);
+}
+
+/**
+ * The shared complete move: apply output mappings (an incident on failure,
+ * retried by `ResolveIncident`), close its remaining waits, emit
+ * `ElementCompleted`, then leave by its flows and tell its scope.
+ * Returns false when it stopped on an incident.
+ */
+export function leave(ctx: Ctx, element: FlowElement, rec: ElementRecord, options: CompleteOptions): boolean {
+  const { elementInstanceId } = rec;
   let outputs: Variables | undefined;
   if (rec.isMultiInstanceBody !== true && element.outputs.length > 0) {
     const variables = visibleFrom(ctx.draft, elementInstanceId);
@@ -78,13 +76,17 @@ export function completeWithVariables(ctx: Ctx, elementInstanceId: string, varia
   return completeElement(ctx, elementInstanceId);
 }
 
-/** When nothing is left inside a scope instance, it completes (a subprocess) or the instance does (the process). */
+/**
+ * When nothing is left inside a scope instance, the instance completes (the
+ * process) or the container's `onEmptied` says what follows (a subprocess completes).
+ */
 export function completeScopeIfDone(ctx: Ctx, scopeElementInstanceId: string | undefined): void {
   if (ctx.draft.status !== 'active') return;
   if (hasChildren(ctx, scopeElementInstanceId)) return;
   if (ctx.draft.joins?.[scopeKeyOf(scopeElementInstanceId)] !== undefined) return;
   if (scopeElementInstanceId === undefined) return completeInstance(ctx);
   const scope = ctx.draft.elementInstances[scopeElementInstanceId];
-  if (scope === undefined || scope.isMultiInstanceBody === true || scope.elementType !== 'subProcess') return;
-  completeElement(ctx, scopeElementInstanceId);
+  if (scope === undefined) return;
+  const element = elementAt(ctx, scope.elementId);
+  ctx.behaviorOf(element, scope).onEmptied?.(ctx, element, scope);
 }

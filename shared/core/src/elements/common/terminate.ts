@@ -1,19 +1,24 @@
-import { childrenOf, effect, emit, ids, recordOf, type Ctx } from '../../context.js';
-import { scopeKeyOf } from '../../state/records.js';
+import type { FlowElement } from '@baton/model';
+import { childrenOf, elementAt, emit, ids, recordOf, type Ctx } from '../../context.js';
+import { scopeKeyOf, type ElementRecord } from '../../state/records.js';
 import { resolveIncidentsOf } from './incident.js';
 import { closeWaitsOf } from './waits.js';
 
-/**
- * Terminate an element instance and everything inside it, deepest first: close
- * its waits (with CancelJob / CancelTimer effects), resolve its incidents, cancel
- * a called child instance. Terminated elements do not count as completed.
- */
+/** Terminate an element instance by its behaviour's `terminate`. Terminated elements do not count as completed. */
 export function terminateElement(ctx: Ctx, elementInstanceId: string): void {
-  terminateChildren(ctx, elementInstanceId);
   const rec = recordOf(ctx, elementInstanceId);
-  closeWaitsOf(ctx, elementInstanceId);
-  resolveIncidentsOf(ctx, elementInstanceId);
-  if (rec.childInstanceId !== undefined) effect(ctx, { type: 'CancelChildInstance', childInstanceId: rec.childInstanceId });
+  const element = elementAt(ctx, rec.elementId);
+  ctx.behaviorOf(element, rec).terminate(ctx, element, rec);
+}
+
+/**
+ * The shared terminate move: everything inside first (deepest first), then its
+ * waits (with CancelJob / CancelTimer effects), its incidents, `ElementTerminated`.
+ */
+export function endElementInstance(ctx: Ctx, _element: FlowElement, rec: ElementRecord): void {
+  terminateChildren(ctx, rec.elementInstanceId);
+  closeWaitsOf(ctx, rec.elementInstanceId);
+  resolveIncidentsOf(ctx, rec.elementInstanceId);
   emit(ctx, { type: 'ElementTerminated', ...ids(rec) });
 }
 

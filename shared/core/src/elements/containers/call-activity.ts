@@ -2,12 +2,15 @@ import { effect, emit, ids, nextKey } from '../../context.js';
 import type { ElementBehavior, ElementOf } from '../behavior.js';
 import { evaluateString } from '../common/expressions.js';
 import { raiseIncident } from '../common/incident.js';
+import { leave } from '../common/complete.js';
+import { endElementInstance } from '../common/terminate.js';
 import { visibleFrom } from '../common/variables.js';
 
 /**
  * Call activity: starts a child instance (StartChildInstance effect, with a fresh
  * instance key from the shell) with all visible variables, or only its input mappings when
  * `propagateAllParentVariables` is off. It waits for `CompleteCallActivity`.
+ * Terminated, it cancels the child instance it still waits for.
  */
 export const callActivity: ElementBehavior<ElementOf<'callActivity'>> = {
   activate(ctx, element, rec) {
@@ -26,5 +29,10 @@ export const callActivity: ElementBehavior<ElementOf<'callActivity'>> = {
       variables,
       parent: { instanceId, ...ids(rec), rootInstanceId: parent?.rootInstanceId ?? instanceId },
     });
+  },
+  complete: leave,
+  terminate(ctx, element, rec) {
+    endElementInstance(ctx, element, rec);
+    if (rec.childInstanceId !== undefined) effect(ctx, { type: 'CancelChildInstance', childInstanceId: rec.childInstanceId });
   },
 };

@@ -2,11 +2,12 @@ import type { FlowElement, MultiInstanceDefinition } from '@baton/model';
 import { childrenOf, elementAt, emit, ids, recordOf, type Ctx } from '../../context.js';
 import type { ElementRecord } from '../../state/records.js';
 import type { Variables } from '../../types/commands.js';
-import { completeElement } from '../common/complete.js';
+import type { ElementBehavior } from '../behavior.js';
+import { completeElement, leave } from '../common/complete.js';
 import { condition, describe, evaluate, evaluateNumber } from '../common/expressions.js';
 import { activateElement } from '../common/flow.js';
 import { raiseIncident } from '../common/incident.js';
-import { terminateElement } from '../common/terminate.js';
+import { endElementInstance, terminateElement } from '../common/terminate.js';
 import { propagate, setLocal, visibleFrom } from '../common/variables.js';
 
 type Count = { ok: true; total: number; items?: unknown[] } | { ok: false; message: string };
@@ -31,7 +32,7 @@ function countInstances(at: number, mi: MultiInstanceDefinition, variables: Vari
  * start every inner instance (parallel) or the first (sequential). An empty
  * collection completes the body at once.
  */
-export function activateBody(ctx: Ctx, element: FlowElement, body: ElementRecord): void {
+function activateBody(ctx: Ctx, element: FlowElement, body: ElementRecord): void {
   const mi = element.multiInstance as MultiInstanceDefinition;
   const count = countInstances(ctx.at, mi, visibleFrom(ctx.draft, body.elementInstanceId), element.elementId);
   if (!count.ok) return raiseIncident(ctx, body, 'EXPRESSION_FAILED', count.message, 'activate');
@@ -91,3 +92,14 @@ export function onInnerCompleted(ctx: Ctx, bodyElementInstanceId: string): void 
   if (body.mi.started < body.mi.total) return startInner(ctx, element, body.elementInstanceId, body.mi.started + 1);
   completeBody(ctx, element, body);
 }
+
+/**
+ * The body of a multi-instance activity (whatever the element's type): it owns the
+ * boundary events and the outgoing flows, and its inner instances are the element.
+ * Inner instances hand their completion to it (`innerCompleted` on the agenda).
+ */
+export const multiInstanceBody: ElementBehavior = {
+  activate: activateBody,
+  complete: leave,
+  terminate: endElementInstance,
+};

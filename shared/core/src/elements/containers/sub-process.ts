@@ -1,5 +1,6 @@
 import type { ElementBehavior, ElementOf } from '../behavior.js';
-import { completeElement } from '../common/complete.js';
+import { endElementInstance } from '../common/terminate.js';
+import { completeElement, leave } from '../common/complete.js';
 import { activateElement } from '../common/flow.js';
 import { raiseIncident } from '../common/incident.js';
 import { visibleFrom } from '../common/variables.js';
@@ -17,5 +18,10 @@ export const subProcess: ElementBehavior<ElementOf<'subProcess'>> = {
     const startId = ctx.definition.scopes[element.elementId]?.noneStartId;
     if (startId === undefined) return void completeElement(ctx, rec.elementInstanceId);
     activateElement(ctx, startId, rec.elementInstanceId);
+  },
+  complete: leave,
+  terminate: endElementInstance,
+  onEmptied(ctx, _element, rec) {
+    completeElement(ctx, rec.elementInstanceId);
   },
 };

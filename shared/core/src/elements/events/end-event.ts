@@ -2,9 +2,9 @@ import type { EventDefinition, JobDefinition } from '@baton/model';
 import type { Ctx } from '../../context.js';
 import type { ElementRecord } from '../../state/records.js';
 import type { ElementBehavior, ElementOf } from '../behavior.js';
-import { completeElement } from '../common/complete.js';
+import { completeElement, leave } from '../common/complete.js';
 import { raiseIncident } from '../common/incident.js';
-import { terminateChildren } from '../common/terminate.js';
+import { endElementInstance, terminateChildren } from '../common/terminate.js';
 import { activateJob } from '../tasks/job-task.js';
 import { broadcastSignal } from './signal-throw.js';
 import { throwEvent } from './throw-event.js';
@@ -48,4 +48,6 @@ export const endEvent: ElementBehavior<ElementOf<'endEvent'>> = {
     }
     if (throwDefinition(ctx, rec, element.event, element.job)) completeElement(ctx, rec.elementInstanceId);
   },
+  complete: leave,
+  terminate: endElementInstance,
 };

@@ -1,5 +1,6 @@
 import type { ElementBehavior, ElementOf } from '../behavior.js';
-import { completeElement } from '../common/complete.js';
+import { endElementInstance } from '../common/terminate.js';
+import { completeElement, leave } from '../common/complete.js';
 import { raiseIncident } from '../common/incident.js';
 import { visibleFrom } from '../common/variables.js';
 import { openEventWait } from '../common/waits.js';
@@ -12,4 +13,6 @@ export const intermediateCatchEvent: ElementBehavior<ElementOf<'intermediateCatc
     const opened = openEventWait(ctx, owner, element.event, visibleFrom(ctx.draft, rec.elementInstanceId));
     if (!opened.ok) raiseIncident(ctx, rec, 'EXPRESSION_FAILED', opened.message, 'activate');
   },
+  complete: leave,
+  terminate: endElementInstance,
 };

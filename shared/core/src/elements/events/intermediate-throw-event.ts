@@ -1,5 +1,6 @@
 import type { ElementBehavior, ElementOf } from '../behavior.js';
-import { completeElement } from '../common/complete.js';
+import { endElementInstance } from '../common/terminate.js';
+import { completeElement, leave } from '../common/complete.js';
 import { throwDefinition } from './end-event.js';
 
 /** Intermediate throw events: none, message (a job), signal, escalation, and link (jump to the catch of that name). */
@@ -12,4 +13,6 @@ export const intermediateThrowEvent: ElementBehavior<ElementOf<'intermediateThro
     }
     if (throwDefinition(ctx, rec, element.event, element.job)) completeElement(ctx, rec.elementInstanceId);
   },
+  complete: leave,
+  terminate: endElementInstance,
 };

@@ -1,8 +1,9 @@
+import { endElementInstance } from '../common/terminate.js';
 import { elementAt, type Ctx } from '../../context.js';
 import type { ElementRecord } from '../../state/records.js';
 import type { Variables } from '../../types/commands.js';
 import type { ElementBehavior, ElementOf } from '../behavior.js';
-import { completeElement } from '../common/complete.js';
+import { completeElement, leave } from '../common/complete.js';
 import { raiseIncident } from '../common/incident.js';
 import { visibleFrom } from '../common/variables.js';
 import { closeWaitsOf, openEventWait, openMessage } from '../common/waits.js';
@@ -29,6 +30,8 @@ export const eventBasedGateway: ElementBehavior<ElementOf<'eventBasedGateway'>> 
       }
     }
   },
+  complete: leave,
+  terminate: endElementInstance,
 };
 
 /** One branch triggered: close the others, complete the gateway, and complete the branch's event with the variables. */

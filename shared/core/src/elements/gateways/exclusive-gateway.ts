@@ -2,7 +2,8 @@ import type { SequenceFlow } from '@baton/model';
 import type { Ctx } from '../../context.js';
 import type { ElementRecord } from '../../state/records.js';
 import type { ElementBehavior, ElementOf } from '../behavior.js';
-import { completeElement } from '../common/complete.js';
+import { endElementInstance } from '../common/terminate.js';
+import { completeElement, leave } from '../common/complete.js';
 import { condition } from '../common/expressions.js';
 import { raiseIncident } from '../common/incident.js';
 import { visibleFrom } from '../common/variables.js';
@@ -50,4 +51,6 @@ export const exclusiveGateway: ElementBehavior<ElementOf<'exclusiveGateway'>> = 
     const flows = chooseFlows(ctx, element, rec, true);
     if (flows !== undefined) completeElement(ctx, rec.elementInstanceId, { flows });
   },
+  complete: leave,
+  terminate: endElementInstance,
 };

@@ -1,7 +1,8 @@
+import { endElementInstance } from '../common/terminate.js';
 import { childrenOf, elementAt, type Ctx } from '../../context.js';
 import { ROOT } from '../../state/records.js';
 import type { ElementBehavior, ElementOf } from '../behavior.js';
-import { completeElement } from '../common/complete.js';
+import { completeElement, leave } from '../common/complete.js';
 import { activateElement } from '../common/flow.js';
 import { chooseFlows } from './exclusive-gateway.js';
 
@@ -11,6 +12,8 @@ export const inclusiveGateway: ElementBehavior<ElementOf<'inclusiveGateway'>> = 
     const flows = chooseFlows(ctx, element, rec, false);
     if (flows !== undefined) completeElement(ctx, rec.elementInstanceId, { flows });
   },
+  complete: leave,
+  terminate: endElementInstance,
 };
 
 /**

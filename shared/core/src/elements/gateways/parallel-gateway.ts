@@ -1,5 +1,6 @@
 import type { ElementBehavior, ElementOf } from '../behavior.js';
-import { completeElement } from '../common/complete.js';
+import { endElementInstance } from '../common/terminate.js';
+import { completeElement, leave } from '../common/complete.js';
 
 /**
  * Parallel gateway: forks to every outgoing flow. As a join it is activated by
@@ -9,4 +10,6 @@ export const parallelGateway: ElementBehavior<ElementOf<'parallelGateway'>> = {
   activate(ctx, element, rec) {
     completeElement(ctx, rec.elementInstanceId, { flows: ctx.index.outgoing[element.elementId] ?? [] });
   },
+  complete: leave,
+  terminate: endElementInstance,
 };

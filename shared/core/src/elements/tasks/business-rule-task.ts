@@ -1,9 +1,10 @@
 import type { JsonValue } from '@baton/feel';
+import { endElementInstance } from '../common/terminate.js';
 import { evaluateDecision, mapDecisionResult, type CalledDecision } from '@baton/model';
 import { emit, ids, type Ctx } from '../../context.js';
 import type { ElementRecord } from '../../state/records.js';
 import type { ElementBehavior, ElementOf } from '../behavior.js';
-import { completeElement, completeWithVariables } from '../common/complete.js';
+import { completeElement, completeWithVariables, leave } from '../common/complete.js';
 import { evaluateString } from '../common/expressions.js';
 import { raiseIncident } from '../common/incident.js';
 import { visibleFrom } from '../common/variables.js';
@@ -22,6 +23,8 @@ export const businessRuleTask: ElementBehavior<ElementOf<'businessRuleTask'>> = 
     if (element.job !== undefined) return activateJob(ctx, rec, element.job);
     completeElement(ctx, rec.elementInstanceId);
   },
+  complete: leave,
+  terminate: endElementInstance,
 };
 
 function evaluateCalledDecision(ctx: Ctx, rec: ElementRecord, called: CalledDecision): void {

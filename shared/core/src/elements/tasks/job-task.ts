@@ -1,6 +1,8 @@
 import type { JobDefinition } from '@baton/model';
 import type { Ctx } from '../../context.js';
 import type { ElementRecord } from '../../state/records.js';
+import { endElementInstance } from '../common/terminate.js';
+import { leave } from '../common/complete.js';
 import type { ElementBehavior, ElementOf } from '../behavior.js';
 import { raiseIncident } from '../common/incident.js';
 import { visibleFrom } from '../common/variables.js';
@@ -17,4 +19,6 @@ export const jobTask: ElementBehavior<ElementOf<'serviceTask' | 'sendTask'>> = {
   activate(ctx, element, rec) {
     activateJob(ctx, rec, element.job);
   },
+  complete: leave,
+  terminate: endElementInstance,
 };

@@ -1,3 +1,5 @@
+import { endElementInstance } from '../common/terminate.js';
+import { leave } from '../common/complete.js';
 import type { ElementBehavior, ElementOf } from '../behavior.js';
 import { raiseIncident } from '../common/incident.js';
 import { visibleFrom } from '../common/variables.js';
@@ -10,4 +12,6 @@ export const receiveTask: ElementBehavior<ElementOf<'receiveTask'>> = {
     const opened = openMessage(ctx, owner, element.message, visibleFrom(ctx.draft, rec.elementInstanceId));
     if (!opened.ok) raiseIncident(ctx, rec, 'EXPRESSION_FAILED', opened.message, 'activate');
   },
+  complete: leave,
+  terminate: endElementInstance,
 };

@@ -1,5 +1,6 @@
 import type { ElementBehavior, ElementOf } from '../behavior.js';
-import { completeWithVariables, completeElement } from '../common/complete.js';
+import { endElementInstance } from '../common/terminate.js';
+import { completeElement, completeWithVariables, leave } from '../common/complete.js';
 import { evaluate } from '../common/expressions.js';
 import { raiseIncident } from '../common/incident.js';
 import { visibleFrom } from '../common/variables.js';
@@ -18,4 +19,6 @@ export const scriptTask: ElementBehavior<ElementOf<'scriptTask'>> = {
     const { resultVariable } = element.script;
     completeWithVariables(ctx, rec.elementInstanceId, resultVariable === undefined ? {} : { [resultVariable]: result.value ?? null });
   },
+  complete: leave,
+  terminate: endElementInstance,
 };

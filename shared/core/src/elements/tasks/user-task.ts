@@ -3,6 +3,8 @@ import type { UserTaskDefinition } from '@baton/model';
 import { emit, ids, nextKey } from '../../context.js';
 import type { Variables } from '../../types/commands.js';
 import type { UserTaskWait } from '../../types/state.js';
+import { endElementInstance } from '../common/terminate.js';
+import { leave } from '../common/complete.js';
 import type { ElementBehavior, ElementOf } from '../behavior.js';
 import { evaluateNumber, evaluateString, evaluateStringList } from '../common/expressions.js';
 import { raiseIncident } from '../common/incident.js';
@@ -52,4 +54,6 @@ export const userTask: ElementBehavior<ElementOf<'userTask'>> = {
     const wait: UserTaskWait = { kind: 'userTask', ...ids(rec), createdAt: ctx.at, userTaskKey: nextKey(ctx), ...fields.value };
     emit(ctx, { type: 'UserTaskCreated', ...ids(rec), userTask: wait });
   },
+  complete: leave,
+  terminate: endElementInstance,
 };
