@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { busKinds, type BusKind } from './buses.js';
 import { suites, type BenchCase } from './cases.js';
 import { runClusterSuite, type ClusterCli } from './cluster-suite.js';
+import { runRoundTrips } from './round-trips.js';
 import { clusterSystemNames, type ClusterSystemName } from './cluster-system.js';
 import { benchExecArgv, modelsDir } from './paths.js';
 import type { CaseMessage, CaseResult, CaseRunConfig } from './protocol.js';
@@ -146,6 +147,7 @@ async function main(): Promise<number> {
   const { values, positionals } = parseArgv();
   const suite = positionals[0] ?? 'core';
   if (suite === 'cluster') return runClusterSuite(parseClusterCli(values));
+  if (suite === 'round-trips') return runRoundTrips();
   const { config, jobs, jsonFile, isCheck } = parseCli(suite, values);
   const results: CaseResult[] = [];
   let hasFailed = false;

@@ -31,6 +31,13 @@ export interface BullmqJobQueueOptions {
    * list. Default true; false sends every job through the shared queue.
    */
   readonly eagerDispatch?: boolean;
+  /**
+   * Length each queue's BullMQ event stream is trimmed to (approximately: `XADD MAXLEN
+   * ~`, so up to one stream node, ~100 entries, stays). Baton reads none of these
+   * events (no QueueEvents), so the default is 0; raise it to watch a queue with
+   * BullMQ's tools. BullMQ's own default keeps 10,000 per queue.
+   */
+  readonly eventStreamMaxLen?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -86,6 +93,8 @@ export class BullmqJobQueue implements JobQueue {
     reportError: (error) => this.reportError(error),
   });
   private closing: Promise<void> | undefined;
+  /** Acknowledged or cancelled jobs whose removal is on its way, by BullMQ id (see `settle`). */
+  private readonly removals = new Map<string, Promise<void>>();
 
   /** BullMQ bundles its own ioredis, so it gets options and makes (and closes) its connections. */
   private readonly producerConnection: ConnectionOptions;
@@ -116,7 +125,9 @@ export class BullmqJobQueue implements JobQueue {
   private queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (queue === undefined) {
-      queue = new Queue(name, { connection: this.producerConnection, prefix: this.options.prefix });
+      // The stream length lives in the queue's meta HASH, where every worker's script reads it.
+      const streams = { events: { maxLen: this.options.eventStreamMaxLen ?? 0 } };
+      queue = new Queue(name, { connection: this.producerConnection, prefix: this.options.prefix, streams });
       queue.on('error', (error) => this.reportError(error));
       this.queues.set(name, queue);
     }
@@ -141,6 +152,7 @@ export class BullmqJobQueue implements JobQueue {
     return this.guard(async () => {
       const { jobId, capability, payload, notBefore } = request;
       const data: JobData = { capability, payload };
+      await this.removed([bullId(jobId)]);
       // Once per capability and node: lets a settle without a capability find the job's queue.
       if (!this.knownCapabilities.has(capability)) await this.rememberCapability(capability);
       if (request.eager === true && notBefore === undefined && this.options.eagerDispatch !== false) {
@@ -169,24 +181,50 @@ export class BullmqJobQueue implements JobQueue {
     return this.settle(jobId, capability);
   }
 
-  /** Removes the job wherever it is; one held by a running handler gets a tombstone instead. */
+  /**
+   * Removes the job wherever it is; one held by a running handler gets a tombstone instead.
+   * The removal leaves after the caller's command (issue 18: a job completion is the
+   * state read and the commit, 2 round trips, not 3): until it ran, this queue's own
+   * `enqueue` of that id, `release` and `lease` wait for it, and `close` flushes it. A
+   * peer that leases the job meanwhile finds its wait closed and acknowledges it again;
+   * a removal Redis refused is reported and leaves the job to come back the same way.
+   */
   private settle(jobId: string, capability: string | undefined): Promise<void> {
     return this.guard(async () => {
-      if (this.held.has(bullId(jobId))) {
+      const id = bullId(jobId);
+      if (this.held.has(id)) {
         // Held by this node's running handler: the consumer finishes it (no round trip).
-        this.held.set(bullId(jobId), true);
-        this.eager.settled(bullId(jobId));
+        this.held.set(id, true);
+        this.eager.settled(id);
         return;
       }
-      for (const candidate of await this.capabilitiesOf(capability)) {
-        const queue = this.queue(jobQueueName(candidate));
-        if ((await queue.remove(bullId(jobId))) === 1) return;
-        if ((await queue.getJobState(bullId(jobId))) === 'active') {
-          await this.producer.set(this.tombstone(candidate, jobId), '1', 'PX', DAY_MS);
-          return;
-        }
-      }
+      const before = this.removals.get(id) ?? Promise.resolve();
+      const removal = before
+        .then(() => this.remove(jobId, capability))
+        .catch((error: unknown) => this.reportError(error))
+        .finally(() => {
+          if (this.removals.get(id) === removal) this.removals.delete(id);
+        });
+      this.removals.set(id, removal);
     });
+  }
+
+  private async remove(jobId: string, capability: string | undefined): Promise<void> {
+    for (const candidate of await this.capabilitiesOf(capability)) {
+      const queue = this.queue(jobQueueName(candidate));
+      if ((await queue.remove(bullId(jobId))) === 1) return;
+      if ((await queue.getJobState(bullId(jobId))) === 'active') {
+        await this.producer.set(this.tombstone(candidate, jobId), '1', 'PX', DAY_MS);
+        return;
+      }
+    }
+  }
+
+  /** Waits for the deferred removals of these BullMQ ids (all when none named). */
+  private async removed(ids?: readonly string[]): Promise<void> {
+    if (this.removals.size === 0) return;
+    const pending = ids === undefined ? [...this.removals.values()] : ids.flatMap((id) => this.removals.get(id) ?? []);
+    await Promise.all(pending);
   }
 
   private tombstone(capability: string, jobId: string): string {
@@ -195,6 +233,7 @@ export class BullmqJobQueue implements JobQueue {
 
   lease(capabilities: readonly string[], options: { readonly max: number; readonly leaseMs: number }): Promise<readonly LeasedJob[]> {
     return this.guard(async () => {
+      await this.removed();
       const leased: LeasedJob[] = [];
       for (const capability of capabilities) {
         const worker = this.puller(capability);
@@ -212,6 +251,7 @@ export class BullmqJobQueue implements JobQueue {
 
   release(jobId: string, options?: { readonly notBefore?: number; readonly capability?: string }): Promise<void> {
     return this.guard(async () => {
+      await this.removed([bullId(jobId)]);
       for (const candidate of await this.capabilitiesOf(options?.capability)) {
         const job = await this.queue(jobQueueName(candidate)).getJob(bullId(jobId));
         if (job === undefined) continue;
@@ -259,6 +299,8 @@ export class BullmqJobQueue implements JobQueue {
 
   private addConsumer<D>(queueName: string, concurrency: number, lockMs: number, process: (job: Job<D>) => Promise<Outcome>, isSettled: (job: Job<D>) => Promise<boolean>): BullmqConsumer<D> {
     if (this.closing !== undefined) throw new BatonError('STORE_UNAVAILABLE', 'The BullMQ job queue is closed; create a new one.');
+    // A Queue writes the event stream's length to the meta HASH the worker's scripts read.
+    this.queue(queueName);
     const consumer = new BullmqConsumer<D>({
       queueName,
       prefix: this.options.prefix,
@@ -308,6 +350,7 @@ export class BullmqJobQueue implements JobQueue {
     this.closing ??= (async () => {
       clearInterval(this.watchdog);
       await this.eager.drain();
+      await this.removed();
       await Promise.all([...this.consumers].map((c) => c.stop()));
       await Promise.all([...this.pullers.values()].map((w) => w.close()));
       await Promise.all([...this.queues.values()].map((q) => q.close()));
