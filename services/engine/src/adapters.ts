@@ -1,6 +1,6 @@
 import { BatonError } from '@baton/errors';
 import { createInMemoryJobQueue, createInMemoryProcessStore } from '@baton/memory';
-import { createPostgresIdentityStore, createPostgresJobQueue, createPostgresProcessStore, PostgresProcessStore } from '@baton/postgres';
+import { createPostgresIdentityStore, createPostgresJobQueue, createPostgresProcessStore, PostgresProcessStore, type PostgresConnectionOptions } from '@baton/postgres';
 import { createBullmqJobQueue, createRedisIdentityStore, createRedisProcessStore, RedisProcessStore } from '@baton/redis';
 import type { Clock, JobQueue, MessageBus, ProcessStore } from '@baton/runtime';
 import type { GroupRecord, UserRecord } from './auth/identity.js';
@@ -62,6 +62,19 @@ export interface AdapterChoice {
    * default 24 h, then the store drops it. Memory: as long, but at most the 10,000 that ended last.
    */
   readonly endedRetentionMs?: number;
+  /** Postgres: connections in each adapter's pool (store, queue, identity); default the URL's `pool_size`, else 10 (`--pg-pool-size`). */
+  readonly postgresPoolSize?: number;
+  /** Postgres: longest a statement may run before the server cancels it; default the URL's `statement_timeout`, else 5 000 ms (`--pg-statement-timeout-ms`). */
+  readonly postgresStatementTimeoutMs?: number;
+}
+
+/** The connection settings of every Postgres adapter of `choice`. */
+function postgresOptions(url: string, choice: AdapterChoice): PostgresConnectionOptions {
+  return {
+    url,
+    ...(choice.postgresPoolSize === undefined ? {} : { poolSize: choice.postgresPoolSize }),
+    ...(choice.postgresStatementTimeoutMs === undefined ? {} : { statementTimeoutMs: choice.postgresStatementTimeoutMs }),
+  };
 }
 
 function check(port: PortName, value: string): void {
@@ -84,9 +97,10 @@ function check(port: PortName, value: string): void {
 }
 
 /** The process store the choice names: Redis and Postgres connect first (Postgres also migrates its schema). */
-async function createStore(store: string, retention: number | undefined, warn: { onWarning?: (message: string) => void }): Promise<ProcessStore> {
+async function createStore(store: string, choice: AdapterChoice, warn: { onWarning?: (message: string) => void }): Promise<ProcessStore> {
+  const retention = choice.endedRetentionMs;
   if (isRedisUrl(store)) return createRedisProcessStore({ url: store, ...warn, ...(retention === undefined ? {} : { endedRetentionMs: retention }) });
-  if (isPostgresUrl(store)) return createPostgresProcessStore({ url: store, ...(retention === undefined ? {} : { endedRetentionMs: retention }) });
+  if (isPostgresUrl(store)) return createPostgresProcessStore({ ...postgresOptions(store, choice), ...(retention === undefined ? {} : { endedRetentionMs: retention }) });
   return createInMemoryProcessStore(retention === undefined ? {} : { retention: { endedTtlMs: retention } });
 }
 
@@ -111,8 +125,7 @@ export async function createAdapters(
   check('store', store);
   check('queue', queue);
   check('bus', bus);
-  const retention = choice.endedRetentionMs;
-  const storeAdapter = await createStore(store, retention, warn);
+  const storeAdapter = await createStore(store, choice, warn);
   let queueAdapter: JobQueue;
   let isQueueReady: (() => boolean) | undefined;
   try {
@@ -126,7 +139,9 @@ export async function createAdapters(
       });
       queueAdapter = bullmq;
       isQueueReady = () => bullmq.isReady;
-    } else if (isPostgresUrl(queue)) queueAdapter = await createPostgresJobQueue({ url: queue, clock, onError });
+    } else if (isPostgresUrl(queue)) {
+      queueAdapter = await createPostgresJobQueue({ ...postgresOptions(queue, choice), clock, onError, ...(choice.jobLeaseMs === undefined ? {} : { defaultLeaseMs: choice.jobLeaseMs }) });
+    }
     else queueAdapter = createInMemoryJobQueue({ clock, onError });
   } catch (error) {
     await storeAdapter.close();
@@ -167,6 +182,6 @@ export async function createIdentityStore(choice: AdapterChoice): Promise<Identi
   const store = choice.store ?? 'memory';
   // The process store on the same server has warned about its settings already.
   if (isRedisUrl(store)) return createRedisIdentityStore<UserRecord, GroupRecord>({ url: store, onWarning: () => undefined });
-  if (isPostgresUrl(store)) return createPostgresIdentityStore<UserRecord, GroupRecord>({ url: store });
+  if (isPostgresUrl(store)) return createPostgresIdentityStore<UserRecord, GroupRecord>(postgresOptions(store, choice));
   return createInMemoryIdentityStore();
 }

@@ -12,6 +12,8 @@ export interface PostgresJobQueueOptions extends PostgresConnectionOptions {
   readonly onError?: (error: unknown) => void;
   /** How often consumers look for work other nodes added, in case a notice was lost; default 5 000 ms. */
   readonly pollMs?: number;
+  /** Lease of a push consumer's delivery when its `consume` names none (`--job-lease-ms`): a dead node's job comes back after it. Default 60 000 ms. */
+  readonly defaultLeaseMs?: number;
 }
 
 /**
@@ -28,6 +30,7 @@ export class PostgresJobQueue implements JobQueue {
   private readonly timerConsumers = new Set<TimerConsumer>();
   private readonly onError: (error: unknown) => void;
   private readonly pollMs: number;
+  private readonly defaultLeaseMs: number;
   private closing: Promise<void> | undefined;
   private notices: JobNotices | undefined;
 
@@ -35,10 +38,11 @@ export class PostgresJobQueue implements JobQueue {
     private readonly pool: pg.Pool,
     private readonly clock: Clock,
     private readonly schema: string,
-    options: { readonly onError?: (error: unknown) => void; readonly pollMs?: number } = {},
+    options: { readonly onError?: (error: unknown) => void; readonly pollMs?: number; readonly defaultLeaseMs?: number } = {},
   ) {
     this.onError = options.onError ?? (() => undefined);
     this.pollMs = options.pollMs ?? 5_000;
+    this.defaultLeaseMs = options.defaultLeaseMs ?? 60_000;
   }
 
   /** Listens for peers' notices (see {@link JobNotices}); resolves once listening or once the first attempt failed. */
@@ -82,7 +86,7 @@ export class PostgresJobQueue implements JobQueue {
   }
 
   consume(capabilities: readonly string[], handler: JobHandler, options: ConsumeOptions = {}): ConsumerHandle {
-    const consumer = new JobConsumer(this.pool, this.clock, capabilities, handler, options, this.pollMs, this.onError);
+    const consumer = new JobConsumer(this.pool, this.clock, capabilities, handler, { leaseMs: this.defaultLeaseMs, ...options }, this.pollMs, this.onError);
     this.consumers.add(consumer);
     void consumer.kick();
     return {
@@ -156,6 +160,7 @@ export async function createPostgresJobQueue(options: PostgresJobQueueOptions): 
   const queue = new PostgresJobQueue(pool, options.clock, options.schema ?? defaultSchema, {
     ...(options.onError === undefined ? {} : { onError: options.onError }),
     ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+    ...(options.defaultLeaseMs === undefined ? {} : { defaultLeaseMs: options.defaultLeaseMs }),
   });
   await queue.listen(options.url);
   return queue;

@@ -21,7 +21,7 @@ function messageOf(error: unknown): string {
 }
 
 /** Debian keeps initdb and postgres in /usr/lib/postgresql/<major>/bin, off PATH: the highest major wins. */
-function findBinDir(): string | undefined {
+export function findBinDir(): string | undefined {
   const debian = (() => {
     try {
       return readdirSync('/usr/lib/postgresql')
@@ -45,7 +45,7 @@ function findBinDir(): string | undefined {
 }
 
 /** Postgres refuses to run as root: as root, its processes run as the `postgres` user (what `runuser -u postgres` does). */
-function runAs(): { readonly uid: number; readonly gid: number } | undefined {
+export function runAs(): { readonly uid: number; readonly gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
   try {
     const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
@@ -55,17 +55,18 @@ function runAs(): { readonly uid: number; readonly gid: number } | undefined {
   }
 }
 
-function run(executable: string, args: readonly string[], user: ReturnType<typeof runAs>): void {
+export function run(executable: string, args: readonly string[], user: ReturnType<typeof runAs>): void {
   execFileSync(executable, args, { stdio: 'pipe', ...(user ?? {}) });
 }
 
-async function waitForReady(logFile: string, child: ChildProcess): Promise<string | undefined> {
+/** Undefined once `logFile` (from byte `from` on) says the server accepts connections; else why not. */
+export async function waitForReady(logFile: string, child: ChildProcess, from = 0): Promise<string | undefined> {
   const deadline = Date.now() + readyTimeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) return `it exited (${child.exitCode ?? child.signalCode})`;
     let log = '';
     try {
-      log = readFileSync(logFile, 'utf8');
+      log = readFileSync(logFile, 'utf8').slice(from);
     } catch {
       // Not written yet.
     }
