@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSchema, poolSizeOf, redactUrl } from './connection.js';
+import { checkSchema, poolSizeOf, redactUrl, statementTimeoutOf } from './connection.js';
 
 describe('Postgres connection options', () => {
   it.each([
@@ -13,6 +13,18 @@ describe('Postgres connection options', () => {
 
   it.each(['0', '-2', '1.5', 'many'])('refuses pool_size=%s with VALIDATION_FAILED', (value) => {
     expect(() => poolSizeOf(`postgres://u@h/db?pool_size=${value}`)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+  });
+
+  it.each([
+    ['postgres://u@h:5432/db?statement_timeout=3000', 3000],
+    ['postgres://u@h:5432/db?sslmode=verify-full&statement_timeout=1', 1],
+    ['postgres://u@h:5432/db', undefined],
+  ])('reads the statement timeout of %s', (url, ms) => {
+    expect(statementTimeoutOf(url)).toBe(ms);
+  });
+
+  it.each(['0', '-1', '2.5', '5s'])('refuses statement_timeout=%s with VALIDATION_FAILED naming the parameter', (value) => {
+    expect(() => statementTimeoutOf(`postgres://u@h/db?statement_timeout=${value}`)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', details: { field: 'statement_timeout', value } }));
   });
 
   it('accepts schema names Postgres takes unquoted, and refuses others', () => {

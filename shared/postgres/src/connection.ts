@@ -9,7 +9,7 @@ export interface PostgresConnectionOptions {
   readonly schema?: string;
   /** Connections in the adapter's pool; default the URL's `pool_size`, else 10. */
   readonly poolSize?: number;
-  /** Longest a statement may run before Postgres cancels it; default 5 000 ms (the URL's `statement_timeout` wins). */
+  /** Longest a statement may run before Postgres cancels it; default the URL's `statement_timeout`, else 5 000 ms. */
   readonly statementTimeoutMs?: number;
 }
 
@@ -29,20 +29,46 @@ export function checkSchema(schema: string): string {
   return schema;
 }
 
-/** The URL's `pool_size` (`postgres://…/db?pool_size=20`), when it is a positive whole number; pg ignores the parameter. */
-export function poolSizeOf(url: string): number | undefined {
+/** The URL's parameter `name` when it is there: a positive whole number (`unit` in the message), else VALIDATION_FAILED naming it. */
+function positiveParam(url: string, name: string, unit: string): number | undefined {
   let value: string | null;
   try {
-    value = new URL(url).searchParams.get('pool_size');
+    value = new URL(url).searchParams.get(name);
   } catch {
     return undefined;
   }
   if (value === null) return undefined;
-  const size = Number(value);
-  if (!Number.isInteger(size) || size < 1) {
-    throw new BatonError('VALIDATION_FAILED', `Expected pool_size in the Postgres URL to be a positive whole number, but found "${value}".`, { field: 'pool_size', value });
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new BatonError('VALIDATION_FAILED', `Expected ${name} in the Postgres URL to be a positive whole number${unit}, but found "${value}".`, { field: name, value });
   }
-  return size;
+  return n;
+}
+
+/** The URL's `pool_size` (`postgres://…/db?pool_size=20`), when it is a positive whole number; pg ignores the parameter. */
+export function poolSizeOf(url: string): number | undefined {
+  return positiveParam(url, 'pool_size', '');
+}
+
+/**
+ * The URL's `statement_timeout` (ms) when it names one; a positive whole number. The
+ * connection string handed to pg drops it, so that {@link PostgresConnectionOptions.statementTimeoutMs} can win.
+ */
+export function statementTimeoutOf(url: string): number | undefined {
+  return positiveParam(url, 'statement_timeout', ' of milliseconds');
+}
+
+/** `url` without the parameters Baton reads itself (`pool_size`, `statement_timeout`). */
+function driverUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.searchParams.has('pool_size') && !parsed.searchParams.has('statement_timeout')) return url;
+    parsed.searchParams.delete('pool_size');
+    parsed.searchParams.delete('statement_timeout');
+    return parsed.toString();
+  } catch {
+    return url;
+  }
 }
 
 /**
@@ -53,10 +79,10 @@ export function poolSizeOf(url: string): number | undefined {
 export function createPool(options: PostgresConnectionOptions): pg.Pool {
   const schema = checkSchema(options.schema ?? defaultSchema);
   const pool = new pg.Pool({
-    connectionString: options.url,
+    connectionString: driverUrl(options.url),
     max: options.poolSize ?? poolSizeOf(options.url) ?? 10,
     connectionTimeoutMillis: connectTimeoutMs,
-    statement_timeout: options.statementTimeoutMs ?? 5_000,
+    statement_timeout: options.statementTimeoutMs ?? statementTimeoutOf(options.url) ?? 5_000,
     options: `-c search_path=${schema}`,
     application_name: 'baton',
   });

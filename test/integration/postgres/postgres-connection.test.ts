@@ -6,8 +6,8 @@ import { usePostgres } from './postgres-test-support.js';
 
 const postgres = usePostgres();
 
-async function statementTimeoutOf(url: string): Promise<string | undefined> {
-  const pool = createPool({ url, poolSize: 1 });
+async function statementTimeoutOf(url: string, statementTimeoutMs?: number): Promise<string | undefined> {
+  const pool = createPool({ url, poolSize: 1, ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }) });
   try {
     return (await pool.query<{ statement_timeout: string }>('SHOW statement_timeout')).rows[0]?.statement_timeout;
   } finally {
@@ -19,6 +19,10 @@ describe('Postgres connection settings and failures', () => {
   it('sets a statement timeout on every connection: 5 s by default, the URL’s statement_timeout when given', async () => {
     expect(await statementTimeoutOf(postgres.url())).toBe('5s');
     expect(await statementTimeoutOf(`${postgres.url()}?statement_timeout=1234`)).toBe('1234ms');
+  });
+
+  it('lets the statementTimeoutMs option (--pg-statement-timeout-ms) win over the URL’s statement_timeout', async () => {
+    expect(await statementTimeoutOf(`${postgres.url()}?statement_timeout=1234`, 2500)).toBe('2500ms');
   });
 
   it('refuses to start on an unreachable database with STORE_UNAVAILABLE naming it, without the password', async () => {

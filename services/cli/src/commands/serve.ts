@@ -21,6 +21,8 @@ interface ServeFlags {
   readonly eagerDispatch?: boolean;
   readonly endedRetentionMs?: string;
   readonly shutdownGraceMs?: string;
+  readonly pgPoolSize?: string;
+  readonly pgStatementTimeoutMs?: string;
   readonly maxClockSkewMs?: string;
   readonly bodyLimit?: string;
   readonly variablesMaxDepth?: string;
@@ -93,6 +95,11 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
   const jobLeaseMs = milliseconds('--job-lease-ms', flags.jobLeaseMs);
   const endedRetentionMs = milliseconds('--ended-retention-ms', flags.endedRetentionMs);
   const shutdownGraceMs = milliseconds('--shutdown-grace-ms', flags.shutdownGraceMs);
+  const postgresStatementTimeoutMs = milliseconds('--pg-statement-timeout-ms', flags.pgStatementTimeoutMs);
+  const postgresPoolSize = flags.pgPoolSize === undefined ? undefined : Number(flags.pgPoolSize);
+  if (postgresPoolSize !== undefined && !(Number.isSafeInteger(postgresPoolSize) && postgresPoolSize > 0)) {
+    throw new Error(`--pg-pool-size must be a positive whole number of connections, got "${flags.pgPoolSize}"`);
+  }
   const maxClockSkewMs = flags.maxClockSkewMs === undefined ? undefined : Number(flags.maxClockSkewMs);
   if (maxClockSkewMs !== undefined && !(Number.isSafeInteger(maxClockSkewMs) && maxClockSkewMs >= 0)) {
     throw new Error(`--max-clock-skew-ms must be a whole number of milliseconds, 0 or more, got "${flags.maxClockSkewMs}"`);
@@ -135,6 +142,8 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
     ...(flags.eagerDispatch === false ? { eagerDispatch: false } : {}),
     ...(endedRetentionMs === undefined ? {} : { endedRetentionMs }),
     ...(shutdownGraceMs === undefined ? {} : { shutdownGraceMs }),
+    ...(postgresPoolSize === undefined ? {} : { postgresPoolSize }),
+    ...(postgresStatementTimeoutMs === undefined ? {} : { postgresStatementTimeoutMs }),
     ...(maxClockSkewMs === undefined ? {} : { maxClockSkewMs }),
     ...(bodyLimit === undefined ? {} : { bodyLimit }),
     variableLimits: limitsFrom(flags, variableLimitFlags),
@@ -185,6 +194,14 @@ export function registerServe(program: Command, ctx: CommandContext): void {
         '--max-clock-skew-ms <ms>',
         'with a Redis store the node keeps Redis TIME, correcting its host clock by the offset it measures; beyond this offset it warns and readiness is DOWN until the host\'s time sync is fixed; 0: never DOWN (default 2000)',
       ).env('BATON_MAX_CLOCK_SKEW_MS'),
+    )
+    .addOption(
+      new Option('--pg-pool-size <n>', 'Postgres store and queue: connections in each adapter\'s pool; wins over the URL\'s pool_size (default 10)').env('BATON_PG_POOL_SIZE'),
+    )
+    .addOption(
+      new Option('--pg-statement-timeout-ms <ms>', 'Postgres: longest a statement may run before the server cancels it; wins over the URL\'s statement_timeout (default 5000)').env(
+        'BATON_PG_STATEMENT_TIMEOUT_MS',
+      ),
     )
     .addOption(new Option('--body-limit <bytes>', 'largest request body; a larger one is refused with 413 PAYLOAD_TOO_LARGE (default 4194304: 4 MiB)').env('BATON_BODY_LIMIT'))
     .addOption(
