@@ -12,6 +12,15 @@ describe('engine: business rule tasks evaluate deployed DMN decisions (issue 16)
     engine = createInMemoryEngine({ clock: new VirtualClock(Date.UTC(2026, 0, 1)), store: { freeze: true }, onError: (e) => void errors.push(e) });
   };
   const eventsOf = async (instanceId: string) => (await engine.getHistory(instanceId, { limit: 1_000 })).items.map((entry) => entry.event);
+  /** dinner.dmn deployed twice unchanged (with dinner.bpmn), then changed: version 2 says Soup where version 1 says Stew. */
+  const bootWithTwoVersions = async () => {
+    boot();
+    const dmn = file('dinner.dmn');
+    await engine.deploy([dmn, file('dinner.bpmn')]);
+    await engine.deploy([dmn]);
+    await engine.deploy([{ name: 'dinner.dmn', xml: dmn.xml.replace('"Stew"', '"Soup"') }]);
+    return dmn;
+  };
   afterEach(async () => {
     await engine.close();
     expect(errors).toEqual([]);
@@ -59,16 +68,42 @@ describe('engine: business rule tasks evaluate deployed DMN decisions (issue 16)
 
   it('uses the latest deployed version of a decision; an identical file keeps its version', async () => {
     // given
-    boot();
-    const dmn = file('dinner.dmn');
-    await engine.deploy([dmn, file('dinner.bpmn')]);
-    await engine.deploy([dmn]);
-    await engine.deploy([{ name: 'dinner.dmn', xml: dmn.xml.replace('"Stew"', '"Soup"') }]);
+    await bootWithTwoVersions();
     // when
     const { instanceId } = await engine.startInstance({ processId: 'dinner', variables: { month: 12, guests: 3 } });
     // then
     expect((await engine.getInstance(instanceId)).state.variables['root']).toMatchObject({ meal: { dish: 'Soup' } });
     expect((await eventsOf(instanceId)).find((event) => event.type === 'DecisionEvaluated')).toMatchObject({ decisionVersion: 2 });
+  });
+
+  it('keeps every version as a decision definition with its own key; a key evaluates its own version; instances record the definition keys', async () => {
+    // given two versions of the file, the first deployed twice
+    const dmn = await bootWithTwoVersions();
+    // when
+    const definitions = await engine.listDecisionDefinitions();
+    const files = await engine.listDecisionRequirements();
+    // then each decision has versions 1 and 2, each file version lists its decisions
+    expect(definitions.map((d) => `${d.decisionId} v${d.version}`).sort()).toEqual(['dish v1', 'dish v2', 'greeting v1', 'greeting v2', 'season v1', 'season v2']);
+    expect(new Set(definitions.map((d) => d.decisionKey)).size).toBe(6);
+    expect(files.map((f) => [f.decisionRequirementsId, f.version, f.decisions.length])).toEqual([
+      ['dinnerDecisions', 1, 3],
+      ['dinnerDecisions', 2, 3],
+    ]);
+    expect((await engine.getDecisionRequirements(files[0]?.decisionRequirementsKey ?? ''))?.xml).toBe(dmn.xml);
+    const dishV1 = definitions.find((d) => d.decisionId === 'dish' && d.version === 1);
+    const byKey = await engine.evaluateDecision({ decisionKey: dishV1?.decisionKey ?? '', variables: { month: 12, guests: 3 } });
+    expect(byKey).toMatchObject({ decisionVersion: 1, evaluation: { ok: true, result: { dish: 'Stew' } } });
+    const latest = await engine.evaluateDecision({ decisionId: 'dish', variables: { month: 12, guests: 3 } });
+    expect(latest).toMatchObject({ decisionVersion: 2, evaluation: { ok: true, result: { dish: 'Soup' } } });
+    // and an instance's evaluation names the definitions it evaluated
+    const { instanceId } = await engine.startInstance({ processId: 'dinner', variables: { month: 12, guests: 3 } });
+    const dishV2 = definitions.find((d) => d.decisionId === 'dish' && d.version === 2);
+    const seasonV2 = definitions.find((d) => d.decisionId === 'season' && d.version === 2);
+    expect((await eventsOf(instanceId)).find((event) => event.type === 'DecisionEvaluated')).toMatchObject({
+      decisionKey: dishV2?.decisionKey,
+      decisionVersion: 2,
+      evaluatedDecisions: [{ decisionId: 'season', decisionKey: seasonV2?.decisionKey, decisionVersion: 2 }, { decisionId: 'dish', decisionKey: dishV2?.decisionKey }],
+    });
   });
 
   it('refuses a deployment with a broken DMN file, naming the file and the decision', async () => {

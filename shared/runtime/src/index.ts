@@ -36,6 +36,7 @@ export { isJobOver, scopeChainVariables } from './engine/engine-context.js';
 export { startEventsOf } from './engine/deployments.js';
 export type * from './engine/engine-types.js';
 export type { StandaloneEvaluation } from './engine/deployed-decisions.js';
+export type { DecisionDefinitionRecord, DecisionRequirementsRecord, StoredRequirements } from './engine/decision-catalog.js';
 export type { RuntimeLogger } from './engine/incident-log.js';
 export * from './cluster/index.js';
 export { checkFormSubmission, sameJson } from './forms/form-submission.js';

@@ -7,6 +7,8 @@ export interface DeployedDecisions {
   readonly version: number;
   /** The key the file was deployed under. */
   readonly decisionRequirementsKey: string;
+  /** The decision definition key and version of each decision in the file, when the shell keeps them. */
+  readonly definitions?: Readonly<Record<string, { readonly decisionKey: string; readonly version: number }>>;
 }
 
 /**

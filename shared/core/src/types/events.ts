@@ -247,19 +247,51 @@ export interface EventThrown extends ElementEventBase {
   readonly caughtBy?: string;
 }
 
+/** One decision evaluated for a business rule task, as a decision instance: its key, definition and what it saw and matched. */
+export interface EvaluatedDecisionInstance extends EvaluatedDecision {
+  /** Camunda's `decisionEvaluationInstanceKey`, allocated by the event. */
+  readonly decisionEvaluationInstanceKey: string;
+  /** The decision definition evaluated, when the shell lent its key (`DeployedDecisions.definitions`). */
+  readonly decisionKey?: string;
+  readonly decisionVersion?: number;
+}
+
+/** Why an evaluation failed: the decision and, when one is to blame, the rule. */
+export interface DecisionEvaluationFailure {
+  readonly decisionId: string;
+  readonly ruleId?: string;
+  readonly message: string;
+  /** The failed decision's instance key, allocated by the event. */
+  readonly decisionEvaluationInstanceKey: string;
+  readonly decisionKey?: string;
+  readonly decisionVersion?: number;
+}
+
 /**
  * A business rule task evaluated a DMN decision in the engine (issue 16): which file
  * and version, and per decision evaluated (required ones first) its inputs, the
- * rules that matched with their outputs, and its result.
+ * rules that matched with their outputs, and its result; or, with `failure`, why it
+ * failed (an incident follows).
+ *
+ * Version 2 (`v: 2`): allocates `decisionEvaluationKey` and one key per decision
+ * instance (each evaluated decision, then the failed one), so `state.seq` advances by
+ * `1 + evaluatedDecisions.length + (failure ? 1 : 0)`; a failed evaluation is recorded
+ * too. Version 1 (no `v`, see `DecisionEvaluatedV1`) allocated nothing and was written
+ * only on success.
  */
 export interface DecisionEvaluated extends ElementEventBase {
   readonly type: 'DecisionEvaluated';
+  readonly decisionEvaluationKey: string;
   readonly decisionId: string;
+  /** The called decision's definition key, when the shell lent it. */
+  readonly decisionKey?: string;
   readonly decisionRequirementsId: string;
   readonly decisionRequirementsKey: string;
   readonly decisionVersion: number;
-  readonly result: JsonValue;
-  readonly evaluatedDecisions: readonly EvaluatedDecision[];
+  /** The called decision's result; absent when the evaluation failed. */
+  readonly result?: JsonValue;
+  readonly failure?: DecisionEvaluationFailure;
+  readonly evaluatedDecisions: readonly EvaluatedDecisionInstance[];
 }
 
 export interface IncidentRaised extends ElementEventBase {

@@ -127,7 +127,10 @@ export function createEngine(options: EngineOptions): Engine {
     listDefinitions: (query) => store.listDeployments(query ?? {}),
     getDefinition: (definitionKey) => registry.get(definitionKey),
     getForm: (formId) => store.getForm(formId),
-    evaluateDecision: async (request) => decisionStore.evaluate(request.decisionId, admitted(request).variables ?? {}, clock.now()),
+    evaluateDecision: async (request) => decisionStore.evaluate(request, admitted(request).variables ?? {}, clock.now()),
+    listDecisionDefinitions: () => decisionStore.catalog.decisions(),
+    listDecisionRequirements: () => decisionStore.catalog.allRequirements(),
+    getDecisionRequirements: (decisionRequirementsKey) => decisionStore.catalog.requirements(decisionRequirementsKey),
     getDefinitionXml: (query) => queries.definitionXml(query),
     sweepOutbox: () => processor.sweepOutbox(),
     startWorkers: (more) => {

@@ -4,33 +4,20 @@ import { isExpression } from '@baton/feel';
 import { evaluateDecision, isDmnResource, parseDmn, type DecisionEvaluation, type DecisionRequirements, type ProcessDefinition } from '@baton/model';
 import type { KeySource } from '../ids.js';
 import type { ProcessStore } from '../ports/process-store.js';
-import type { FormRecord } from '../ports/store-records.js';
+import { DecisionCatalog, type DecisionDefinitionRecord, type DecisionRequirementsRecord } from './decision-catalog.js';
 import type { DeploymentProblem } from './deployed-forms.js';
 import type { DeployResource } from './engine-types.js';
 
-/**
- * Deployed DMN files, kept as form records (issue 16): one per decision, `formId`
- * `decision:<decisionId>`, whose `json` is a {@link StoredDecisions} envelope. So every
- * store (memory, Redis, Postgres) keeps decisions without a new port method, with the
- * form's semantics: the latest file deployed holding a decision id wins.
- */
-const formIdPrefix = 'decision:';
-
-/** What a decision's form record holds. */
-interface StoredDecisions {
-  readonly kind: 'dmn';
-  readonly decisionRequirementsId: string;
-  /** 1 for the first file holding this decision, +1 for each changed file after it. */
-  readonly version: number;
-  readonly xml: string;
-}
-
-/** A decision evaluated on its own, outside any instance: which file and version, and the outcome. */
+/** A decision evaluated on its own, outside any instance: which decision version and file, and the outcome. */
 export interface StandaloneEvaluation {
   readonly decisionId: string;
+  readonly decisionKey: string;
+  readonly decisionName?: string;
   readonly decisionVersion: number;
   readonly decisionRequirementsId: string;
   readonly decisionRequirementsKey: string;
+  /** Every decision of the file: its definition key and version. */
+  readonly definitions: Readonly<Record<string, { readonly decisionKey: string; readonly version: number }>>;
   readonly evaluation: DecisionEvaluation;
 }
 
@@ -55,12 +42,6 @@ export async function readDecisionFiles(resources: readonly DeployResource[]): P
     if (parsed.requirements !== undefined) files.push({ resource, requirements: parsed.requirements });
   }
   return { files, problems };
-}
-
-function envelopeOf(record: FormRecord | undefined): StoredDecisions | undefined {
-  if (record === undefined) return undefined;
-  const stored = JSON.parse(record.json) as StoredDecisions;
-  return stored.kind === 'dmn' ? stored : undefined;
 }
 
 /** The decision ids a definition's business rule tasks name as constants, and whether one names its decision by an expression. */
@@ -88,31 +69,25 @@ export interface LentDecisions {
 
 /** Saves deployed decisions and lends `decide` the latest ones an instance's definition calls. */
 export class DecisionStore {
-  private readonly parsed = new Map<string, Promise<DecisionRequirements | undefined>>();
+  readonly catalog: DecisionCatalog;
+  private readonly parsed = new Map<string, Promise<CoreDeployedDecisions | undefined>>();
   private readonly called = new WeakMap<ProcessDefinition, CalledIds>();
 
-  constructor(
-    private readonly store: ProcessStore,
-    private readonly keys: KeySource,
-  ) {}
+  constructor(store: ProcessStore, keys: KeySource) {
+    this.catalog = new DecisionCatalog(store, keys);
+  }
 
-  /** Keeps each file's decisions; an unchanged file keeps its version, a changed one gets the next. */
-  async save(files: readonly DmnFile[], deployedAt: number): Promise<void> {
-    for (const { resource, requirements } of files) {
-      const ids = Object.keys(requirements.decisions);
-      const previous = await Promise.all(ids.map(async (id) => envelopeOf(await this.store.getForm(`${formIdPrefix}${id}`))));
-      if (previous.every((stored) => stored?.xml === resource.xml)) continue;
-      const version = 1 + Math.max(0, ...previous.map((stored) => stored?.version ?? 0));
-      const stored: StoredDecisions = { kind: 'dmn', decisionRequirementsId: requirements.decisionRequirementsId, version, xml: resource.xml };
-      const formKey = await this.keys.next();
-      const json = JSON.stringify(stored);
-      for (const id of ids) await this.store.saveForm({ formId: `${formIdPrefix}${id}`, formKey, resourceName: resource.name, json, deployedAt });
-    }
+  /** Keeps each file as a version of its DRG: an unchanged file keeps its version, a changed one gets the next, and so do its decisions. */
+  async save(files: readonly DmnFile[], deployedAt: number): Promise<DecisionRequirementsRecord[]> {
+    const saved: DecisionRequirementsRecord[] = [];
+    for (const { resource, requirements } of files) saved.push(await this.catalog.save(resource.name, resource.xml, requirements, deployedAt));
+    return saved;
   }
 
   /**
    * The latest deployed decisions `definition` calls by constant id, plus `extraIds`
-   * (one store read per id), for `decide`; undefined when it calls none.
+   * (one store read per id, and one per file this node has not parsed yet), for `decide`;
+   * undefined when it calls none.
    */
   async lookupFor(definition: ProcessDefinition, extraIds: readonly string[] = []): Promise<LentDecisions | undefined> {
     let called = this.called.get(definition);
@@ -132,34 +107,58 @@ export class DecisionStore {
     return { lookup, missed };
   }
 
-  /** The latest deployed DMN file holding decision `decisionId` (one store read), if any. */
+  /** The DMN file holding the latest version of decision `decisionId`, if any. */
   async latest(decisionId: string): Promise<CoreDeployedDecisions | undefined> {
-    const record = await this.store.getForm(`${formIdPrefix}${decisionId}`);
-    const stored = envelopeOf(record);
-    if (record === undefined || stored === undefined) return undefined;
-    const requirements = await this.requirementsOf(record.formKey, stored.xml);
-    return requirements === undefined ? undefined : { requirements, version: stored.version, decisionRequirementsKey: record.formKey };
+    const record = await this.catalog.latestDecision(decisionId);
+    return record === undefined ? undefined : this.deployedOf(record);
   }
 
   /**
-   * Evaluates the latest deployed decision `decisionId` on its own (Camunda 8.8's
-   * standalone evaluation), at `now` under the default expression limits; a failing
-   * evaluation is a result naming decision and rule. Throws NOT_FOUND without such a decision.
+   * Evaluates a deployed decision on its own (Camunda 8.8's standalone evaluation): the
+   * latest version of `decisionId`, or the version with `decisionKey`; at `now` under the
+   * default expression limits. A failing evaluation is a result naming decision and rule.
+   * Throws NOT_FOUND without such a decision.
    */
-  async evaluate(decisionId: string, variables: Variables, now: number): Promise<StandaloneEvaluation> {
-    const deployed = await this.latest(decisionId);
-    if (deployed === undefined) {
-      throw new BatonError('NOT_FOUND', `Expected a deployed decision "${decisionId}", but none is deployed; deploy the DMN file that holds it.`, { decisionId });
+  async evaluate(which: { readonly decisionId?: string; readonly decisionKey?: string }, variables: Variables, now: number): Promise<StandaloneEvaluation> {
+    const record = which.decisionKey !== undefined ? await this.catalog.decisionByKey(which.decisionKey) : which.decisionId === undefined ? undefined : await this.catalog.latestDecision(which.decisionId);
+    const deployed = record === undefined ? undefined : await this.deployedOf(record);
+    if (record === undefined || deployed === undefined) {
+      const named = which.decisionKey !== undefined ? `with key "${which.decisionKey}"` : `"${which.decisionId ?? ''}"`;
+      throw new BatonError('NOT_FOUND', `Expected a deployed decision ${named}, but none is deployed; deploy the DMN file that holds it, or search the decision definitions.`, { ...which });
     }
-    const { requirements, version, decisionRequirementsKey } = deployed;
-    const evaluation = evaluateDecision(requirements, decisionId, variables, { now });
-    return { decisionId, decisionVersion: version, decisionRequirementsId: requirements.decisionRequirementsId, decisionRequirementsKey, evaluation };
+    const evaluation = evaluateDecision(deployed.requirements, record.decisionId, variables, { now });
+    return {
+      decisionId: record.decisionId,
+      decisionKey: record.decisionKey,
+      ...(record.name === undefined ? {} : { decisionName: record.name }),
+      decisionVersion: record.version,
+      decisionRequirementsId: record.decisionRequirementsId,
+      decisionRequirementsKey: record.decisionRequirementsKey,
+      definitions: deployed.definitions ?? {},
+      evaluation,
+    };
   }
 
-  /** Parsed once per node per deployed file. */
-  private requirementsOf(formKey: string, xml: string): Promise<DecisionRequirements | undefined> {
-    let parsed = this.parsed.get(formKey);
-    if (parsed === undefined) this.parsed.set(formKey, (parsed = parseDmn(xml).then((result) => result.requirements)));
-    return parsed;
+  /** The file a decision version belongs to, parsed once per node per file. */
+  private deployedOf(record: DecisionDefinitionRecord): Promise<CoreDeployedDecisions | undefined> {
+    const key = record.decisionRequirementsKey;
+    let parsed = this.parsed.get(key);
+    if (parsed === undefined) {
+      parsed = this.parseFile(key);
+      this.parsed.set(key, parsed);
+    }
+    return parsed.then((file) => (file === undefined ? undefined : { ...file, version: record.version }));
+  }
+
+  private async parseFile(decisionRequirementsKey: string): Promise<CoreDeployedDecisions | undefined> {
+    const stored = await this.catalog.requirements(decisionRequirementsKey);
+    if (stored === undefined) {
+      this.parsed.delete(decisionRequirementsKey);
+      return undefined;
+    }
+    const { requirements } = await parseDmn(stored.xml);
+    if (requirements === undefined) return undefined;
+    const definitions = Object.fromEntries(stored.record.decisions.map((d) => [d.decisionId, { decisionKey: d.decisionKey, version: d.version }]));
+    return { requirements, version: stored.record.version, decisionRequirementsKey, definitions };
   }
 }

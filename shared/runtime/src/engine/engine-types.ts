@@ -4,6 +4,7 @@ import type { ProcessDefinition } from '@baton/model';
 import type { DecideFn, ExecuteRequest, ExecuteResult } from '../command-processor.js';
 import type { ParseFn } from '../definition-registry.js';
 import type { StandaloneEvaluation } from './deployed-decisions.js';
+import type { DecisionDefinitionRecord, DecisionRequirementsRecord, StoredRequirements } from './decision-catalog.js';
 import type { Clock } from '../ports/clock.js';
 import type { JobQueue } from '../ports/job-queue.js';
 import type { MessageBus } from '../ports/message-bus.js';
@@ -310,11 +311,18 @@ export interface Engine {
   /** The latest deployed form (a `*.form` resource) with that id, if any. */
   getForm(formId: string): Promise<FormRecord | undefined>;
   /**
-   * Evaluates the latest deployed decision of that id with `variables`, outside any
-   * instance (issue 16; Camunda 8.8's decision evaluation): its result and every decision
-   * evaluated, or the failure naming decision and rule. Throws NOT_FOUND without such a decision.
+   * Evaluates a deployed decision with `variables`, outside any instance (issue 16;
+   * Camunda 8.8's decision evaluation): the latest version of `decisionId`, or the version
+   * with `decisionKey`. Its result and every decision evaluated, or the failure naming
+   * decision and rule. Throws NOT_FOUND without such a decision.
    */
-  evaluateDecision(request: { readonly decisionId: string; readonly variables?: Variables }): Promise<StandaloneEvaluation>;
+  evaluateDecision(request: { readonly decisionId?: string; readonly decisionKey?: string; readonly variables?: Variables }): Promise<StandaloneEvaluation>;
+  /** Every deployed decision version (Camunda's decision definitions), in deployment order. */
+  listDecisionDefinitions(): Promise<readonly DecisionDefinitionRecord[]>;
+  /** Every deployed DMN file version (Camunda's decision requirements), in deployment order. */
+  listDecisionRequirements(): Promise<readonly DecisionRequirementsRecord[]>;
+  /** A deployed DMN file version with its XML; undefined when no such key. */
+  getDecisionRequirements(decisionRequirementsKey: string): Promise<StoredRequirements | undefined>;
   /** The BPMN XML of a version (default the latest); throws DEFINITION_NOT_FOUND. */
   getDefinitionXml(query: { readonly definitionKey: string } | { readonly processId: string; readonly version?: number }): Promise<string>;
 

@@ -25,7 +25,8 @@ async function lookup(xml: string): Promise<DecisionLookup> {
   const { requirements, problems } = await parseDmn(xml);
   expect(problems).toEqual([]);
   const found = requirements as DecisionRequirements;
-  return (decisionId) => (found.decisions[decisionId] === undefined ? undefined : { requirements: found, version: 1, decisionRequirementsKey: '7' });
+  const definitions = { discount: { decisionKey: '8', version: 3 } };
+  return (decisionId) => (found.decisions[decisionId] === undefined ? undefined : { requirements: found, version: 1, decisionRequirementsKey: '7', definitions });
 }
 
 async function engineWith(bpmn: string, decisions?: DecisionLookup): Promise<TestEngine> {
@@ -45,15 +46,24 @@ describe('business rule task with a called decision', () => {
     expect(engine.variables).toEqual({ amount: 150, discount: 0.1 });
     expect(engine.completed()).toEqual(['end', 'rate', 'start']);
     expect(engine.effects.filter((e) => e.type === 'EnqueueJob')).toEqual([]);
-    expect(engine.events().find((e) => e.type === 'DecisionEvaluated')).toMatchObject({
+    const evaluated = engine.events().find((e) => e.type === 'DecisionEvaluated');
+    expect(evaluated).toMatchObject({
+      v: 2,
       elementId: 'rate',
       decisionId: 'discount',
+      decisionKey: '8',
       decisionRequirementsId: 'discounts',
       decisionRequirementsKey: '7',
-      decisionVersion: 1,
+      decisionVersion: 3,
       result: 0.1,
-      evaluatedDecisions: [{ decisionId: 'discount', inputs: [{ inputId: 'in1', value: 150 }], matchedRules: [{ ruleId: 'large', ruleIndex: 2, outputs: { rate: 0.1 } }], result: 0.1 }],
+      evaluatedDecisions: [
+        { decisionId: 'discount', decisionKey: '8', decisionVersion: 3, inputs: [{ inputId: 'in1', value: 150 }], matchedRules: [{ ruleId: 'large', ruleIndex: 2, outputs: { rate: 0.1 } }], result: 0.1 },
+      ],
     });
+    // the evaluation and its decision instance each took a fresh key of the instance
+    const keys = [evaluated?.type === 'DecisionEvaluated' ? evaluated.decisionEvaluationKey : '', ...(evaluated?.type === 'DecisionEvaluated' ? evaluated.evaluatedDecisions.map((d) => d.decisionEvaluationInstanceKey) : [])];
+    expect(new Set(keys).size).toBe(2);
+    expect(keys.every((key) => key.length > 0)).toBe(true);
   });
 
   it('raises an incident naming the decision and rules when UNIQUE matches twice', async () => {
@@ -67,6 +77,7 @@ describe('business rule task with a called decision', () => {
     expect(incident).toMatchObject({ errorType: 'DECISION_EVALUATION_ERROR', elementId: 'rate' });
     expect(incident?.errorMessage).toContain('decision "discount" (rule "huge")');
     expect(incident?.errorMessage).toContain('"large" (#2), "huge" (#3)');
+    expect(engine.events().find((e) => e.type === 'DecisionEvaluated')).toMatchObject({ decisionId: 'discount', failure: { decisionId: 'discount', ruleId: 'huge', decisionKey: '8' }, evaluatedDecisions: [] });
   });
 
   it('raises CALLED_DECISION_ERROR when no such decision is deployed', async () => {

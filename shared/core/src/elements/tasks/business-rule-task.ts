@@ -1,6 +1,8 @@
 import type { JsonValue } from '@baton/feel';
 import { endElementInstance } from '../common/terminate.js';
-import { evaluateDecision, mapDecisionResult, type CalledDecision } from '@baton/model';
+import { evaluateDecision, mapDecisionResult, type CalledDecision, type DecisionEvaluation } from '@baton/model';
+import { childKey } from '../../keys.js';
+import type { DeployedDecisions } from '../../types/deployed-decision.js';
 import { emit, ids, type Ctx } from '../../context.js';
 import type { ElementRecord } from '../../state/records.js';
 import type { ElementBehavior, ElementOf } from '../behavior.js';
@@ -37,6 +39,7 @@ function evaluateCalledDecision(ctx: Ctx, rec: ElementRecord, called: CalledDeci
     return raiseIncident(ctx, rec, 'CALLED_DECISION_ERROR', message, 'activate');
   }
   const evaluation = evaluateDecision(deployed.requirements, decisionId.value, variables, { now: ctx.at });
+  recordEvaluation(ctx, rec, deployed, evaluation);
   if (!evaluation.ok) {
     const message = `Failed to evaluate decision "${evaluation.decisionId}"${evaluation.ruleId === undefined ? '' : ` (rule "${evaluation.ruleId}")`} at business rule task "${rec.elementId}": ${evaluation.message}`;
     return raiseIncident(ctx, rec, 'DECISION_EVALUATION_ERROR', message, 'activate');
@@ -47,15 +50,42 @@ function evaluateCalledDecision(ctx: Ctx, rec: ElementRecord, called: CalledDeci
     if (!mapped.ok) return raiseIncident(ctx, rec, 'DECISION_EVALUATION_ERROR', `Business rule task "${rec.elementId}": ${mapped.message}`, 'activate');
     value = mapped.value;
   }
+  completeWithVariables(ctx, rec.elementInstanceId, called.resultVariable === undefined ? {} : { [called.resultVariable]: value });
+}
+
+/**
+ * The evaluation as a `DecisionEvaluated` (version 2): its key, then one key per
+ * decision instance, each evaluated decision in order and the failed one last.
+ */
+function recordEvaluation(ctx: Ctx, rec: ElementRecord, deployed: DeployedDecisions, evaluation: DecisionEvaluation): void {
+  const first = ctx.draft.seq + 1;
+  const key = (offset: number): string => childKey(ctx.draft.instanceId, first + offset);
+  const definitionOf = (decisionId: string): { decisionKey?: string; decisionVersion?: number } => {
+    const definition = deployed.definitions?.[decisionId];
+    return definition === undefined ? {} : { decisionKey: definition.decisionKey, decisionVersion: definition.version };
+  };
+  const evaluatedDecisions = evaluation.evaluatedDecisions.map((decision, i) => ({ ...decision, decisionEvaluationInstanceKey: key(1 + i), ...definitionOf(decision.decisionId) }));
+  const called = deployed.definitions?.[evaluation.decisionId];
   emit(ctx, {
     type: 'DecisionEvaluated',
     ...ids(rec),
+    decisionEvaluationKey: key(0),
     decisionId: evaluation.decisionId,
+    ...(called === undefined ? {} : { decisionKey: called.decisionKey }),
     decisionRequirementsId: deployed.requirements.decisionRequirementsId,
     decisionRequirementsKey: deployed.decisionRequirementsKey,
-    decisionVersion: deployed.version,
-    result: evaluation.result,
-    evaluatedDecisions: evaluation.evaluatedDecisions,
+    decisionVersion: called?.version ?? deployed.version,
+    ...(evaluation.ok
+      ? { result: evaluation.result }
+      : {
+          failure: {
+            decisionId: evaluation.decisionId,
+            ...(evaluation.ruleId === undefined ? {} : { ruleId: evaluation.ruleId }),
+            message: evaluation.message,
+            decisionEvaluationInstanceKey: key(1 + evaluatedDecisions.length),
+            ...definitionOf(evaluation.decisionId),
+          },
+        }),
+    evaluatedDecisions,
   });
-  completeWithVariables(ctx, rec.elementInstanceId, called.resultVariable === undefined ? {} : { [called.resultVariable]: value });
 }

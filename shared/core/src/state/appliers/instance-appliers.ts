@@ -63,8 +63,32 @@ export const instanceAppliers: AppliersOf<
   MessageCorrelated: { 1: recordOnly },
   SignalTriggered: { 1: recordOnly },
   EventThrown: { 1: recordOnly },
-  DecisionEvaluated: { 1: recordOnly },
+  DecisionEvaluated: {
+    // Version 1 (`DecisionEvaluatedV1`, Baton before decision instance keys) allocated no key.
+    1: recordOnly,
+    2: (d, e) => {
+      d.seq += 1 + e.evaluatedDecisions.length + (e.failure === undefined ? 0 : 1);
+    },
+  },
 };
+
+/**
+ * `DecisionEvaluated` as version 1 wrote it (kept to read old histories): no keys,
+ * success only, `result` always present. Its applier changes nothing.
+ */
+export interface DecisionEvaluatedV1 {
+  readonly type: 'DecisionEvaluated';
+  readonly instanceId: string;
+  readonly at: number;
+  readonly elementId: string;
+  readonly elementInstanceId: string;
+  readonly decisionId: string;
+  readonly decisionRequirementsId: string;
+  readonly decisionRequirementsKey: string;
+  readonly decisionVersion: number;
+  readonly result: unknown;
+  readonly evaluatedDecisions: readonly unknown[];
+}
 
 function end(d: Draft, status: 'completed' | 'terminated', at: number): void {
   d.status = status;
