@@ -83,6 +83,16 @@ export default tseslint.config(
     },
   },
   {
+    // The engine in a page (issue 17): browser globals, no Node and no server driver.
+    files: ['shared/browser/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/__fixtures__/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', isomorphicImports],
+      'no-restricted-globals': ['error', ...nodeGlobals],
+    },
+  },
+  {
     files: ['shared/core/src/**/*.ts', 'shared/model/src/**/*.ts', 'shared/feel/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {

@@ -11,7 +11,11 @@ function workspaceAliases(): Record<string, string> {
     for (const dir of readdirSync(`${root}${group}`)) {
       const manifest = `${root}${group}/${dir}/package.json`;
       if (!existsSync(manifest)) continue;
-      const { name } = JSON.parse(readFileSync(manifest, 'utf8')) as { name: string };
+      const { name, exports = {} } = JSON.parse(readFileSync(manifest, 'utf8')) as { name: string; exports?: Record<string, { source?: string }> };
+      // Subpath exports (`@baton/engine/isomorphic`) first: an alias also matches what starts with its name and a slash.
+      for (const [subpath, target] of Object.entries(exports)) {
+        if (subpath !== '.' && target.source !== undefined) aliases[`${name}${subpath.slice(1)}`] = `${root}${group}/${dir}/${target.source.slice(2)}`;
+      }
       aliases[name] = `${root}${group}/${dir}/src/index.ts`;
     }
   }

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +35,23 @@ async function lintAs(filePath: string, text: string): Promise<string[]> {
 describe('isomorphic packages bundle for the browser', { timeout: 60_000 }, () => {
   it.each(isomorphicPackages)('shared/%s bundles with platform browser and no Node built-in', async (pkg) => {
     expect(await bundleForBrowser(`shared/${pkg}/src`, "export * from './index.ts';")).toEqual([]);
+  });
+
+  it('the engine in a page (@baton/browser) bundles for the browser, minified under 250 KB gzipped (issue 17)', async () => {
+    // given the package's entry, bundled as a page would
+    const result = await build({
+      entryPoints: [`${root}shared/browser/src/index.ts`],
+      bundle: true,
+      write: false,
+      minify: true,
+      platform: 'browser',
+      format: 'esm',
+      conditions: ['source'],
+      logLevel: 'silent',
+    });
+    // then: no Node built-in on the way, and within the budget
+    const bytes = result.outputFiles[0]?.contents ?? new Uint8Array();
+    expect(gzipSync(bytes).length).toBeLessThan(250 * 1024);
   });
 
   it('fails to bundle a core file that imports node:fs', async () => {

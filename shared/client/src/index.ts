@@ -11,3 +11,4 @@ export { consoleLogger, silentLogger, type WorkerLogger } from './logger.js';
 export type * from './types.js';
 export { createBusClient, type BatonBusClient, type BusClientOptions } from './bus-client.js';
 export type { BusConnection } from './bus-fetch.js';
+export { matchOperation } from './bus-operations.js';

@@ -63,6 +63,7 @@ export const codes = {
   },
   NO_CAPABLE_NODE: { category: 'unavailable', summary: 'No node with the needed capability answered in time.' },
   STORE_UNAVAILABLE: { category: 'unavailable', summary: 'The state store cannot be reached.' },
+  STORE_FULL: { category: 'unavailable', summary: 'The store has no room for the write (a page\'s Web Storage quota); nothing of it was written.' },
   SERVER_UNAVAILABLE: { category: 'unavailable', summary: 'A server the node or a test needs could not be started or reached.' },
   STORE_DATA_LOST: { category: 'unavailable', summary: 'The store lost its data (its epoch marker is gone or another): logged by each node, which re-applies --deploy.' },
   SHUTDOWN_FORCED: { category: 'unavailable', summary: 'A node did not drain and close within its shutdown grace; it dropped its connections and exits non-zero.' },

@@ -88,11 +88,13 @@ export class InMemoryProcessStore implements ProcessStore {
     return this.instances.get(instanceId)?.versioned;
   }
 
-  async commit(request: CommitRequest): Promise<number> {
-    this.ensureOpen();
-    const { instanceId, expectedVersion, state } = request;
-    const existing = this.instances.get(instanceId);
-    const currentVersion = existing?.versioned.version ?? 0;
+  /**
+   * Throws the `VERSION_CONFLICT` that {@link commit} would throw for `request`, now and
+   * synchronously, changing nothing (a store layered on this one checks before it writes).
+   */
+  checkCommit(request: CommitRequest): void {
+    const { instanceId, expectedVersion } = request;
+    const currentVersion = this.instances.get(instanceId)?.versioned.version ?? 0;
     if (currentVersion !== expectedVersion) {
       throw new BatonError(
         'VERSION_CONFLICT',
@@ -105,6 +107,24 @@ export class InMemoryProcessStore implements ProcessStore {
       const latest = this.catalog.latest.get(latestOf.processId)?.definitionKey;
       if (latest !== latestOf.definitionKey) throw notLatest(instanceId, latestOf, latest);
     }
+  }
+
+  /** Whether a wait (job, user task, timer or subscription) with that key is open; synchronous. */
+  hasWait(key: string): boolean {
+    return this.indexes.waits.has(key);
+  }
+
+  /** The unacknowledged outbox entry with that id, synchronously. */
+  outboxEntry(outboxId: string): OutboxEntry | undefined {
+    return this.outbox.get(outboxId);
+  }
+
+  async commit(request: CommitRequest): Promise<number> {
+    this.ensureOpen();
+    this.checkCommit(request);
+    const { instanceId, state } = request;
+    const existing = this.instances.get(instanceId);
+    const currentVersion = existing?.versioned.version ?? 0;
     if (this.options.freeze === true) {
       deepFreeze(state);
       deepFreeze(request.events);
