@@ -1,8 +1,8 @@
 import { BatonError } from '@baton/errors';
 import { createInMemoryJobQueue, createInMemoryProcessStore } from '@baton/memory';
-import { createPostgresIdentityStore, createPostgresJobQueue, createPostgresProcessStore, PostgresProcessStore, type PostgresConnectionOptions } from '@baton/postgres';
+import { createPostgresHistoryStore, createPostgresIdentityStore, createPostgresJobQueue, createPostgresProcessStore, PostgresProcessStore, type PostgresConnectionOptions } from '@baton/postgres';
 import { createBullmqJobQueue, createRedisIdentityStore, createRedisProcessStore, RedisProcessStore } from '@baton/redis';
-import type { Clock, JobQueue, MessageBus, ProcessStore } from '@baton/runtime';
+import type { Clock, HistoryStore, JobQueue, MessageBus, ProcessStore } from '@baton/runtime';
 import type { GroupRecord, UserRecord } from './auth/identity.js';
 import type { IdentityStore } from './auth/identity-store.js';
 import { createInMemoryIdentityStore } from './auth/in-memory-identity-store.js';
@@ -17,7 +17,20 @@ export const supportedAdapters = {
   store: ['memory', 'redis://…', 'postgres://…'],
   queue: ['memory', 'redis://…', 'postgres://…'],
   bus: ['memory', 'nats://…', 'faye+http://…/bayeux'],
+  /** Secondary storage of history and instance search (issue 15, "Databases combined"); default none: the store's. */
+  history: ['postgres://…'],
+  /** Where admins' users and groups are kept; default beside the store. */
+  identityStore: ['memory', 'redis://…', 'postgres://…'],
 } as const;
+
+/** The flag and env variable naming each port's adapter. */
+const flagOf: Readonly<Record<PortName, readonly [flag: string, env: string]>> = {
+  store: ['--store', 'BATON_STORE'],
+  queue: ['--queue', 'BATON_QUEUE'],
+  bus: ['--bus', 'BATON_BUS'],
+  history: ['--history', 'BATON_HISTORY'],
+  identityStore: ['--identity-store', 'BATON_IDENTITY_STORE'],
+};
 
 const isRedisUrl = (value: string): boolean => /^rediss?:\/\//.test(value);
 const isPostgresUrl = (value: string): boolean => /^postgres(ql)?:\/\//.test(value);
@@ -26,11 +39,13 @@ const isFayeUrl = (value: string): boolean => /^faye\+https?:\/\//.test(value);
 
 export type PortName = keyof typeof supportedAdapters;
 
-/** The ports an engine runs on; `close` releases all three. */
+/** The ports an engine runs on; `close` releases them all. */
 export interface NodeAdapters {
   readonly store: ProcessStore;
   readonly queue: JobQueue;
   readonly bus: MessageBus;
+  /** With `--history`: where history and instance search are copied to and read from. */
+  readonly history?: HistoryStore;
   /** What readiness can ask the adapters beyond their ports (Redis); absent for memory. */
   readonly health?: AdapterHealth;
   close(): Promise<void>;
@@ -49,6 +64,18 @@ export interface AdapterChoice {
   readonly store?: string;
   readonly queue?: string;
   readonly bus?: string;
+  /**
+   * `--history`/`BATON_HISTORY`: a `postgres://…` URL where each instance's history is
+   * copied after its commits and where history reads and instance search go (issue 15,
+   * "Databases combined"). Default none: the store keeps and serves both.
+   */
+  readonly history?: string;
+  /**
+   * `--identity-store`/`BATON_IDENTITY_STORE`: where admins' users and groups are kept
+   * (`memory`, `redis://…`, `postgres://…`). Default beside the store. (`identityStore`
+   * of the node's options is an adapter built by the caller; this names one to build.)
+   */
+  readonly identityStoreUrl?: string;
   /** Lease of a job this node's workers run (Redis queue): a job held by a node that died goes to a peer after it. Default 60 000 ms. */
   readonly jobLeaseMs?: number;
   /**
@@ -87,8 +114,7 @@ function check(port: PortName, value: string): void {
     (port === 'bus' && isFayeUrl(value))
   )
     return;
-  const flag = `--${port}`;
-  const env = `BATON_${port.toUpperCase()}`;
+  const [flag, env] = flagOf[port];
   throw new BatonError(
     'VALIDATION_FAILED',
     `Option "${port}" (${flag} / ${env}) is "${value}", which this build does not support; supported: ${supported.join(', ')}.`,
@@ -125,6 +151,8 @@ export async function createAdapters(
   check('store', store);
   check('queue', queue);
   check('bus', bus);
+  if (choice.history !== undefined) check('history', choice.history);
+  if (choice.identityStoreUrl !== undefined) check('identityStore', choice.identityStoreUrl);
   const storeAdapter = await createStore(store, choice, warn);
   let queueAdapter: JobQueue;
   let isQueueReady: (() => boolean) | undefined;
@@ -155,7 +183,16 @@ export async function createAdapters(
     await storeAdapter.close();
     throw error;
   }
-  const adapters = { store: storeAdapter, queue: queueAdapter, bus: busAdapter };
+  let historyAdapter: HistoryStore | undefined;
+  try {
+    historyAdapter = choice.history === undefined ? undefined : await createPostgresHistoryStore(postgresOptions(choice.history, choice));
+  } catch (error) {
+    await busAdapter.close();
+    await queueAdapter.close();
+    await storeAdapter.close();
+    throw error;
+  }
+  const adapters = { store: storeAdapter, queue: queueAdapter, bus: busAdapter, ...(historyAdapter === undefined ? {} : { history: historyAdapter }) };
   const health: AdapterHealth = {
     ...(storeAdapter instanceof RedisProcessStore || storeAdapter instanceof PostgresProcessStore ? { store: storeAdapter } : {}),
     ...(isQueueReady === undefined ? {} : { isQueueReady }),
@@ -167,19 +204,22 @@ export async function createAdapters(
       await adapters.queue.close();
       await adapters.bus.close();
       await adapters.store.close();
+      await adapters.history?.close();
     },
   };
 }
 
 /**
- * The IdentityStore beside the chosen process store (issue 7): for `redis://…` the same
+ * The IdentityStore `identityStoreUrl` names (issue 15, "Databases combined": Postgres
+ * while the process store is Redis, say), else the one beside the chosen process store (issue 7): for `redis://…` the same
  * Redis and prefix `baton` (keys `baton:identity:*`), for `postgres://…` the same
  * database and schema `baton` (tables `identity_*`, issue 15), so every node of the
  * cluster shares the admins' changes and they survive restarts; otherwise this
  * process's memory. Throws STORE_UNAVAILABLE when the server does not answer.
  */
 export async function createIdentityStore(choice: AdapterChoice): Promise<IdentityStore> {
-  const store = choice.store ?? 'memory';
+  if (choice.identityStoreUrl !== undefined) check('identityStore', choice.identityStoreUrl);
+  const store = choice.identityStoreUrl ?? choice.store ?? 'memory';
   // The process store on the same server has warned about its settings already.
   if (isRedisUrl(store)) return createRedisIdentityStore<UserRecord, GroupRecord>({ url: store, onWarning: () => undefined });
   if (isPostgresUrl(store)) return createPostgresIdentityStore<UserRecord, GroupRecord>(postgresOptions(store, choice));

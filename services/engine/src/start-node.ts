@@ -231,7 +231,7 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
   const clockFollowing = options.adapters === undefined ? await followStoreClock(options.store, { logger, maxSkewMs: options.maxClockSkewMs }) : undefined;
   const bus = watchBus(logger);
   const adapters = options.adapters ?? (isEdge ? await edgeAdapters(options, nodeId, clock, onError, bus.onChange) : await createAdapters(options, clock, onError, onWarning, bus.onChange));
-  const runtime = !('store' in adapters) ? undefined : createEngine({ store: adapters.store, queue: adapters.queue, bus: adapters.bus, clock, nodeId, handlers: workers, onError, logger: rootLogger, variableLimits, decide: decideUnder(options.expressionLimits), ...pick(options, ['cluster']) });
+  const runtime = !('store' in adapters) ? undefined : createEngine({ store: adapters.store, queue: adapters.queue, bus: adapters.bus, ...('history' in adapters && adapters.history !== undefined ? { history: adapters.history } : {}), clock, nodeId, handlers: workers, onError, logger: rootLogger, variableLimits, decide: decideUnder(options.expressionLimits), ...pick(options, ['cluster']) });
   const engine = runtime === undefined ? createEdgeEngineApi(nodeId) : await createRuntimeEngineApi({ engine: runtime, bus: adapters.bus, readableDepth: variableLimits.maxDepth, ...pick(options, ['cluster']) });
   const cluster = createNodeCluster({
     bus: adapters.bus,

@@ -4,3 +4,4 @@ export { migrate, migrationStatus, migrations, type Migration, type MigrationSta
 export { createPostgresProcessStore, defaultEndedRetentionMs, PostgresProcessStore, type PostgresProcessStoreOptions, type PostgresStoreProbe } from './postgres-process-store.js';
 export { createPostgresJobQueue, PostgresJobQueue, type PostgresJobQueueOptions } from './postgres-job-queue.js';
 export { createPostgresIdentityStore, PostgresIdentityStore } from './postgres-identity-store.js';
+export { createPostgresHistoryStore, PostgresHistoryStore } from './postgres-history-store.js';

@@ -5,7 +5,7 @@ import { KeysNotReady, type KeySource } from './ids.js';
 import { diffIndexes } from './index-changes.js';
 import type { Clock } from './ports/clock.js';
 import type { ProcessStore } from './ports/process-store.js';
-import type { HistoryEvent, IndexChanges, OutboxEntry, VersionedState } from './ports/store-records.js';
+import type { EffectEntry, HistoryEvent, IndexChanges, OutboxEntry, VersionedState } from './ports/store-records.js';
 
 /**
  * The core's step function, as the shell calls it; `keys.newInstanceKey` mints child instance
@@ -70,7 +70,14 @@ export interface CommandProcessorOptions {
    * Runs one outbox entry's effect; throws to leave it in the outbox for the sweep.
    * `fresh`: the entry's own commit just happened on this node (not the sweep).
    */
-  readonly dispatch: (entry: OutboxEntry, fresh?: FreshCommit) => Promise<void>;
+  readonly dispatch: (entry: EffectEntry, fresh?: FreshCommit) => Promise<void>;
+  /**
+   * With a history store (issue 15, "Databases combined"): each commit with events also
+   * writes a ProjectHistory note in its outbox, and the notes (right after the commit, and
+   * those the sweep finds) go here instead of `dispatch`, unacknowledged: the history
+   * projector acknowledges them once it copied the history. Must not throw or wait.
+   */
+  readonly projectHistory?: (notes: readonly OutboxEntry[]) => void;
   /** Runs after a commit and its dispatch (buffered messages, bus events). Must not throw. */
   readonly afterCommit?: (result: ExecuteResult) => Promise<void>;
   /** Told about a dispatch failure left for the sweep or dropped as permanent. */
@@ -218,7 +225,7 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
     } finally {
       endTurn();
     }
-    await dispatchAll(committed.outbox, committed.outbox.length === 0 ? undefined : freshCommitOf(committed.decision.events));
+    await dispatchAll(committed.outbox, committed.decision.effects.length === 0 ? undefined : freshCommitOf(committed.decision.events));
     const { version, previous, decision, indexChanges } = committed;
     const { state, events, effects } = decision;
     return { instanceId, version, previous, state, events, effects, indexChanges, attempts: attemptNo };
@@ -252,6 +259,9 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
       effect,
       committedAt: command.at,
     }));
+    if (options.projectHistory !== undefined && decision.events.length > 0) {
+      outbox.push({ outboxId: `${command.commandId}/${outbox.length}`, instanceId, effect: { type: 'ProjectHistory' }, committedAt: command.at });
+    }
     const version = await store.commit({
       instanceId,
       expectedVersion: loaded?.version ?? 0,
@@ -300,9 +310,14 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
     }
   }
 
-  async function dispatchAll(entries: readonly OutboxEntry[], fresh?: FreshCommit): Promise<number> {
-    if (entries.length === 0) return 0;
+  async function dispatchAll(all: readonly OutboxEntry[], fresh?: FreshCommit): Promise<number> {
+    if (all.length === 0) return 0;
+    const notes = all.filter((entry) => entry.effect.type === 'ProjectHistory');
+    const entries = notes.length === 0 ? (all as readonly EffectEntry[]) : all.filter((entry): entry is EffectEntry => entry.effect.type !== 'ProjectHistory');
     const done: string[] = [];
+    // Notes left by a node that had a history store, on one that has none: nobody will take them.
+    if (notes.length > 0 && options.projectHistory === undefined) done.push(...notes.map((note) => note.outboxId));
+    else if (notes.length > 0) options.projectHistory?.(notes);
     for (const entry of entries) {
       try {
         await options.dispatch(entry, fresh);

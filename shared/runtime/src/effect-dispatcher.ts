@@ -4,7 +4,7 @@ import { isBatonError } from '@baton/errors';
 import type { ExecuteRequest, ExecuteResult, FreshCommit } from './command-processor.js';
 import type { Clock } from './ports/clock.js';
 import type { JobQueue } from './ports/job-queue.js';
-import type { OutboxEntry, VersionedState } from './ports/store-records.js';
+import type { EffectEntry, VersionedState } from './ports/store-records.js';
 
 export interface DispatchTargets {
   readonly queue: JobQueue;
@@ -26,7 +26,7 @@ export interface DispatchTargets {
 const alreadyDone = new Set(['STALE_COMMAND', 'INSTANCE_NOT_ACTIVE', 'JOB_NOT_OPEN']);
 
 /** Runs one outbox entry's effect on the ports, idempotently (keys are deterministic). */
-export function createEffectDispatcher(targets: DispatchTargets): (entry: OutboxEntry, fresh?: FreshCommit) => Promise<void> {
+export function createEffectDispatcher(targets: DispatchTargets): (entry: EffectEntry, fresh?: FreshCommit) => Promise<void> {
   return async (entry, fresh) => {
     try {
       await dispatchEffect(entry.effect, targets, fresh);

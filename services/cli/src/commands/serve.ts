@@ -10,6 +10,8 @@ interface ServeFlags {
   readonly store: string;
   readonly queue: string;
   readonly bus: string;
+  readonly history?: string;
+  readonly identityStore?: string;
   readonly capabilities?: string;
   readonly handlers?: string;
   readonly deploy?: string;
@@ -130,6 +132,8 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
     store: flags.store,
     queue: flags.queue,
     bus: flags.bus,
+    ...(flags.history === undefined ? {} : { history: flags.history }),
+    ...(flags.identityStore === undefined ? {} : { identityStoreUrl: flags.identityStore }),
     handleSignals: false,
     ...(flags.capabilities === undefined ? {} : { capabilities: flags.capabilities.split(',').map((c) => c.trim()).filter(Boolean) }),
     ...(flags.handlers === undefined ? {} : { handlersModule: flags.handlers }),
@@ -162,6 +166,12 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--store <url>', 'state store').env('BATON_STORE').default('memory'))
     .addOption(new Option('--queue <url>', 'job and timer queue').env('BATON_QUEUE').default('memory'))
     .addOption(new Option('--bus <url>', 'message bus').env('BATON_BUS').default('memory'))
+    .addOption(
+      new Option('--history <url>', 'secondary storage (postgres://…) each instance\'s history is copied to after its commits; history reads and instance search use it, a little behind the store (default: the store serves both)').env(
+        'BATON_HISTORY',
+      ),
+    )
+    .addOption(new Option('--identity-store <url>', 'where admins\' users and groups are kept: memory, redis://… or postgres://… (default: beside the store)').env('BATON_IDENTITY_STORE'))
     .addOption(new Option('--capabilities <types>', 'comma-separated job types this node runs (default: its handlers)').env('BATON_CAPABILITIES'))
     .addOption(new Option('--handlers <file>', 'module whose default export maps job types to async handlers').env('BATON_HANDLERS'))
     .addOption(new Option('--deploy <dir>', 'deploy every .bpmn file under this folder at start').env('BATON_DEPLOY'))
@@ -218,7 +228,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
   serve
     .addHelpText(
       'after',
-      '\nExamples:\n  $ baton serve --deploy services/engine/examples --handlers services/engine/examples/handlers.js\n  $ PORT=9000 baton serve --capabilities label-printer\n  $ BATON_SESSION_SECRET=... baton serve --host 0.0.0.0 --identity identity.yaml --store redis://127.0.0.1:6379\n',
+      '\nExamples:\n  $ baton serve --deploy services/engine/examples --handlers services/engine/examples/handlers.js\n  $ PORT=9000 baton serve --capabilities label-printer\n  $ BATON_SESSION_SECRET=... baton serve --host 0.0.0.0 --identity identity.yaml --store redis://127.0.0.1:6379\n  $ baton serve --store redis://127.0.0.1:6379 --history postgres://baton@127.0.0.1/baton --identity-store postgres://baton@127.0.0.1/baton\n',
     )
     .action(async (flags: ServeFlags) => {
       let node;

@@ -5,7 +5,7 @@ import { DefinitionRegistry } from '../definition-registry.js';
 import { createEffectDispatcher } from '../effect-dispatcher.js';
 import { createIdSource, createKeySource } from '../ids.js';
 import type { ConsumerHandle } from '../ports/job-queue.js';
-import type { HistoryEntry, Page } from '../ports/store-records.js';
+import type { HistoryEntry, OutboxEntry, Page } from '../ports/store-records.js';
 import { defaultDecide, defaultParse, defaultVisibleVariables } from './core-bindings.js';
 import { DecisionStore } from './deployed-decisions.js';
 import { Deployments } from './deployments.js';
@@ -15,6 +15,7 @@ import { InstanceCommands } from './instance-commands.js';
 import { Jobs } from './jobs.js';
 import { Messaging } from './messaging.js';
 import { startOutboxSweep } from './outbox-sweep.js';
+import { createHistoryProjector } from '../history/history-projector.js';
 import { Queries } from './queries.js';
 import { createTimerHandler } from './timers.js';
 import { logIncidents } from './incident-log.js';
@@ -32,6 +33,9 @@ export function createEngine(options: EngineOptions): Engine {
   const decisionStore = new DecisionStore(store, keys);
   const wallClock = systemClock();
   const eventSubject = `baton.${options.cluster ?? 'default'}.events`;
+  // Wall time: the back-off must run while a test pins the engine's clock.
+  const projector = options.history === undefined ? undefined : createHistoryProjector({ store, history: options.history, clock: wallClock, ...(options.logger === undefined ? {} : { logger: options.logger }) });
+  const reads = options.history ?? store;
 
   const subjects = new Map<string, string>();
   const subjectOf = (processId: string): string => {
@@ -58,6 +62,7 @@ export function createEngine(options: EngineOptions): Engine {
     random,
     sleep: options.sleep ?? ((ms) => sleepOn(wallClock, ms)),
     ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+    ...(projector === undefined ? {} : { projectHistory: (notes: readonly OutboxEntry[]) => projector.offer(notes) }),
     onDispatchError: (error, entry, isPermanent) => onError(error, { outboxId: entry.outboxId, instanceId: entry.instanceId, isPermanent }),
     afterCommit: async (result) => {
       if (options.logger !== undefined) logIncidents(options.logger, nodeId, result);
@@ -117,12 +122,12 @@ export function createEngine(options: EngineOptions): Engine {
     setVariables: async (request) => commands.setVariables(admitted(request)),
     getInstance: (instanceId) => queries.getInstance(instanceId),
     // The store holds what `decide` emitted: the core's events unless a test swapped the core.
-    getHistory: async (instanceId, page) => (await store.readHistory(instanceId, page ?? {})) as Page<HistoryEntry<InstanceEvent>>,
+    getHistory: async (instanceId, page) => (await reads.readHistory(instanceId, page ?? {})) as Page<HistoryEntry<InstanceEvent>>,
     searchUserTasks: (query) => store.findUserTasks(query),
     searchJobs: (query) => store.findJobs(query),
     findWait: (key) => store.findWait(key),
     searchIncidents: (query) => store.findIncidents(query),
-    searchInstances: (query) => store.findInstances(query),
+    searchInstances: (query) => reads.findInstances(query),
     instancesOfTree: (rootInstanceId) => queries.instancesOfTree(rootInstanceId),
     listDefinitions: (query) => store.listDeployments(query ?? {}),
     getDefinition: (definitionKey) => registry.get(definitionKey),
@@ -137,9 +142,11 @@ export function createEngine(options: EngineOptions): Engine {
       const handle = jobs.startWorkers(more);
       if (handle !== undefined) handles.push(handle);
     },
+    ...(projector === undefined ? {} : { history: { lag: () => projector.lag(), idle: () => projector.idle() } }),
     close: async () => {
       sweep.stop();
       await Promise.all(handles.map((h) => h.stop()));
+      await projector?.close();
     },
   };
 }

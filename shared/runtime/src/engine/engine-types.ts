@@ -8,7 +8,9 @@ import type { DecisionDefinitionRecord, DecisionRequirementsRecord, StoredRequir
 import type { Clock } from '../ports/clock.js';
 import type { JobQueue } from '../ports/job-queue.js';
 import type { MessageBus } from '../ports/message-bus.js';
+import type { HistoryStore } from '../ports/history-store.js';
 import type { ProcessStore } from '../ports/process-store.js';
+import type { HistoryLag } from '../history/history-projector.js';
 import type { RuntimeLogger } from './incident-log.js';
 import type { VariableLimits } from '../variable-limits.js';
 import type {
@@ -96,6 +98,13 @@ export interface EngineOptions {
    * nothing is stored. Default `defaultVariableLimits`.
    */
   readonly variableLimits?: VariableLimits;
+  /**
+   * Secondary storage for history and instance search (issue 15, "Databases combined"):
+   * each commit's history is copied there by a projector after the commit, and
+   * `getHistory` and `searchInstances` read it (eventually consistent: behind the
+   * primary by the projector's lag). Default none: both read the primary store.
+   */
+  readonly history?: HistoryStore;
 }
 
 export interface DeployResource {
@@ -333,6 +342,12 @@ export interface Engine {
    * they consume only their job types' queues and stop on `close()`.
    */
   startWorkers(handlers: Readonly<Record<string, JobWorker>>): void;
-  /** Stops workers, timers and the sweep. Does not close the adapters it was given. */
+  /**
+   * With a history store (see {@link EngineOptions.history}): how far its copy is
+   * behind as this node sees it, and a promise of the moment it caught up with every
+   * commit this node made or swept so far.
+   */
+  readonly history?: { lag(): HistoryLag; idle(): Promise<void> };
+  /** Stops workers, timers and the sweep (and the history projector after its pass). Does not close the adapters it was given. */
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 export type { Clock, ScheduledCallback } from './clock.js';
 export type { ProcessStore } from './process-store.js';
+export type { HistoryStore, ProjectedInstance } from './history-store.js';
 export type * from './store-records.js';
 export type {
   ConsumeOptions,

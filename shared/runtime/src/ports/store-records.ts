@@ -15,15 +15,28 @@ export interface VersionedState {
   readonly version: number;
 }
 
+/**
+ * The outbox's note that a commit appended history for the secondary storage (issue 15,
+ * "Databases combined"): written with the commit when a HistoryStore is configured, it
+ * stays in the outbox until the history projector has copied that history, so a node
+ * dying or the history store being away delays the copy but never loses it.
+ */
+export interface ProjectHistory {
+  readonly type: 'ProjectHistory';
+}
+
 /** One effect waiting in the outbox until the shell has run it. */
 export interface OutboxEntry {
   /** Unique and deterministic: `${commandId}/${index}`. */
   readonly outboxId: string;
   readonly instanceId: string;
-  readonly effect: Effect;
+  readonly effect: Effect | ProjectHistory;
   /** Epoch ms of the commit that wrote it. */
   readonly committedAt: number;
 }
+
+/** An outbox entry carrying one of the core's effects (not a {@link ProjectHistory} note). */
+export type EffectEntry = OutboxEntry & { readonly effect: Effect };
 
 /** Changes to the wait and incident indexes, derived from the old and new state in O(waits). */
 export interface IndexChanges {
