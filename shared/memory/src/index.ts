@@ -4,6 +4,7 @@
  */
 export { InMemoryProcessStore, createInMemoryProcessStore, type InMemoryProcessStoreOptions } from './in-memory-process-store.js';
 export { defaultRetention, type RetentionOptions } from './retention.js';
+export { InMemoryHistoryStore, createInMemoryHistoryStore } from './in-memory-history-store.js';
 export { InMemoryJobQueue, createInMemoryJobQueue, type InMemoryJobQueueOptions } from './in-memory-job-queue.js';
 export { InMemoryMessageBus, createInMemoryMessageBus, type InMemoryMessageBusOptions } from './in-memory-message-bus.js';
 export { subjectMatches } from './subject-pattern.js';

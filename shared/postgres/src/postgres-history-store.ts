@@ -1,5 +1,5 @@
-import { BatonError } from '@baton/errors';
 import type { HistoryEntry, HistoryStore, InstanceQuery, InstanceSummary, Page, PageRequest, ProjectedInstance } from '@baton/runtime';
+import { entriesToAppend } from '@baton/runtime';
 import type pg from 'pg';
 import { guarded, inTransaction, type PostgresConnectionOptions } from './connection.js';
 import { connectMigrated } from './migrate.js';
@@ -19,24 +19,6 @@ interface Advance {
   readonly status?: string;
   readonly started_at?: number;
   readonly ended_at?: number;
-}
-
-/**
- * The events of `instance` from `expected` on, refusing a gap (the projector always
- * reads from the position it was given, so a gap is a bug, not an outage).
- */
-function newEntries(instance: ProjectedInstance, expected: number): readonly HistoryEntry[] {
-  const entries = instance.entries.filter((entry) => entry.position >= expected);
-  entries.forEach((entry, i) => {
-    if (entry.position !== expected + i) {
-      throw new BatonError(
-        'VALIDATION_FAILED',
-        `Expected the history of instance "${instance.instanceId}" to go on at position ${expected + i}, but the batch has position ${entry.position}; read the primary's history from ${expected}.`,
-        { instanceId: instance.instanceId, field: 'position', expected: expected + i, found: entry.position },
-      );
-    }
-  });
-  return entries;
 }
 
 function advanceOf(instance: ProjectedInstance, next: number): Advance {
@@ -97,7 +79,7 @@ export class PostgresHistoryStore implements HistoryStore {
         const advances: Advance[] = [];
         for (const instance of ordered) {
           const expected = stored.get(instance.instanceId) ?? 0;
-          const fresh = newEntries(instance, expected);
+          const fresh = entriesToAppend(instance, expected);
           for (const entry of fresh) events.push({ instanceId: instance.instanceId, ...entry });
           advances.push(advanceOf(instance, expected + fresh.length));
         }

@@ -22,6 +22,7 @@ export { DefinitionRegistry, type ParseFn } from './definition-registry.js';
 export { createEffectDispatcher, type DispatchTargets } from './effect-dispatcher.js';
 export { createIdSource, createKeySource, KeysNotReady, type KeySource } from './ids.js';
 export { createEngine } from './engine/create-engine.js';
+export { entriesToAppend } from './history/entries-to-append.js';
 export { createHistoryProjector, summaryOf, type HistoryLag, type HistoryProjector, type HistoryProjectorOptions } from './history/history-projector.js';
 export { JobBpmnError, JobRetryLater } from './engine/jobs.js';
 export {
