@@ -11,6 +11,8 @@ import { suites } from './cases.js';
 import type { ClusterNodeConfig, NodeMessage, RunnerMessage } from './cluster-protocol.js';
 import type { ClusterSystemFactory, ClusterSystemName } from './cluster-system.js';
 import { drive } from './drive.js';
+import { countPostgresRoundTrips } from './postgres-stats.js';
+import { createBatonPostgresSystem } from './systems/baton-postgres.js';
 import { createBatonRedisSystem } from './systems/baton-redis.js';
 import { createBullmqSystem } from './systems/bullmq.js';
 
@@ -40,7 +42,9 @@ async function main(config: ClusterNodeConfig): Promise<void> {
   const benchCase = suites['cluster']?.find((c) => c.name === config.caseName);
   if (benchCase === undefined) throw new Error(`No case "${config.caseName}" in suite "cluster".`);
   const xml = readFileSync(join(config.modelsDir, benchCase.modelFile), 'utf8');
-  const system = await factories[config.system](benchCase, xml, config.env);
+  const isOnPostgres = config.system === 'baton' && config.env.store === 'postgres';
+  const roundTrips = isOnPostgres ? countPostgresRoundTrips() : () => 0;
+  const system = await (isOnPostgres ? createBatonPostgresSystem : factories[config.system])(benchCase, xml, config.env);
   const completed = await system.traceOne();
   const missing = benchCase.mustComplete.filter((id) => !completed.includes(id));
   if (config.isTracer && config.system === 'baton' && missing.length > 0) {
@@ -63,12 +67,14 @@ async function main(config: ClusterNodeConfig): Promise<void> {
   await send({ type: 'warmed' });
   await measureSignal;
   isTimed = true;
+  const roundTripsBefore = roundTrips();
   const run = await drive(runOne, {
     ...common,
     durationMs: config.durationMs,
     onProgress: (instances, elapsedMs) => void send({ type: 'progress', phase: 'measure', instances, elapsedMs }),
   });
-  await send({ type: 'measured', measurement: { instances: run.instances, elapsedMs: run.elapsedMs, cpuUs: run.cpuUs, latenciesMs: latencies } });
+  const measurement = { instances: run.instances, elapsedMs: run.elapsedMs, cpuUs: run.cpuUs, latenciesMs: latencies };
+  await send({ type: 'measured', measurement: isOnPostgres ? { ...measurement, dbRoundTrips: roundTrips() - roundTripsBefore } : measurement });
   await closeSignal;
   await system.close();
 }

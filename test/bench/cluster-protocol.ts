@@ -1,5 +1,5 @@
 import type { BusEndpoint, BusKind } from './buses.js';
-import type { ClusterEnv, ClusterSystemName } from './cluster-system.js';
+import type { BenchStore, ClusterEnv, ClusterSystemName } from './cluster-system.js';
 
 /** What the cluster runner passes one node process (as JSON in argv[2]). */
 export interface ClusterNodeConfig {
@@ -22,6 +22,8 @@ export interface NodeMeasurement {
   readonly cpuUs: number;
   /** Start-to-completion of each instance of the timed run, ms. */
   readonly latenciesMs: readonly number[];
+  /** Postgres rows: queries this node's pg clients sent during the timed run (one round trip each). */
+  readonly dbRoundTrips?: number;
 }
 
 /** Node process → runner. */
@@ -38,11 +40,12 @@ export type RunnerMessage = { readonly type: 'measure' } | { readonly type: 'clo
 export interface ClusterResult {
   readonly name: string;
   readonly system: ClusterSystemName;
+  readonly store: BenchStore;
   readonly nodes: number;
   readonly bus: BusKind;
   /** The job ran on an edge node, handed over the bus. */
   readonly handOff: boolean;
-  /** Instances waiting in Redis (a user task) during the run; 0 for an empty Redis. */
+  /** Instances waiting in the store (a user task) during the run; 0 for an empty one. */
   readonly waiting: number;
   readonly instancesPerSec: number;
   readonly p50Ms: number;
@@ -51,6 +54,8 @@ export interface ClusterResult {
   /** EVAL/EVALSHA per instance: one round trip each, many commands inside. */
   readonly redisScriptsPerInstance: number;
   readonly redisCpuUsPerInstance: number;
+  /** Postgres rows: queries the nodes sent per instance, each one round trip (client side, every pool of the node). */
+  readonly dbRoundTripsPerInstance?: number;
   /** CPU of the node processes per instance (user + system). */
   readonly nodeCpuUsPerInstance: number;
   readonly instances: number;

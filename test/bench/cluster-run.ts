@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type pg from 'pg';
 import type { BusEndpoint, BusKind } from './buses.js';
 import type { BenchCase } from './cases.js';
 import { forkBench, type BenchChild } from './child.js';
 import type { ClusterNodeConfig, ClusterResult, HandOffResult, NodeMeasurement, NodeMessage } from './cluster-protocol.js';
-import type { ClusterSystemName } from './cluster-system.js';
+import type { BenchStore, ClusterSystemName } from './cluster-system.js';
 import type { HandOffProcessConfig, HandOffProcessMessage } from './handoff-process.js';
-import { delta, snapshot } from './redis-stats.js';
+import { delta, snapshot, type RedisDelta } from './redis-stats.js';
 import { percentile } from './stats.js';
 
 /** The shared servers of a cluster run. */
@@ -14,6 +15,8 @@ export interface ClusterServers {
   readonly redisUrl: string;
   /** The runner's own Redis connection, for INFO. */
   readonly stats: Redis;
+  /** The run's Postgres and the runner's pool on it, when a row is on Postgres. */
+  readonly postgres?: { readonly url: string; readonly stats: pg.Pool };
   readonly endpoint: (kind: BusKind) => BusEndpoint;
   /** A key prefix of this bench run's own (removed at the end from a Redis the bench did not start). */
   readonly newPrefix: () => string;
@@ -31,6 +34,8 @@ export interface Timing {
 export interface RowSpec {
   readonly benchCase: BenchCase;
   readonly system: ClusterSystemName;
+  /** Baton's store (raw BullMQ: always redis). */
+  readonly store: BenchStore;
   readonly nodes: number;
   readonly bus: BusKind;
   readonly handOff: boolean;
@@ -41,7 +46,7 @@ export interface RowSpec {
 }
 
 export function rowLabel(spec: RowSpec): string {
-  const how = spec.system === 'bullmq' ? 'raw BullMQ' : `${spec.nodes} node${spec.nodes > 1 ? 's' : ''}, ${spec.bus} bus${spec.handOff ? ', job on an edge node' : ''}`;
+  const how = spec.system === 'bullmq' ? 'raw BullMQ' : `${spec.store}, ${spec.nodes} node${spec.nodes > 1 ? 's' : ''}, ${spec.bus} bus${spec.handOff ? ', job on an edge node' : ''}`;
   return `${spec.benchCase.name} ${spec.system} (${how}${spec.waiting ? `, ${spec.waiting} waiting` : ''})`;
 }
 
@@ -59,7 +64,8 @@ function startEdge(spec: RowSpec, servers: ClusterServers, label: string): Bench
 /**
  * Runs one row: forks its node processes, waits until all are warm, snapshots Redis,
  * lets them measure, snapshots again, and closes them. Redis deltas cover the timed
- * runs of every node and nothing else of this run.
+ * runs of every node and nothing else of this run; Postgres round trips are counted by
+ * each node over its timed run.
  */
 export async function runRow(spec: RowSpec, servers: ClusterServers, timing: Timing, label: string): Promise<ClusterResult> {
   const prefix = spec.prefix ?? servers.newPrefix();
@@ -73,7 +79,16 @@ export async function runRow(spec: RowSpec, servers: ClusterServers, timing: Tim
         caseName: spec.benchCase.name,
         system: spec.system,
         modelsDir: timing.modelsDir,
-        env: { redisUrl: servers.redisUrl, prefix, bus: servers.endpoint(spec.bus), nodeId: `n${index + 1}-${randomUUID().slice(0, 6)}`, concurrency: timing.inFlight, handOff: spec.handOff },
+        env: {
+          redisUrl: servers.redisUrl,
+          store: spec.store,
+          ...(servers.postgres === undefined ? {} : { postgresUrl: servers.postgres.url }),
+          prefix,
+          bus: servers.endpoint(spec.bus),
+          nodeId: `n${index + 1}-${randomUUID().slice(0, 6)}`,
+          concurrency: timing.inFlight,
+          handOff: spec.handOff,
+        },
         lanes: nodeLanes,
         warmupMs: timing.warmupMs,
         durationMs: timing.durationMs,
@@ -94,7 +109,7 @@ export async function runRow(spec: RowSpec, servers: ClusterServers, timing: Tim
   }
 }
 
-function toResult(spec: RowSpec, nodes: readonly NodeMeasurement[], redis: ReturnType<typeof delta>): ClusterResult {
+function toResult(spec: RowSpec, nodes: readonly NodeMeasurement[], redis: RedisDelta): ClusterResult {
   const instances = nodes.reduce((s, m) => s + m.instances, 0);
   const elapsedMs = Math.max(...nodes.map((m) => m.elapsedMs));
   const latencies = nodes.flatMap((m) => m.latenciesMs).sort((a, b) => a - b);
@@ -107,6 +122,7 @@ function toResult(spec: RowSpec, nodes: readonly NodeMeasurement[], redis: Retur
   return {
     name: spec.benchCase.name,
     system: spec.system,
+    store: spec.store,
     nodes: spec.nodes,
     bus: spec.bus,
     handOff: spec.handOff,
@@ -117,6 +133,7 @@ function toResult(spec: RowSpec, nodes: readonly NodeMeasurement[], redis: Retur
     redisCommandsPerInstance: perInstance(redis.commands),
     redisScriptsPerInstance: perInstance(redis.scripts),
     redisCpuUsPerInstance: perInstance(redis.cpuUs),
+    ...(spec.store === 'postgres' ? { dbRoundTripsPerInstance: perInstance(nodes.reduce((s, m) => s + (m.dbRoundTrips ?? 0), 0)) } : {}),
     nodeCpuUsPerInstance: perInstance(nodes.reduce((s, m) => s + m.cpuUs, 0)),
     instances,
     elapsedMs,

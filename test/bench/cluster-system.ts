@@ -6,10 +6,18 @@ import type { BenchSystem } from './system.js';
 export const clusterSystemNames = ['baton', 'bullmq'] as const;
 export type ClusterSystemName = (typeof clusterSystemNames)[number];
 
-/** Where one node of a cluster run finds Redis and the bus, and how it works. */
+/** Where Baton keeps state, jobs and timers in a row: Redis (store + BullMQ), or Postgres alone (issue 15). */
+export const benchStores = ['redis', 'postgres'] as const;
+export type BenchStore = (typeof benchStores)[number];
+
+/** Where one node of a cluster run finds Redis (or Postgres) and the bus, and how it works. */
 export interface ClusterEnv {
   readonly redisUrl: string;
-  /** Key prefix of this run (store and BullMQ), shared by its nodes. */
+  /** Baton's store of the row; raw BullMQ rows are always on Redis. */
+  readonly store: BenchStore;
+  /** The run's Postgres, when a row is on it. */
+  readonly postgresUrl?: string;
+  /** Key prefix of this row (store and BullMQ; on Postgres, its schema), shared by its nodes. */
   readonly prefix: string;
   readonly bus: BusEndpoint;
   /** Unique in the run; instance ids start with it. */

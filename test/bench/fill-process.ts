@@ -1,16 +1,21 @@
 /**
  * `--waiting N` (issue #5): starts N instances that wait on a user task, in a process
- * of its own (forked by cluster-waiting.ts), through the engine on Redis as any
+ * of its own (forked by cluster-waiting.ts), through the engine on Redis (or Postgres) as any
  * client would (one load and one commit each), `inFlight` at a time.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInMemoryMessageBus } from '@baton/memory';
+import { createPostgresJobQueue, createPostgresProcessStore } from '@baton/postgres';
 import { createBullmqJobQueue, createRedisProcessStore } from '@baton/redis';
-import { createEngine, systemClock } from '@baton/runtime';
+import { createEngine, systemClock, type JobQueue, type ProcessStore } from '@baton/runtime';
+import type { BenchStore } from './cluster-system.js';
+import { schemaOf } from './postgres-stats.js';
 
 export interface FillConfig {
   readonly redisUrl: string;
+  readonly store: BenchStore;
+  readonly postgresUrl?: string;
   readonly prefix: string;
   readonly modelsDir: string;
   readonly count: number;
@@ -31,11 +36,19 @@ function send(message: FillMessage): Promise<void> {
   });
 }
 
-async function main(config: FillConfig): Promise<void> {
+/** The row's store and queue: Redis and BullMQ under the prefix, or Postgres alone in the prefix's schema. */
+async function adapters(config: FillConfig, clock: ReturnType<typeof systemClock>): Promise<{ store: ProcessStore; queue: JobQueue }> {
+  if (config.store === 'postgres') {
+    const options = { url: config.postgresUrl ?? '', schema: schemaOf(config.prefix), poolSize: 20 };
+    return { store: await createPostgresProcessStore(options), queue: await createPostgresJobQueue({ ...options, clock }) };
+  }
   const options = { url: config.redisUrl, prefix: config.prefix, onWarning: () => undefined };
-  const store = await createRedisProcessStore(options);
-  const queue = await createBullmqJobQueue(options);
+  return { store: await createRedisProcessStore(options), queue: await createBullmqJobQueue(options) };
+}
+
+async function main(config: FillConfig): Promise<void> {
   const clock = systemClock();
+  const { store, queue } = await adapters(config, clock);
   const bus = createInMemoryMessageBus({ clock });
   const engine = createEngine({ store, queue, bus, clock, nodeId: 'filler', publishEvents: false, sweepIntervalMs: 0 });
   const xml = readFileSync(join(config.modelsDir, waitingModel.file), 'utf8');

@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [core|cluster] [--json FILE] [--duration-ms N] [--warmup-ms N]
  * [--in-flight N] [--system NAME] [--case NAME] [--check]`, and for `cluster` also
- * `[--nodes 1,2,3] [--bus memory,nats,faye] [--waiting N]` (see README.md).
+ * `[--nodes 1,2,3] [--bus memory,nats,faye] [--waiting N] [--store postgres]` (see README.md).
  *
  * Runs each case of the suite on each system, each in a forked process, prints
  * progress on stderr and the table on stdout; `--json` also writes
@@ -17,7 +17,7 @@ import { busKinds, type BusKind } from './buses.js';
 import { suites, type BenchCase } from './cases.js';
 import { runClusterSuite, type ClusterCli } from './cluster-suite.js';
 import { runRoundTrips } from './round-trips.js';
-import { clusterSystemNames, type ClusterSystemName } from './cluster-system.js';
+import { benchStores, clusterSystemNames, type BenchStore, type ClusterSystemName } from './cluster-system.js';
 import { benchExecArgv, modelsDir } from './paths.js';
 import type { CaseMessage, CaseResult, CaseRunConfig } from './protocol.js';
 import { formatReport, ratiosOf } from './report.js';
@@ -44,6 +44,7 @@ function parseArgv() {
       nodes: { type: 'string' },
       bus: { type: 'string' },
       waiting: { type: 'string', default: '0' },
+      store: { type: 'string', default: 'redis' },
     },
   });
 }
@@ -74,11 +75,16 @@ function parseClusterCli(values: CliValues): ClusterCli {
   const nodes = [...new Set(list(values.nodes ?? '1', 'nodes').map((n) => positiveInt(n, 'nodes')))].sort((a, b) => a - b);
   const buses = list(values.bus ?? (isCluster ? busKinds.join(',') : 'memory'), 'bus');
   for (const b of buses) if (!busKinds.includes(b as BusKind)) throw new Error(`Unknown bus "${b}"; expected ${busKinds.join(', ')}.`);
+  const asked = list(values.store, 'store');
+  for (const s of asked) if (!benchStores.includes(s as BenchStore)) throw new Error(`Unknown store "${s}"; expected ${benchStores.join(' or ')}.`);
+  // Postgres rows come beside the Redis rows of the same run (issue 15: the ratio is taken between them).
+  const stores = benchStores.filter((s) => s === 'redis' || asked.includes(s));
   const waiting = Number(values.waiting);
   if (!Number.isInteger(waiting) || waiting < 0) throw new Error(`--waiting must be a whole number, got "${values.waiting}".`);
   return {
     cases: chooseCases('cluster', values),
     systems: chooseSystems<ClusterSystemName>(values, clusterSystemNames),
+    stores,
     nodes,
     buses: buses as BusKind[],
     isCluster,
