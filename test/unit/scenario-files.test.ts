@@ -14,7 +14,7 @@ const suiteRoot = fileURLToPath(new URL('../scenarios/', import.meta.url));
 const MIN_SCENARIOS = 80;
 
 const ACTIONS = new Set([
-  'start', 'completeJob', 'failJob', 'throwError', 'completeUserTask', 'correlateMessage', 'broadcastSignal', 'advanceTime', 'cancel',
+  'start', 'completeJob', 'failJob', 'throwError', 'completeUserTask', 'correlateMessage', 'broadcastSignal', 'advanceTime', 'cancel', 'setVariables',
 ]);
 const ID_LISTS = new Set(['expectWaiting', 'expectCompleted', 'expectNotCompleted']);
 const EXPECTATIONS = new Set([...ID_LISTS, 'expectVariables', 'expectState']);
@@ -134,6 +134,7 @@ function stepProblems(step: unknown, index: number): string[] {
     problems.push(`${at}: timeToLive is not an ISO 8601 duration`);
   }
   if ((kind === 'start' || kind === 'cancel') && !isObject(value)) problems.push(`${at}: ${kind} takes an object`);
+  if (kind === 'setVariables' && !(isObject(value) && isObject(value.variables))) problems.push(`${at}: setVariables needs variables`);
   if (kind === 'advanceTime' && !(typeof value === 'string' && ISO_DURATION.test(value))) problems.push(`${at}: advanceTime needs an ISO 8601 duration`);
   if (ID_LISTS.has(kind) && !(Array.isArray(value) && value.every((v) => typeof v === 'string'))) problems.push(`${at}: ${kind} needs a list of ids`);
   if (kind === 'expectVariables' && !isObject(value)) problems.push(`${at}: expectVariables takes an object`);
@@ -169,7 +170,7 @@ describe('scenario suite files', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it.each(cases)('%s follows format v1', (_name, file) => {
+  it.each(cases)('%s follows format v1.1', (_name, file) => {
     const { scenario } = load(file);
     expect(Object.keys(scenario).filter((k) => !TOP_LEVEL.has(k))).toEqual([]);
     expect(typeof scenario.name === 'string' && scenario.name.length > 0).toBe(true);

@@ -17,7 +17,9 @@ export type AgendaItem =
   /** An element activated by a trigger completes at once with the trigger's variables. */
   | { readonly kind: 'completeWith'; readonly elementInstanceId: string; readonly variables: Variables }
   /** An inner instance of a multi-instance body completed (or the completion condition must be re-checked). */
-  | { readonly kind: 'innerCompleted'; readonly bodyElementInstanceId: string };
+  | { readonly kind: 'innerCompleted'; readonly bodyElementInstanceId: string }
+  /** A conditional event's condition turned true: trigger it if its subscription is still open. */
+  | { readonly kind: 'triggerCondition'; readonly subscriptionKey: string };
 
 /** Everything one `decide` works with: the draft it changes by events, and what it has emitted. */
 export interface Ctx {

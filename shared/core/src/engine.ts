@@ -1,10 +1,11 @@
-import { elementAt, type Ctx } from './context.js';
+import { elementAt, type AgendaItem, type Ctx } from './context.js';
 import { completeWithVariables } from './elements/common/complete.js';
 import { raiseIncident } from './elements/common/incident.js';
 import { setLocal, visibleFrom } from './elements/common/variables.js';
 import { evaluate } from './elements/common/expressions.js';
 import { onInnerCompleted } from './elements/containers/multi-instance.js';
 import { openBoundaryWaits } from './elements/events/boundary-event.js';
+import { triggerCondition } from './elements/events/conditional-trigger.js';
 import { fireReadyInclusiveJoins } from './elements/gateways/inclusive-gateway.js';
 import type { Variables } from './types/commands.js';
 
@@ -26,10 +27,12 @@ export function runAgenda(ctx: Ctx): void {
     let item = ctx.agenda.shift();
     while (item !== undefined) {
       if ((steps += 1) > maxStepsPerCommand) {
-        const id = item.kind === 'innerCompleted' ? item.bodyElementInstanceId : item.elementInstanceId;
+        const id = subjectOf(ctx, item);
         throw new StepLimitExceeded(ctx.draft.elementInstances[id]?.elementId ?? id);
       }
-      if (ctx.draft.status === 'active' && ctx.draft.elementInstances[item.kind === 'innerCompleted' ? item.bodyElementInstanceId : item.elementInstanceId] !== undefined) {
+      if (item.kind === 'triggerCondition') {
+        if (ctx.draft.status === 'active') triggerCondition(ctx, item.subscriptionKey);
+      } else if (ctx.draft.status === 'active' && ctx.draft.elementInstances[subjectOf(ctx, item)] !== undefined) {
         switch (item.kind) {
           case 'activate':
             runActivation(ctx, item.elementInstanceId);
@@ -45,6 +48,19 @@ export function runAgenda(ctx: Ctx): void {
       item = ctx.agenda.shift();
     }
     if (ctx.draft.status !== 'active' || !fireReadyInclusiveJoins(ctx)) return;
+  }
+}
+
+/** The element instance an agenda item is about (a condition: its owner). */
+function subjectOf(ctx: Ctx, item: AgendaItem): string {
+  switch (item.kind) {
+    case 'innerCompleted':
+      return item.bodyElementInstanceId;
+    case 'triggerCondition':
+      return ctx.draft.conditions?.[item.subscriptionKey]?.elementInstanceId ?? item.subscriptionKey;
+    case 'activate':
+    case 'completeWith':
+      return item.elementInstanceId;
   }
 }
 

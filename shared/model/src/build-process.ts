@@ -1,7 +1,8 @@
-import { describe, expression, report, type BuildContext } from './context.js';
+import { readConditionExpression } from './condition.js';
+import { describe, report, type BuildContext } from './context.js';
 import { emptyDraft, type DraftScope, type ProcessDraft } from './draft.js';
 import { ignoredTypes, mapNode } from './elements.js';
-import { attr, body, child, children, type ModdleElement } from './moddle.js';
+import { attr, child, children, type ModdleElement } from './moddle.js';
 import { validateDraft } from './validate.js';
 
 /** Flow node id → the name (or id) of the lane it sits in. */
@@ -60,24 +61,9 @@ function rawRef(unresolved: UnresolvedRefs, node: ModdleElement, property: strin
   return unresolved.get(node)?.get(property);
 }
 
-const scriptLanguages = /^(javascript|js|ecmascript|groovy|python|jython|ruby|jruby|juel-script|xpath|http:\/\/www\.w3\.org\/1999\/xpath)$/i;
-
 function readCondition(ctx: BuildContext, flow: ModdleElement): string | undefined {
-  const condition = child(flow, 'conditionExpression');
-  const text = body(condition);
-  if (text === undefined) return undefined;
   const flowId = flow.id ?? '?';
-  const language = attr(condition, 'language');
-  if (language !== undefined && scriptLanguages.test(language.trim())) {
-    report(ctx, 'INVALID_EXPRESSION', flowId, `condition of sequence flow "${flowId}" is a ${language} script; Baton runs no scripts: write it as =FEEL or \${...}`);
-    return text;
-  }
-  const trimmed = text.trim();
-  if (!trimmed.startsWith('=') && !trimmed.includes('${') && !trimmed.includes('#{')) {
-    report(ctx, 'INVALID_EXPRESSION', flowId, `condition of sequence flow "${flowId}" is plain text (${trimmed}), not an expression; write it as =FEEL (e.g. =${trimmed}) or \${...}`);
-    return text;
-  }
-  return expression(ctx, flowId, 'condition', trimmed);
+  return readConditionExpression(ctx, flowId, `condition of sequence flow "${flowId}"`, child(flow, 'conditionExpression'));
 }
 
 function linkFlows(ctx: BuildContext, draft: ProcessDraft, unresolved: UnresolvedRefs): void {

@@ -56,7 +56,22 @@ export type EventDefinition =
   | { readonly type: 'error'; readonly errorCode?: string; readonly errorCodeVariable?: string; readonly errorMessageVariable?: string }
   | { readonly type: 'escalation'; readonly escalationCode?: string }
   | { readonly type: 'terminate' }
-  | { readonly type: 'link'; readonly linkName: string };
+  | { readonly type: 'link'; readonly linkName: string }
+  | ConditionalEventDefinition;
+
+/**
+ * A conditional event (intermediate catch, boundary, event subprocess start): it
+ * triggers when `condition` turns from false to true, evaluated when the event
+ * becomes active and whenever a variable its scope sees is set (scenario spec v1.1).
+ * `variableNames` and `variableEvents` narrow which variable changes re-evaluate it
+ * (`zeebe:conditionalFilter`, Camunda 7 `camunda:variableName` / `camunda:variableEvents`).
+ */
+export interface ConditionalEventDefinition {
+  readonly type: 'conditional';
+  readonly condition: Expression;
+  readonly variableNames?: readonly string[];
+  readonly variableEvents?: readonly ('create' | 'update')[];
+}
 
 /**
  * A business rule task's decision (`zeebe:calledDecision`, C7 `camunda:decisionRef`):

@@ -1,5 +1,6 @@
 import { describe, expression, label, report, xmlName, type BuildContext } from './context.js';
 import type { EventDefinition } from './definition.js';
+import { readConditional, refuseConditionalStart } from './conditional-event.js';
 import { attr, body, child, children, extension, type ModdleElement } from './moddle.js';
 
 /** Where an event sits; decides which event definitions BPMN allows on it. */
@@ -13,17 +14,16 @@ type DefinitionType = EventDefinition['type'];
 const allowed: Readonly<Record<EventPosition, readonly DefinitionType[]>> = {
   processStart: ['message', 'timer', 'signal'],
   subprocessStart: [],
-  eventSubprocessStart: ['message', 'timer', 'signal', 'error', 'escalation'],
+  eventSubprocessStart: ['message', 'timer', 'signal', 'error', 'escalation', 'conditional'],
   end: ['message', 'signal', 'error', 'escalation', 'terminate'],
-  catch: ['message', 'timer', 'signal', 'link'],
+  catch: ['message', 'timer', 'signal', 'link', 'conditional'],
   throw: ['message', 'signal', 'escalation', 'link'],
-  boundary: ['message', 'timer', 'signal', 'error', 'escalation'],
+  boundary: ['message', 'timer', 'signal', 'error', 'escalation', 'conditional'],
 };
 
 const unsupported: Readonly<Record<string, string>> = {
   'bpmn:CompensateEventDefinition': 'compensation',
   'bpmn:CancelEventDefinition': 'cancel (transactions)',
-  'bpmn:ConditionalEventDefinition': 'conditional events',
 };
 
 const positionWords: Readonly<Record<EventPosition, string>> = {
@@ -76,8 +76,10 @@ function mapDefinition(ctx: BuildContext, node: ModdleElement, definition: Moddl
       return { type: 'terminate' };
     case 'bpmn:LinkEventDefinition':
       return link(ctx, node, definition);
+    case 'bpmn:ConditionalEventDefinition':
+      return position === 'processStart' ? refuseConditionalStart(ctx, node) : readConditional(ctx, node, definition);
     default:
-      report(ctx, 'UNSUPPORTED_ELEMENT', node.id, `unsupported event definition ${definition.$type} on ${describe(node)}; use a message, timer, signal, error, escalation, link or terminate event`);
+      report(ctx, 'UNSUPPORTED_ELEMENT', node.id, `unsupported event definition ${definition.$type} on ${describe(node)}; use a message, timer, signal, error, escalation, link, conditional or terminate event`);
       return undefined;
   }
 }

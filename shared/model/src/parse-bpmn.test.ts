@@ -60,11 +60,18 @@ describe('parseBpmn: file-level problems', () => {
 describe('parseBpmn: executable flag', () => {
   const body = '<bpmn:startEvent id="S" /><bpmn:sequenceFlow id="f" sourceRef="S" targetRef="E" /><bpmn:endEvent id="E" />';
 
-  it.each([false, 'absent'] as const)('refuses isExecutable=%s with NOT_EXECUTABLE telling how to allow it', async (executable) => {
-    const result = await parseBpmn(processXml(body, { executable }));
+  it('refuses isExecutable="false" with NOT_EXECUTABLE telling how to allow it', async () => {
+    const result = await parseBpmn(processXml(body, { executable: false }));
     expect(result.processes).toEqual([]);
     expect(result.problems).toEqual([expect.objectContaining({ code: 'NOT_EXECUTABLE', elementId: 'P', processId: 'P', severity: 'error' })]);
     expect(result.problems[0]?.message).toContain('--allow-non-executable');
+  });
+
+  it('deploys a process without isExecutable as executable, with a warning (Camunda 7 and Flowable run it; issue 16)', async () => {
+    const result = await parseBpmn(processXml(body, { executable: 'absent' }));
+    expect(result.processes[0]).toMatchObject({ processId: 'P', isExecutable: true });
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'NOT_EXECUTABLE', processId: 'P', severity: 'warning' })]);
+    expect(result.problems[0]?.message).toContain('isExecutable="true"');
   });
 
   it('builds a non-executable process with allowNonExecutable', async () => {

@@ -76,17 +76,21 @@ function buildOne(node: ModdleElement, file: FileContext): ProcessDefinition | u
   const processId = node.id ?? '';
   // An empty pool (a black-box participant) is documentation, not a process.
   if (children(node, 'flowElements').length === 0) return undefined;
-  const isExecutable = node.get('isExecutable') === true;
+  const marked = node.get('isExecutable');
   const ctx: BuildContext = { processId, flavour: file.flavour, problems: [], userTaskForms: readUserTaskForms(node) };
-  if (!isExecutable && file.options.allowNonExecutable !== true && file.hasExecutable) {
+  if (marked !== true && file.options.allowNonExecutable !== true && file.hasExecutable) {
     const skipped = `process "${processId}" is not executable and was skipped; the file's executable processes are deployed (pass allowNonExecutable to deploy it too)`;
     file.problems.push(problem('NOT_EXECUTABLE', processId, processId, skipped, 'warning'));
     return undefined;
   }
-  if (!isExecutable && file.options.allowNonExecutable !== true) {
-    const marked = node.get('isExecutable') === false ? 'is marked isExecutable="false"' : 'has no isExecutable="true"';
+  // Camunda 7 and Flowable run a process that does not say (issue 16); only isExecutable="false" is refused.
+  const isExecutable = marked !== false;
+  if (marked === undefined) {
+    const unmarked = `process "${processId}" has no isExecutable attribute; it is deployed as executable, as Camunda 7 and Flowable do (add isExecutable="true" to say so)`;
+    ctx.problems.push(problem('NOT_EXECUTABLE', processId, processId, unmarked, 'warning'));
+  } else if (marked === false && file.options.allowNonExecutable !== true) {
     ctx.problems.push(
-      problem('NOT_EXECUTABLE', processId, processId, `process "${processId}" ${marked}; set isExecutable="true", or deploy it anyway with allowNonExecutable (--allow-non-executable)`, 'error'),
+      problem('NOT_EXECUTABLE', processId, processId, `process "${processId}" is marked isExecutable="false"; set isExecutable="true", or deploy it anyway with allowNonExecutable (--allow-non-executable)`, 'error'),
     );
   }
   const draft = buildProcess(ctx, node, file.unresolved);

@@ -19,13 +19,39 @@ describe('validation problems', () => {
     ['compensation handler', `${around(task('T'), 'T')}<bpmn:task id="X" isForCompensation="true" />`, 'bpmn:task "X"'],
     ['compensation throw', around('<bpmn:intermediateThrowEvent id="X"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>', 'X'), 'bpmn:compensateEventDefinition'],
     ['cancel boundary', `${around(task('T'), 'T')}<bpmn:boundaryEvent id="X" attachedToRef="T"><bpmn:cancelEventDefinition /></bpmn:boundaryEvent>`, 'bpmn:cancelEventDefinition'],
-    ['conditional catch', around('<bpmn:intermediateCatchEvent id="X"><bpmn:conditionalEventDefinition><bpmn:condition>${a}</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>', 'X'), 'conditional'],
+    ['a conditional start event of the process', '<bpmn:startEvent id="X"><bpmn:conditionalEventDefinition><bpmn:condition>${a}</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:startEvent><bpmn:sequenceFlow id="f" sourceRef="X" targetRef="E" /><bpmn:endEvent id="E" />', 'conditional start event'],
     ['standard loop', around('<bpmn:task id="X"><bpmn:standardLoopCharacteristics /></bpmn:task>', 'X'), 'bpmn:standardLoopCharacteristics'],
   ])('refuses %s with UNSUPPORTED_ELEMENT naming it', async (_name, body, named) => {
     const problems = await problemsOf(body, '', 'zeebe');
     const problem = problems.find((p) => p.code === 'UNSUPPORTED_ELEMENT');
     expect(problem).toMatchObject({ elementId: 'X', processId: 'P', severity: 'error' });
     expect(problem?.message).toContain(named);
+  });
+
+  it.each([
+    ['no condition', '<bpmn:condition />', 'MISSING_EVENT_DETAIL', 'has no condition'],
+    ['a script condition', '<bpmn:condition language="js">next(null, true)</bpmn:condition>', 'INVALID_EXPRESSION', 'js script'],
+    ['a plain text condition', '<bpmn:condition>ready</bpmn:condition>', 'INVALID_EXPRESSION', 'plain text'],
+  ])('refuses a conditional catch event with %s', async (_name, condition, code, message) => {
+    const body = around(`<bpmn:intermediateCatchEvent id="X"><bpmn:conditionalEventDefinition>${condition}</bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>`, 'X');
+    const problem = (await problemsOf(body, '', 'zeebe')).find((p) => p.code === code);
+    expect(problem).toMatchObject({ elementId: 'X', severity: 'error' });
+    expect(problem?.message).toContain(message);
+  });
+
+  it('reads conditional events with their variable filters (zeebe:conditionalFilter, camunda:variableName/variableEvents)', async () => {
+    // given
+    const zeebe = around(
+      '<bpmn:intermediateCatchEvent id="X"><bpmn:conditionalEventDefinition><bpmn:extensionElements><zeebe:conditionalFilter variableNames="a, b" variableEvents="create" /></bpmn:extensionElements><bpmn:condition>= a > b</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>',
+      'X',
+    );
+    const camunda = around('<bpmn:intermediateCatchEvent id="X"><bpmn:conditionalEventDefinition camunda:variableName="a" camunda:variableEvents="update, delete"><bpmn:condition>${a}</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>', 'X');
+    // when
+    const [fromZeebe] = (await parseBpmn(processXml(zeebe, { flavour: 'zeebe' }))).processes;
+    const [fromCamunda] = (await parseBpmn(processXml(camunda, { flavour: 'camunda' }))).processes;
+    // then
+    expect(fromZeebe?.elements['X']).toMatchObject({ event: { type: 'conditional', condition: '= a > b', variableNames: ['a', 'b'], variableEvents: ['create'] } });
+    expect(fromCamunda?.elements['X']).toMatchObject({ event: { type: 'conditional', condition: '${a}', variableNames: ['a'], variableEvents: ['update'] } });
   });
 
   it('reads a business rule task calling a decision (zeebe, camunda) and one with a job', async () => {

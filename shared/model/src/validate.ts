@@ -92,7 +92,7 @@ function checkExclusive(ctx: BuildContext, draft: ProcessDraft, gatewayId: strin
   report(ctx, 'INVALID_GATEWAY', gatewayId, `exclusive gateway "${gatewayId}" has ${outgoing.length} outgoing flows but ${list} has no condition and is not the default; add a condition or make it the default flow`);
 }
 
-const eventGatewayTargets = new Set(['message', 'timer', 'signal']);
+const eventGatewayTargets = new Set(['message', 'timer', 'signal', 'conditional']);
 
 function checkEventBased(ctx: BuildContext, draft: ProcessDraft, gateway: DraftElement): void {
   for (const flowId of gateway.outgoing) {
@@ -101,7 +101,7 @@ function checkEventBased(ctx: BuildContext, draft: ProcessDraft, gateway: DraftE
     if (!flow || !target) continue;
     const fits = target.type === 'receiveTask' || (target.type === 'intermediateCatchEvent' && eventGatewayTargets.has(target.event.type));
     if (!fits) {
-      report(ctx, 'INVALID_GATEWAY', gateway.elementId, `event-based gateway "${gateway.elementId}" leads to ${target.type} "${target.elementId}"; it may only lead to message, timer or signal catch events and receive tasks`);
+      report(ctx, 'INVALID_GATEWAY', gateway.elementId, `event-based gateway "${gateway.elementId}" leads to ${target.type} "${target.elementId}"; it may only lead to message, timer, signal or conditional catch events and receive tasks`);
     } else if (flow.condition !== undefined) {
       report(ctx, 'INVALID_GATEWAY', gateway.elementId, `sequence flow "${flowId}" after event-based gateway "${gateway.elementId}" has a condition; the first event decides: remove the condition`);
     }

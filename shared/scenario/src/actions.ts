@@ -61,6 +61,8 @@ export async function performAction(ctx: RunContext, action: Action): Promise<vo
       return;
     case 'cancel':
       return engine.cancelInstance(requireRoot(ctx, 'cancel'));
+    case 'setVariables':
+      return engine.setVariables(requireRoot(ctx, 'setVariables'), action.variables);
     default:
       return assertNever(action);
   }

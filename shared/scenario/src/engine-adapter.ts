@@ -72,6 +72,9 @@ function baseAdapter({ engine, clock, waitingElementIds }: EngineAdapterOptions)
     async cancelInstance(instanceId) {
       await engine.cancelInstance(instanceId);
     },
+    async setVariables(instanceId, variables) {
+      await engine.setVariables({ instanceId, variables, local: true });
+    },
     async tree(rootInstanceId) {
       const members = await engine.instancesOfTree(rootInstanceId);
       const ids = [rootInstanceId, ...members.map((m) => m.instanceId).filter((id) => id !== rootInstanceId)];
@@ -101,6 +104,7 @@ const actionMethods = [
   'broadcastSignal',
   'advanceTo',
   'cancelInstance',
+  'setVariables',
 ] as const;
 
 /** Makes an action fail when the engine reported a failure while doing it, instead of passing silently. */

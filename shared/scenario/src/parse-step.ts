@@ -23,6 +23,7 @@ const actionTypes: readonly ActionType[] = [
   'broadcastSignal',
   'advanceTime',
   'cancel',
+  'setVariables',
 ];
 
 const expectationTypes: readonly ExpectationType[] = [
@@ -97,6 +98,9 @@ function parseAction(type: ActionType, body: unknown, where: string): Action {
     case 'cancel':
       onlyKeys(obj, [], where);
       return { type };
+    case 'setVariables':
+      onlyKeys(obj, ['variables'], where);
+      return { type, variables: optionalVariables(obj, 'variables', where) };
     default:
       return assertNever(type);
   }

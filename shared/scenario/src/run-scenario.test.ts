@@ -70,6 +70,10 @@ class ScriptedEngine implements ScenarioEngine {
   async cancelInstance(): Promise<void> {
     if (this.state !== undefined) this.state = { ...this.state, status: 'terminated' };
   }
+  async setVariables(_instanceId: string, variables: Record<string, unknown>): Promise<void> {
+    if (this.state === undefined) return;
+    this.state = { ...this.state, variables: { ...this.state.variables, root: { ...this.state.variables['root'], ...variables } } };
+  }
   async tree(): Promise<readonly InstanceState[]> {
     return this.state === undefined ? [] : [this.state];
   }

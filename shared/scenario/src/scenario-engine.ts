@@ -43,6 +43,8 @@ export interface ScenarioEngine {
    */
   advanceTo(at: number): Promise<Started>;
   cancelInstance(instanceId: string): Promise<void>;
+  /** Sets variables in the instance's root scope (a Camunda 8 variable update on the process instance); refused once it ended. */
+  setVariables(instanceId: string, variables: Variables): Promise<void>;
   /** The instance and every instance it called, recursively, root first. */
   tree(rootInstanceId: string): Promise<readonly InstanceState[]>;
   /** Element ids where this instance waits (spec rules of `expectWaiting`). */

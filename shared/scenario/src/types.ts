@@ -1,5 +1,5 @@
 /**
- * A loaded scenario (shared/spec/scenario.md, format v1): the JSON file checked
+ * A loaded scenario (shared/spec/scenario.md, format v1.1): the JSON file checked
  * and turned into a closed union of steps, with its BPMN files read.
  */
 export type Variables = Record<string, unknown>;
@@ -53,7 +53,9 @@ export type Action =
   | { readonly type: 'broadcastSignal'; readonly name: string; readonly variables: Variables }
   /** ISO 8601 duration as written. */
   | { readonly type: 'advanceTime'; readonly duration: string }
-  | { readonly type: 'cancel' };
+  | { readonly type: 'cancel' }
+  /** Format v1.1: set variables in the root scope of the instance under test. */
+  | { readonly type: 'setVariables'; readonly variables: Variables };
 
 export type Expectation =
   | { readonly type: 'expectWaiting'; readonly elementIds: readonly string[] }

@@ -52,6 +52,11 @@ export const families: Readonly<Record<string, readonly string[]>> = {
   ],
   'multi-instance': ['multi-instance/parallel-one-job-per-item', 'multi-instance/sequential-runs-every-item', 'multi-instance/call-activity-per-item'],
   incidents: ['incidents/failed-job-without-retries', 'gateways/exclusive/no-match-no-default-incident', 'incidents/called-process-not-deployed', 'script:job-and-user-task-commands'],
+  conditional: [
+    'events/conditional/catch-waits-until-set-variables',
+    'events/conditional/boundary-non-interrupting-edge-triggered',
+    'events/conditional/event-subprocess-interrupting-on-set-variables',
+  ],
   decisions: ['dmn/decision-table-unique', 'dmn/required-decision', 'dmn/c7-map-decision-result', 'dmn/decision-unique-two-matches-incident'],
   // DecisionEvaluated version 2: decision evaluation and decision instance keys, failures recorded.
   'decision-instances': ['dmn/decision-table-unique', 'dmn/required-decision', 'dmn/decision-unique-two-matches-incident'],

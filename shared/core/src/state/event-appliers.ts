@@ -2,6 +2,7 @@ import { BatonError } from '@baton/errors';
 import type { InstanceCreated, InstanceEvent, InstanceEventType } from '../types/events.js';
 import type { Draft } from './records.js';
 import type { AppliersOf, Applier } from './appliers/applier.js';
+import { conditionAppliers } from './appliers/condition-appliers.js';
 import { elementAppliers } from './appliers/element-appliers.js';
 import { instanceAppliers, instanceCreatedAppliers } from './appliers/instance-appliers.js';
 import { waitAppliers } from './appliers/wait-appliers.js';
@@ -21,6 +22,7 @@ const appliers: AppliersOf<Exclude<InstanceEventType, 'InstanceCreated'>> = {
   ...elementAppliers,
   ...waitAppliers,
   ...instanceAppliers,
+  ...conditionAppliers,
 };
 
 const currentVersions = new Map<string, number>([

@@ -1,7 +1,7 @@
 import type { FlowElementType } from '@baton/model';
 import type { Variables } from '../types/commands.js';
 import type { IncidentStep } from '../types/events.js';
-import type { ElementInstance, Incident, InstanceState, InstanceStatus, Wait } from '../types/state.js';
+import type { ConditionSubscription, ElementInstance, Incident, InstanceState, InstanceStatus, Wait } from '../types/state.js';
 
 /** The variable scope key of the process. */
 export const ROOT = 'root';
@@ -50,6 +50,7 @@ export interface Draft {
   variableKeys?: Record<string, Record<string, string>>;
   waits: Record<string, Wait>;
   incidents: Record<string, Incident>;
+  conditions?: Record<string, ConditionSubscription>;
   /** Tokens waiting at joining gateways: scope key -> gateway id -> flow id -> count. */
   joins?: Record<string, Record<string, Record<string, number>>>;
 }
@@ -74,6 +75,7 @@ export function draftOf(state: InstanceState): Draft {
     ...(source.variableKeys === undefined ? {} : { variableKeys: copyOfMap(source.variableKeys) }),
     waits: copyOfMap(source.waits),
     incidents: copyOfMap(source.incidents),
+    ...(source.conditions === undefined ? {} : { conditions: copyOfMap(source.conditions) }),
     joins: copyOfMap(source.joins),
   };
 }

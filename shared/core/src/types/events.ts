@@ -1,7 +1,7 @@
 import type { JsonValue } from '@baton/feel';
 import type { EvaluatedDecision, FlowElementType } from '@baton/model';
 import type { ParentLink, UserTaskChanges, Variables } from './commands.js';
-import type { IncidentType, JobWait, MessageWait, SignalWait, TimerWait, UserTaskWait } from './state.js';
+import type { ConditionSubscription, IncidentType, JobWait, MessageWait, SignalWait, TimerWait, UserTaskWait } from './state.js';
 
 /**
  * Instance events: the history of one process instance, past tense. `evolve` folds
@@ -9,7 +9,7 @@ import type { IncidentType, JobWait, MessageWait, SignalWait, TimerWait, UserTas
  *
  * Events that allocate a key (`ElementActivated`, `JobCreated`, `UserTaskCreated`,
  * `TimerScheduled`, `MessageSubscriptionOpened`, `SignalSubscriptionOpened`,
- * `IncidentRaised`, `ChildInstanceCreated`) advance `state.seq` by one; the key they
+ * `IncidentRaised`, `ChildInstanceCreated`, `ConditionSubscriptionOpened`) advance `state.seq` by one; the key they
  * carry is `${instanceId}.${seq}` with the advanced value.
  *
  * `ElementCompleted` is what process tests count as "completed"; cancelled and
@@ -316,6 +316,27 @@ export interface InstanceTerminated extends EventBase {
   readonly type: 'InstanceTerminated';
 }
 
+/** A conditional event (catch, boundary, event subprocess start) listens; `isMet` is its condition's value when opened. */
+export interface ConditionSubscriptionOpened extends ElementEventBase {
+  readonly type: 'ConditionSubscriptionOpened';
+  readonly subscription: ConditionSubscription;
+}
+
+/**
+ * A conditional event's condition changed value after a variable change (scenario
+ * spec v1.1: it triggers on false to true only). True is followed by its trigger.
+ */
+export interface ConditionEvaluated extends ElementEventBase {
+  readonly type: 'ConditionEvaluated';
+  readonly subscriptionKey: string;
+  readonly isMet: boolean;
+}
+
+export interface ConditionSubscriptionClosed extends ElementEventBase {
+  readonly type: 'ConditionSubscriptionClosed';
+  readonly subscriptionKey: string;
+}
+
 export type InstanceEvent =
   | InstanceCreated
   | ElementActivated
@@ -347,6 +368,9 @@ export type InstanceEvent =
   | SignalSubscriptionOpened
   | SignalTriggered
   | SignalSubscriptionClosed
+  | ConditionSubscriptionOpened
+  | ConditionEvaluated
+  | ConditionSubscriptionClosed
   | ChildInstanceCreated
   | ChildInstanceEnded
   | EventThrown

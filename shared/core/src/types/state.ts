@@ -27,6 +27,11 @@ export interface InstanceState {
   readonly variableKeys?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Open waits by key (jobKey, userTaskKey, timerKey, subscriptionKey). */
   readonly waits: Readonly<Record<string, Wait>>;
+  /**
+   * Open conditional event subscriptions by subscriptionKey (issue 16). Not waits:
+   * nothing outside the instance resolves them; variable changes inside it do.
+   */
+  readonly conditions?: Readonly<Record<string, ConditionSubscription>>;
   /** Open incidents by incidentKey. */
   readonly incidents: Readonly<Record<string, Incident>>;
   /**
@@ -99,6 +104,21 @@ export interface SignalWait extends WaitBase {
   readonly kind: 'signal';
   readonly subscriptionKey: string;
   readonly signalName: string;
+}
+
+/**
+ * A conditional event listening: `elementId` is the event (boundary, catch, event
+ * subprocess start, event-based gateway branch), `elementInstanceId` its owner (the
+ * activity, the catch event, the gateway, the scope instance or, for the process's
+ * event subprocesses, the instance id). `isMet` is the condition's last value: it
+ * triggers on a change from false to true only.
+ */
+export interface ConditionSubscription {
+  readonly subscriptionKey: string;
+  readonly elementId: string;
+  readonly elementInstanceId: string;
+  readonly createdAt: number;
+  readonly isMet: boolean;
 }
 
 export interface Incident {

@@ -2,23 +2,9 @@ import type { Ctx } from '../../context.js';
 import { emit } from '../../context.js';
 import { ROOT, type Draft } from '../../state/records.js';
 import type { Variables } from '../../types/commands.js';
+import { onVariablesChanged, type VariableChanges } from './conditions.js';
 
-/**
- * The merged view an element instance sees: the root scope, overlaid by every
- * enclosing scope down to the element's own (inner scopes win).
- */
-export function visibleFrom(draft: Draft, elementInstanceId: string | undefined): Variables {
-  const chain: Variables[] = [];
-  let current = elementInstanceId === undefined ? undefined : draft.elementInstances[elementInstanceId];
-  while (current !== undefined) {
-    const scope = draft.variables[current.elementInstanceId];
-    if (scope !== undefined) chain.push(scope);
-    current = current.parentElementInstanceId === undefined ? undefined : draft.elementInstances[current.parentElementInstanceId];
-  }
-  const view: Variables = { ...draft.variables[ROOT] };
-  for (let i = chain.length - 1; i >= 0; i--) Object.assign(view, chain[i]);
-  return view;
-}
+export { visibleFrom } from './visible.js';
 
 /** The scope key where a variable set from `elementInstanceId` lands: the nearest scope that has it, else root. */
 function targetScope(draft: Draft, elementInstanceId: string | undefined, name: string): string {
@@ -42,10 +28,21 @@ export function propagate(ctx: Ctx, elementInstanceId: string | undefined, varia
     const scopeKey = targetScope(ctx.draft, elementInstanceId, name);
     (byScope[scopeKey] ??= {})[name] = variables[name];
   }
-  for (const scopeKey in byScope) emit(ctx, { type: 'VariablesSet', scopeKey, variables: byScope[scopeKey] as Variables });
+  for (const scopeKey in byScope) setLocal(ctx, scopeKey, byScope[scopeKey] as Variables);
 }
 
 /** Set variables in one scope (an element's local scope or root). */
 export function setLocal(ctx: Ctx, scopeKey: string, variables: Variables): void {
-  if (Object.keys(variables).length > 0) emit(ctx, { type: 'VariablesSet', scopeKey, variables });
+  const names = Object.keys(variables);
+  if (names.length === 0) return;
+  const changes = ctx.draft.conditions === undefined ? undefined : changesIn(ctx.draft.variables[scopeKey], names);
+  emit(ctx, { type: 'VariablesSet', scopeKey, variables });
+  // Conditional events see every variable change of their scopes (issue 16, scenario spec v1.1).
+  if (changes !== undefined) onVariablesChanged(ctx, scopeKey, changes);
+}
+
+function changesIn(before: Variables | undefined, names: readonly string[]): VariableChanges {
+  const changes: Record<string, 'create' | 'update'> = {};
+  for (const name of names) changes[name] = before !== undefined && Object.hasOwn(before, name) ? 'update' : 'create';
+  return changes;
 }

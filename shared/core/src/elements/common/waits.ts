@@ -3,6 +3,7 @@ import type { EventDefinition, JobDefinition } from '@baton/model';
 import { effect, emit, nextKey, type Ctx } from '../../context.js';
 import type { Variables } from '../../types/commands.js';
 import type { MessageWait, TimerWait, Wait } from '../../types/state.js';
+import { closeConditionsOf, openCondition } from './conditions.js';
 import { evaluateNumber, evaluateString } from './expressions.js';
 
 /** Who owns a wait: the element instance that waits (or the process, for its event subprocess starts). */
@@ -50,6 +51,9 @@ export function openEventWait(ctx: Ctx, owner: WaitOwner, event: EventDefinition
       emit(ctx, { type: 'SignalSubscriptionOpened', ...owner, subscription });
       return ok;
     }
+    case 'conditional':
+      openCondition(ctx, owner, event, variables);
+      return ok;
     case 'error':
     case 'escalation':
     case 'terminate':
@@ -124,12 +128,13 @@ export function closeWait(ctx: Ctx, wait: Wait): void {
   }
 }
 
-/** Close every wait an element instance owns, or only those `only` accepts. */
-export function closeWaitsOf(ctx: Ctx, elementInstanceId: string, only?: (wait: Wait) => boolean): void {
+/** Close every wait (and conditional event subscription) an element instance owns, or only those `only` accepts. */
+export function closeWaitsOf(ctx: Ctx, elementInstanceId: string, only?: (wait: { readonly elementId: string }) => boolean): void {
   const owned: Wait[] = [];
   for (const key in ctx.draft.waits) {
     const wait = ctx.draft.waits[key] as Wait;
     if (wait.elementInstanceId === elementInstanceId && (only === undefined || only(wait))) owned.push(wait);
   }
   for (const wait of owned) closeWait(ctx, wait);
+  closeConditionsOf(ctx, elementInstanceId, only);
 }

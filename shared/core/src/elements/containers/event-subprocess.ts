@@ -2,7 +2,6 @@ import type { EvalResult } from '@baton/feel';
 import type { Ctx } from '../../context.js';
 import type { StartElement } from '../../definition/definition-index.js';
 import type { Variables } from '../../types/commands.js';
-import type { Wait } from '../../types/state.js';
 import { activateElement } from '../common/flow.js';
 import { terminateChildren } from '../common/terminate.js';
 import { closeWaitsOf, openEventWait } from '../common/waits.js';
@@ -26,7 +25,7 @@ export function openEventSubprocessWaits(ctx: Ctx, scopeId: string, ownerElement
 }
 
 /** Is this wait an event subprocess start? */
-function isEventSubprocessStart(ctx: Ctx, wait: Wait): boolean {
+function isEventSubprocessStart(ctx: Ctx, wait: { readonly elementId: string }): boolean {
   return ctx.definition.elements[wait.elementId]?.type === 'startEvent';
 }
 

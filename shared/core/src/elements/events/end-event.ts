@@ -34,6 +34,7 @@ export function throwDefinition(ctx: Ctx, rec: ElementRecord, event: EventDefini
     case 'timer':
     case 'terminate':
     case 'link':
+    case 'conditional':
       return true;
   }
 }
