@@ -137,7 +137,7 @@ export function createHistoryProjector(options: HistoryProjectorOptions): Histor
       for (const id of noteIds) entry.noteIds.delete(id);
       if (entry.noteIds.size === 0) pending.delete(instanceId);
     }
-    recovered();
+    recovered(taken.length);
   }
 
   /** The instance's summary and its history from `position` on, as the primary holds them now. */
@@ -172,10 +172,10 @@ export function createHistoryProjector(options: HistoryProjectorOptions): Histor
     });
   }
 
-  function recovered(): void {
+  function recovered(copiedInstances: number): void {
     if (failingSince === undefined) return;
     const now = clock.now();
-    logger?.info({ failedForMs: now - failingSince, failedPasses: failures, pendingInstances: pending.size }, 'history projection resumed: catching up');
+    logger?.info({ failedForMs: now - failingSince, failedPasses: failures, copiedInstances, pendingInstances: pending.size }, 'history projection resumed: catching up');
     failures = 0;
     failingSince = undefined;
   }
