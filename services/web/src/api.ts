@@ -23,12 +23,30 @@ export class ApiError extends Error {
   }
 }
 
+/** Where requests go: the node over HTTP, or the engine in the page (standalone, issue 17). */
+let transport: typeof fetch = (input, init) => fetch(input, init);
+/** Change notifications: the node's server-sent events, or the page engine's. Returns the stop function. */
+let changeSource = (listener: () => void): (() => void) => {
+  const events = new EventSource('./v2/events');
+  events.addEventListener('change', listener);
+  return () => events.close();
+};
+
+/** Sends every request to `fetch` and takes change notifications from `onChange` (the engine in the page). */
+export function useEngine(engine: { readonly fetch: typeof fetch; onChange(listener: () => void): () => void }): void {
+  transport = engine.fetch;
+  changeSource = (listener) => engine.onChange(listener);
+}
+
+/** Calls `listener` on each change the engine reports; returns the stop function. */
+export const onChanges = (listener: () => void): (() => void) => changeSource(listener);
+
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
   const csrf = csrfTokenFrom(document.cookie);
   if (csrf !== undefined) headers['x-csrf-token'] = csrf;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const res = await transport(path, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => undefined);
   if (!res.ok) throw new ApiError(res.status, problemText(data, res.status));
@@ -73,7 +91,7 @@ export interface InstanceItem {
 
 export const listDefinitions = async (): Promise<DefinitionItem[]> => (await call<{ items: DefinitionItem[] }>('GET', api('/v2/process-definitions'))).items;
 export async function definitionXml(key: string): Promise<string> {
-  const res = await fetch(api(`/v2/process-definitions/${encodeURIComponent(key)}/xml`), { credentials: 'same-origin' });
+  const res = await transport(api(`/v2/process-definitions/${encodeURIComponent(key)}/xml`), { credentials: 'same-origin' });
   if (!res.ok) throw new ApiError(res.status, problemText(await res.json().catch(() => undefined), res.status));
   return res.text();
 }

@@ -13,7 +13,7 @@ const byId = <T extends HTMLElement>(id: string): T => document.getElementById(i
 let me: api.Me | undefined;
 let tasks: TaskItem[] = [];
 let openForm: Form | undefined;
-let changes: EventSource | undefined;
+let stopChanges: (() => void) | undefined;
 
 const viewer = (): Viewer => ({ ...(me?.username === undefined ? {} : { username: me.username }), groups: me?.groups ?? [] });
 
@@ -146,11 +146,10 @@ function assertNever(value: never): never {
   throw new Error(`Unknown view ${JSON.stringify(value)}`);
 }
 
-/** Live updates: the node says `change` on GET /v2/events; the shown view re-reads what this user may see. */
+/** Live updates: the node says `change` on GET /v2/events (the page's engine, on each commit); the shown view re-reads what this user may see. */
 function listenForChanges(): void {
-  changes?.close();
-  changes = new EventSource('./v2/events');
-  changes.addEventListener('change', () => {
+  stopChanges?.();
+  stopChanges = api.onChanges(() => {
     // An open form keeps what the user typed; a definition's diagram does not change with instances (and keeps its zoom).
     const isTaskFormOpen = !byId('task-form').hidden;
     if (!isTaskFormOpen && viewOf(location.hash).name !== 'definition') route().catch(() => undefined);
@@ -170,7 +169,7 @@ byId<HTMLFormElement>('login').addEventListener('submit', (event) => {
   api.logIn(String(data.get('username')), String(data.get('password'))).then(start, (error: unknown) => report('login-error', error));
 });
 byId('logout').addEventListener('click', () => {
-  changes?.close();
+  stopChanges?.();
   void api.logOut().then(() => ((me = undefined), show('login')));
 });
 byId('filter').addEventListener('input', renderList);
@@ -178,4 +177,7 @@ byId('refresh').addEventListener('click', () => void refresh());
 byId('state-filter').addEventListener('change', () => void renderOverview());
 window.addEventListener('hashchange', () => void route().catch((error: unknown) => report('form-error', error)));
 byId('close-form').addEventListener('click', () => ((openForm?.destroy(), (openForm = undefined)), show('tasks')));
-start().catch((error: unknown) => report('login-error', error));
+/** `standalone.html` (`?standalone`): the whole engine runs in this page, on its localStorage (issue 17). */
+const isStandalone = new URLSearchParams(location.search).has('standalone');
+const boot = isStandalone ? import('./standalone.js').then(({ setUpStandalone }) => setUpStandalone()) : Promise.resolve();
+boot.then(start).catch((error: unknown) => report('login-error', error));

@@ -143,7 +143,8 @@ function longPollMs(requestTimeout: number | undefined): number {
 
 function toBlob(content: string | Uint8Array | Blob): Blob {
   if (content instanceof Blob) return content;
-  return new Blob([content], { type: 'application/xml' });
+  // A copy of bytes is backed by an ArrayBuffer, which the DOM's Blob types ask for (the page's engine, issue 17).
+  return new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type: 'application/xml' });
 }
 
 function deployment(send: Transport, request: DeployRequest, options: CallOptions): Promise<DeploymentResult> {
