@@ -197,6 +197,15 @@ export const drivers: Readonly<Record<string, Driver>> = {
   getProcessInstanceStatistics: (fixture) => onInstance(fixture, 'GET', '/statistics/element-instances'),
   searchProcessInstanceIncidents: async (fixture) => fixture.rest.call('POST', `/v2/process-instances/${text(await fixture.incident(), 'processInstanceKey')}/incidents/search`, {}),
   cancelProcessInstance: (fixture) => onInstance(fixture, 'POST', '/cancellation', {}),
+  // Moves the token from the job to the user task: activate `approve`, terminate `work`.
+  modifyProcessInstance: async (fixture) => {
+    const processInstanceKey = await fixture.instance();
+    const work = await fixture.rest.first('/v2/element-instances/search', { processInstanceKey, elementId: 'work' });
+    return fixture.rest.call('POST', `/v2/process-instances/${processInstanceKey}/modification`, {
+      activateInstructions: [{ elementId: 'approve', variableInstructions: [{ variables: { moved: true } }] }],
+      terminateInstructions: [{ elementInstanceKey: text(work, 'elementInstanceKey') }],
+    });
+  },
   activateJobs: async (fixture) => (await fixture.instance(), fixture.rest.call('POST', '/v2/jobs/activation', { type: 'compat-work', maxJobsToActivate: 1, timeout: 60_000, worker: 'compat-bodies' })),
   completeJob: (fixture) => onJob(fixture, 'POST', '/completion', { variables: { done: true } }),
   failJob: (fixture) => onJob(fixture, 'POST', '/failure', { retries: 1, errorMessage: 'compat' }),

@@ -16,6 +16,7 @@ import type {
   ProcessInstanceDetail,
   ProcessInstanceElementStatisticsQueryResult,
   ProcessInstanceIncidentSearchQuery,
+  ProcessInstanceModificationInstruction,
   ProcessInstanceSearchQuery,
   ProcessInstanceSearchQueryResult,
   ProcessInstanceSequenceFlowsQueryResult,
@@ -128,6 +129,8 @@ export interface EngineApi extends ElementInstancesApi, UserTasksApi, Definition
   /** The open incidents of an instance in 8.8's shape (errorType in 8.8's enum), sorted and paged. */
   searchInstanceIncidents(processInstanceKey: string, query: ProcessInstanceIncidentSearchQuery): Promise<IncidentSearchQueryResult>;
   cancelInstance(processInstanceKey: string): Promise<void>;
+  /** Camunda 8.8's modification: activations then terminations, atomically; VALIDATION_FAILED lists every bad instruction. */
+  modifyInstance(processInstanceKey: string, instruction: ProcessInstanceModificationInstruction): Promise<void>;
   /** Correlates to one open subscription or message start event now, else `NOT_FOUND`. */
   correlateMessage(request: MessageCorrelationRequest): Promise<MessageCorrelationResult>;
   /** Publishes: correlates now or keeps it for `timeToLive` ms; never fails for lack of a receiver (`MESSAGE_ALREADY_PUBLISHED` for a live messageId). */

@@ -78,6 +78,18 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
     async cancelInstance(key) {
       await engine.cancelInstance(key);
     },
+    async modifyInstance(key, instruction) {
+      const ancestorOf = (key?: string) => (key === undefined || key === '-1' ? {} : { ancestorElementInstanceId: key });
+      await engine.modifyInstance({
+        instanceId: key,
+        activate: (instruction.activateInstructions ?? []).map((a) => ({
+          elementId: a.elementId,
+          ...ancestorOf(a.ancestorElementInstanceKey),
+          variables: (a.variableInstructions ?? []).map((v) => ({ variables: v.variables, ...(v.scopeId === undefined || v.scopeId === '' ? {} : { scopeElementId: v.scopeId }) })),
+        })),
+        terminate: (instruction.terminateInstructions ?? []).map((t) => ({ elementInstanceId: t.elementInstanceKey })),
+      });
+    },
     ...runtimeMessagesApi(engine),
     ...runtimeIncidentsApi(engine),
     ...runtimeJobsApi(engine, readable),

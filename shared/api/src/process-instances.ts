@@ -211,6 +211,39 @@ export const CancelProcessInstanceRequest = Type.Union([
 ]);
 export type CancelProcessInstanceRequest = Static<typeof CancelProcessInstanceRequest>;
 
+const OperationReference = Type.Optional(Type.Integer({ minimum: 1, description: 'Accepted for Camunda clients; Baton does not echo it.' }));
+
+/** 8.8's ModifyProcessInstanceVariableInstruction: variables for the process scope (no scopeId) or the scope of an element. */
+export const ModifyProcessInstanceVariableInstruction = Type.Object(
+  {
+    variables: Variables,
+    scopeId: Type.Optional(Type.String({ description: 'The id of the activated element or of a subprocess enclosing it; empty or absent: the process scope.' })),
+  },
+  { additionalProperties: false },
+);
+
+/** 8.8's ProcessInstanceModificationInstruction: activations (run first), then terminations, in one atomic command. */
+export const ProcessInstanceModificationInstruction = Type.Object(
+  {
+    operationReference: OperationReference,
+    activateInstructions: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            elementId: Type.String({ minLength: 1, description: 'The element to activate.' }),
+            variableInstructions: Type.Optional(Type.Array(ModifyProcessInstanceVariableInstruction)),
+            ancestorElementInstanceKey: Type.Optional(Type.String({ pattern: '^-?[0-9]+$', minLength: 1, maxLength: 25, description: 'An active instance of a subprocess enclosing the element; absent or -1: the one active instance of each, or a new one.' })),
+          },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
+    terminateInstructions: Type.Optional(Type.Array(Type.Object({ elementInstanceKey: Key }, { additionalProperties: false }))),
+  },
+  { additionalProperties: false },
+);
+export type ProcessInstanceModificationInstruction = Static<typeof ProcessInstanceModificationInstruction>;
+
 /** The incidents of one instance: 8.8 takes `sort` and `page` here, no `filter`. */
 export const ProcessInstanceIncidentSearchQuery = Type.Object(
   { sort: Type.Optional(IncidentSearchQuerySort), page: Type.Optional(SearchQueryPageRequest) },
@@ -227,6 +260,7 @@ export const processInstanceOperations = {
   searchProcessInstances: operation({ method: 'POST', path: '/v2/process-instances/search', tags, summary: 'Search process instances (oldest first unless sorted)', body: ProcessInstanceSearchQuery, response: ProcessInstanceSearchQueryResult }),
   getProcessInstance: operation({ method: 'GET', path: '/v2/process-instances/:processInstanceKey', tags, summary: 'Get an instance; Baton adds its variables, waits and incidents', params: instanceKeyParams, response: ProcessInstanceDetail }),
   cancelProcessInstance: operation({ method: 'POST', path: '/v2/process-instances/:processInstanceKey/cancellation', tags, summary: 'Cancel an instance', params: instanceKeyParams, body: CancelProcessInstanceRequest }),
+  modifyProcessInstance: operation({ method: 'POST', path: '/v2/process-instances/:processInstanceKey/modification', tags, summary: 'Modify an instance: activate elements, terminate element instances (atomically; a refusal lists every bad instruction)', params: instanceKeyParams, body: ProcessInstanceModificationInstruction }),
   getProcessInstanceCallHierarchy: operation({ method: 'GET', path: '/v2/process-instances/:processInstanceKey/call-hierarchy', tags, summary: 'The instances that called this one, root first, ending with it', params: instanceKeyParams, response: ProcessInstanceCallHierarchy }),
   getProcessInstanceSequenceFlows: operation({ method: 'GET', path: '/v2/process-instances/:processInstanceKey/sequence-flows', tags, summary: 'The sequence flows the instance took, each once', params: instanceKeyParams, response: ProcessInstanceSequenceFlowsQueryResult }),
   getProcessInstanceStatistics: operation({ method: 'GET', path: '/v2/process-instances/:processInstanceKey/statistics/element-instances', tags, summary: 'Per element: how many of its instances are active, have an incident, completed or were cancelled', params: instanceKeyParams, response: ProcessInstanceElementStatisticsQueryResult }),

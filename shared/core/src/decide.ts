@@ -7,6 +7,7 @@ import { completeJob, failJob, throwError, updateJob } from './commands/job-comm
 import { cancelInstance, completeCallActivity, resolveIncident } from './commands/other-commands.js';
 import { rejection } from './commands/rejection.js';
 import { setVariables } from './commands/set-variables.js';
+import { modifyInstance } from './commands/modify-instance.js';
 import { refuseReservedVariableNames } from './commands/variable-names.js';
 import { correlateMessage, fireTimer, triggerSignal } from './commands/trigger-commands.js';
 import { createCtx, type Ctx, type ShellHooks } from './context.js';
@@ -52,6 +53,8 @@ function handle(ctx: Ctx, command: Handled): Rejection | undefined {
       return completeCallActivity(ctx, command);
     case 'SetVariables':
       return setVariables(ctx, command);
+    case 'ModifyInstance':
+      return modifyInstance(ctx, command);
     default:
       return assertNever(command);
   }

@@ -57,6 +57,7 @@ export const families: Readonly<Record<string, readonly string[]>> = {
     'events/conditional/boundary-non-interrupting-edge-triggered',
     'events/conditional/event-subprocess-interrupting-on-set-variables',
   ],
+  operations: ['script:modification'],
   decisions: ['dmn/decision-table-unique', 'dmn/required-decision', 'dmn/c7-map-decision-result', 'dmn/decision-unique-two-matches-incident'],
   // DecisionEvaluated version 2: decision evaluation and decision instance keys, failures recorded.
   'decision-instances': ['dmn/decision-table-unique', 'dmn/required-decision', 'dmn/decision-unique-two-matches-incident'],
@@ -83,6 +84,7 @@ export function readGolden(family: string): GoldenHistory {
 
 async function recordSource(source: string): Promise<GoldenInstance[]> {
   if (source === 'script:job-and-user-task-commands') return jobAndUserTaskCommands();
+  if (source === 'script:modification') return modification();
   const scenario = await loadScenario(new URL(`${source}.scenario.json`, scenarios).pathname);
   let captured: GoldenInstance[] = [];
   const result = await runScenario(scenario, {
@@ -109,14 +111,24 @@ async function capture(engine: InMemoryEngine): Promise<GoldenInstance[]> {
   return instances.sort((a, b) => a.instanceId.localeCompare(b.instanceId));
 }
 
-/** The commands no scenario step sends: job retries and timeout, incident resolution, user task assignment and update, variables set. */
-async function jobAndUserTaskCommands(): Promise<GoldenInstance[]> {
+/** Runs `script` on an in-memory engine with the c7 external-and-user model deployed and one instance started; captures every instance. */
+async function onStartedInstance(script: (engine: InMemoryEngine, instanceId: string) => Promise<void>): Promise<GoldenInstance[]> {
   const clock = new VirtualClock(Date.parse('2026-01-01T00:00:00Z'));
   const engine = createInMemoryEngine({ clock, nodeId: 'golden', sweepIntervalMs: 0, publishEvents: false, random: () => 0.5 });
   try {
     const xml = readFileSync(new URL('tasks/c7-external-and-user.bpmn', scenarios), 'utf8');
     await engine.deploy([{ name: 'c7-external-and-user.bpmn', xml }]);
     const { instanceId } = await engine.startInstance({ processId: 'c7_external_and_user', variables: { amount: 10 } });
+    await script(engine, instanceId);
+    return await capture(engine);
+  } finally {
+    await engine.close();
+  }
+}
+
+/** The commands no scenario step sends: job retries and timeout, incident resolution, user task assignment and update, variables set. */
+function jobAndUserTaskCommands(): Promise<GoldenInstance[]> {
+  return onStartedInstance(async (engine, instanceId) => {
     const job = await only(engine.searchJobs({ instanceId }));
     await engine.updateJob({ jobKey: job.jobKey, timeoutMs: 60_000 });
     await engine.failJob({ jobKey: job.jobKey, retries: 0, errorMessage: 'card declined' });
@@ -130,10 +142,14 @@ async function jobAndUserTaskCommands(): Promise<GoldenInstance[]> {
     await engine.updateUserTask({ userTaskKey: task.userTaskKey, changes: { priority: 80, candidateGroups: ['finance'], dueDate: '2026-01-02T00:00:00.000Z' } });
     await engine.assignUserTask({ userTaskKey: task.userTaskKey });
     await engine.completeUserTask({ userTaskKey: task.userTaskKey, variables: { ok: true } });
-    return await capture(engine);
-  } finally {
-    await engine.close();
-  }
+  });
+}
+
+/** An operator's process instance modification (issue 19): the token moved from the job to the user task, with a variable. */
+function modification(): Promise<GoldenInstance[]> {
+  return onStartedInstance(async (engine, instanceId) => {
+    await engine.modifyInstance({ instanceId, activate: [{ elementId: 'approve', variables: [{ variables: { skipped: 'charge' } }] }], terminate: [{ elementId: 'charge' }] });
+  });
 }
 
 async function only<T>(page: Promise<{ readonly items: readonly T[] }>): Promise<T> {

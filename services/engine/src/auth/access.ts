@@ -14,6 +14,7 @@ export type Access =
   | 'read'
   | 'start'
   | 'cancel'
+  | 'modify'
   | 'resolve'
   | 'correlate'
   | 'admin'
@@ -33,6 +34,7 @@ export const rolesFor: Readonly<Record<Exclude<Access, 'public'>, readonly Role[
   read: ['admin', 'operator'],
   start: ['admin', 'user'],
   cancel: ['admin', 'operator'],
+  modify: ['admin', 'operator'],
   resolve: ['admin', 'operator'],
   correlate: ['admin', 'worker'],
   admin: ['admin'],
@@ -141,6 +143,7 @@ export async function checkObject(principal: Principal, access: Exclude<Access, 
     case 'read':
     case 'start':
     case 'cancel':
+    case 'modify':
     case 'resolve':
     case 'correlate':
     case 'admin':

@@ -23,6 +23,7 @@ const permissionsOf: Readonly<Record<Exclude<Access, 'public' | 'authenticated'>
   read: [['PROCESS_DEFINITION', ['READ_PROCESS_DEFINITION', 'READ_PROCESS_INSTANCE']]],
   start: [['PROCESS_DEFINITION', ['CREATE_PROCESS_INSTANCE']]],
   cancel: [['PROCESS_DEFINITION', ['CANCEL_PROCESS_INSTANCE']]],
+  modify: [['PROCESS_DEFINITION', ['MODIFY_PROCESS_INSTANCE']]],
   resolve: [['PROCESS_DEFINITION', ['UPDATE_PROCESS_INSTANCE']]],
   correlate: [['MESSAGE', ['CREATE']]],
   admin: identityResources.map((resource): Grant => [resource, ['CREATE', 'READ', 'UPDATE', 'DELETE']]),

@@ -114,6 +114,16 @@ const cases: RouteCase[] = [
     given: atInstance('/cancellation', 'POST', {}),
   },
   {
+    route: 'POST /v2/process-instances/{processInstanceKey}/modification',
+    allowed: [['alice', 204], ['oscar', 204]],
+    refused: ['anonymous', 'mia', 'payKey'],
+    given: async (h) => {
+      const key = await chargeElement(h);
+      const processInstanceKey = (await h.engine.getElementInstance(key)).processInstanceKey;
+      return { method: 'POST', path: `/v2/process-instances/${processInstanceKey}/modification`, body: { terminateInstructions: [{ elementInstanceKey: key }] } };
+    },
+  },
+  {
     route: 'POST /v2/messages/publication',
     allowed: [['alice', 200], ['payKey', 200]],
     refused: ['anonymous', 'oscar', 'mia'],

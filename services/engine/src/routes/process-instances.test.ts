@@ -170,4 +170,41 @@ describe('process instance routes', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ processDefinitionId: 'simple', processDefinitionVersion: 1 });
   });
+
+  it('modifies an instance (8.8 modification): the token moves from the job to the user task, the job is gone, the history records it', async () => {
+    // given an instance waiting at the charge job
+    const key = await h.startSimple({ amount: 1 });
+    const charge = (await h.engine.searchElementInstances({ filter: { processInstanceKey: key, elementId: 'charge' } })).items[0]?.elementInstanceKey ?? '';
+    // when
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/v2/process-instances/${key}/modification`,
+      payload: { activateInstructions: [{ elementId: 'approve', variableInstructions: [{ variables: { skipped: 'charge' } }] }], terminateInstructions: [{ elementInstanceKey: charge }] },
+    });
+    // then
+    expect(res.statusCode).toBe(204);
+    const after = (await h.app.inject({ method: 'GET', url: `/v2/process-instances/${key}` })).json();
+    expect(after).toMatchObject({ state: 'ACTIVE', variables: { amount: 1, skipped: 'charge' }, waiting: [{ elementId: 'approve', kind: 'userTask' }] });
+    expect((await h.engine.searchJobs({ filter: { processInstanceKey: key } })).items.filter((job) => job.state === 'CREATED')).toEqual([]);
+    const history = (await h.app.inject({ method: 'GET', url: `/v2/process-instances/${key}/history` })).json() as { items: { type: string }[] };
+    expect(history.items.map((e) => e.type)).toContain('InstanceModified');
+  });
+
+  it('refuses a modification with 400 listing every bad instruction, and changes nothing', async () => {
+    // given
+    const key = await h.startSimple({ amount: 1 });
+    // when
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/v2/process-instances/${key}/modification`,
+      payload: { activateInstructions: [{ elementId: 'nowhere' }, { elementId: 'start' }], terminateInstructions: [{ elementInstanceKey: '123' }] },
+    });
+    // then
+    expect(res.statusCode).toBe(400);
+    const problem = res.json() as { code: string; detail: string; problems: { field: string }[] };
+    expect(problem.code).toBe('VALIDATION_FAILED');
+    expect(problem.problems.map((p) => p.field)).toEqual(['activateInstructions[0]', 'activateInstructions[1]', 'terminateInstructions[0]']);
+    expect(problem.detail).toContain("No element 'nowhere'");
+    expect((await h.app.inject({ method: 'GET', url: `/v2/process-instances/${key}` })).json()).toMatchObject({ waiting: [{ elementId: 'charge' }] });
+  });
 });

@@ -1,5 +1,5 @@
 import { defaultTenantId, processInstanceOperations as ops, unhonouredCreationFields } from '@baton/api';
-import type { CancelProcessInstanceRequest, CreateProcessInstanceResult, ProcessInstanceCreationInstruction, ProcessInstanceDetail, ProcessInstanceIncidentSearchQuery, ProcessInstanceSearchQuery } from '@baton/api';
+import type { CancelProcessInstanceRequest, ProcessInstanceModificationInstruction, CreateProcessInstanceResult, ProcessInstanceCreationInstruction, ProcessInstanceDetail, ProcessInstanceIncidentSearchQuery, ProcessInstanceSearchQuery } from '@baton/api';
 import { BatonError } from '@baton/errors';
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../route-context.js';
@@ -83,6 +83,14 @@ export function registerProcessInstanceRoutes(app: FastifyInstance, context: Rou
     { config: { command: 'CancelInstance', access: 'cancel' }, schema: schemaOf(ops.cancelProcessInstance) },
     async (request, reply) => {
       await engine.cancelInstance(request.params.processInstanceKey);
+      return reply.code(204).send();
+    },
+  );
+  app.post<InstanceParams & { Body: ProcessInstanceModificationInstruction }>(
+    ops.modifyProcessInstance.path,
+    { config: { command: 'ModifyInstance', access: 'modify' }, schema: schemaOf(ops.modifyProcessInstance) },
+    async (request, reply) => {
+      await engine.modifyInstance(request.params.processInstanceKey, request.body);
       return reply.code(204).send();
     },
   );

@@ -173,6 +173,30 @@ export interface SetVariables extends CommandBase {
   readonly local: boolean;
 }
 
+/** Variables an activation creates: in the process scope (no `scopeElementId`), the element's own, or an enclosing subprocess's. */
+export interface ModificationVariables {
+  readonly scopeElementId?: string;
+  readonly variables: Variables;
+}
+
+/** Activate an element in a running instance (with the subprocess instances it needs). */
+export interface ModificationActivation {
+  readonly elementId: string;
+  /** An active instance of a subprocess enclosing the element to activate it in; absent: the one active instance of each enclosing subprocess, or a new one. */
+  readonly ancestorElementInstanceId?: string;
+  readonly variables?: readonly ModificationVariables[];
+}
+
+/** Terminate one element instance, or every active instance of an element. */
+export type ModificationTermination = { readonly elementInstanceId: string } | { readonly elementId: string };
+
+/** Camunda 8's process instance modification: activations, then terminations, atomically. */
+export interface ModifyInstance extends CommandBase {
+  readonly type: 'ModifyInstance';
+  readonly activate: readonly ModificationActivation[];
+  readonly terminate: readonly ModificationTermination[];
+}
+
 export type Command =
   | CreateInstance
   | CompleteJob
@@ -188,6 +212,7 @@ export type Command =
   | CancelInstance
   | ResolveIncident
   | CompleteCallActivity
-  | SetVariables;
+  | SetVariables
+  | ModifyInstance;
 
 export type CommandType = Command['type'];

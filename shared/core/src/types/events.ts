@@ -337,6 +337,13 @@ export interface ConditionSubscriptionClosed extends ElementEventBase {
   readonly subscriptionKey: string;
 }
 
+/** An operator modified the instance: what it activates and terminates follows as ordinary events. History only. */
+export interface InstanceModified extends EventBase {
+  readonly type: 'InstanceModified';
+  readonly activatedElementIds: readonly string[];
+  readonly terminatedElementInstanceIds: readonly string[];
+}
+
 export type InstanceEvent =
   | InstanceCreated
   | ElementActivated
@@ -378,6 +385,7 @@ export type InstanceEvent =
   | IncidentRaised
   | IncidentResolved
   | InstanceCompleted
-  | InstanceTerminated;
+  | InstanceTerminated
+  | InstanceModified;
 
 export type InstanceEventType = InstanceEvent['type'];

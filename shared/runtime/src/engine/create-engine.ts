@@ -120,6 +120,10 @@ export function createEngine(options: EngineOptions): Engine {
     cancelInstance: (instanceId) => commands.cancel(instanceId),
     resolveIncident: (request) => commands.resolveIncident(request),
     setVariables: async (request) => commands.setVariables(admitted(request)),
+    modifyInstance: async (request) => {
+      for (const activation of request.activate) for (const scoped of activation.variables ?? []) admitted(scoped);
+      return commands.modify(request);
+    },
     getInstance: (instanceId) => queries.getInstance(instanceId),
     // The store holds what `decide` emitted: the core's events unless a test swapped the core.
     getHistory: async (instanceId, page) => (await reads.readHistory(instanceId, page ?? {})) as Page<HistoryEntry<InstanceEvent>>,

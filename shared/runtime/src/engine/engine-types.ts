@@ -1,5 +1,5 @@
 import type { KeySource } from '../ids.js';
-import type { InstanceEvent, InstanceState, UserTaskChanges, Variables } from '@baton/core';
+import type { InstanceEvent, InstanceState, ModificationActivation, ModificationTermination, UserTaskChanges, Variables } from '@baton/core';
 import type { ProcessDefinition } from '@baton/model';
 import type { DecideFn, ExecuteRequest, ExecuteResult } from '../command-processor.js';
 import type { ParseFn } from '../definition-registry.js';
@@ -177,6 +177,13 @@ export interface SetVariablesRequest {
   readonly local: boolean;
 }
 
+/** Camunda 8's process instance modification: activate elements, terminate element instances, atomically (activations first). */
+export interface ModifyInstanceRequest {
+  readonly instanceId: string;
+  readonly activate: readonly ModificationActivation[];
+  readonly terminate: readonly ModificationTermination[];
+}
+
 export interface ThrowErrorRequest extends KeyedRequest {
   readonly jobKey: string;
   readonly errorCode: string;
@@ -301,6 +308,11 @@ export interface Engine {
    * INSTANCE_NOT_FOUND / INSTANCE_NOT_ACTIVE for the instance.
    */
   setVariables(request: SetVariablesRequest): Promise<ExecuteResult>;
+  /**
+   * Modifies a running instance (variable limits checked first); VALIDATION_FAILED lists
+   * every instruction it cannot apply and changes nothing; INSTANCE_NOT_FOUND / INSTANCE_NOT_ACTIVE.
+   */
+  modifyInstance(request: ModifyInstanceRequest): Promise<ExecuteResult>;
 
   /** Throws INSTANCE_NOT_FOUND. */
   getInstance(instanceId: string): Promise<VersionedState>;

@@ -3,7 +3,7 @@ import { BatonError } from '@baton/errors';
 import type { ExecuteResult } from '../command-processor.js';
 import type { StartEventTarget, VersionedState } from '../ports/store-records.js';
 import { executeOnWait, stamp, type EngineContext } from './engine-context.js';
-import type { AssignUserTaskRequest, CompleteUserTaskRequest, ResolveIncidentRequest, SetVariablesRequest, StartInstanceRequest, UpdateUserTaskRequest } from './engine-types.js';
+import type { AssignUserTaskRequest, CompleteUserTaskRequest, ModifyInstanceRequest, ResolveIncidentRequest, SetVariablesRequest, StartInstanceRequest, UpdateUserTaskRequest } from './engine-types.js';
 import type { Queries } from './queries.js';
 
 /** Commands on one instance that need only a key look-up: start, user tasks, incidents, cancel. */
@@ -81,6 +81,11 @@ export class InstanceCommands {
     const { instanceId, elementInstanceId, variables, local } = request;
     const command = { type: 'SetVariables', ...stamp(this.ctx), variables, local, ...(elementInstanceId === undefined ? {} : { elementInstanceId }) } as const;
     return this.ctx.processor.execute({ instanceId, command });
+  }
+
+  modify(request: ModifyInstanceRequest): Promise<ExecuteResult> {
+    const { instanceId, activate, terminate } = request;
+    return this.ctx.processor.execute({ instanceId, command: { type: 'ModifyInstance', ...stamp(this.ctx), activate, terminate } });
   }
 
   cancel(instanceId: string): Promise<ExecuteResult> {

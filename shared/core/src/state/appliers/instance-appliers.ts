@@ -35,6 +35,7 @@ export const instanceAppliers: AppliersOf<
   | 'SignalTriggered'
   | 'EventThrown'
   | 'DecisionEvaluated'
+  | 'InstanceModified'
 > = {
   IncidentRaised: {
     1: (d, e) => {
@@ -70,6 +71,7 @@ export const instanceAppliers: AppliersOf<
       d.seq += 1 + e.evaluatedDecisions.length + (e.failure === undefined ? 0 : 1);
     },
   },
+  InstanceModified: { 1: recordOnly },
 };
 
 /**
