@@ -13,7 +13,7 @@ import type { InstanceEvent } from './types/events.js';
 /** Deferred work, run in order after the current move, so siblings exist before any of them finishes. */
 export type AgendaItem =
   /** Run the behaviour of an activated element (inputs, boundary subscriptions, its own activation). */
-  | { readonly kind: 'activate'; readonly elementInstanceId: string }
+  | { readonly kind: 'activate'; readonly elementInstanceId: string; readonly continued?: true }
   /** An element activated by a trigger completes at once with the trigger's variables. */
   | { readonly kind: 'completeWith'; readonly elementInstanceId: string; readonly variables: Variables }
   /** An inner instance of a multi-instance body completed (or the completion condition must be re-checked). */

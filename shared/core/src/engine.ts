@@ -2,6 +2,7 @@ import { elementAt, type AgendaItem, type Ctx } from './context.js';
 import { completeWithVariables } from './elements/common/complete.js';
 import { raiseIncident } from './elements/common/incident.js';
 import { setLocal, visibleFrom } from './elements/common/variables.js';
+import { isAsyncAt, openContinuation } from './elements/common/continuation.js';
 import { evaluate } from './elements/common/expressions.js';
 import { onInnerCompleted } from './elements/containers/multi-instance.js';
 import { openBoundaryWaits } from './elements/events/boundary-event.js';
@@ -35,7 +36,7 @@ export function runAgenda(ctx: Ctx): void {
       } else if (ctx.draft.status === 'active' && ctx.draft.elementInstances[subjectOf(ctx, item)] !== undefined) {
         switch (item.kind) {
           case 'activate':
-            runActivation(ctx, item.elementInstanceId);
+            runActivation(ctx, item.elementInstanceId, item.continued === true);
             break;
           case 'completeWith':
             completeWithVariables(ctx, item.elementInstanceId, item.variables);
@@ -85,11 +86,14 @@ function applyInputs(ctx: Ctx, elementInstanceId: string): boolean {
  * Activate an element instance: a multi-instance body opens its boundary waits and
  * starts inner instances; any other element maps its inputs, opens its boundary
  * waits (unless it is an inner instance: the body owns them) and runs its behaviour.
+ * `continued`: its asyncBefore continuation ran, so it starts now.
  */
-export function runActivation(ctx: Ctx, elementInstanceId: string): void {
+export function runActivation(ctx: Ctx, elementInstanceId: string, continued = false): void {
   const rec = ctx.draft.elementInstances[elementInstanceId];
   if (rec === undefined) return;
   const element = elementAt(ctx, rec.elementId);
+  // asyncBefore: a commit point before the element starts; its continuation job comes back here (issue 16).
+  if (!continued && isAsyncAt(element, rec, 'before')) return openContinuation(ctx, element, rec, 'before');
   if (rec.isMultiInstanceBody !== true && !applyInputs(ctx, elementInstanceId)) return;
   if (rec.loopCounter === undefined) {
     const opened = openBoundaryWaits(ctx, element, rec);

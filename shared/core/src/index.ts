@@ -12,6 +12,7 @@ export { currentEventVersion, registeredEventVersions } from './state/event-appl
 export { visibleVariables, waitingElementIds, isActive, hasIncident } from './queries.js';
 export { assertNever } from './assert-never.js';
 export { waitKeyOf } from './wait-key.js';
+export { continuationJobType } from './elements/common/continuation.js';
 export { childKey, instanceKeyOf, isNumericKey, keyOfInstanceNumber, keySeqBits, maxInstanceNumber } from './keys.js';
 export type * from './types/commands.js';
 export type * from './types/effects.js';

@@ -139,6 +139,18 @@ export interface MultiInstanceDefinition {
   readonly completionCondition?: Expression;
 }
 
+/**
+ * Camunda 7 async continuations (issue 16): commit points. `before`: the element
+ * waits, once activated, for an engine job before it starts (inputs, boundary
+ * events, its behaviour); `after`: once done, it waits for one before it leaves.
+ * A continuation that fails is retried `retries` times in all, then an incident.
+ */
+export interface AsyncContinuation {
+  readonly before: boolean;
+  readonly after: boolean;
+  readonly retries: number;
+}
+
 interface FlowElementBase {
   readonly elementId: string;
   readonly name?: string;
@@ -151,6 +163,7 @@ interface FlowElementBase {
   /** Boundary events attached to this activity. */
   readonly boundaryEventIds: readonly string[];
   readonly multiInstance?: MultiInstanceDefinition;
+  readonly async?: AsyncContinuation;
   /** Extension attributes and elements Baton does not interpret, kept for tools (`zeebe:properties`, ...). */
   readonly properties: Readonly<Record<string, string>>;
 }

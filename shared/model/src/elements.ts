@@ -1,5 +1,6 @@
 import { describe, label, report, type BuildContext } from './context.js';
-import type { EventDefinition, FlowElement, JobDefinition, Mapping } from './definition.js';
+import { readAsyncContinuation } from './async-continuation.js';
+import type { AsyncContinuation, EventDefinition, FlowElement, JobDefinition, Mapping } from './definition.js';
 import type { DraftElement, DraftScope } from './draft.js';
 import { readEvent, readMessage, type EventPosition, type EventRead } from './events.js';
 import { readMappings, readMultiInstance, readProperties } from './io.js';
@@ -31,6 +32,7 @@ interface Common {
   outputs: readonly Mapping[];
   boundaryEventIds: string[];
   multiInstance?: NonNullable<FlowElement['multiInstance']>;
+  async?: AsyncContinuation;
   properties: Record<string, string>;
 }
 
@@ -38,6 +40,7 @@ function common(ctx: BuildContext, node: ModdleElement, scopeId: string, lane: s
   const name = attr(node, 'name');
   const { inputs, outputs } = readMappings(ctx, node);
   const multiInstance = readMultiInstance(ctx, node);
+  const async = readAsyncContinuation(node);
   return {
     elementId: node.id ?? '',
     ...(name === undefined ? {} : { name }),
@@ -48,6 +51,7 @@ function common(ctx: BuildContext, node: ModdleElement, scopeId: string, lane: s
     outputs,
     boundaryEventIds: [],
     ...(multiInstance === undefined ? {} : { multiInstance }),
+    ...(async === undefined ? {} : { async }),
     properties: readProperties(node, lane),
   };
 }

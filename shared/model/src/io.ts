@@ -141,6 +141,9 @@ const interpreted = new Set([
   'camunda:dueDate',
   'camunda:followUpDate',
   'camunda:priority',
+  'camunda:asyncBefore',
+  'camunda:asyncAfter',
+  'camunda:async',
 ]);
 
 const vendorPrefixes = new Set(['bpmn', 'bpmndi', 'di', 'dc', 'zeebe', 'camunda', 'bioc', 'color']);

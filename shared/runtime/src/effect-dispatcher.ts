@@ -1,4 +1,4 @@
-import type { Effect } from '@baton/core';
+import { continuationJobType, type Effect } from '@baton/core';
 import { assertNever } from './assert-never.js';
 import { isBatonError } from '@baton/errors';
 import type { ExecuteRequest, ExecuteResult, FreshCommit } from './command-processor.js';
@@ -27,9 +27,10 @@ const alreadyDone = new Set(['STALE_COMMAND', 'INSTANCE_NOT_ACTIVE', 'JOB_NOT_OP
 
 /** Runs one outbox entry's effect on the ports, idempotently (keys are deterministic). */
 export function createEffectDispatcher(targets: DispatchTargets): (entry: EffectEntry, fresh?: FreshCommit) => Promise<void> {
+  const chains = new Map<string, number>();
   return async (entry, fresh) => {
     try {
-      await dispatchEffect(entry.effect, targets, fresh);
+      await dispatchEffect(entry.effect, targets, fresh, chains);
     } catch (error) {
       if (isBatonError(error) && alreadyDone.has(error.code)) return;
       throw error;
@@ -37,10 +38,11 @@ export function createEffectDispatcher(targets: DispatchTargets): (entry: Effect
   };
 }
 
-async function dispatchEffect(effect: Effect, targets: DispatchTargets, fresh: FreshCommit | undefined): Promise<void> {
+async function dispatchEffect(effect: Effect, targets: DispatchTargets, fresh: FreshCommit | undefined, chains: Map<string, number>): Promise<void> {
   const { queue } = targets;
   switch (effect.type) {
     case 'EnqueueJob': {
+      if (effect.jobType === continuationJobType) return runContinuation(effect, targets, chains);
       const { jobKey, instanceId, elementId, elementInstanceId, jobType, retries, customHeaders, notBefore } = effect;
       const payload = { jobKey, instanceId, elementId, elementInstanceId, jobType, retries, customHeaders };
       // A retry (same key, queued before) or a sweep never goes eager: the job may be held elsewhere.
@@ -85,6 +87,42 @@ async function dispatchEffect(effect: Effect, targets: DispatchTargets, fresh: F
       return;
     default:
       assertNever(effect);
+  }
+}
+
+/** Continuations of one instance run one inside the other (each right after its commit); more than this is a loop. */
+const maxChainedContinuations = 100;
+
+/** Failures no attempt of a continuation can help: the store or a race; the outbox sweep dispatches the effect again. */
+const infrastructure = (error: unknown): boolean => isBatonError(error) && (error.category === 'unavailable' || error.code === 'VERSION_CONFLICT');
+
+/**
+ * An async continuation (issue 16): the engine runs the job itself, right after
+ * the commit that created it. When continuing is refused or throws (a loop with no
+ * wait, a bug in a step), the job fails with one retry less and is tried again;
+ * with none left its element has a JOB_NO_RETRIES incident, and the commit before
+ * the continuation stands. Store failures leave the effect to the outbox sweep.
+ */
+async function runContinuation(effect: Extract<Effect, { type: 'EnqueueJob' }>, targets: DispatchTargets, chains: Map<string, number>): Promise<void> {
+  const { instanceId, jobKey, elementId, retries } = effect;
+  const depth = (chains.get(instanceId) ?? 0) + 1;
+  const fail = (errorMessage: string, left: number) =>
+    targets.execute({ instanceId, command: { type: 'FailJob', commandId: targets.newCommandId(), at: targets.clock.now(), jobKey, retries: left, errorMessage } });
+  // A model that loops through async elements with nothing to wait at would continue forever.
+  if (depth > maxChainedContinuations) {
+    await fail(`The async continuation of '${elementId}' is the ${depth}th in a row without a wait: the model loops through async elements with no task, timer or message to wait at. Add a wait state or an exit condition, then resolve the incident.`, 0);
+    return;
+  }
+  chains.set(instanceId, depth);
+  try {
+    await targets.execute({ instanceId, command: { type: 'CompleteJob', commandId: targets.newCommandId(), at: targets.clock.now(), jobKey, variables: {} } });
+  } catch (error) {
+    if (infrastructure(error) || (isBatonError(error) && alreadyDone.has(error.code))) throw error;
+    const why = isBatonError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
+    await fail(`The async continuation of '${elementId}' failed: ${why}`, retries - 1);
+  } finally {
+    if (depth === 1) chains.delete(instanceId);
+    else chains.set(instanceId, depth - 1);
   }
 }
 

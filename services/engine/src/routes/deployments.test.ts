@@ -66,6 +66,21 @@ describe('POST /v2/deployments', () => {
     expect(accepted.json().deployments[0].processDefinition.processDefinitionId).toBe('draft');
   });
 
+  it('deploys a Flowable .bpmn20.xml model without isExecutable as executable, with a warning (issue 16)', async () => {
+    // given a Flowable-style file: default BPMN namespace, no isExecutable
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="http://flowable.org/test">
+  <process id="flowableOne"><startEvent id="s" /><sequenceFlow id="f" sourceRef="s" targetRef="t" /><userTask id="t" /><sequenceFlow id="g" sourceRef="t" targetRef="e" /><endEvent id="e" /></process>
+</definitions>`;
+    // when
+    const res = await h.app.inject({ method: 'POST', url: '/v2/deployments', ...multipart([{ name: 'one.bpmn20.xml', xml }]) });
+    // then
+    expect(res.statusCode).toBe(200);
+    expect(res.json().deployments[0].processDefinition).toMatchObject({ processDefinitionId: 'flowableOne', resourceName: 'one.bpmn20.xml' });
+    const started = await h.app.inject({ method: 'POST', url: '/v2/process-instances', payload: { processDefinitionId: 'flowableOne' } });
+    expect(started.statusCode).toBe(200);
+  });
+
   it('answers 400 naming "resources" when no file is sent', async () => {
     const json = await h.app.inject({ method: 'POST', url: '/v2/deployments', payload: { xml: '<x/>' } });
     expect(json.statusCode).toBe(400);

@@ -1,5 +1,6 @@
 import { effect, emit, recordOf, type Ctx } from '../context.js';
-import { completeWithVariables } from '../elements/common/complete.js';
+import { completeElement, completeWithVariables } from '../elements/common/complete.js';
+import { continuationOf } from '../elements/common/continuation.js';
 import { raiseIncident } from '../elements/common/incident.js';
 import { propagate } from '../elements/common/variables.js';
 import { throwEvent } from '../elements/events/throw-event.js';
@@ -25,7 +26,10 @@ export function completeJob(ctx: Ctx, command: CompleteJob): Rejection | undefin
   const job = openJob(ctx, command.jobKey);
   if (isRejection(job)) return job;
   emit(ctx, { type: 'JobCompleted', elementId: job.elementId, elementInstanceId: job.elementInstanceId, jobKey: job.jobKey });
-  completeWithVariables(ctx, job.elementInstanceId, command.variables);
+  const continuation = continuationOf(job);
+  if (continuation === 'before') ctx.agenda.push({ kind: 'activate', elementInstanceId: job.elementInstanceId, continued: true });
+  else if (continuation === 'after') completeElement(ctx, job.elementInstanceId, { continued: true });
+  else completeWithVariables(ctx, job.elementInstanceId, command.variables);
   return undefined;
 }
 

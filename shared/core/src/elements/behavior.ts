@@ -11,6 +11,8 @@ export interface CompleteOptions {
   readonly triggeredWith?: Variables;
   /** Leave by jumping to this element instead (a link throw to its catch). */
   readonly jumpTo?: string;
+  /** Its async-after continuation ran: leave now (issue 16). */
+  readonly continued?: true;
 }
 
 /**

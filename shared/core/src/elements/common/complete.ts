@@ -3,6 +3,7 @@ import { elementAt, emit, hasChildren, ids, recordOf, type Ctx } from '../../con
 import { scopeKeyOf, type ElementRecord } from '../../state/records.js';
 import type { Variables } from '../../types/commands.js';
 import type { CompleteOptions } from '../behavior.js';
+import { isAsyncAt, openContinuation } from './continuation.js';
 import { evaluate } from './expressions.js';
 import { activateElement, outgoingFlows, takeFlow } from './flow.js';
 import { raiseIncident } from './incident.js';
@@ -14,6 +15,14 @@ import { closeWaitsOf } from './waits.js';
 export function completeElement(ctx: Ctx, elementInstanceId: string, options: CompleteOptions = {}): boolean {
   const rec = recordOf(ctx, elementInstanceId);
   const element = elementAt(ctx, rec.elementId);
+  // asyncAfter: the element is done (its boundary events stop listening) and waits on its continuation to leave.
+  // Not when the caller chose how it leaves (a gateway's flows, a link, a trigger): those cannot wait.
+  const choosesWay = options.flows !== undefined || options.jumpTo !== undefined || options.triggeredWith !== undefined;
+  if (options.continued !== true && !choosesWay && isAsyncAt(element, rec, 'after')) {
+    closeWaitsOf(ctx, elementInstanceId);
+    openContinuation(ctx, element, rec, 'after');
+    return true;
+  }
   return ctx.behaviorOf(element, rec).complete(ctx, element, rec, options);
 }
 
