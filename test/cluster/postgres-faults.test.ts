@@ -6,7 +6,7 @@ import { countInState, expectEachEffectOnce, expectEveryJobRan, startRoundRobin,
 import { ServeCluster, type ServeNode } from './support/serve-nodes.js';
 
 // Issue 15, "Done when": real `baton serve` processes on one Postgres (store, jobs and
-// timers there: no --queue but the same URL), over the run's NATS. A Postgres of this
+// timers there: no --queue given), over the run's NATS. A Postgres of this
 // file's own (fsync on), so it can crash and come back on the same port; each describe
 // works in a database of its own, created empty: the first node to start migrates it.
 // Jobs a dead node held come back when their lease ends: 4 s here (`--job-lease-ms`).
@@ -126,6 +126,9 @@ describe('real nodes started on an empty Postgres', () => {
       const { rows } = await pool.query<{ version: number; applied_at: Date }>('SELECT version, applied_at FROM baton.schema_migrations ORDER BY version');
       expect(rows.map((row) => row.version)).toEqual(migrations().map((m) => m.version));
       expect(new Set(rows.map((row) => row.applied_at.getTime())).size).toBe(1);
+      // and: each node's queue is that Postgres (no --queue given): both listen for its job notices
+      const { rows: listeners } = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'baton-notices'");
+      expect(listeners[0]?.n).toBe(2);
     } finally {
       await pool.end();
     }

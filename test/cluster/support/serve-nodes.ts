@@ -19,7 +19,7 @@ export type BusKind = 'nats' | 'faye';
 /** How one `baton serve` node of a test is started. */
 export interface NodeSpec {
   readonly name: string;
-  /** A Redis URL, or `none` for an edge node. */
+  /** A Redis URL (also the queue's), a Postgres URL (the queue is that database), or `none` for an edge node. */
   readonly store: string;
   readonly bus: string;
   readonly capabilities: readonly string[];
@@ -78,7 +78,8 @@ export class ServeCluster {
   /** Starts a node and resolves once it listens (it has joined the cluster by then). */
   async start(spec: NodeSpec): Promise<ServeNode> {
     const args = ['serve', '--port', '0', '--store', spec.store, '--bus', spec.bus, '--cluster', this.cluster, '--handlers', handlers, ...this.flags];
-    if (spec.store !== 'none') args.push('--queue', spec.store);
+    // A Postgres store keeps jobs and timers itself when no --queue is given (issue 15).
+    if (spec.store !== 'none' && !spec.store.startsWith('postgres://')) args.push('--queue', spec.store);
     if (spec.capabilities.length > 0) args.push('--capabilities', spec.capabilities.join(','));
     if (spec.deploys === true) args.push('--deploy', processesDir);
     const env = { BATON_NODE_ID: spec.name, BATON_TEST_RUN_LOG: this.runLog, ...spec.env };

@@ -8,7 +8,7 @@ interface ServeFlags {
   readonly port: string;
   readonly host: string;
   readonly store: string;
-  readonly queue: string;
+  readonly queue?: string;
   readonly bus: string;
   readonly history?: string;
   readonly identityStore?: string;
@@ -130,7 +130,7 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
     ...(auth === undefined ? {} : { auth }),
     ...(flags.insecureNoAuth === true ? { insecureNoAuth: true } : {}),
     store: flags.store,
-    queue: flags.queue,
+    ...(flags.queue === undefined ? {} : { queue: flags.queue }),
     bus: flags.bus,
     ...(flags.history === undefined ? {} : { history: flags.history }),
     ...(flags.identityStore === undefined ? {} : { identityStoreUrl: flags.identityStore }),
@@ -164,7 +164,8 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--port <port>', 'HTTP port (0 picks a free one)').env('PORT').default('8080'))
     .addOption(new Option('--host <host>', 'address to bind').env('BATON_HOST').default('127.0.0.1'))
     .addOption(new Option('--store <url>', 'state store').env('BATON_STORE').default('memory'))
-    .addOption(new Option('--queue <url>', 'job and timer queue').env('BATON_QUEUE').default('memory'))
+    // No default value: with a Postgres store and no --queue, jobs and timers live in that Postgres (issue 15); otherwise in memory.
+    .addOption(new Option('--queue <url>', 'job and timer queue (default: the store\'s Postgres with --store postgres://…, else memory)').env('BATON_QUEUE'))
     .addOption(new Option('--bus <url>', 'message bus').env('BATON_BUS').default('memory'))
     .addOption(
       new Option('--history <url>', 'secondary storage (postgres://…) each instance\'s history is copied to after its commits; history reads and instance search use it, a little behind the store (default: the store serves both)').env(
@@ -209,9 +210,8 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       new Option('--pg-pool-size <n>', 'Postgres store and queue: connections in each adapter\'s pool; wins over the URL\'s pool_size (default 10)').env('BATON_PG_POOL_SIZE'),
     )
     .addOption(
-      new Option('--pg-statement-timeout-ms <ms>', 'Postgres: longest a statement may run before the server cancels it; wins over the URL\'s statement_timeout (default 5000)').env(
-        'BATON_PG_STATEMENT_TIMEOUT_MS',
-      ),
+      new Option('--pg-statement-timeout-ms <ms>', 'Postgres: longest a statement may run before the server cancels it; wins over the URL\'s statement_timeout (default 5000)')
+        .env('BATON_PG_STATEMENT_TIMEOUT_MS'),
     )
     .addOption(new Option('--body-limit <bytes>', 'largest request body; a larger one is refused with 413 PAYLOAD_TOO_LARGE (default 4194304: 4 MiB)').env('BATON_BODY_LIMIT'))
     .addOption(
