@@ -119,9 +119,25 @@ export async function withinMs<T>(timeoutMs: number, what: string, work: Promise
   }
 }
 
-/** Runs one adapter call: refused once `what` is closed; driver errors wrapped by {@link unavailable}. */
+/**
+ * SQLSTATE 57P01 (admin_shutdown): the server ended this pooled connection's backend
+ * (pg_terminate_backend, a fast shutdown) before or while it ran the statement, which
+ * it then did not commit; the pool may not have noticed the idle connection's end yet.
+ */
+const isBackendTerminated = (error: unknown): boolean => (error as { code?: unknown } | undefined)?.code === '57P01';
+
+/**
+ * Runs one adapter call: refused once `what` is closed; driver errors wrapped by
+ * {@link unavailable}. A call whose connection the server had terminated is run once more
+ * on a fresh one: nothing of it was written (57P01 aborts the statement's transaction).
+ */
 export async function guarded<T>(isClosed: boolean, what: string, work: () => Promise<T>): Promise<T> {
   if (isClosed) throw new BatonError('STORE_UNAVAILABLE', `The ${what} is closed; create a new one.`);
+  try {
+    return await work();
+  } catch (error) {
+    if (!isBackendTerminated(error)) throw unavailable(error);
+  }
   try {
     return await work();
   } catch (error) {

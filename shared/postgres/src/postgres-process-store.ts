@@ -72,10 +72,21 @@ export class PostgresProcessStore implements ProcessStore {
     this.deployments = new StoreDeployments(pool);
   }
 
-  /** A bounded health probe (not part of the port): reads the schema's epoch; throws STORE_UNAVAILABLE past `timeoutMs`. */
+  /**
+   * A bounded health probe (not part of the port): reads the schema's epoch; throws
+   * STORE_UNAVAILABLE past `timeoutMs`, and when the session cannot write (a database
+   * turned read-only, a standby), since every command commits.
+   */
   probe(timeoutMs: number): Promise<PostgresStoreProbe> {
     return this.guard(async () => {
-      const { rows } = await withinMs(timeoutMs, 'the readiness probe', this.pool.query<{ epoch: string }>('SELECT epoch FROM store_meta'));
+      const { rows } = await withinMs(
+        timeoutMs,
+        'the readiness probe',
+        this.pool.query<{ epoch: string; is_read_only: boolean }>("SELECT epoch, current_setting('transaction_read_only') = 'on' AS is_read_only FROM store_meta"),
+      );
+      if (rows[0]?.is_read_only === true) {
+        throw new BatonError('STORE_UNAVAILABLE', 'Postgres is read-only (default_transaction_read_only, or a standby): every commit would be refused; make it writable or point the node at the primary.');
+      }
       const found = rows[0]?.epoch ?? 'missing';
       const was = this.seenEpoch;
       this.seenEpoch = found;

@@ -49,6 +49,13 @@ describe('Postgres connection settings and failures', () => {
       await expect(commit()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', message: expect.stringContaining('read-only') });
       expect(await store.load('i-1')).toMatchObject({ version: 1, state: { seq: 1 } });
       expect((await store.readHistory('i-1', {})).total).toBe(1);
+      // and readiness's probe says so too
+      await expect(store.probe(5_000)).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', message: expect.stringContaining('read-only') });
+      // and once the database is writable again, the probe and the commit pass
+      await admin.query(`ALTER DATABASE ${database} RESET default_transaction_read_only`);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]);
+      await expect(store.probe(5_000)).resolves.toMatchObject({ epoch: expect.any(String) });
+      expect(await commit()).toBe(2);
     } finally {
       await store.close();
       await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
