@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { validateCompose } from './schema-validators.js';
 
 const composeFile = fileURLToPath(new URL('../../deploy/compose.yaml', import.meta.url));
+const postgresComposeFile = fileURLToPath(new URL('../../deploy/compose.postgres.yaml', import.meta.url));
 
 interface Service {
   image?: string;
@@ -98,5 +99,44 @@ describe('deploy/compose.yaml', () => {
   it('is caught when a field is misspelled', () => {
     const text = readFileSync(composeFile, 'utf8').replace('    healthcheck:\n      test: ["CMD", "redis-cli", "ping"]', '    healtcheck:\n      test: ["CMD", "redis-cli", "ping"]');
     expect(validateCompose(loadCompose(text))).toContain('/services/redis must NOT have additional properties "healtcheck"');
+  });
+});
+
+describe('deploy/compose.postgres.yaml (issue 15)', () => {
+  const { services } = loadCompose(readFileSync(postgresComposeFile, 'utf8'));
+  const engines = ['engine-1', 'engine-2', 'engine-3'];
+  const serve = new Set(
+    [...readFileSync(fileURLToPath(new URL('../../services/cli/src/commands/serve.ts', import.meta.url)), 'utf8').matchAll(/\.env\('([A-Z_]+)'\)/g)].map((m) => m[1] ?? ''),
+  );
+
+  it('validates against the compose-spec schema', () => {
+    expect(validateCompose(loadCompose(readFileSync(postgresComposeFile, 'utf8')))).toEqual([]);
+  });
+
+  it('runs Postgres on a volume with a health check, and no Redis', () => {
+    expect(services.postgres?.image).toMatch(/^postgres:16\.\d+-alpine$/);
+    expect(services.postgres?.volumes).toEqual(['postgres-data:/var/lib/postgresql/data']);
+    expect(services.postgres?.healthcheck?.test).toContain('pg_isready');
+    expect(services.redis).toBeUndefined();
+  });
+
+  it('runs three engine nodes on Postgres alone (no queue named: jobs and timers stay there) and NATS', () => {
+    for (const name of engines) {
+      const environment = services[name]?.environment ?? {};
+      expect(environment.BATON_STORE, name).toMatch(/^postgres:\/\/baton:.+@postgres:5432\/baton$/);
+      expect(environment.BATON_QUEUE, name).toBeUndefined();
+      expect(environment, name).toMatchObject({ BATON_BUS: 'nats://nats:4222', BATON_NODE_ID: name, BATON_PG_POOL_SIZE: '8' });
+      expect(Object.keys(services[name]?.depends_on ?? {}).sort(), name).toEqual(['nats', 'postgres']);
+      for (const variable of Object.keys(environment)) expect(serve, `${name} ${variable}`).toContain(variable);
+    }
+    expect(Object.keys(services.lb?.depends_on ?? {}).sort()).toEqual(engines);
+  });
+
+  it('waits only on dependencies that have a health check, and pins every image version', () => {
+    for (const [name, service] of Object.entries(services)) {
+      expect(service.healthcheck, `${name} healthcheck`).toBeDefined();
+      for (const dependency of Object.keys(service.depends_on ?? {})) expect(services[dependency]?.healthcheck, `${name} depends on ${dependency}`).toBeDefined();
+      if (service.build === undefined) expect(service.image, name).toMatch(/^[a-z0-9./-]+:\d+\.\d+\.\d+[\w.-]*$|^postgres:\d+\.\d+-alpine$/);
+    }
   });
 });

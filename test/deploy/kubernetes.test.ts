@@ -7,7 +7,7 @@ import { renderKustomization, type KubeObject } from './kustomize.js';
 import { validateKubernetesObject } from './schema-validators.js';
 
 const k8s = fileURLToPath(new URL('../../k8s/', import.meta.url));
-const variants = { base: `${k8s}base`, dev: `${k8s}overlays/dev`, prod: `${k8s}overlays/prod` } as const;
+const variants = { base: `${k8s}base`, dev: `${k8s}overlays/dev`, prod: `${k8s}overlays/prod`, postgres: `${k8s}overlays/postgres` } as const;
 /** The job lock (lease) of a claimed job: JobQueue ConsumeOptions.leaseMs default. */
 const jobLockSeconds = 60;
 
@@ -140,7 +140,8 @@ describe('k8s engine nodes', () => {
 });
 
 describe('k8s edge node, Redis, NATS and network policies', () => {
-  const base = renderKustomization(variants.base);
+  // The base has no store: dev and prod add k8s/redis, the postgres overlay k8s/postgres.
+  const base = renderKustomization(variants.dev);
   const edge = find<Workload>(base, 'Deployment', 'baton-edge-label-printer');
   const engineLabels = find<Workload>(base, 'Deployment', 'baton-engine').spec.template.metadata.labels;
   const edgeLabels = edge.spec.template.metadata.labels;
@@ -172,6 +173,41 @@ describe('k8s edge node, Redis, NATS and network policies', () => {
     expect(allowed('nats').some((s) => matches(s, engineLabels))).toBe(true);
     expect(allowed('nats').some((s) => matches(s, edgeLabels))).toBe(true);
     expect(allowed('nats').every((s) => s['app.kubernetes.io/name'] === 'baton')).toBe(true);
+  });
+});
+
+describe('k8s on Postgres (issue 15)', () => {
+  const objects = renderKustomization(variants.postgres);
+  const engine = find<Workload>(objects, 'Deployment', 'baton-engine');
+  const secrets = objects.filter((o) => o.kind === 'Secret') as unknown as { metadata: { name: string }; stringData: Record<string, string> }[];
+
+  it('runs Postgres on a persistent volume with a readiness check, and no Redis', () => {
+    const postgres = find<Workload & { spec: { volumeClaimTemplates: unknown[] } }>(objects, 'StatefulSet', 'postgres');
+    const container = postgres.spec.template.spec.containers[0];
+    expect(container?.image).toMatch(/^postgres:16\.\d+-alpine$/);
+    expect(postgres.spec.volumeClaimTemplates).toHaveLength(1);
+    expect(JSON.stringify(container?.readinessProbe)).toContain('pg_isready');
+    expect(objects.some((o) => o.metadata.name === 'redis')).toBe(false);
+  });
+
+  it('points the engine nodes at Postgres alone (no queue: jobs and timers stay there) through the Secret', () => {
+    expect(engine.spec.template.spec.containers[0]?.envFrom).toContainEqual({ secretRef: { name: 'baton-secrets' } });
+    const settings = secrets.find((s) => s.metadata.name === 'baton-secrets')?.stringData ?? {};
+    expect(settings['BATON_STORE']).toMatch(/^postgres:\/\/baton:.+@postgres:5432\/baton$/);
+    expect(settings['BATON_QUEUE']).toBeUndefined();
+    const known = serveEnvNames();
+    for (const key of Object.keys(settings)) expect(known, key).toContain(key);
+    // the password Postgres is started with is the one in the URL
+    const password = secrets.find((s) => s.metadata.name === 'baton-postgres')?.stringData['POSTGRES_PASSWORD'];
+    expect(settings['BATON_STORE']).toContain(`:${password}@`);
+  });
+
+  it('lets only engine pods reach Postgres', () => {
+    type Policy = { spec: { podSelector: { matchLabels: Record<string, string> }; ingress: { from: { podSelector: { matchLabels: Record<string, string> } }[]; ports: { port: number }[] }[] } };
+    const policy = find(objects, 'NetworkPolicy', 'postgres-from-engines-only') as unknown as Policy;
+    expect(policy.spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'postgres' });
+    expect(policy.spec.ingress.flatMap((i) => i.from.map((f) => f.podSelector.matchLabels))).toEqual([engine.spec.template.metadata.labels]);
+    expect(policy.spec.ingress.flatMap((i) => i.ports.map((p) => p.port))).toEqual([5432]);
   });
 });
 
