@@ -24,7 +24,8 @@ async function main(config: CaseRunConfig): Promise<void> {
   const benchCase = suites[config.suite]?.find((c) => c.name === config.caseName);
   if (benchCase === undefined) throw new Error(`No case "${config.caseName}" in suite "${config.suite}".`);
   const xml = readFileSync(join(config.modelsDir, benchCase.modelFile), 'utf8');
-  const system = await factories[config.system](benchCase, xml);
+  const decisions = (benchCase.decisionFiles ?? []).map((name) => ({ name, xml: readFileSync(join(config.modelsDir, name), 'utf8') }));
+  const system = await factories[config.system](benchCase, xml, decisions);
   const completed = await system.traceOne();
   const missing = benchCase.mustComplete.filter((id) => !completed.includes(id));
   if (missing.length > 0) {

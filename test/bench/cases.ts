@@ -12,6 +12,8 @@ export interface BenchCase {
   readonly jobType: string;
   /** Elements one instance must complete (checked once per run, so a wrong path cannot pass for speed). */
   readonly mustComplete: readonly string[];
+  /** DMN files in test/bench/models/ deployed with the model; such a case runs on Baton only (bpmn-engine has no DMN). */
+  readonly decisionFiles?: readonly string[];
 }
 
 const variables = { approved: true };
@@ -36,6 +38,17 @@ const coreCases: readonly BenchCase[] = [
     variables,
     jobType: 'work',
     mustComplete: ['start', 'split', ...Array.from({ length: 10 }, (_, i) => `task-${i + 1}`), 'join', 'end'],
+  },
+  {
+    name: 'd-dmn-20-rules',
+    title: '(d) start -> business rule task (UNIQUE table, 20 rules) -> end',
+    modelFile: 'dmn-20-rules.bpmn',
+    processId: 'bench-dmn',
+    // Matches rule 18 of 20: platinum, [2000..3000).
+    variables: { tier: 'platinum', amount: 2500 },
+    jobType: 'work',
+    mustComplete: ['start', 'decide', 'end'],
+    decisionFiles: ['dmn-20-rules.dmn'],
   },
 ];
 

@@ -110,7 +110,8 @@ function parseCli(suite: string, values: CliValues): { config: Omit<CaseRunConfi
     warmupMs: positiveInt(values['warmup-ms'], 'warmup-ms'),
     durationMs: positiveInt(values['duration-ms'], 'duration-ms'),
   };
-  const jobs = chosen.flatMap((benchCase) => systems.map((system) => ({ benchCase, system })));
+  // A case with DMN files runs on Baton only: bpmn-engine evaluates no DMN.
+  const jobs = chosen.flatMap((benchCase) => systems.filter((system) => benchCase.decisionFiles === undefined || system === 'baton').map((system) => ({ benchCase, system })));
   return { config, jobs, ...(values.json === undefined ? {} : { jsonFile: values.json }), isCheck: values.check };
 }
 

@@ -12,4 +12,5 @@ export interface BenchSystem {
   close(): Promise<void>;
 }
 
-export type BenchSystemFactory = (benchCase: BenchCase, xml: string) => Promise<BenchSystem>;
+/** `decisions`: the case's DMN files (name and XML), deployed with the model by a system that evaluates DMN. */
+export type BenchSystemFactory = (benchCase: BenchCase, xml: string, decisions?: readonly { readonly name: string; readonly xml: string }[]) => Promise<BenchSystem>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toFeel, unaryTest } from 'feelin';
 import { evaluateUnaryTest } from './unary-test.js';
 
 describe('evaluateUnaryTest', () => {
@@ -13,6 +14,19 @@ describe('evaluateUnaryTest', () => {
     ['count(for x in 1..3 return x) = ?', 3, true],
   ])('"%s" against %j is %s', (text, input, expected) => {
     expect(evaluateUnaryTest(text, input, { limit: 5 })).toEqual({ ok: true, value: expected });
+  });
+
+  it('answers literal-only tests (compiled once) exactly as feelin reads them', () => {
+    // given literal tests and inputs of every kind, including null and other types
+    const texts = ['"gold"', '"a", "b"', '< 10', '>= 2.5', '[1000..2000)', '(1..5]', ']1..5[', 'not("a", "b")', 'not([1..3])', '"x,y"', '-1', '"say \\"hi\\""'];
+    const inputs: unknown[] = [null, 0, 1, 2.5, 3, 5, 10, 1000, 1999.5, 2000, -1, 'a', 'b', 'gold', 'x,y', 'say "hi"', true, [1]];
+    // then each answer equals feelin's own unaryTest
+    for (const text of texts) {
+      for (const input of inputs) {
+        const expected = unaryTest(text, { '?': toFeel(input) }).value === true;
+        expect(evaluateUnaryTest(text, input, {}), `${text} against ${JSON.stringify(input)}`).toEqual({ ok: true, value: expected });
+      }
+    }
   });
 
   it('reads now() from the clock it is given, so a replay sees the same day', () => {

@@ -8,7 +8,7 @@ import { batonRuns, settleOnEvents, type Pending } from './completions.js';
  * type; an instance counts as done when its `InstanceCompleted` event comes out on
  * the bus, the way an embedding application would learn of it.
  */
-export const createBatonSystem: BenchSystemFactory = async (benchCase, xml) => {
+export const createBatonSystem: BenchSystemFactory = async (benchCase, xml, decisions = []) => {
   const pending = new Map<string, Pending>();
   let failure: Error | undefined;
   const engine = createInMemoryEngine({
@@ -21,7 +21,7 @@ export const createBatonSystem: BenchSystemFactory = async (benchCase, xml) => {
       pending.clear();
     },
   });
-  await engine.deploy([{ name: benchCase.modelFile, xml }]);
+  await engine.deploy([...decisions, { name: benchCase.modelFile, xml }]);
   const subscription = await engine.bus.subscribe('baton.default.events.>', settleOnEvents(pending, benchCase.processId));
   const system: BenchSystem = {
     ...batonRuns(engine, benchCase, pending, 'bench', () => failure),
