@@ -34,6 +34,17 @@ async function servedOperations(url: string): Promise<CamundaOperation[]> {
   return Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).flatMap((method) => camundaOperationOf(method, path) ?? []));
 }
 
+/**
+ * Mismatches 8.8's own server has too, by operation and JSON path, with why: each must
+ * still be found (so a fixed schema shows up), and is then not counted.
+ */
+const schemaDefects: Readonly<Record<string, { readonly path: string; readonly reason: string }>> = {
+  evaluateDecision: {
+    path: '$.failedDecisionDefinitionId',
+    reason: 'a successful evaluation has no failed decision: Camunda 8.8 answers "" (Zeebe\'s empty failedDecisionId), as Baton does; the 8.8.4 schema requires a non-empty id even on success',
+  },
+};
+
 async function check(operation: CamundaOperation, fixture: Fixture): Promise<string[]> {
   const name = `${operation.operationId} (${operation.method} /v2${operation.path})`;
   const driver = drivers[operation.operationId];
@@ -49,7 +60,10 @@ async function check(operation: CamundaOperation, fixture: Fixture): Promise<str
   // 8.8 declares no body for some answers (deleteResource: `200: unknown`): the client has no schema, and Baton sends none.
   if (schema === undefined) return answer.body === undefined ? [] : [`${name}: 8.8 declares no answer body (no z${schemaStem(operation.operationId)}Response), found ${JSON.stringify(answer.body)}`];
   // Items of one array fail alike: `$.items[*].jobKey` once, with the first value found.
-  const lines = mismatches(schema, answer.body).map((found) => `${name} ${found.path.replace(/\[\d+\]/g, '[*]')}: expected ${found.expected}, found ${found.found}`);
+  const defect = schemaDefects[operation.operationId];
+  const all = mismatches(schema, answer.body);
+  if (defect !== undefined && !all.some((found) => found.path === defect.path)) return [`${name}: expected the known schema defect at ${defect.path} (${defect.reason}), found none: remove it from schemaDefects`];
+  const lines = all.filter((found) => found.path !== defect?.path).map((found) => `${name} ${found.path.replace(/\[\d+\]/g, '[*]')}: expected ${found.expected}, found ${found.found}`);
   return [...new Map(lines.map((line) => [line.slice(0, line.lastIndexOf(', found ')), line])).values()];
 }
 

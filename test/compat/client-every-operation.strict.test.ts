@@ -35,6 +35,11 @@ const clientDefects: Readonly<Record<string, { readonly reason: string; readonly
       'A definition without a start form answers 204, as Camunda 8.8 does; client 8.8.4 turns every 204 into {} (hey-api\'s empty JSON) and then refuses {} with its own schema, FormResult | void.',
     error: /Invalid getStartProcessForm response: validation failed/,
   },
+  evaluateDecision: {
+    reason:
+      'A successful evaluation has no failed decision: Camunda 8.8 answers failedDecisionDefinitionId "" (Zeebe\'s empty failedDecisionId), as Baton does; client 8.8.4 requires a non-empty id there even on success.',
+    error: /Invalid evaluateDecision response: validation failed \["failedDecisionDefinitionId: Too small/,
+  },
 };
 
 function clientOf(url: string, auth: 'NONE' | 'BASIC') {

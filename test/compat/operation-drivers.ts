@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { vi } from 'vitest';
 
 const bpmn = readFileSync(new URL('compat.bpmn', import.meta.url), 'utf8');
+const decideBpmn = readFileSync(new URL('compat-decide.bpmn', import.meta.url), 'utf8');
+const dmn = readFileSync(new URL('compat.dmn', import.meta.url), 'utf8');
 
 /** What a call answered: status and body (parsed JSON, the text of another media type, undefined when empty). */
 export interface Answer {
@@ -77,6 +79,8 @@ export class Fixture {
   deploy(): Promise<Answer> {
     const form = new FormData();
     form.append('resources', new Blob([bpmn], { type: 'application/xml' }), 'compat.bpmn');
+    form.append('resources', new Blob([decideBpmn], { type: 'application/xml' }), 'compat-decide.bpmn');
+    form.append('resources', new Blob([dmn], { type: 'application/xml' }), 'compat.dmn');
     return this.rest.call('POST', '/v2/deployments', form);
   }
 
@@ -92,6 +96,23 @@ export class Fixture {
   async definitionKey(processDefinitionId = 'compat-work'): Promise<string> {
     const deployments = (await this.deployed())['deployments'] as { processDefinition?: Item }[];
     return text(deployments.map((entry) => entry.processDefinition).find((definition) => definition?.['processDefinitionId'] === processDefinitionId), 'processDefinitionKey');
+  }
+
+  /** The key of deployed decision `compat-discount` (from the deployment answer). */
+  async decisionKey(): Promise<string> {
+    const deployments = (await this.deployed())['deployments'] as { decisionDefinition?: Item }[];
+    return text(deployments.map((entry) => entry.decisionDefinition).find((decision) => decision?.['decisionDefinitionId'] === 'compat-discount'), 'decisionDefinitionKey');
+  }
+
+  /** The key of deployed compat.dmn. */
+  async decisionRequirementsKey(): Promise<string> {
+    const deployments = (await this.deployed())['deployments'] as { decisionRequirements?: Item }[];
+    return text(deployments.map((entry) => entry.decisionRequirements).find((file) => file !== undefined), 'decisionRequirementsKey');
+  }
+
+  /** A decision instance of a fresh compat-decide instance (its business rule task evaluated compat-discount). */
+  async decisionInstance(): Promise<Item> {
+    return this.rest.first('/v2/decision-instances/search', { processInstanceKey: await this.instance('compat-decide', { amount: 150 }), decisionDefinitionId: 'compat-discount' });
   }
 
   /** The key of a fresh version of a process nobody starts, to delete. */
@@ -188,6 +209,15 @@ export const drivers: Readonly<Record<string, Driver>> = {
   deleteResource: async (fixture) => fixture.rest.call('POST', `/v2/resources/${await fixture.throwaway()}/deletion`, {}),
   getStartProcessForm: (fixture) => onDefinition(fixture, '/form'),
   getProcessDefinitionStatistics: (fixture) => onDefinition(fixture, '/statistics/element-instances', 'POST', {}),
+  searchDecisionDefinitions: async (fixture) => (await fixture.deployed(), fixture.rest.call('POST', '/v2/decision-definitions/search', { filter: { decisionDefinitionId: 'compat-discount' } })),
+  getDecisionDefinition: async (fixture) => fixture.rest.call('GET', `/v2/decision-definitions/${await fixture.decisionKey()}`),
+  getDecisionDefinitionXml: async (fixture) => fixture.rest.call('GET', `/v2/decision-definitions/${await fixture.decisionKey()}/xml`),
+  evaluateDecision: async (fixture) => (await fixture.deployed(), fixture.rest.call('POST', '/v2/decision-definitions/evaluation', { decisionDefinitionId: 'compat-discount', variables: { amount: 150 } })),
+  searchDecisionRequirements: async (fixture) => (await fixture.deployed(), fixture.rest.call('POST', '/v2/decision-requirements/search', {})),
+  getDecisionRequirements: async (fixture) => fixture.rest.call('GET', `/v2/decision-requirements/${await fixture.decisionRequirementsKey()}`),
+  getDecisionRequirementsXml: async (fixture) => fixture.rest.call('GET', `/v2/decision-requirements/${await fixture.decisionRequirementsKey()}/xml`),
+  searchDecisionInstances: async (fixture) => fixture.rest.call('POST', '/v2/decision-instances/search', { filter: { processInstanceKey: text(await fixture.decisionInstance(), 'processInstanceKey') } }),
+  getDecisionInstance: async (fixture) => fixture.rest.call('GET', `/v2/decision-instances/${text(await fixture.decisionInstance(), 'decisionEvaluationInstanceKey')}`),
   searchProcessDefinitions: async (fixture) => (await fixture.deployed(), fixture.rest.call('POST', '/v2/process-definitions/search', {})),
   createProcessInstance: async (fixture) => (await fixture.deployed(), fixture.rest.call('POST', '/v2/process-instances', { processDefinitionId: 'compat-work', variables: { orderId: 'o-1' } })),
   searchProcessInstances: async (fixture) => (await fixture.instance(), fixture.rest.call('POST', '/v2/process-instances/search', { filter: { processDefinitionId: 'compat-work' } })),

@@ -24,6 +24,7 @@ import type {
   SignalBroadcastRequest,
   SignalBroadcastResult,
 } from '@baton/api';
+import type { DecisionsApi } from './decisions-api.js';
 import type { DefinitionsApi } from './definitions-api.js';
 import type { ElementInstancesApi } from './element-instances-api.js';
 import type { UserTasksApi } from './user-tasks-api.js';
@@ -114,7 +115,7 @@ export interface JobView {
 }
 
 /** The engine operations behind the routes. See the module comment for the error contract. */
-export interface EngineApi extends ElementInstancesApi, UserTasksApi, DefinitionsApi {
+export interface EngineApi extends ElementInstancesApi, UserTasksApi, DefinitionsApi, DecisionsApi {
   startInstance(request: StartInstanceRequest): Promise<StartedInstance>;
   getInstance(processInstanceKey: string): Promise<InstanceView>;
   getHistory(processInstanceKey: string): Promise<readonly HistoryEntry[]>;

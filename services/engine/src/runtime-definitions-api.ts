@@ -1,8 +1,9 @@
 import { defaultTenantId, filterValue } from '@baton/api';
 import type { DeploymentMetadataResult, ProcessDefinitionFilter, ProcessDefinitionResult, ProcessDefinitionSearchQuery, ProcessElementStatisticsResult } from '@baton/api';
 import { BatonError } from '@baton/errors';
-import type { DeploymentSummary, Engine } from '@baton/runtime';
+import type { DecisionRequirementsRecord, DeploymentSummary, Engine } from '@baton/runtime';
 import type { DefinitionsApi } from './definitions-api.js';
+import { definitionResult, requirementsResult } from './runtime-decisions-api.js';
 import type { EngineApi } from './engine-api.js';
 import { searchPage, searchWindow } from './search-page.js';
 
@@ -52,6 +53,19 @@ function sortDefinitions(items: ProcessDefinitionResult[], sort: ProcessDefiniti
   });
 }
 
+/** The DMN files of a deployment as deployed (each the latest version with its resource name), and their decisions. */
+async function deployedDecisions(engine: Engine, resources: readonly { readonly name: string }[]): Promise<DeploymentMetadataResult[]> {
+  const names = new Set(resources.filter((r) => r.name.toLowerCase().endsWith('.dmn')).map((r) => r.name));
+  if (names.size === 0) return [];
+  const latest = new Map<string, DecisionRequirementsRecord>();
+  for (const file of await engine.listDecisionRequirements()) if (names.has(file.resourceName) && (latest.get(file.resourceName)?.version ?? 0) < file.version) latest.set(file.resourceName, file);
+  const decisions = await engine.listDecisionDefinitions();
+  return [...latest.values()].flatMap((file): DeploymentMetadataResult[] => [
+    { decisionRequirements: requirementsResult(file) },
+    ...decisions.filter((d) => d.decisionRequirementsKey === file.decisionRequirementsKey).map((d) => ({ decisionDefinition: definitionResult(d) })),
+  ]);
+}
+
 const statisticFields = ['active', 'canceled', 'incidents', 'completed'] as const;
 
 /**
@@ -87,7 +101,7 @@ export function runtimeDefinitionsApi(engine: Engine, instances: Pick<EngineApi,
       const forms: DeploymentMetadataResult[] = resources
         .filter((r) => r.name.toLowerCase().endsWith('.form'))
         .map((r) => ({ form: { formId: formIdOf(r.xml), resourceName: r.name, tenantId: defaultTenantId } }));
-      return { deploymentKey: await engine.newKey(), tenantId: defaultTenantId, deployments: [...processes, ...forms] };
+      return { deploymentKey: await engine.newKey(), tenantId: defaultTenantId, deployments: [...processes, ...(await deployedDecisions(engine, resources)), ...forms] };
     },
     searchProcessDefinitions,
     getProcessDefinition: async (key) => toResult(await summaryOf(key)),

@@ -1,6 +1,7 @@
 import type { Engine, MessageBus } from '@baton/runtime';
 import { boundedForReading, defaultVariableLimits } from '@baton/runtime';
 import type * as Api from './engine-api.js';
+import { runtimeDecisionsApi } from './runtime-decisions-api.js';
 import { runtimeIncidentsApi } from './runtime-incidents-api.js';
 import { runtimeDefinitionsApi } from './runtime-definitions-api.js';
 import { runtimeInstancesApi } from './runtime-instances-api.js';
@@ -92,6 +93,7 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
     },
     ...runtimeMessagesApi(engine),
     ...runtimeIncidentsApi(engine),
+    ...runtimeDecisionsApi(engine),
     ...runtimeJobsApi(engine, readable),
     ...runtimeElementInstancesApi(engine),
     ...runtimeVariablesApi(engine, readable),

@@ -16,6 +16,7 @@ import { handleError, handleNotFound } from './problem.js';
 import { registerRequestGuards } from './request-guards.js';
 import type { RouteContext } from './route-context.js';
 import { registerClockRoutes } from './routes/clock.js';
+import { registerDecisionRoutes } from './routes/decisions.js';
 import { registerDeploymentRoutes } from './routes/deployments.js';
 import { registerElementInstanceRoutes } from './routes/element-instances.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -150,6 +151,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   for (const register of [
     registerDeploymentRoutes,
     registerProcessDefinitionRoutes,
+    registerDecisionRoutes,
     registerProcessInstanceRoutes,
     registerMessageRoutes,
     registerSignalRoutes,

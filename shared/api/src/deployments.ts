@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Key, TenantId, keyParams } from './common.js';
+import { DecisionDefinitionResult, DecisionRequirementsResult } from './decisions.js';
 import { operation } from './operation.js';
 
 /**
@@ -28,9 +29,17 @@ export const DeploymentFormResult = Type.Object({
 });
 export type DeploymentFormResult = Static<typeof DeploymentFormResult>;
 
-/** One deployed item: a process or a form. */
+/** 8.8's `DeploymentDecisionResult`: a decision of a deployed DMN file (issue 16), as its decision definition. */
+export const DeploymentDecisionResult = DecisionDefinitionResult;
+
+/** 8.8's `DeploymentDecisionRequirementsResult`: a deployed DMN file, as its decision requirements. */
+export const DeploymentDecisionRequirementsResult = DecisionRequirementsResult;
+
+/** One deployed item: a process, a DMN file or one of its decisions, or a form. */
 export const DeploymentMetadataResult = Type.Union([
   Type.Object({ processDefinition: DeploymentProcessResult }, { additionalProperties: false }),
+  Type.Object({ decisionRequirements: DeploymentDecisionRequirementsResult }, { additionalProperties: false }),
+  Type.Object({ decisionDefinition: DeploymentDecisionResult }, { additionalProperties: false }),
   Type.Object({ form: DeploymentFormResult }, { additionalProperties: false }),
 ]);
 export type DeploymentMetadataResult = Static<typeof DeploymentMetadataResult>;
@@ -39,7 +48,7 @@ export type DeploymentMetadataResult = Static<typeof DeploymentMetadataResult>;
 export const DeploymentResult = Type.Object({
   deploymentKey: Key,
   tenantId: TenantId,
-  deployments: Type.Array(DeploymentMetadataResult, { description: 'The processes, then the forms, of the request.' }),
+  deployments: Type.Array(DeploymentMetadataResult, { description: 'The processes, then the DMN files and their decisions, then the forms, of the request.' }),
 });
 export type DeploymentResult = Static<typeof DeploymentResult>;
 

@@ -12,3 +12,4 @@ export * from './process-definitions.js';
 export * from './deployments.js';
 export * from './identity.js';
 export * from './user-tasks.js';
+export * from './decisions.js';
