@@ -29,9 +29,15 @@ export function waitingElementIds(state: InstanceState): string[] {
     if (state.elementInstances[incident.elementInstanceId] === undefined) waiting.push(incident.elementId);
     else withIncident.add(incident.elementInstanceId);
   }
+  // A throw event waiting for its compensation handlers holds them; they wait, not it.
+  const parents = new Set<string>();
+  for (const id in state.elementInstances) {
+    const parentId = (state.elementInstances[id] as ElementRecord).parentElementInstanceId;
+    if (parentId !== undefined) parents.add(parentId);
+  }
   for (const id in state.elementInstances) {
     const rec = state.elementInstances[id] as ElementRecord;
-    const isContainer = rec.isMultiInstanceBody === true || containers.has(rec.elementType);
+    const isContainer = rec.isMultiInstanceBody === true || containers.has(rec.elementType) || parents.has(id);
     if (withIncident.has(id) || !isContainer) waiting.push(rec.elementId);
   }
   return waiting;

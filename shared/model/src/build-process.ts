@@ -3,6 +3,7 @@ import { describe, report, type BuildContext } from './context.js';
 import { emptyDraft, type DraftScope, type ProcessDraft } from './draft.js';
 import { ignoredTypes, mapNode } from './elements.js';
 import { attr, child, children, type ModdleElement } from './moddle.js';
+import { linkCompensation } from './compensation.js';
 import { validateDraft } from './validate.js';
 
 /** Flow node id → the name (or id) of the lane it sits in. */
@@ -27,6 +28,7 @@ export function buildProcess(ctx: BuildContext, process: ModdleElement, unresolv
   linkFlows(ctx, draft, unresolved);
   attachBoundaries(ctx, draft, unresolved);
   collectLinks(ctx, draft);
+  linkCompensation(ctx, draft, process);
   validateDraft(ctx, draft);
   return draft;
 }

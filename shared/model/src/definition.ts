@@ -57,7 +57,11 @@ export type EventDefinition =
   | { readonly type: 'escalation'; readonly escalationCode?: string }
   | { readonly type: 'terminate' }
   | { readonly type: 'link'; readonly linkName: string }
-  | ConditionalEventDefinition;
+  | ConditionalEventDefinition
+  /** Compensation: thrown (with `activityRef`, only that activity), caught on a boundary (its handler), or an event subprocess start. */
+  | { readonly type: 'compensation'; readonly activityRef?: string }
+  /** Cancel (Camunda 7 transactions): a cancel end event inside a transaction, caught by the transaction's cancel boundary event. */
+  | { readonly type: 'cancel' };
 
 /**
  * A conditional event (intermediate catch, boundary, event subprocess start): it
@@ -166,6 +170,8 @@ interface FlowElementBase {
   readonly async?: AsyncContinuation;
   /** Extension attributes and elements Baton does not interpret, kept for tools (`zeebe:properties`, ...). */
   readonly properties: Readonly<Record<string, string>>;
+  /** A compensation handler (`isForCompensation`): no flow reaches it; a compensation throw starts it. */
+  readonly isForCompensation?: true;
 }
 
 export type FlowElement =
@@ -178,6 +184,8 @@ export type FlowElement =
       readonly attachedToId: string;
       readonly cancelActivity: boolean;
       readonly event: EventDefinition;
+      /** A compensation boundary event: the handler activity its association points to. */
+      readonly compensationHandlerId?: string;
     })
   | (FlowElementBase & { readonly type: 'serviceTask' | 'sendTask'; readonly job: JobDefinition })
   | (FlowElementBase & {
@@ -199,7 +207,12 @@ export type FlowElement =
   | (FlowElementBase & { readonly type: 'manualTask' | 'task' })
   | (FlowElementBase & { readonly type: 'exclusiveGateway' | 'inclusiveGateway'; readonly defaultFlowId?: string })
   | (FlowElementBase & { readonly type: 'parallelGateway' | 'eventBasedGateway' })
-  | (FlowElementBase & { readonly type: 'subProcess'; readonly triggeredByEvent: boolean })
+  | (FlowElementBase & {
+      readonly type: 'subProcess';
+      readonly triggeredByEvent: boolean;
+      /** A Camunda 7 transaction subprocess: a cancel end event inside compensates it and leaves by its cancel boundary event. */
+      readonly isTransaction?: true;
+    })
   | (FlowElementBase & {
       readonly type: 'callActivity';
       /** The called process id; FEEL allowed. */

@@ -10,7 +10,6 @@ import { readCallActivity, readJob, readScript, readUserTask, readDecision } fro
 /** Flow-node types Baton refuses, with what to do instead. */
 const unsupportedNodes: Readonly<Record<string, string>> = {
   'bpmn:ComplexGateway': 'use exclusive, inclusive or parallel gateways',
-  'bpmn:Transaction': 'use an embedded subprocess with error handling',
   'bpmn:AdHocSubProcess': 'model the order explicitly with gateways',
   'bpmn:ImplicitThrowEvent': 'use an intermediate throw event',
   'bpmn:ChoreographyTask': 'choreographies are not executable',
@@ -34,6 +33,7 @@ interface Common {
   multiInstance?: NonNullable<FlowElement['multiInstance']>;
   async?: AsyncContinuation;
   properties: Record<string, string>;
+  isForCompensation?: true;
 }
 
 function common(ctx: BuildContext, node: ModdleElement, scopeId: string, lane: string | undefined): Common {
@@ -66,11 +66,8 @@ export function mapNode(ctx: BuildContext, node: ModdleElement, scope: DraftScop
     report(ctx, 'UNSUPPORTED_ELEMENT', node.id, `unsupported element ${describe(node)}: ${refusal}`);
     return undefined;
   }
-  if (flag(node, 'isForCompensation', false)) {
-    report(ctx, 'UNSUPPORTED_ELEMENT', node.id, `unsupported element ${describe(node)}: it is a compensation handler (isForCompensation) and Baton does not support compensation`);
-    return undefined;
-  }
   const base = common(ctx, node, scope.scopeId, lane);
+  if (flag(node, 'isForCompensation', false)) base.isForCompensation = true;
   const element = mapEvent(ctx, node, scope, base) ?? mapActivity(ctx, node, base) ?? mapGateway(ctx, node, base);
   if (element === 'unknown') {
     report(ctx, 'UNSUPPORTED_ELEMENT', node.id, `unsupported element ${describe(node)}: Baton does not know this element; remove it or replace it with a task`);
@@ -161,6 +158,8 @@ function mapActivity(ctx: BuildContext, node: ModdleElement, base: Common): Mapp
       return { ...base, type: 'task' };
     case 'bpmn:SubProcess':
       return { ...base, type: 'subProcess', triggeredByEvent: flag(node, 'triggeredByEvent', false) };
+    case 'bpmn:Transaction':
+      return { ...base, type: 'subProcess', triggeredByEvent: false, isTransaction: true };
     case 'bpmn:CallActivity': {
       const call = readCallActivity(ctx, node);
       if (!call) return 'refused';

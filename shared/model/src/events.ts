@@ -1,4 +1,4 @@
-import { describe, expression, label, report, xmlName, type BuildContext } from './context.js';
+import { describe, expression, label, report, type BuildContext } from './context.js';
 import type { EventDefinition } from './definition.js';
 import { readConditional, refuseConditionalStart } from './conditional-event.js';
 import { attr, body, child, children, extension, type ModdleElement } from './moddle.js';
@@ -14,16 +14,11 @@ type DefinitionType = EventDefinition['type'];
 const allowed: Readonly<Record<EventPosition, readonly DefinitionType[]>> = {
   processStart: ['message', 'timer', 'signal'],
   subprocessStart: [],
-  eventSubprocessStart: ['message', 'timer', 'signal', 'error', 'escalation', 'conditional'],
-  end: ['message', 'signal', 'error', 'escalation', 'terminate'],
+  eventSubprocessStart: ['message', 'timer', 'signal', 'error', 'escalation', 'conditional', 'compensation'],
+  end: ['message', 'signal', 'error', 'escalation', 'terminate', 'compensation', 'cancel'],
   catch: ['message', 'timer', 'signal', 'link', 'conditional'],
-  throw: ['message', 'signal', 'escalation', 'link'],
-  boundary: ['message', 'timer', 'signal', 'error', 'escalation', 'conditional'],
-};
-
-const unsupported: Readonly<Record<string, string>> = {
-  'bpmn:CompensateEventDefinition': 'compensation',
-  'bpmn:CancelEventDefinition': 'cancel (transactions)',
+  throw: ['message', 'signal', 'escalation', 'link', 'compensation'],
+  boundary: ['message', 'timer', 'signal', 'error', 'escalation', 'conditional', 'compensation', 'cancel'],
 };
 
 const positionWords: Readonly<Record<EventPosition, string>> = {
@@ -46,11 +41,6 @@ export function readEvent(ctx: BuildContext, node: ModdleElement, position: Even
     return { kind: 'refused' };
   }
   const definition = definitions[0] as ModdleElement;
-  const feature = unsupported[definition.$type];
-  if (feature !== undefined) {
-    report(ctx, 'UNSUPPORTED_ELEMENT', id, `unsupported element ${xmlName(definition.$type)} on ${describe(node)}: Baton does not support ${feature}; remodel without it`);
-    return { kind: 'refused' };
-  }
   const event = mapDefinition(ctx, node, definition, position);
   if (!event) return { kind: 'refused' };
   if (!allowed[position].includes(event.type)) {
@@ -78,8 +68,12 @@ function mapDefinition(ctx: BuildContext, node: ModdleElement, definition: Moddl
       return link(ctx, node, definition);
     case 'bpmn:ConditionalEventDefinition':
       return position === 'processStart' ? refuseConditionalStart(ctx, node) : readConditional(ctx, node, definition);
+    case 'bpmn:CompensateEventDefinition':
+      return compensation(definition, position);
+    case 'bpmn:CancelEventDefinition':
+      return { type: 'cancel' };
     default:
-      report(ctx, 'UNSUPPORTED_ELEMENT', node.id, `unsupported event definition ${definition.$type} on ${describe(node)}; use a message, timer, signal, error, escalation, link, conditional or terminate event`);
+      report(ctx, 'UNSUPPORTED_ELEMENT', node.id, `unsupported event definition ${definition.$type} on ${describe(node)}; use a message, timer, signal, error, escalation, link, conditional, terminate, compensation or cancel event`);
       return undefined;
   }
 }
@@ -177,4 +171,10 @@ function link(ctx: BuildContext, node: ModdleElement, definition: ModdleElement)
     return undefined;
   }
   return { type: 'link', linkName };
+}
+
+/** A compensation throw names the activity to compensate (`activityRef`), or none: everything completed in its scope. */
+function compensation(definition: ModdleElement, position: EventPosition): EventDefinition {
+  const activityRef = isThrowing(position) ? child(definition, 'activityRef')?.id : undefined;
+  return { type: 'compensation', ...(activityRef === undefined ? {} : { activityRef }) };
 }

@@ -7,7 +7,7 @@ import { BPMN_NS, describeModdleMessage, parseModdleMessage, prefixesOf, type Mo
 const flowReferences = new Set(['bpmn:sourceRef', 'bpmn:targetRef', 'bpmn:attachedToRef']);
 
 /** Broken references that change what runs; others (lanes, data) only warn. */
-const behaviourReferences = new Set(['bpmn:messageRef', 'bpmn:signalRef', 'bpmn:errorRef', 'bpmn:escalationRef', 'bpmn:default']);
+const behaviourReferences = new Set(['bpmn:messageRef', 'bpmn:signalRef', 'bpmn:errorRef', 'bpmn:escalationRef', 'bpmn:default', 'bpmn:activityRef']);
 
 /** An element moddle left out of the tree (unknown type, illegal id): the root cause of what then misses it. */
 interface DroppedElement {

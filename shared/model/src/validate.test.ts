@@ -14,11 +14,7 @@ const gatewayWith = (flows: string, gateway = '<bpmn:exclusiveGateway id="G" />'
 describe('validation problems', () => {
   it.each([
     ['complex gateway', around('<bpmn:complexGateway id="X" />', 'X'), 'bpmn:complexGateway "X"'],
-    ['transaction', around('<bpmn:transaction id="X" />', 'X'), 'bpmn:transaction "X"'],
     ['ad-hoc subprocess', around('<bpmn:adHocSubProcess id="X" />', 'X'), 'bpmn:adHocSubProcess "X"'],
-    ['compensation handler', `${around(task('T'), 'T')}<bpmn:task id="X" isForCompensation="true" />`, 'bpmn:task "X"'],
-    ['compensation throw', around('<bpmn:intermediateThrowEvent id="X"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>', 'X'), 'bpmn:compensateEventDefinition'],
-    ['cancel boundary', `${around(task('T'), 'T')}<bpmn:boundaryEvent id="X" attachedToRef="T"><bpmn:cancelEventDefinition /></bpmn:boundaryEvent>`, 'bpmn:cancelEventDefinition'],
     ['a conditional start event of the process', '<bpmn:startEvent id="X"><bpmn:conditionalEventDefinition><bpmn:condition>${a}</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:startEvent><bpmn:sequenceFlow id="f" sourceRef="X" targetRef="E" /><bpmn:endEvent id="E" />', 'conditional start event'],
     ['standard loop', around('<bpmn:task id="X"><bpmn:standardLoopCharacteristics /></bpmn:task>', 'X'), 'bpmn:standardLoopCharacteristics'],
   ])('refuses %s with UNSUPPORTED_ELEMENT naming it', async (_name, body, named) => {

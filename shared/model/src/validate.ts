@@ -44,7 +44,8 @@ function hasStartInXml(draft: ProcessDraft, scopeId: string): boolean {
 
 /** Elements that end a path by design. */
 function endsPath(element: DraftElement): boolean {
-  if (element.type === 'endEvent') return true;
+  if (element.type === 'endEvent' || element.isForCompensation === true) return true;
+  if (element.type === 'boundaryEvent' && element.event.type === 'compensation') return true;
   if (element.type === 'subProcess' && element.triggeredByEvent) return true;
   return element.type === 'intermediateThrowEvent' && element.event?.type === 'link';
 }
@@ -64,7 +65,7 @@ function checkOutgoing(ctx: BuildContext, element: DraftElement): void {
 
 /** Elements that start without an incoming flow by design. */
 function startsPath(element: DraftElement): boolean {
-  if (element.type === 'startEvent' || element.type === 'boundaryEvent') return true;
+  if (element.type === 'startEvent' || element.type === 'boundaryEvent' || element.isForCompensation === true) return true;
   if (element.type === 'subProcess' && element.triggeredByEvent) return true;
   return element.type === 'intermediateCatchEvent' && element.event.type === 'link';
 }

@@ -24,3 +24,4 @@ export { failureReason, formatResultJson, formatResultLine, formatSummary } from
 export { checkMultiset, checkNotCompleted, checkVariables, jsonEquals, sameMultiset } from './matchers.js';
 export type { DeployedFile, ScenarioEngine, Started } from './scenario-engine.js';
 export { createMemoryScenarioEngine } from './memory-scenario-engine.js';
+export { createStoreScenarioEngine } from './store-scenario-engine.js';

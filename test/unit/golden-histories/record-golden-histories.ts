@@ -58,6 +58,7 @@ export const families: Readonly<Record<string, readonly string[]>> = {
     'events/conditional/event-subprocess-interrupting-on-set-variables',
   ],
   operations: ['script:modification'],
+  compensation: ['compensation/throw-compensates-every-completed-activity', 'compensation/multi-instance-compensates-each-inner-instance', 'compensation/completed-subprocess-is-compensated-inside', 'transactions/c7-cancel-end-compensates-then-leaves-by-cancel-boundary', 'compensation/c7-compensation-event-subprocess'],
   decisions: ['dmn/decision-table-unique', 'dmn/required-decision', 'dmn/c7-map-decision-result', 'dmn/decision-unique-two-matches-incident'],
   // DecisionEvaluated version 2: decision evaluation and decision instance keys, failures recorded.
   'decision-instances': ['dmn/decision-table-unique', 'dmn/required-decision', 'dmn/decision-unique-two-matches-incident'],

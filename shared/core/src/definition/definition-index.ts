@@ -15,6 +15,12 @@ export interface DefinitionIndex {
   readonly eventSubprocessStarts: Readonly<Record<string, readonly StartElement[]>>;
   /** For each inclusive gateway: the element ids from which a token can still reach it. */
   readonly inclusiveReach: Readonly<Record<string, ReadonlySet<string>>>;
+  /** The compensation handler of each activity with a compensation boundary event. */
+  readonly compensationHandlers: Readonly<Record<string, string>>;
+  /** The compensation event subprocess (Camunda 7) of each embedded subprocess that has one. */
+  readonly compensationEventSubprocesses: Readonly<Record<string, StartElement>>;
+  /** Does anything in the process compensate? Completions record nothing when not. */
+  readonly hasCompensation: boolean;
 }
 
 const cache = new WeakMap<ProcessDefinition, DefinitionIndex>();
@@ -40,9 +46,11 @@ export function elementOf(definition: ProcessDefinition, elementId: string): Flo
 function build(definition: ProcessDefinition): DefinitionIndex {
   const outgoing: Record<string, SequenceFlow[]> = emptyMap();
   const boundaries: Record<string, BoundaryElement[]> = emptyMap();
+  const compensationHandlers: Record<string, string> = emptyMap();
   for (const element of Object.values(definition.elements)) {
     outgoing[element.elementId] = element.outgoing.flatMap((flowId) => definition.flows[flowId] ?? []);
     if (element.type === 'boundaryEvent') (boundaries[element.attachedToId] ??= []).push(element);
+    if (element.type === 'boundaryEvent' && element.compensationHandlerId !== undefined) compensationHandlers[element.attachedToId] = element.compensationHandlerId;
   }
   const eventSubprocessStarts: Record<string, StartElement[]> = emptyMap();
   for (const scope of Object.values(definition.scopes)) {
@@ -59,7 +67,13 @@ function build(definition: ProcessDefinition): DefinitionIndex {
       inclusiveReach[element.elementId] = reachingSet(definition, element.elementId);
     }
   }
-  return { definition, outgoing, boundaries, eventSubprocessStarts, inclusiveReach };
+  const compensationEventSubprocesses: Record<string, StartElement> = emptyMap();
+  for (const [scopeId, starts] of Object.entries(eventSubprocessStarts)) {
+    const start = starts.find((candidate) => candidate.event?.type === 'compensation');
+    if (start !== undefined) compensationEventSubprocesses[scopeId] = start;
+  }
+  const hasCompensation = Object.keys(compensationHandlers).length > 0 || Object.keys(compensationEventSubprocesses).length > 0;
+  return { definition, outgoing, boundaries, eventSubprocessStarts, inclusiveReach, compensationHandlers, compensationEventSubprocesses, hasCompensation };
 }
 
 /** Every element from which `targetId` can be reached in its scope (reverse walk over flows, boundaries and links). */

@@ -3,6 +3,7 @@ import type { InstanceCreated, InstanceEvent, InstanceEventType } from '../types
 import type { Draft } from './records.js';
 import type { AppliersOf, Applier } from './appliers/applier.js';
 import { conditionAppliers } from './appliers/condition-appliers.js';
+import { compensationAppliers } from './appliers/compensation-appliers.js';
 import { elementAppliers } from './appliers/element-appliers.js';
 import { instanceAppliers, instanceCreatedAppliers } from './appliers/instance-appliers.js';
 import { waitAppliers } from './appliers/wait-appliers.js';
@@ -23,6 +24,7 @@ const appliers: AppliersOf<Exclude<InstanceEventType, 'InstanceCreated'>> = {
   ...waitAppliers,
   ...instanceAppliers,
   ...conditionAppliers,
+  ...compensationAppliers,
 };
 
 const currentVersions = new Map<string, number>([

@@ -1,7 +1,7 @@
 import type { FlowElementType } from '@baton/model';
 import type { Variables } from '../types/commands.js';
 import type { IncidentStep } from '../types/events.js';
-import type { ConditionSubscription, ElementInstance, Incident, InstanceState, InstanceStatus, Wait } from '../types/state.js';
+import type { CompensationRecord, ConditionSubscription, ElementInstance, Incident, InstanceState, InstanceStatus, Wait } from '../types/state.js';
 
 /** The variable scope key of the process. */
 export const ROOT = 'root';
@@ -31,6 +31,8 @@ export interface ElementRecord extends ElementInstance {
   loopCounter?: number;
   mi?: MultiInstanceRecord;
   childInstanceId?: string;
+  /** A compensation event subprocess: the completed subprocess instance it compensates. */
+  compensates?: string;
   /** The step to retry when the open incident on this element is resolved. */
   incidentStep?: IncidentStep;
 }
@@ -53,6 +55,8 @@ export interface Draft {
   conditions?: Record<string, ConditionSubscription>;
   /** Tokens waiting at joining gateways: scope key -> gateway id -> flow id -> count. */
   joins?: Record<string, Record<string, Record<string, number>>>;
+  /** Compensable completed activity instances (see `CompensationRecord`). */
+  compensations?: Record<string, CompensationRecord>;
 }
 
 /** View a state as a draft without copying (for reads only). */
@@ -77,6 +81,7 @@ export function draftOf(state: InstanceState): Draft {
     incidents: copyOfMap(source.incidents),
     ...(source.conditions === undefined ? {} : { conditions: copyOfMap(source.conditions) }),
     joins: copyOfMap(source.joins),
+    ...(source.compensations === undefined ? {} : { compensations: copyOfMap(source.compensations) }),
   };
 }
 

@@ -240,6 +240,37 @@ export interface ChildInstanceEnded extends ElementEventBase {
 }
 
 /** A BPMN error or escalation was thrown; `caughtBy` names the catching element, if any. */
+/**
+ * An activity with a compensation handler completed (or a container holding such
+ * activities did): it can be compensated while its scope instance lives (issue 16).
+ * The element fields name the completed activity instance.
+ */
+export interface CompensationRecorded extends ElementEventBase {
+  readonly type: 'CompensationRecorded';
+  /** The scope instance it completed in (a subprocess, a multi-instance body); absent: the process. */
+  readonly scopeElementInstanceId?: string;
+  /** The compensation handler (boundary event association) to run; a subprocess may have a compensation event subprocess instead or besides. */
+  readonly handlerId?: string;
+  /** The activity's non-root variables as it completed: what its handlers see as local variables. */
+  readonly variables?: Variables;
+}
+
+/** A compensation throw (or a cancel end event) started the handlers of these recorded activity instances, which are no longer compensable. */
+export interface CompensationTriggered extends ElementEventBase {
+  readonly type: 'CompensationTriggered';
+  readonly compensatedElementInstanceIds: readonly string[];
+}
+
+/**
+ * A compensation event subprocess (Camunda 7) started to compensate a completed
+ * subprocess instance: compensation thrown inside it compensates that instance's insides.
+ * The element fields name the event subprocess instance.
+ */
+export interface CompensationHandlerActivated extends ElementEventBase {
+  readonly type: 'CompensationHandlerActivated';
+  readonly compensatedElementInstanceId: string;
+}
+
 export interface EventThrown extends ElementEventBase {
   readonly type: 'EventThrown';
   readonly kind: 'error' | 'escalation';
@@ -381,6 +412,9 @@ export type InstanceEvent =
   | ChildInstanceCreated
   | ChildInstanceEnded
   | EventThrown
+  | CompensationRecorded
+  | CompensationTriggered
+  | CompensationHandlerActivated
   | DecisionEvaluated
   | IncidentRaised
   | IncidentResolved

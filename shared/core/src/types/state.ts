@@ -39,6 +39,23 @@ export interface InstanceState {
    * scope's elementInstanceId) -> gateway element id -> incoming flow id -> count.
    */
   readonly joins?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, number>>>>>>;
+  /** Completed activity instances that can still be compensated (core-owned), by their elementInstanceId. */
+  readonly compensations?: Readonly<Record<string, CompensationRecord>>;
+}
+
+/**
+ * A completed activity instance that can be compensated: one with a compensation
+ * handler, or a completed container (subprocess, multi-instance body) holding such.
+ * It is compensable while the chain of its scopes up to the compensating scope are
+ * completed containers recorded here; an active or terminated scope on the way keeps
+ * it out (Camunda 8: "active or terminated activities are not compensated").
+ */
+export interface CompensationRecord {
+  readonly elementId: string;
+  readonly elementInstanceId: string;
+  readonly scopeElementInstanceId?: string;
+  readonly handlerId?: string;
+  readonly variables?: Variables;
 }
 
 /** `terminated` covers cancel by a user or an uncaught ending; `completed` covers terminate end events. */

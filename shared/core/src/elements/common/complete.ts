@@ -3,6 +3,7 @@ import { elementAt, emit, hasChildren, ids, recordOf, type Ctx } from '../../con
 import { scopeKeyOf, type ElementRecord } from '../../state/records.js';
 import type { Variables } from '../../types/commands.js';
 import type { CompleteOptions } from '../behavior.js';
+import { recordCompensation } from './compensation-records.js';
 import { isAsyncAt, openContinuation } from './continuation.js';
 import { evaluate } from './expressions.js';
 import { activateElement, outgoingFlows, takeFlow } from './flow.js';
@@ -46,6 +47,7 @@ export function leave(ctx: Ctx, element: FlowElement, rec: ElementRecord, option
   }
   if (!collectMultiInstanceResult(ctx, rec)) return false;
   closeWaitsOf(ctx, elementInstanceId);
+  if (ctx.index.hasCompensation) recordCompensation(ctx, element, rec);
   emit(ctx, { type: 'ElementCompleted', ...ids(rec) });
   const parentId = rec.parentElementInstanceId;
   if (outputs !== undefined) propagate(ctx, parentId, outputs);

@@ -58,6 +58,8 @@ export function openEventWait(ctx: Ctx, owner: WaitOwner, event: EventDefinition
     case 'escalation':
     case 'terminate':
     case 'link':
+    case 'compensation':
+    case 'cancel':
       return ok;
   }
 }

@@ -7,6 +7,7 @@ import { raiseIncident } from '../common/incident.js';
 import { endElementInstance, terminateChildren } from '../common/terminate.js';
 import { activateJob } from '../tasks/job-task.js';
 import { broadcastSignal } from './signal-throw.js';
+import { cancelTransaction, compensationScopeOf, leaveTransaction, startCompensation } from './compensation-throw.js';
 import { throwEvent } from './throw-event.js';
 
 /**
@@ -26,6 +27,10 @@ export function throwDefinition(ctx: Ctx, rec: ElementRecord, event: EventDefini
       }
       return false;
     }
+    case 'compensation':
+      return startCompensation(ctx, rec, compensationScopeOf(ctx, rec), event.activityRef) === 0;
+    case 'cancel':
+      return cancelTransaction(ctx, rec);
     case 'escalation':
       throwEvent(ctx, rec.elementInstanceId, 'escalation', event.escalationCode ?? '', {});
       return ctx.draft.elementInstances[rec.elementInstanceId] !== undefined && ctx.draft.status === 'active';
@@ -39,7 +44,11 @@ export function throwDefinition(ctx: Ctx, rec: ElementRecord, event: EventDefini
   }
 }
 
-/** End events: none, terminate (ends its scope), error, escalation, message (a job) and signal. */
+/**
+ * End events: none, terminate (ends its scope), error, escalation, message (a job),
+ * signal, compensation (completes after its handlers) and cancel (compensates its
+ * transaction, then leaves it by the cancel boundary event).
+ */
 export const endEvent: ElementBehavior<ElementOf<'endEvent'>> = {
   activate(ctx, element, rec) {
     if (element.event?.type === 'terminate') {
@@ -51,4 +60,8 @@ export const endEvent: ElementBehavior<ElementOf<'endEvent'>> = {
   },
   complete: leave,
   terminate: endElementInstance,
+  onEmptied(ctx, element, rec) {
+    if (element.event?.type === 'cancel') leaveTransaction(ctx, rec);
+    else completeElement(ctx, rec.elementInstanceId);
+  },
 };

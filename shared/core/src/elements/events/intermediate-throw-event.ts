@@ -3,7 +3,7 @@ import { endElementInstance } from '../common/terminate.js';
 import { completeElement, leave } from '../common/complete.js';
 import { throwDefinition } from './end-event.js';
 
-/** Intermediate throw events: none, message (a job), signal, escalation, and link (jump to the catch of that name). */
+/** Intermediate throw events: none, message (a job), signal, escalation, link (jump to the catch of that name), and compensation (completes after its handlers). */
 export const intermediateThrowEvent: ElementBehavior<ElementOf<'intermediateThrowEvent'>> = {
   activate(ctx, element, rec) {
     if (element.event?.type === 'link') {
@@ -15,4 +15,7 @@ export const intermediateThrowEvent: ElementBehavior<ElementOf<'intermediateThro
   },
   complete: leave,
   terminate: endElementInstance,
+  onEmptied(ctx, _element, rec) {
+    completeElement(ctx, rec.elementInstanceId);
+  },
 };
