@@ -10,6 +10,7 @@ const identity = {
     { username: 'mia', roles: ['user' as const], groups: ['managers'] },
     { username: 'sam', roles: ['user' as const], groups: ['clerks'] },
     { username: 'ada', roles: ['admin' as const] },
+    { username: 'bot', roles: ['worker' as const], jobTypes: ['notify-hr'] },
   ],
   user: 'ada',
 };
@@ -104,6 +105,26 @@ describe('createBrowserEngine (in Node, on a Map behind the Storage interface)',
     tabA.identity?.signIn('ada');
     const completed = (await tabA.getProcessInstanceHistory(processInstanceKey)).items.filter((e) => e.type === 'UserTaskCompleted');
     expect(completed).toHaveLength(1);
+  });
+
+  it('a worker of the page activates and completes jobs of its types through the BatonClient, and no others', async () => {
+    // given: an instance at its service task, with no in-page handler for it
+    const clock = new VirtualClock(0);
+    const page = await engineOn(new MapStorage(), clock, { handlers: {} });
+    await page.deployResources({ resources: [{ name: 'leave.bpmn', content: leave }] });
+    const { processInstanceKey } = await page.createProcessInstance({ processDefinitionId: 'leave', variables: {} });
+    page.identity?.signIn('mia');
+    const [task] = (await page.searchUserTasks({ filter: { processInstanceKey } })).items;
+    await page.completeUserTask(task?.userTaskKey ?? '', { approved: true, comment: 'ok' });
+    await clock.advanceBy(5_000);
+    // when: the worker takes it
+    page.identity?.signIn('bot');
+    await expect(page.activateJobs({ type: 'other', maxJobsToActivate: 1, timeout: 60_000, requestTimeout: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const [job] = await page.activateJobs({ type: 'notify-hr', maxJobsToActivate: 1, timeout: 60_000, worker: 'page' });
+    await page.completeJob(job?.jobKey ?? '', { notified: true });
+    // then
+    page.identity?.signIn('ada');
+    expect(await page.getProcessInstance(processInstanceKey)).toMatchObject({ state: 'COMPLETED', variables: { notified: true } });
   });
 
   it('a full storage refuses the commit with STORE_FULL and writes nothing of it', async () => {

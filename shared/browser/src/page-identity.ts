@@ -10,6 +10,8 @@ export interface PageUser {
   readonly groups?: readonly string[];
   /** When set, signing in asks for it; the page holds it in memory only. */
   readonly password?: string;
+  /** For a `worker`: the job types it may activate and complete (`*`: all), as an API key's on a node. */
+  readonly jobTypes?: readonly string[];
 }
 
 /** Users, groups (with their roles and members) and who is signed in, as the node's identity file has them. */
@@ -44,11 +46,16 @@ export function createPageIdentity(options: PageIdentityOptions): PageIdentity {
   const session = options.session ?? pageGlobals.sessionStorage;
   const sessionKey = options.sessionKey ?? 'baton/user';
   let subject: string | undefined = session?.getItem(sessionKey) ?? options.user;
+  const principalOf = (username: string): Principal | undefined => {
+    const principal = directory.principalOfUser(username, 'session');
+    const jobTypes = options.users.find((u) => u.username === username)?.jobTypes;
+    return principal === undefined || jobTypes === undefined ? principal : { ...principal, jobTypes };
+  };
   return {
-    current: () => (subject === undefined ? undefined : directory.principalOfUser(subject, 'session')),
+    current: () => (subject === undefined ? undefined : principalOf(subject)),
     signIn(username, password) {
       const user = options.users.find((u) => u.username === username);
-      const principal = directory.principalOfUser(username, 'session');
+      const principal = principalOf(username);
       if (user === undefined || principal === undefined || (user.password !== undefined && user.password !== password)) {
         throw new BatonError('UNAUTHENTICATED', `Unknown user "${username}" or wrong password; this page knows ${options.users.map((u) => u.username).join(', ')}.`, { username });
       }
