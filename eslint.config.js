@@ -11,7 +11,7 @@ import globals from 'globals';
  * they may not reach for Node or for server drivers. Enforced here and by the
  * esbuild browser-bundle test in test/unit/isomorphic.test.ts.
  */
-export const isomorphicPackages = ['errors', 'api', 'feel', 'model', 'core', 'runtime', 'memory'];
+export const isomorphicPackages = ['errors', 'api', 'feel', 'model', 'core', 'runtime', 'memory', 'proxy'];
 
 const serverDrivers = ['ioredis', 'bullmq', 'nats', 'faye', 'pg', 'fastify', 'pino'];
 const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));

@@ -1,6 +1,7 @@
 import { BatonError } from '@baton/errors';
 import { createInMemoryJobQueue, createInMemoryProcessStore } from '@baton/memory';
 import { createPostgresHistoryStore, createPostgresIdentityStore, createPostgresJobQueue, createPostgresProcessStore, PostgresProcessStore, type PostgresConnectionOptions } from '@baton/postgres';
+import { proxyStore } from '@baton/proxy';
 import { createBullmqJobQueue, createRedisIdentityStore, createRedisProcessStore, RedisProcessStore } from '@baton/redis';
 import type { Clock, HistoryStore, JobQueue, MessageBus, ProcessStore } from '@baton/runtime';
 import type { GroupRecord, UserRecord } from './auth/identity.js';
@@ -11,10 +12,11 @@ import type { ProbedStore } from './health/store-watch.js';
 
 /**
  * Adapter names a node accepts for each port; `redis://…` (or `rediss://…`) is a Redis URL. `nats://…` a NATS URL (issue 6).
- * `postgres://…` (or `postgresql://…`) a Postgres URL (issue 15).
+ * `postgres://…` (or `postgresql://…`) a Postgres URL (issue 15). `baton+http(s)://…` another
+ * Baton node whose store this node uses through its store API (the proxy store, issue 17).
  */
 export const supportedAdapters = {
-  store: ['memory', 'redis://…', 'postgres://…'],
+  store: ['memory', 'redis://…', 'postgres://…', 'baton+http(s)://…'],
   queue: ['memory', 'redis://…', 'postgres://…'],
   bus: ['memory', 'nats://…', 'faye+http://…/bayeux'],
   /** Secondary storage of history and instance search (issue 15, "Databases combined"); default none: the store's. */
@@ -34,6 +36,8 @@ const flagOf: Readonly<Record<PortName, readonly [flag: string, env: string]>> =
 
 const isRedisUrl = (value: string): boolean => /^rediss?:\/\//.test(value);
 const isPostgresUrl = (value: string): boolean => /^postgres(ql)?:\/\//.test(value);
+/** Another Baton node as the store (issue 17): `baton+http://central:8080`, `baton+https://…`. */
+export const isProxyStoreUrl = (value: string): boolean => /^baton\+https?:\/\//.test(value);
 const isNatsUrl = (value: string): boolean => value.startsWith('nats://');
 const isFayeUrl = (value: string): boolean => /^faye\+https?:\/\//.test(value);
 
@@ -93,6 +97,12 @@ export interface AdapterChoice {
   readonly postgresPoolSize?: number;
   /** Postgres: longest a statement may run before the server cancels it; default the URL's `statement_timeout`, else 5 000 ms (`--pg-statement-timeout-ms`). */
   readonly postgresStatementTimeoutMs?: number;
+  /**
+   * With a `baton+http(s)://` store: the API key (`--store-api-key` / `BATON_STORE_API_KEY`)
+   * or OIDC token (`--store-token` / `BATON_STORE_TOKEN`) of a principal with the role
+   * `store` on that node; they win over credentials in the URL's userinfo.
+   */
+  readonly storeCredentials?: { readonly apiKey?: string; readonly bearerToken?: string };
 }
 
 /** The connection settings of every Postgres adapter of `choice`. */
@@ -110,6 +120,7 @@ function check(port: PortName, value: string): void {
     supported.includes(value) ||
     (supported.includes('redis://…') && isRedisUrl(value)) ||
     (supported.includes('postgres://…') && isPostgresUrl(value)) ||
+    (port === 'store' && isProxyStoreUrl(value)) ||
     (supported.includes('nats://…') && isNatsUrl(value)) ||
     (port === 'bus' && isFayeUrl(value))
   )
@@ -125,6 +136,8 @@ function check(port: PortName, value: string): void {
 /** The process store the choice names: Redis and Postgres connect first (Postgres also migrates its schema). */
 async function createStore(store: string, choice: AdapterChoice, warn: { onWarning?: (message: string) => void }): Promise<ProcessStore> {
   const retention = choice.endedRetentionMs;
+  // The remote node keeps the data, so its own retention applies there.
+  if (isProxyStoreUrl(store)) return proxyStore({ url: store, ...(choice.storeCredentials === undefined ? {} : { credentials: choice.storeCredentials }) });
   if (isRedisUrl(store)) return createRedisProcessStore({ url: store, ...warn, ...(retention === undefined ? {} : { endedRetentionMs: retention }) });
   if (isPostgresUrl(store)) return createPostgresProcessStore({ ...postgresOptions(store, choice), ...(retention === undefined ? {} : { endedRetentionMs: retention }) });
   return createInMemoryProcessStore(retention === undefined ? {} : { retention: { endedTtlMs: retention } });

@@ -1,4 +1,4 @@
-import type { ControlledClock } from '@baton/runtime';
+import type { ControlledClock, ProcessStore } from '@baton/runtime';
 import type { EngineApi } from './engine-api.js';
 import type { Readiness } from './health/readiness.js';
 import type { ServerCluster } from './handoff/index.js';
@@ -18,4 +18,6 @@ export interface RouteContext {
   readonly cluster?: ServerCluster;
   /** The engine's clock when the node allows pinning it (`--enable-clock-control`). */
   readonly clock?: ControlledClock;
+  /** The node's store, served to proxy stores by the store API (issue 17); absent on a node without one. */
+  readonly store?: ProcessStore;
 }

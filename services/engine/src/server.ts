@@ -2,7 +2,7 @@ import './fastify-augment.js';
 import { hostname } from 'node:os';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import multipart from '@fastify/multipart';
-import { defaultVariableLimits, type ControlledClock, type VariableLimits } from '@baton/runtime';
+import { defaultVariableLimits, type ControlledClock, type ProcessStore, type VariableLimits } from '@baton/runtime';
 import type { AuthConfig } from './auth/auth-config.js';
 import { registerAuth, type IdentitySync } from './auth/register-auth.js';
 import type { EngineApi } from './engine-api.js';
@@ -27,6 +27,7 @@ import { registerMessageRoutes } from './routes/messages.js';
 import { registerProcessDefinitionRoutes } from './routes/process-definitions.js';
 import { registerProcessInstanceRoutes } from './routes/process-instances.js';
 import { registerSignalRoutes } from './routes/signals.js';
+import { registerStoreRoutes } from './routes/store.js';
 import { registerTopologyRoutes } from './routes/topology.js';
 import { registerUserTaskRoutes } from './routes/user-tasks.js';
 import { registerUserTaskFormRoutes } from './routes/user-task-forms.js';
@@ -66,6 +67,8 @@ export interface ServerOptions {
   readonly webRoot?: string | false;
   /** The engine's clock, when `PUT /v2/clock` may pin it (tests only); absent, clock control answers 403. */
   readonly clock?: ControlledClock;
+  /** The engine's store: given, the node serves it as the store API (`/v2/store/*`, role store) to proxy stores (issue 17). */
+  readonly store?: ProcessStore;
 }
 
 /** Path parameters that name the thing a request is about, bound into its log lines. */
@@ -147,6 +150,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     closing: closing.signal,
     ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.store === undefined ? {} : { store: options.store }),
   };
   for (const register of [
     registerDeploymentRoutes,
@@ -164,6 +168,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     registerTopologyRoutes,
     registerHealthRoutes,
     registerClockRoutes,
+    registerStoreRoutes,
   ]) {
     register(app, context);
   }

@@ -102,6 +102,11 @@ export interface StartNodeOptions extends AdapterChoice {
    * a hit is an incident on the element (issue 12). Missing fields take `defaultExpressionLimits`.
    */
   readonly expressionLimits?: Partial<ExpressionLimits>;
+  /**
+   * How often the node re-runs effects left in the outbox (a node died between a commit
+   * and its dispatch); each sweep takes entries at least this old. Default 5 000 ms.
+   */
+  readonly outboxSweepMs?: number;
 }
 
 /**
@@ -231,7 +236,7 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
   const clockFollowing = options.adapters === undefined ? await followStoreClock(options.store, { logger, maxSkewMs: options.maxClockSkewMs }) : undefined;
   const bus = watchBus(logger);
   const adapters = options.adapters ?? (isEdge ? await edgeAdapters(options, nodeId, clock, onError, bus.onChange) : await createAdapters(options, clock, onError, onWarning, bus.onChange));
-  const runtime = !('store' in adapters) ? undefined : createEngine({ store: adapters.store, queue: adapters.queue, bus: adapters.bus, ...('history' in adapters && adapters.history !== undefined ? { history: adapters.history } : {}), clock, nodeId, handlers: workers, onError, logger: rootLogger, variableLimits, decide: decideUnder(options.expressionLimits), ...pick(options, ['cluster']) });
+  const runtime = !('store' in adapters) ? undefined : createEngine({ store: adapters.store, queue: adapters.queue, bus: adapters.bus, ...('history' in adapters && adapters.history !== undefined ? { history: adapters.history } : {}), clock, nodeId, handlers: workers, onError, logger: rootLogger, variableLimits, decide: decideUnder(options.expressionLimits), ...pick(options, ['cluster']), ...(options.outboxSweepMs === undefined ? {} : { sweepIntervalMs: options.outboxSweepMs }) });
   const engine = runtime === undefined ? createEdgeEngineApi(nodeId) : await createRuntimeEngineApi({ engine: runtime, bus: adapters.bus, readableDepth: variableLimits.maxDepth, ...pick(options, ['cluster']) });
   const cluster = createNodeCluster({
     bus: adapters.bus,
@@ -324,6 +329,7 @@ export async function startNode(options: StartNodeOptions = {}): Promise<Running
       readiness,
       ...(storeWatch === undefined ? {} : { storeDataLosses: storeWatch.dataLosses }),
       ...(controlledClock === undefined ? {} : { clock: controlledClock }),
+      ...('store' in adapters ? { store: adapters.store } : {}),
     };
     app = await buildServer(options.bodyLimit === undefined ? serverOptions : { ...serverOptions, bodyLimit: options.bodyLimit });
     await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });

@@ -8,6 +8,8 @@ interface ServeFlags {
   readonly port: string;
   readonly host: string;
   readonly store: string;
+  readonly storeApiKey?: string;
+  readonly storeToken?: string;
   readonly queue?: string;
   readonly bus: string;
   readonly history?: string;
@@ -25,6 +27,7 @@ interface ServeFlags {
   readonly shutdownGraceMs?: string;
   readonly pgPoolSize?: string;
   readonly pgStatementTimeoutMs?: string;
+  readonly outboxSweepMs?: string;
   readonly maxClockSkewMs?: string;
   readonly bodyLimit?: string;
   readonly variablesMaxDepth?: string;
@@ -91,6 +94,20 @@ function limitsFrom<Name extends string>(flags: ServeFlags, table: readonly (rea
   return limits;
 }
 
+/** `--store-api-key` / `--store-token`, for a `baton+http(s)://` store only (issue 17). */
+function storeCredentials(flags: ServeFlags): Pick<StartNodeOptions, 'storeCredentials'> {
+  if (flags.storeApiKey === undefined && flags.storeToken === undefined) return {};
+  if (!/^baton\+https?:\/\//.test(flags.store)) {
+    throw new Error(`--store-api-key and --store-token (BATON_STORE_API_KEY, BATON_STORE_TOKEN) go with a proxy store (--store baton+http://…), but --store is "${flags.store}"`);
+  }
+  return {
+    storeCredentials: {
+      ...(flags.storeApiKey === undefined ? {} : { apiKey: flags.storeApiKey }),
+      ...(flags.storeToken === undefined ? {} : { bearerToken: flags.storeToken }),
+    },
+  };
+}
+
 async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
   const handOffTimeoutMs = milliseconds('--hand-off-timeout-ms', flags.handOffTimeoutMs);
   const handOffRetryBackOffMs = milliseconds('--hand-off-retry-ms', flags.handOffRetryMs);
@@ -102,6 +119,7 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
   if (postgresPoolSize !== undefined && !(Number.isSafeInteger(postgresPoolSize) && postgresPoolSize > 0)) {
     throw new Error(`--pg-pool-size must be a positive whole number of connections, got "${flags.pgPoolSize}"`);
   }
+  const outboxSweepMs = milliseconds('--outbox-sweep-ms', flags.outboxSweepMs);
   const maxClockSkewMs = flags.maxClockSkewMs === undefined ? undefined : Number(flags.maxClockSkewMs);
   if (maxClockSkewMs !== undefined && !(Number.isSafeInteger(maxClockSkewMs) && maxClockSkewMs >= 0)) {
     throw new Error(`--max-clock-skew-ms must be a whole number of milliseconds, 0 or more, got "${flags.maxClockSkewMs}"`);
@@ -130,6 +148,7 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
     ...(auth === undefined ? {} : { auth }),
     ...(flags.insecureNoAuth === true ? { insecureNoAuth: true } : {}),
     store: flags.store,
+    ...storeCredentials(flags),
     ...(flags.queue === undefined ? {} : { queue: flags.queue }),
     bus: flags.bus,
     ...(flags.history === undefined ? {} : { history: flags.history }),
@@ -148,6 +167,7 @@ async function toOptions(flags: ServeFlags): Promise<StartNodeOptions> {
     ...(shutdownGraceMs === undefined ? {} : { shutdownGraceMs }),
     ...(postgresPoolSize === undefined ? {} : { postgresPoolSize }),
     ...(postgresStatementTimeoutMs === undefined ? {} : { postgresStatementTimeoutMs }),
+    ...(outboxSweepMs === undefined ? {} : { outboxSweepMs }),
     ...(maxClockSkewMs === undefined ? {} : { maxClockSkewMs }),
     ...(bodyLimit === undefined ? {} : { bodyLimit }),
     variableLimits: limitsFrom(flags, variableLimitFlags),
@@ -163,7 +183,9 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .description('Runs an engine node: the HTTP API, in-process job handlers and timers, until Ctrl-C.')
     .addOption(new Option('--port <port>', 'HTTP port (0 picks a free one)').env('PORT').default('8080'))
     .addOption(new Option('--host <host>', 'address to bind').env('BATON_HOST').default('127.0.0.1'))
-    .addOption(new Option('--store <url>', 'state store').env('BATON_STORE').default('memory'))
+    .addOption(new Option('--store <url>', 'state store: memory, redis://…, postgres://…, or baton+http(s)://[user:password@]node: another Baton node (proxy store)').env('BATON_STORE').default('memory'))
+    .addOption(new Option('--store-api-key <key>', 'with a baton+http(s):// store: an API key with the role store on that node').env('BATON_STORE_API_KEY'))
+    .addOption(new Option('--store-token <token>', 'with a baton+http(s):// store: an OIDC access token with the role store on that node').env('BATON_STORE_TOKEN'))
     // No default value: with a Postgres store and no --queue, jobs and timers live in that Postgres (issue 15); otherwise in memory.
     .addOption(new Option('--queue <url>', 'job and timer queue (default: the store\'s Postgres with --store postgres://…, else memory)').env('BATON_QUEUE'))
     .addOption(new Option('--bus <url>', 'message bus').env('BATON_BUS').default('memory'))
@@ -213,6 +235,11 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       new Option('--pg-statement-timeout-ms <ms>', 'Postgres: longest a statement may run before the server cancels it; wins over the URL\'s statement_timeout (default 5000)')
         .env('BATON_PG_STATEMENT_TIMEOUT_MS'),
     )
+    .addOption(
+      new Option('--outbox-sweep-ms <ms>', 'how often the node re-runs effects a node left in the outbox when it died between a commit and its dispatch (default 5000)').env(
+        'BATON_OUTBOX_SWEEP_MS',
+      ),
+    )
     .addOption(new Option('--body-limit <bytes>', 'largest request body; a larger one is refused with 413 PAYLOAD_TOO_LARGE (default 4194304: 4 MiB)').env('BATON_BODY_LIMIT'))
     .addOption(
       new Option('--no-eager-dispatch', 'send every job through the shared queue; by default a job this node creates for a type it handles runs here at once, leased (Redis queue)').env(
@@ -228,7 +255,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
   serve
     .addHelpText(
       'after',
-      '\nExamples:\n  $ baton serve --deploy services/engine/examples --handlers services/engine/examples/handlers.js\n  $ PORT=9000 baton serve --capabilities label-printer\n  $ BATON_SESSION_SECRET=... baton serve --host 0.0.0.0 --identity identity.yaml --store redis://127.0.0.1:6379\n  $ baton serve --store redis://127.0.0.1:6379 --history postgres://baton@127.0.0.1/baton --identity-store postgres://baton@127.0.0.1/baton\n',
+      '\nExamples:\n  $ baton serve --deploy services/engine/examples --handlers services/engine/examples/handlers.js\n  $ PORT=9000 baton serve --capabilities label-printer\n  $ BATON_SESSION_SECRET=... baton serve --host 0.0.0.0 --identity identity.yaml --store redis://127.0.0.1:6379\n  $ baton serve --store redis://127.0.0.1:6379 --history postgres://baton@127.0.0.1/baton --identity-store postgres://baton@127.0.0.1/baton\n  $ BATON_STORE_API_KEY=baton_edge_... baton serve --store baton+https://central.example.com --handlers handlers.js\n',
     )
     .action(async (flags: ServeFlags) => {
       let node;

@@ -25,7 +25,9 @@ export type Access =
   | 'task-update'
   | 'task-claim'
   | 'task-unclaim'
-  | 'task-complete';
+  | 'task-complete'
+  /** The store API (issue 17): another node's or a page's proxy store reads and writes this node's store. */
+  | 'store';
 
 /** Roles that may call a route of each class; `undefined`: any authenticated caller. */
 export const rolesFor: Readonly<Record<Exclude<Access, 'public'>, readonly Role[] | undefined>> = {
@@ -46,6 +48,9 @@ export const rolesFor: Readonly<Record<Exclude<Access, 'public'>, readonly Role[
   'task-claim': ['admin', 'user'],
   'task-unclaim': ['admin', 'user'],
   'task-complete': ['user'],
+  // Writes instance state, history and deployments as they are, past every per-object rule:
+  // only a principal given this role for it (an edge node's or a page's API key), not even an admin by default.
+  store: ['store'],
 };
 
 const forbidden = (principal: Principal, message: string, details: Record<string, unknown> = {}): BatonError =>
@@ -148,6 +153,7 @@ export async function checkObject(principal: Principal, access: Exclude<Access, 
     case 'correlate':
     case 'admin':
     case 'task-search':
+    case 'store':
       return;
     default:
       return assertNever(access);

@@ -1,5 +1,5 @@
-/** The roles of issue 7; an account may hold several, and they add up. */
-export const roles = ['admin', 'operator', 'worker', 'user'] as const;
+/** The roles of issue 7 (and `store`, issue 17); an account may hold several, and they add up. */
+export const roles = ['admin', 'operator', 'worker', 'user', 'store'] as const;
 export type Role = (typeof roles)[number];
 
 /** How the caller proved who they are. */

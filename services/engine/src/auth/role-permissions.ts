@@ -8,6 +8,10 @@ export const roleDescriptions: Readonly<Record<Role, { readonly name: string; re
   operator: { name: 'Operator', description: 'Reads definitions, instances and incidents; cancels instances; resolves incidents; sees every user task.' },
   worker: { name: 'Worker', description: 'Activates and completes the jobs of its job types (an API key\'s jobTypes); publishes and correlates messages.' },
   user: { name: 'User', description: 'Starts instances; sees, claims and completes the user tasks assigned or offered to them.' },
+  store: {
+    name: 'Store',
+    description: 'Uses this node\'s store through the store API (/v2/store/*): the proxy store of an edge node or a browser engine. Reads and writes any instance\'s state, history and deployments.',
+  },
 };
 
 type Grant = readonly [ResourceType, readonly PermissionType[]];
@@ -35,6 +39,11 @@ const permissionsOf: Readonly<Record<Exclude<Access, 'public' | 'authenticated'>
   'task-claim': [['PROCESS_DEFINITION', ['UPDATE_USER_TASK']]],
   'task-unclaim': [['PROCESS_DEFINITION', ['UPDATE_USER_TASK']]],
   'task-complete': [['PROCESS_DEFINITION', ['UPDATE_USER_TASK']]],
+  store: [
+    ['RESOURCE', ['CREATE', 'DELETE_PROCESS']],
+    ['PROCESS_DEFINITION', ['READ_PROCESS_DEFINITION', 'READ_PROCESS_INSTANCE', 'CREATE_PROCESS_INSTANCE', 'UPDATE_PROCESS_INSTANCE', 'CANCEL_PROCESS_INSTANCE', 'READ_USER_TASK', 'UPDATE_USER_TASK']],
+    ['MESSAGE', ['CREATE']],
+  ],
 };
 
 /**

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { storeOperationPath, type StoreOperation } from '@baton/proxy';
+import { commitOf, instanceState } from '@baton/testkit';
 import { authHarness, type AuthHarness, type Caller } from './__fixtures__/auth-harness.js';
 
 /** One request, built against fresh state. */
@@ -48,10 +50,10 @@ const chargeElement = async (h: AuthHarness): Promise<string> => {
   return items[0]?.elementInstanceKey ?? '';
 };
 
-const nobodyButAdmin: Caller[] = ['anonymous', 'oscar', 'mia', 'payKey'];
+const nobodyButAdmin: Caller[] = ['anonymous', 'oscar', 'mia', 'payKey', 'storeKey'];
 const readers: [Caller, number][] = [['alice', 200], ['oscar', 200]];
-const notReaders: Caller[] = ['anonymous', 'mia', 'uma', 'payKey'];
-const notChargeWorkers: Caller[] = ['anonymous', 'shipKey', 'alice', 'oscar', 'mia'];
+const notReaders: Caller[] = ['anonymous', 'mia', 'uma', 'payKey', 'storeKey'];
+const notChargeWorkers: Caller[] = ['anonymous', 'shipKey', 'alice', 'oscar', 'mia', 'storeKey'];
 
 /** Every route of the API (issue 7): who gets in, who is refused. User-task object rules are in user-task-access.test.ts. */
 /** A route only the admin may call, answering `status` to them. */
@@ -330,6 +332,41 @@ const cases: RouteCase[] = [
   adminOnly('POST /v2/tenants/search', 200, 'POST', '/v2/tenants/search', {}),
   adminOnly('GET /v2/tenants/{tenantId}', 200, 'GET', '/v2/tenants/<default>'),
 ];
+
+/** A valid call of each store API operation (issue 17): only the role store gets in, not even an admin. */
+const storeCalls: Readonly<Record<StoreOperation, unknown>> = {
+  load: { instanceId: 'x' },
+  commit: { request: commitOf(instanceState('proxied'), 0) },
+  findUserTasks: { query: {} },
+  findJobs: { query: {} },
+  findIncidents: { query: {} },
+  findWait: { key: 'k' },
+  findMessageSubscriptions: { messageName: 'm' },
+  findSignalSubscriptions: { signalName: 's' },
+  findInstances: { query: {} },
+  readHistory: { instanceId: 'x', page: {} },
+  saveDeployment: { deployment: { processId: 'p', definitionKey: '1', resourceName: 'p.bpmn', xml: '<x/>', isExecutable: true, startEvents: [], deployedAt: 1 } },
+  getDeployment: { definitionKey: '1' },
+  latestDeployment: { processId: 'p' },
+  deleteDeployment: { definitionKey: 'none', deletedAt: 1 },
+  listDeployments: { query: {} },
+  saveForm: { form: { formId: 'f', formKey: '1', resourceName: 'f.form', json: '{}', deployedAt: 1 } },
+  getForm: { formId: 'f' },
+  findMessageStartEvents: { messageName: 'm' },
+  findSignalStartEvents: { signalName: 's' },
+  claimMessageId: { claim: { messageId: 'm', messageName: 'n', now: 1, expiresAt: 2 } },
+  bufferMessage: { message: { messageId: 'm', messageName: 'n', variables: {}, publishedAt: 1, expiresAt: 2 } },
+  takeBufferedMessage: { messageName: 'n', now: 1 },
+  reserveKeys: { count: 1 },
+  readOutbox: { query: { committedBefore: 1, limit: 1 } },
+  ackOutbox: { outboxIds: [] },
+};
+cases.push(
+  ...Object.entries(storeCalls).map(([operation, body]): RouteCase => {
+    const path = storeOperationPath(operation as StoreOperation);
+    return { route: `POST ${path}`, allowed: [['storeKey', 200]], refused: ['anonymous', 'alice', 'oscar', 'mia', 'payKey'], given: async () => ({ method: 'POST', path, body }) };
+  }),
+);
 
 /** Identity changes are not in the engine snapshot: they show in who may log in and what the admin lists. */
 async function identityOf(h: AuthHarness): Promise<unknown> {

@@ -114,10 +114,10 @@ describe('identity operations of the contract', () => {
     expectProblem(await admin('POST', '/v2/groups/auditors/users/search', {}), 404, 'NOT_FOUND');
   });
 
-  it('roles: Baton\'s four, given to and taken from users and groups; creating, changing or deleting one is refused 501', async () => {
+  it('roles: Baton\'s five, given to and taken from users and groups; creating, changing or deleting one is refused 501', async () => {
     const searched = await admin('POST', '/v2/roles/search', {});
     expect(errorsOf(RoleSearchQueryResult, searched.body)).toEqual([]);
-    expect((searched.body['items'] as RoleResult[]).map((r) => r.roleId)).toEqual(['admin', 'operator', 'worker', 'user']);
+    expect((searched.body['items'] as RoleResult[]).map((r) => r.roleId)).toEqual(['admin', 'operator', 'worker', 'user', 'store']);
     expect(errorsOf(RoleResult, (await admin('GET', '/v2/roles/operator')).body)).toEqual([]);
     expectProblem(await admin('GET', '/v2/roles/auditor'), 404, 'NOT_FOUND');
     expectProblem(await admin('POST', '/v2/roles', { roleId: 'auditor', name: 'Auditor' }), 501, 'NOT_IMPLEMENTED');
@@ -156,7 +156,7 @@ describe('identity operations of the contract', () => {
     expect(errorsOf(AuthorizationSearchResult, all.body)).toEqual([]);
     expect(forUsers.body['items']).toEqual([expect.objectContaining({ ownerId: 'admin', ownerType: 'ROLE', resourceType: 'USER', resourceId: '*', permissionTypes: ['CREATE', 'READ', 'UPDATE', 'DELETE'] })]);
     const starts = (all.body['items'] as AuthorizationResult[]).filter((a) => a.permissionTypes.includes('CREATE_PROCESS_INSTANCE')).map((a) => a.ownerId);
-    expect(starts.sort()).toEqual(['admin', 'user']);
+    expect(starts.sort()).toEqual(['admin', 'store', 'user']);
     const [one] = forUsers.body['items'] as AuthorizationResult[];
     const got = await admin('GET', `/v2/authorizations/${one?.authorizationKey ?? ''}`);
     expect(errorsOf(AuthorizationResult, got.body)).toEqual([]);

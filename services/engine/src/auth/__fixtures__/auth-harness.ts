@@ -15,14 +15,14 @@ const cheap = { N: 1024, r: 8, p: 1 };
 export const password = 'correct horse battery';
 
 /** Who the tests act as: users by username, API keys by id. */
-export type Caller = 'alice' | 'oscar' | 'mia' | 'carl' | 'cleo' | 'uma' | 'payKey' | 'shipKey' | 'anonymous';
+export type Caller = 'alice' | 'oscar' | 'mia' | 'carl' | 'cleo' | 'uma' | 'payKey' | 'shipKey' | 'storeKey' | 'anonymous';
 
-export const apiKeys = { payKey: createApiKey('pay'), shipKey: createApiKey('ship') };
+export const apiKeys = { payKey: createApiKey('pay'), shipKey: createApiKey('ship'), storeKey: createApiKey('edge') };
 
 /**
  * alice admin; oscar operator; mia a manager (group managers); carl a candidate user of
  * `approve`; cleo a clerk (lane clerks); uma a user of no group; API key `pay` works
- * charge-card jobs, `ship` works ship jobs.
+ * charge-card jobs, `ship` works ship jobs, `edge` has the role store (a proxy store's key).
  */
 export async function testIdentity(): Promise<IdentityData> {
   const hash = await hashPassword(password, cheap);
@@ -36,6 +36,7 @@ export async function testIdentity(): Promise<IdentityData> {
     apiKeys: [
       { keyId: 'pay', hash: apiKeys.payKey.hash, roles: ['worker'], jobTypes: ['charge-card'] },
       { keyId: 'ship', hash: apiKeys.shipKey.hash, roles: ['worker'], jobTypes: ['ship'] },
+      { keyId: 'edge', hash: apiKeys.storeKey.hash, roles: ['store'], jobTypes: [] },
     ],
   };
 }
@@ -75,14 +76,14 @@ export async function authHarness(extra: Partial<AuthConfig> = {}): Promise<Auth
   const clock = new ControlledClock(systemClock());
   const runtime = createInMemoryEngine({ nodeId: 'auth-node', clock });
   const engine = await createRuntimeEngineApi({ engine: runtime, bus: runtime.bus });
-  const app = await buildServer({ engine, nodeId: 'auth-node', clock, auth: { identity: await testIdentity(), sessionSecret: 'x'.repeat(32), ...extra } });
+  const app = await buildServer({ engine, nodeId: 'auth-node', clock, store: runtime.store, auth: { identity: await testIdentity(), sessionSecret: 'x'.repeat(32), ...extra } });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
   const sessions = new Map<string, Session>();
   const headersOf = async (caller: Caller): Promise<Record<string, string>> => {
     if (caller === 'anonymous') return {};
-    if (caller === 'payKey' || caller === 'shipKey') return { authorization: `Bearer ${apiKeys[caller].key}` };
+    if (caller === 'payKey' || caller === 'shipKey' || caller === 'storeKey') return { authorization: `Bearer ${apiKeys[caller].key}` };
     if (!sessions.has(caller)) sessions.set(caller, await login(url, caller));
     const session = sessions.get(caller) as Session;
     return { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
