@@ -50,6 +50,15 @@ const coreCases: readonly BenchCase[] = [
     mustComplete: ['start', 'decide', 'end'],
     decisionFiles: ['dmn-20-rules.dmn'],
   },
+  {
+    name: 'e-compensation',
+    title: '(e) start -> 2 tasks with compensation handlers -> compensation throw -> end',
+    modelFile: 'e-compensation.bpmn',
+    processId: 'bench-compensation',
+    variables,
+    jobType: 'work',
+    mustComplete: ['start', 'book', 'charge', 'undo-book', 'refund', 'compensate', 'end'],
+  },
 ];
 
 /**
