@@ -12,6 +12,8 @@ export interface DecisionInput {
   readonly inputId: string;
   readonly label?: string;
   readonly expression: string;
+  /** The input expression's `typeRef`, applied to its value (see `asTypeRef`). */
+  readonly typeRef?: string;
 }
 
 /** An output column; `name` keys it in a multi-column result; `priorities` rank values for PRIORITY and OUTPUT ORDER. */
@@ -19,6 +21,8 @@ export interface DecisionOutput {
   readonly outputId: string;
   readonly name: string;
   readonly priorities?: readonly JsonValue[];
+  /** The column's `typeRef`, applied to each rule's output value (see `asTypeRef`). */
+  readonly typeRef?: string;
 }
 
 /** A rule: one unary-tests text per input, one expression (`=` FEEL, `${}` JUEL; empty = null) per output. */

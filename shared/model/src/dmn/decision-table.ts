@@ -1,5 +1,6 @@
 import { evaluateExpression, evaluateUnaryTest, type EvalOptions, type JsonValue, type Variables } from '@baton/feel';
 import type { Aggregation, DecisionDefinition, DecisionOutput, DecisionRule, DecisionTable } from './decision-definition.js';
+import { asTypeRef } from './type-ref.js';
 import type { DecisionFailure, EvaluatedInput, MatchedRule } from './decision-evaluation.js';
 
 type TableOutcome = { ok: true; inputs: EvaluatedInput[]; matchedRules: MatchedRule[]; result: JsonValue } | DecisionFailure;
@@ -31,7 +32,9 @@ export function evaluateTable(decision: DecisionDefinition, table: DecisionTable
   for (const input of table.inputs) {
     const value = input.expression === '' ? { ok: true as const, value: null } : evaluateExpression(input.expression, variables, options);
     if (!value.ok) return fail(`${name}: input "${input.label ?? input.inputId}": ${value.message}`);
-    inputs.push({ inputId: input.inputId, ...(input.label === undefined ? {} : { label: input.label }), value: value.value as JsonValue });
+    const typed = asTypeRef(input.typeRef, value.value as JsonValue);
+    if (!typed.ok) return fail(`${name}: input "${input.label ?? input.inputId}": ${typed.message}; pass a value of that type or change the input's typeRef`);
+    inputs.push({ inputId: input.inputId, ...(input.label === undefined ? {} : { label: input.label }), value: typed.value });
   }
   const matchedRules: MatchedRule[] = [];
   for (const rule of table.rules) {
@@ -67,7 +70,9 @@ function ruleOutputs(
     const text = rule.outputEntries[i] ?? '';
     const value = text === '' ? { ok: true as const, value: null } : evaluateExpression(text, variables, options);
     if (!value.ok) return { ok: false, message: `output "${output.name}": ${value.message}` };
-    values[output.name] = value.value as JsonValue;
+    const typed = asTypeRef(output.typeRef, value.value as JsonValue);
+    if (!typed.ok) return { ok: false, message: `output "${output.name}": ${typed.message}; make the rule's output entry that type or change the output's typeRef` };
+    values[output.name] = typed.value;
   }
   return { ok: true, value: values };
 }

@@ -120,7 +120,8 @@ function buildTable(decisionId: string, table: ModdleElement, report: Report): D
     const label = attr(input, 'label');
     checkLanguage(report, decisionId, `input ${i + 1}`, child(input, 'inputExpression'), true);
     const expression = checked(report, decisionId, `input ${i + 1}`, expressionOf(child(input, 'inputExpression')));
-    return { inputId: input.id ?? `input${i + 1}`, ...(label === undefined ? {} : { label }), expression };
+    const typeRef = attr(child(input, 'inputExpression'), 'typeRef');
+    return { inputId: input.id ?? `input${i + 1}`, ...(label === undefined ? {} : { label }), expression, ...(typeRef === undefined ? {} : { typeRef }) };
   });
   const outputs = children(table, 'output').map((output, i) => buildOutput(decisionId, output, i, report));
   if (outputs.length === 0) report('INVALID_DECISION', decisionId, `decision "${decisionId}": the decision table has no output column; add one`);
@@ -148,15 +149,17 @@ function buildTable(decisionId: string, table: ModdleElement, report: Report): D
 function buildOutput(decisionId: string, output: ModdleElement, i: number, report: Report): DecisionOutput {
   const outputId = output.id ?? `output${i + 1}`;
   const name = attr(output, 'name') ?? attr(output, 'label') ?? outputId;
+  const typeRef = attr(output, 'typeRef');
+  const typed = typeRef === undefined ? {} : { typeRef };
   const values = attr(child(output, 'outputValues'), 'text')?.trim();
-  if (values === undefined || values === '') return { outputId, name };
+  if (values === undefined || values === '') return { outputId, name, ...typed };
   // Output values are a comma-separated list of literals: as a FEEL list they give the priority order.
   const listed = evaluateExpression(`=[${values}]`, {});
   if (!listed.ok || !Array.isArray(listed.value)) {
     report('INVALID_EXPRESSION', decisionId, `decision "${decisionId}": output "${name}" values "${values}" are not a list of literals: ${listed.ok ? 'not a list' : listed.message}`);
-    return { outputId, name };
+    return { outputId, name, ...typed };
   }
-  return { outputId, name, priorities: listed.value as JsonValue[] };
+  return { outputId, name, ...typed, priorities: listed.value as JsonValue[] };
 }
 
 function checkRequirements(decisions: Readonly<Record<string, DecisionDefinition>>, report: Report): void {
