@@ -227,6 +227,16 @@ export const drivers: Readonly<Record<string, Driver>> = {
   getProcessInstanceStatistics: (fixture) => onInstance(fixture, 'GET', '/statistics/element-instances'),
   searchProcessInstanceIncidents: async (fixture) => fixture.rest.call('POST', `/v2/process-instances/${text(await fixture.incident(), 'processInstanceKey')}/incidents/search`, {}),
   cancelProcessInstance: (fixture) => onInstance(fixture, 'POST', '/cancellation', {}),
+  // A second version of compat-work (a renamed job element), and an instance of the first moved to it.
+  migrateProcessInstance: async (fixture) => {
+    const processInstanceKey = await fixture.instance();
+    const v1 = await fixture.rest.ok('GET', `/v2/process-instances/${processInstanceKey}`);
+    const xml = await (await fetch(`${fixture.rest.url}/v2/process-definitions/${text(v1, 'processDefinitionKey')}/xml`, { headers: fixture.rest.headers })).text();
+    const renamed = xml.replace('id="work"', 'id="work-v2"').replace('sourceRef="work"', 'sourceRef="work-v2"').replace('targetRef="work"', 'targetRef="work-v2"');
+    const deployed = (await (await fetch(`${fixture.rest.url}/v2/deployments`, { method: 'POST', headers: { ...fixture.rest.headers, 'content-type': 'application/xml' }, body: renamed })).json()) as { deployments?: { processDefinition?: Item }[] };
+    const targetProcessDefinitionKey = text(deployed.deployments?.find((d) => d.processDefinition?.['processDefinitionId'] === 'compat-work')?.processDefinition, 'processDefinitionKey');
+    return fixture.rest.call('POST', `/v2/process-instances/${processInstanceKey}/migration`, { targetProcessDefinitionKey, mappingInstructions: [{ sourceElementId: 'work', targetElementId: 'work-v2' }] });
+  },
   // Moves the token from the job to the user task: activate `approve`, terminate `work`.
   modifyProcessInstance: async (fixture) => {
     const processInstanceKey = await fixture.instance();

@@ -16,6 +16,7 @@ import type {
   ProcessInstanceDetail,
   ProcessInstanceElementStatisticsQueryResult,
   ProcessInstanceIncidentSearchQuery,
+  ProcessInstanceMigrationInstruction,
   ProcessInstanceModificationInstruction,
   ProcessInstanceSearchQuery,
   ProcessInstanceSearchQueryResult,
@@ -132,6 +133,8 @@ export interface EngineApi extends ElementInstancesApi, UserTasksApi, Definition
   cancelInstance(processInstanceKey: string): Promise<void>;
   /** Camunda 8.8's modification: activations then terminations, atomically; VALIDATION_FAILED lists every bad instruction. */
   modifyInstance(processInstanceKey: string, instruction: ProcessInstanceModificationInstruction): Promise<void>;
+  /** Camunda 8.8's migration to another version of the instance's process; VALIDATION_FAILED lists every element it cannot map. */
+  migrateInstance(processInstanceKey: string, instruction: ProcessInstanceMigrationInstruction): Promise<void>;
   /** Correlates to one open subscription or message start event now, else `NOT_FOUND`. */
   correlateMessage(request: MessageCorrelationRequest): Promise<MessageCorrelationResult>;
   /** Publishes: correlates now or keeps it for `timeToLive` ms; never fails for lack of a receiver (`MESSAGE_ALREADY_PUBLISHED` for a live messageId). */

@@ -79,6 +79,9 @@ export async function createRuntimeEngineApi(options: RuntimeEngineApiOptions): 
     async cancelInstance(key) {
       await engine.cancelInstance(key);
     },
+    async migrateInstance(key, instruction) {
+      await engine.migrateInstance({ instanceId: key, targetDefinitionKey: instruction.targetProcessDefinitionKey, mappings: instruction.mappingInstructions });
+    },
     async modifyInstance(key, instruction) {
       const ancestorOf = (key?: string) => (key === undefined || key === '-1' ? {} : { ancestorElementInstanceId: key });
       await engine.modifyInstance({

@@ -244,6 +244,22 @@ export const ProcessInstanceModificationInstruction = Type.Object(
 );
 export type ProcessInstanceModificationInstruction = Static<typeof ProcessInstanceModificationInstruction>;
 
+/** 8.8's ProcessInstanceMigrationInstruction: the target version and where each active element goes. */
+export const ProcessInstanceMigrationInstruction = Type.Object(
+  {
+    operationReference: OperationReference,
+    targetProcessDefinitionKey: Key,
+    mappingInstructions: Type.Array(
+      Type.Object(
+        { sourceElementId: Type.String({ minLength: 1, description: 'An element of the running version.' }), targetElementId: Type.String({ minLength: 1, description: 'The element of the target version it becomes.' }) },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ProcessInstanceMigrationInstruction = Static<typeof ProcessInstanceMigrationInstruction>;
+
 /** The incidents of one instance: 8.8 takes `sort` and `page` here, no `filter`. */
 export const ProcessInstanceIncidentSearchQuery = Type.Object(
   { sort: Type.Optional(IncidentSearchQuerySort), page: Type.Optional(SearchQueryPageRequest) },
@@ -261,6 +277,7 @@ export const processInstanceOperations = {
   getProcessInstance: operation({ method: 'GET', path: '/v2/process-instances/:processInstanceKey', tags, summary: 'Get an instance; Baton adds its variables, waits and incidents', params: instanceKeyParams, response: ProcessInstanceDetail }),
   cancelProcessInstance: operation({ method: 'POST', path: '/v2/process-instances/:processInstanceKey/cancellation', tags, summary: 'Cancel an instance', params: instanceKeyParams, body: CancelProcessInstanceRequest }),
   modifyProcessInstance: operation({ method: 'POST', path: '/v2/process-instances/:processInstanceKey/modification', tags, summary: 'Modify an instance: activate elements, terminate element instances (atomically; a refusal lists every bad instruction)', params: instanceKeyParams, body: ProcessInstanceModificationInstruction }),
+  migrateProcessInstance: operation({ method: 'POST', path: '/v2/process-instances/:processInstanceKey/migration', tags, summary: 'Migrate an instance to another version of its process (a refusal lists every element it cannot map)', params: instanceKeyParams, body: ProcessInstanceMigrationInstruction }),
   getProcessInstanceCallHierarchy: operation({ method: 'GET', path: '/v2/process-instances/:processInstanceKey/call-hierarchy', tags, summary: 'The instances that called this one, root first, ending with it', params: instanceKeyParams, response: ProcessInstanceCallHierarchy }),
   getProcessInstanceSequenceFlows: operation({ method: 'GET', path: '/v2/process-instances/:processInstanceKey/sequence-flows', tags, summary: 'The sequence flows the instance took, each once', params: instanceKeyParams, response: ProcessInstanceSequenceFlowsQueryResult }),
   getProcessInstanceStatistics: operation({ method: 'GET', path: '/v2/process-instances/:processInstanceKey/statistics/element-instances', tags, summary: 'Per element: how many of its instances are active, have an incident, completed or were cancelled', params: instanceKeyParams, response: ProcessInstanceElementStatisticsQueryResult }),

@@ -7,6 +7,7 @@ import { completeJob, failJob, throwError, updateJob } from './commands/job-comm
 import { cancelInstance, completeCallActivity, resolveIncident } from './commands/other-commands.js';
 import { rejection } from './commands/rejection.js';
 import { setVariables } from './commands/set-variables.js';
+import { migrateInstance } from './commands/migrate-instance.js';
 import { modifyInstance } from './commands/modify-instance.js';
 import { refuseReservedVariableNames } from './commands/variable-names.js';
 import { correlateMessage, fireTimer, triggerSignal } from './commands/trigger-commands.js';
@@ -55,6 +56,8 @@ function handle(ctx: Ctx, command: Handled): Rejection | undefined {
       return setVariables(ctx, command);
     case 'ModifyInstance':
       return modifyInstance(ctx, command);
+    case 'MigrateInstance':
+      return migrateInstance(ctx, command);
     default:
       return assertNever(command);
   }
@@ -115,7 +118,9 @@ function decideUnder(state: InstanceState | undefined, command: Command, definit
     const message = `Instance '${state.instanceId}' has already ${state.status === 'completed' ? 'completed' : 'been terminated'}; '${command.type}' no longer applies.`;
     return { ok: false, rejection: rejection('INSTANCE_NOT_ACTIVE', message, { instanceId: state.instanceId, status: state.status }) };
   }
-  if (state.definitionKey !== definition.definitionKey) {
+  // A migration decides on its target definition; every other command on the instance's own.
+  const expectedKey = command.type === 'MigrateInstance' ? command.targetDefinitionKey : state.definitionKey;
+  if (expectedKey !== definition.definitionKey) {
     const message = `Instance '${state.instanceId}' runs definition '${state.definitionKey}', but '${definition.definitionKey}' was given.`;
     return { ok: false, rejection: rejection('VALIDATION_FAILED', message, { instanceId: state.instanceId, definitionKey: definition.definitionKey }) };
   }

@@ -130,7 +130,8 @@ export class InMemoryProcessStore implements ProcessStore {
       deepFreeze(request.events);
     }
     const version = currentVersion + 1;
-    const ref = existing?.ref ?? refOf(request);
+    // A migration moves the instance to another definition: its ref follows.
+    const ref = existing !== undefined && existing.ref.definitionKey === state.definitionKey ? existing.ref : refOf(request);
     this.instances.set(instanceId, { versioned: { state, version }, ref });
     if (existing === undefined) this.addToTree(ref.rootInstanceId, instanceId);
     this.appendHistory(request);

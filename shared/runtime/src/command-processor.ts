@@ -236,7 +236,8 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
     const { loaded, isExact } = guess ?? { loaded: await store.load(instanceId), isExact: true };
     const previous = loaded?.state;
     const latestKey = previous === undefined && latestOf !== undefined ? await options.latestKeyOf(latestOf, isRetry) : undefined;
-    const definitionKey = previous?.definitionKey ?? latestKey ?? request.definitionKey;
+    // A migration decides on its target definition (the core checks the instance may move there).
+    const definitionKey = command.type === 'MigrateInstance' ? command.targetDefinitionKey : (previous?.definitionKey ?? latestKey ?? request.definitionKey);
     if (previous === undefined && command.type !== 'CreateInstance') {
       throw new BatonError('INSTANCE_NOT_FOUND', `No process instance "${instanceId}"; check the id or whether it was created.`, { instanceId });
     }

@@ -59,6 +59,7 @@ export const families: Readonly<Record<string, readonly string[]>> = {
   ],
   operations: ['script:modification'],
   compensation: ['compensation/throw-compensates-every-completed-activity', 'compensation/multi-instance-compensates-each-inner-instance', 'compensation/completed-subprocess-is-compensated-inside', 'transactions/c7-cancel-end-compensates-then-leaves-by-cancel-boundary', 'compensation/c7-compensation-event-subprocess'],
+  migration: ['script:migration'],
   decisions: ['dmn/decision-table-unique', 'dmn/required-decision', 'dmn/c7-map-decision-result', 'dmn/decision-unique-two-matches-incident'],
   // DecisionEvaluated version 2: decision evaluation and decision instance keys, failures recorded.
   'decision-instances': ['dmn/decision-table-unique', 'dmn/required-decision', 'dmn/decision-unique-two-matches-incident'],
@@ -86,6 +87,7 @@ export function readGolden(family: string): GoldenHistory {
 async function recordSource(source: string): Promise<GoldenInstance[]> {
   if (source === 'script:job-and-user-task-commands') return jobAndUserTaskCommands();
   if (source === 'script:modification') return modification();
+  if (source === 'script:migration') return migration();
   const scenario = await loadScenario(new URL(`${source}.scenario.json`, scenarios).pathname);
   let captured: GoldenInstance[] = [];
   const result = await runScenario(scenario, {
@@ -150,6 +152,15 @@ function jobAndUserTaskCommands(): Promise<GoldenInstance[]> {
 function modification(): Promise<GoldenInstance[]> {
   return onStartedInstance(async (engine, instanceId) => {
     await engine.modifyInstance({ instanceId, activate: [{ elementId: 'approve', variables: [{ variables: { skipped: 'charge' } }] }], terminate: [{ elementId: 'charge' }] });
+  });
+}
+
+/** A migration to version 2 (issue 19): the job element renamed, the instance moved there. */
+function migration(): Promise<GoldenInstance[]> {
+  return onStartedInstance(async (engine, instanceId) => {
+    const xml = readFileSync(new URL('tasks/c7-external-and-user.bpmn', scenarios), 'utf8').replaceAll('"charge"', '"charge-v2"');
+    const [v2] = await engine.deploy([{ name: 'c7-external-and-user.bpmn', xml }]);
+    await engine.migrateInstance({ instanceId, targetDefinitionKey: v2?.definitionKey ?? '', mappings: [{ sourceElementId: 'charge', targetElementId: 'charge-v2' }] });
   });
 }
 

@@ -116,6 +116,17 @@ const cases: RouteCase[] = [
     given: atInstance('/cancellation', 'POST', {}),
   },
   {
+    // Refused by the engine (400: the target is the running version), after authorization let it through.
+    route: 'POST /v2/process-instances/{processInstanceKey}/migration',
+    allowed: [['alice', 400], ['oscar', 400]],
+    refused: ['anonymous', 'mia', 'payKey'],
+    given: async (h) => {
+      const processInstanceKey = await h.startPay();
+      const { processDefinitionKey } = await h.engine.getInstance(processInstanceKey);
+      return { method: 'POST', path: `/v2/process-instances/${processInstanceKey}/migration`, body: { targetProcessDefinitionKey: processDefinitionKey, mappingInstructions: [] } };
+    },
+  },
+  {
     route: 'POST /v2/process-instances/{processInstanceKey}/modification',
     allowed: [['alice', 204], ['oscar', 204]],
     refused: ['anonymous', 'mia', 'payKey'],

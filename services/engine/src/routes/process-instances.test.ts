@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { harness, type Harness } from '../__fixtures__/harness.js';
 
@@ -206,5 +207,31 @@ describe('process instance routes', () => {
     expect(problem.problems.map((p) => p.field)).toEqual(['activateInstructions[0]', 'activateInstructions[1]', 'terminateInstructions[0]']);
     expect(problem.detail).toContain("No element 'nowhere'");
     expect((await h.app.inject({ method: 'GET', url: `/v2/process-instances/${key}` })).json()).toMatchObject({ waiting: [{ elementId: 'charge' }] });
+  });
+
+  it('migrates an instance to a new version (8.8 migration): the job moves to the renamed task, search and history show the new version', async () => {
+    // given an instance of simple v1 at its charge job, and v2 where the task is `charge-v2`
+    const key = await h.startSimple({ amount: 1 });
+    const v2 = readFileSync(new URL('../__fixtures__/simple.bpmn', import.meta.url), 'utf8').replaceAll('"charge"', '"charge-v2"').replaceAll('sourceRef="charge"', 'sourceRef="charge-v2"');
+    const deployed = await h.app.inject({ method: 'POST', url: '/v2/deployments', headers: { 'content-type': 'application/xml' }, payload: v2 });
+    const target = deployed.json<{ deployments: { processDefinition: { processDefinitionKey: string; processDefinitionVersion: number } }[] }>().deployments[0]?.processDefinition;
+    expect(target?.processDefinitionVersion).toBe(2);
+    // when a mapping misses the active task, then when it maps it
+    const url = `/v2/process-instances/${key}/migration`;
+    const refused = await h.app.inject({ method: 'POST', url, payload: { targetProcessDefinitionKey: target?.processDefinitionKey, mappingInstructions: [{ sourceElementId: 'approve', targetElementId: 'approve' }] } });
+    const res = await h.app.inject({ method: 'POST', url, payload: { targetProcessDefinitionKey: target?.processDefinitionKey, mappingInstructions: [{ sourceElementId: 'charge', targetElementId: 'charge-v2' }] } });
+    // then the first is refused naming the element, the second moves the instance
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'VALIDATION_FAILED', problems: [{ elementId: 'charge', message: expect.stringContaining('no mapping instruction') }] });
+    expect(res.statusCode).toBe(204);
+    expect((await h.app.inject({ method: 'GET', url: `/v2/process-instances/${key}` })).json()).toMatchObject({
+      processDefinitionKey: target?.processDefinitionKey,
+      processDefinitionVersion: 2,
+      waiting: [{ elementId: 'charge-v2', kind: 'job' }],
+    });
+    const found = await search({ filter: { processDefinitionKey: target?.processDefinitionKey } });
+    expect(found.json()).toMatchObject({ items: [{ processInstanceKey: key }] });
+    const history = (await h.app.inject({ method: 'GET', url: `/v2/process-instances/${key}/history` })).json() as { items: { type: string }[] };
+    expect(history.items.map((e) => e.type)).toContain('InstanceMigrated');
   });
 });

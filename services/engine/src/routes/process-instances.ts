@@ -1,5 +1,5 @@
 import { defaultTenantId, processInstanceOperations as ops, unhonouredCreationFields } from '@baton/api';
-import type { CancelProcessInstanceRequest, ProcessInstanceModificationInstruction, CreateProcessInstanceResult, ProcessInstanceCreationInstruction, ProcessInstanceDetail, ProcessInstanceIncidentSearchQuery, ProcessInstanceSearchQuery } from '@baton/api';
+import type { CancelProcessInstanceRequest, ProcessInstanceMigrationInstruction, ProcessInstanceModificationInstruction, CreateProcessInstanceResult, ProcessInstanceCreationInstruction, ProcessInstanceDetail, ProcessInstanceIncidentSearchQuery, ProcessInstanceSearchQuery } from '@baton/api';
 import { BatonError } from '@baton/errors';
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../route-context.js';
@@ -91,6 +91,14 @@ export function registerProcessInstanceRoutes(app: FastifyInstance, context: Rou
     { config: { command: 'ModifyInstance', access: 'modify' }, schema: schemaOf(ops.modifyProcessInstance) },
     async (request, reply) => {
       await engine.modifyInstance(request.params.processInstanceKey, request.body);
+      return reply.code(204).send();
+    },
+  );
+  app.post<InstanceParams & { Body: ProcessInstanceMigrationInstruction }>(
+    ops.migrateProcessInstance.path,
+    { config: { command: 'MigrateInstance', access: 'modify' }, schema: schemaOf(ops.migrateProcessInstance) },
+    async (request, reply) => {
+      await engine.migrateInstance(request.params.processInstanceKey, request.body);
       return reply.code(204).send();
     },
   );

@@ -197,6 +197,13 @@ export interface ModifyInstance extends CommandBase {
   readonly terminate: readonly ModificationTermination[];
 }
 
+/** Camunda 8's process instance migration to another version of its process: each active element moves to its mapped element. */
+export interface MigrateInstance extends CommandBase {
+  readonly type: 'MigrateInstance';
+  readonly targetDefinitionKey: string;
+  readonly mappings: readonly { readonly sourceElementId: string; readonly targetElementId: string }[];
+}
+
 export type Command =
   | CreateInstance
   | CompleteJob
@@ -213,6 +220,7 @@ export type Command =
   | ResolveIncident
   | CompleteCallActivity
   | SetVariables
-  | ModifyInstance;
+  | ModifyInstance
+  | MigrateInstance;
 
 export type CommandType = Command['type'];

@@ -368,6 +368,14 @@ export interface ConditionSubscriptionClosed extends ElementEventBase {
   readonly subscriptionKey: string;
 }
 
+/** The instance moved to another version of its process; `elementIds` renames its element instances, waits and incidents (source id to target id). */
+export interface InstanceMigrated extends EventBase {
+  readonly type: 'InstanceMigrated';
+  readonly fromDefinitionKey: string;
+  readonly toDefinitionKey: string;
+  readonly elementIds: Readonly<Record<string, string>>;
+}
+
 /** An operator modified the instance: what it activates and terminates follows as ordinary events. History only. */
 export interface InstanceModified extends EventBase {
   readonly type: 'InstanceModified';
@@ -420,6 +428,7 @@ export type InstanceEvent =
   | IncidentResolved
   | InstanceCompleted
   | InstanceTerminated
-  | InstanceModified;
+  | InstanceModified
+  | InstanceMigrated;
 
 export type InstanceEventType = InstanceEvent['type'];

@@ -124,6 +124,7 @@ export function createEngine(options: EngineOptions): Engine {
       for (const activation of request.activate) for (const scoped of activation.variables ?? []) admitted(scoped);
       return commands.modify(request);
     },
+    migrateInstance: (request) => commands.migrate(request),
     getInstance: (instanceId) => queries.getInstance(instanceId),
     // The store holds what `decide` emitted: the core's events unless a test swapped the core.
     getHistory: async (instanceId, page) => (await reads.readHistory(instanceId, page ?? {})) as Page<HistoryEntry<InstanceEvent>>,

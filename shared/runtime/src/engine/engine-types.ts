@@ -184,6 +184,13 @@ export interface ModifyInstanceRequest {
   readonly terminate: readonly ModificationTermination[];
 }
 
+/** Camunda 8's process instance migration to another version of its process. */
+export interface MigrateInstanceRequest {
+  readonly instanceId: string;
+  readonly targetDefinitionKey: string;
+  readonly mappings: readonly { readonly sourceElementId: string; readonly targetElementId: string }[];
+}
+
 export interface ThrowErrorRequest extends KeyedRequest {
   readonly jobKey: string;
   readonly errorCode: string;
@@ -313,6 +320,11 @@ export interface Engine {
    * every instruction it cannot apply and changes nothing; INSTANCE_NOT_FOUND / INSTANCE_NOT_ACTIVE.
    */
   modifyInstance(request: ModifyInstanceRequest): Promise<ExecuteResult>;
+  /**
+   * Migrates a running instance to another version of its process; VALIDATION_FAILED lists
+   * every active element it cannot map and changes nothing; DEFINITION_NOT_FOUND for the target.
+   */
+  migrateInstance(request: MigrateInstanceRequest): Promise<ExecuteResult>;
 
   /** Throws INSTANCE_NOT_FOUND. */
   getInstance(instanceId: string): Promise<VersionedState>;

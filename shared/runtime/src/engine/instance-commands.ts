@@ -3,7 +3,7 @@ import { BatonError } from '@baton/errors';
 import type { ExecuteResult } from '../command-processor.js';
 import type { StartEventTarget, VersionedState } from '../ports/store-records.js';
 import { executeOnWait, stamp, type EngineContext } from './engine-context.js';
-import type { AssignUserTaskRequest, CompleteUserTaskRequest, ModifyInstanceRequest, ResolveIncidentRequest, SetVariablesRequest, StartInstanceRequest, UpdateUserTaskRequest } from './engine-types.js';
+import type { AssignUserTaskRequest, CompleteUserTaskRequest, MigrateInstanceRequest, ModifyInstanceRequest, ResolveIncidentRequest, SetVariablesRequest, StartInstanceRequest, UpdateUserTaskRequest } from './engine-types.js';
 import type { Queries } from './queries.js';
 
 /** Commands on one instance that need only a key look-up: start, user tasks, incidents, cancel. */
@@ -86,6 +86,11 @@ export class InstanceCommands {
   modify(request: ModifyInstanceRequest): Promise<ExecuteResult> {
     const { instanceId, activate, terminate } = request;
     return this.ctx.processor.execute({ instanceId, command: { type: 'ModifyInstance', ...stamp(this.ctx), activate, terminate } });
+  }
+
+  migrate(request: MigrateInstanceRequest): Promise<ExecuteResult> {
+    const { instanceId, targetDefinitionKey, mappings } = request;
+    return this.ctx.processor.execute({ instanceId, command: { type: 'MigrateInstance', ...stamp(this.ctx), targetDefinitionKey, mappings } });
   }
 
   cancel(instanceId: string): Promise<ExecuteResult> {

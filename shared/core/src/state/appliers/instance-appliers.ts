@@ -1,6 +1,6 @@
 import type { InstanceCreated } from '../../types/events.js';
-import type { Incident } from '../../types/state.js';
-import { emptyMap, ROOT, type Draft } from '../records.js';
+import type { Incident, Wait } from '../../types/state.js';
+import { emptyMap, ROOT, type Draft, type ElementRecord } from '../records.js';
 import { recordOnly, updateRecord, type AppliersOf } from './applier.js';
 
 /** Appliers of `InstanceCreated` by version: the one event folded without a draft, it makes one. */
@@ -36,6 +36,7 @@ export const instanceAppliers: AppliersOf<
   | 'EventThrown'
   | 'DecisionEvaluated'
   | 'InstanceModified'
+  | 'InstanceMigrated'
 > = {
   IncidentRaised: {
     1: (d, e) => {
@@ -72,6 +73,18 @@ export const instanceAppliers: AppliersOf<
     },
   },
   InstanceModified: { 1: recordOnly },
+  InstanceMigrated: {
+    1: (d, e) => {
+      d.definitionKey = e.toDefinitionKey;
+      const renamed = <T extends { readonly elementId: string }>(value: T): T => {
+        const target = e.elementIds[value.elementId];
+        return target === undefined ? value : { ...value, elementId: target };
+      };
+      for (const id in d.elementInstances) d.elementInstances[id] = renamed(d.elementInstances[id] as ElementRecord);
+      for (const key in d.waits) d.waits[key] = renamed(d.waits[key] as Wait);
+      for (const key in d.incidents) d.incidents[key] = renamed(d.incidents[key] as Incident);
+    },
+  },
 };
 
 /**
