@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { busKinds, type BusKind } from './buses.js';
 import { suites, type BenchCase } from './cases.js';
 import { runClusterSuite, type ClusterCli } from './cluster-suite.js';
+import { loadStores, runLoadSuite, type LoadCli, type LoadStore } from './load-suite.js';
 import { runRoundTrips } from './round-trips.js';
 import { benchStores, clusterSystemNames, type BenchStore, type ClusterSystemName } from './cluster-system.js';
 import { benchExecArgv, modelsDir } from './paths.js';
@@ -45,6 +46,8 @@ function parseArgv() {
       bus: { type: 'string' },
       waiting: { type: 'string', default: '0' },
       store: { type: 'string', default: 'redis' },
+      stores: { type: 'string', default: loadStores.join(',') },
+      jobs: { type: 'string', default: '3000' },
     },
   });
 }
@@ -97,6 +100,20 @@ function parseClusterCli(values: CliValues): ClusterCli {
     },
     ...(values.json === undefined ? {} : { jsonFile: values.json }),
     isCheck: values.check,
+  };
+}
+
+/** `load`: `--stores memory,redis`, `--jobs N` for the external workers, `--waiting N` (default 10,000) for the memory row. */
+function parseLoadCli(values: CliValues): LoadCli {
+  const stores = list(values.stores, 'stores');
+  for (const s of stores) if (!loadStores.includes(s as LoadStore)) throw new Error(`Unknown store "${s}"; expected ${loadStores.join(', ')}.`);
+  return {
+    stores: stores as LoadStore[],
+    inFlight: positiveInt(values['in-flight'], 'in-flight'),
+    warmupMs: positiveInt(values['warmup-ms'], 'warmup-ms'),
+    durationMs: positiveInt(values['duration-ms'], 'duration-ms'),
+    jobs: positiveInt(values.jobs, 'jobs'),
+    waiting: values.waiting === '0' ? 10_000 : positiveInt(values.waiting, 'waiting'),
   };
 }
 
@@ -155,6 +172,7 @@ async function main(): Promise<number> {
   const suite = positionals[0] ?? 'core';
   if (suite === 'cluster') return runClusterSuite(parseClusterCli(values));
   if (suite === 'round-trips') return runRoundTrips();
+  if (suite === 'load') return runLoadSuite(parseLoadCli(values));
   const { config, jobs, jsonFile, isCheck } = parseCli(suite, values);
   const results: CaseResult[] = [];
   let hasFailed = false;
