@@ -59,6 +59,7 @@ export class InMemoryProcessStore implements ProcessStore {
   private readonly instances = new Map<string, Stored>();
   private readonly history = new Map<string, HistoryEntry[]>();
   /** rootInstanceId -> the instances of its call tree, in creation order. */
+  /** The instances below each root that has any, in creation order (the root itself is not listed). */
   private readonly trees = new Map<string, Set<string>>();
   private readonly ended: EndedInstances;
   private readonly indexes = new WaitIndexes();
@@ -142,7 +143,9 @@ export class InMemoryProcessStore implements ProcessStore {
     return version;
   }
 
+  /** A root is its own tree's first member without an entry here (most instances are lone roots; issue 18: a Set each cost ~180 bytes). */
   private addToTree(rootInstanceId: string, instanceId: string): void {
+    if (rootInstanceId === instanceId) return;
     const members = this.trees.get(rootInstanceId);
     if (members === undefined) this.trees.set(rootInstanceId, new Set([instanceId]));
     else members.add(instanceId);
@@ -197,7 +200,7 @@ export class InMemoryProcessStore implements ProcessStore {
     const candidates =
       query.rootInstanceId === undefined
         ? [...this.instances.values()]
-        : [...(this.trees.get(query.rootInstanceId) ?? [])].map((id) => this.instances.get(id) as Stored);
+        : [query.rootInstanceId, ...(this.trees.get(query.rootInstanceId) ?? [])].flatMap((id) => this.instances.get(id) ?? []);
     const matching = filterValues(
       candidates,
       ({ versioned: { state } }) =>
