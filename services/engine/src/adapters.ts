@@ -34,7 +34,8 @@ const flagOf: Readonly<Record<PortName, readonly [flag: string, env: string]>> =
   identityStore: ['--identity-store', 'BATON_IDENTITY_STORE'],
 };
 
-const isRedisUrl = (value: string): boolean => /^rediss?:\/\//.test(value);
+/** `redis://`, `rediss://`, or `redis+cluster://host:port,…` (a Redis Cluster; issue 18). */
+const isRedisUrl = (value: string): boolean => /^(rediss?|redis\+cluster):\/\//.test(value);
 const isPostgresUrl = (value: string): boolean => /^postgres(ql)?:\/\//.test(value);
 /** Another Baton node as the store (issue 17): `baton+http://central:8080`, `baton+https://…`. */
 export const isProxyStoreUrl = (value: string): boolean => /^baton\+https?:\/\//.test(value);

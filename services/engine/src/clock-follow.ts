@@ -77,6 +77,6 @@ export async function followClock(options: ClockFollowingOptions): Promise<Clock
 
 /** {@link followClock} on Redis `TIME` for a node whose store is `redis://…`; undefined for other stores (one process, one clock). */
 export async function followStoreClock(store: string | undefined, options: Omit<ClockFollowingOptions, 'authority'>): Promise<ClockFollowing | undefined> {
-  if (store === undefined || !/^rediss?:\/\//.test(store)) return undefined;
+  if (store === undefined || !/^(rediss?|redis\+cluster):\/\//.test(store)) return undefined;
   return followClock({ ...options, authority: await createRedisTimeAuthority({ url: store }) });
 }

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { BatonError } from '@baton/errors';
 import type { ConsumeOptions, ConsumerHandle, EnqueueRequest, JobHandler, JobQueue, LeasedJob, ScheduledTimer, TimerHandler } from '@baton/runtime';
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { BullmqConsumer, type Outcome } from './bullmq-consumer.js';
 import { bullId, jobQueueName, keyOfBullId, timerQueueName, type JobData } from './bullmq-names.js';
-import { checkRedisServer, connectionOptions, connectRedis, emitWarning, guarded, unavailable } from './connection.js';
+import { checkRedisServer, clusterNodesOf, connectionOptions, connectRedis, emitWarning, guarded, namespacePrefix, newRedisClient, type RedisClient, unavailable } from './connection.js';
 import { EagerJobs } from './eager-jobs.js';
 
 export interface BullmqJobQueueOptions {
@@ -99,13 +98,27 @@ export class BullmqJobQueue implements JobQueue {
   /** BullMQ bundles its own ioredis, so it gets options and makes (and closes) its connections. */
   private readonly producerConnection: ConnectionOptions;
   private readonly workerConnection: ConnectionOptions;
+  /** On a Redis Cluster: the connections handed to BullMQ as instances, closed by this queue. */
+  private readonly sharedClusters: readonly RedisClient[] = [];
 
   constructor(
-    private readonly producer: Redis,
+    private readonly producer: RedisClient,
     private readonly options: BullmqJobQueueOptions & { readonly prefix: string },
   ) {
-    this.producerConnection = { url: options.url, ...connectionOptions('producer'), lazyConnect: false } as ConnectionOptions;
-    this.workerConnection = { url: options.url, ...connectionOptions('worker'), lazyConnect: false } as ConnectionOptions;
+    if (clusterNodesOf(options.url) === undefined) {
+      this.producerConnection = { url: options.url, ...connectionOptions('producer'), lazyConnect: false } as ConnectionOptions;
+      this.workerConnection = { url: options.url, ...connectionOptions('worker'), lazyConnect: false } as ConnectionOptions;
+    } else {
+      // BullMQ takes a Cluster only as an instance (shared: it duplicates it for blocking
+      // reads and never closes it); this queue closes both once its queues and workers are.
+      // With the offline queue: BullMQ sends its INFO before the cluster's slot map is in.
+      const producerCluster = newRedisClient(options.url, { ...connectionOptions('producer'), enableOfflineQueue: true, lazyConnect: false, connectionName: 'baton-bullmq' });
+      const workerCluster = newRedisClient(options.url, { ...connectionOptions('worker'), lazyConnect: false, connectionName: 'baton-bullmq-worker' });
+      for (const cluster of [producerCluster, workerCluster]) cluster.on('error', (error: unknown) => this.reportError(error));
+      this.sharedClusters = [producerCluster, workerCluster];
+      this.producerConnection = producerCluster as ConnectionOptions;
+      this.workerConnection = workerCluster as ConnectionOptions;
+    }
     this.capabilitiesKey = `${options.prefix}:jobs:capabilities`;
     this.watchdog = setInterval(() => void this.revive(), options.watchdogIntervalMs ?? 5_000);
     this.watchdog.unref();
@@ -354,6 +367,7 @@ export class BullmqJobQueue implements JobQueue {
       await Promise.all([...this.consumers].map((c) => c.stop()));
       await Promise.all([...this.pullers.values()].map((w) => w.close()));
       await Promise.all([...this.queues.values()].map((q) => q.close()));
+      await Promise.all(this.sharedClusters.map((c) => c.quit().catch(() => c.disconnect())));
       await this.producer.quit().catch(() => this.producer.disconnect());
     })();
     return this.closing;
@@ -388,5 +402,5 @@ export async function createBullmqJobQueue(options: BullmqJobQueueOptions): Prom
     producer.disconnect();
     throw unavailable(error, options.url);
   }
-  return new BullmqJobQueue(producer, { ...options, prefix: options.prefix ?? 'baton' });
+  return new BullmqJobQueue(producer, { ...options, prefix: namespacePrefix(options.url, options.prefix ?? 'baton') });
 }

@@ -1,5 +1,5 @@
 import { BatonError, isBatonError } from '@baton/errors';
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 
 /**
  * How a connection behaves while Redis is away:
@@ -29,9 +29,53 @@ export function connectionOptions(role: ConnectionRole): RedisOptions {
     : { lazyConnect: true, maxRetriesPerRequest: null, enableReadyCheck: true };
 }
 
+/** One Redis server, or a Redis Cluster (`redis+cluster://`): the commands the adapters use are the same. */
+export type RedisClient = Redis | Cluster;
+
+const clusterScheme = 'redis+cluster://';
+
+/**
+ * The seed nodes of a `redis+cluster://host:port,host:port,…` URL (issue 18), or
+ * undefined for a plain `redis://` URL. Any node will do as a seed: the client reads
+ * the slot map from it and follows redirects.
+ */
+export function clusterNodesOf(url: string): { readonly host: string; readonly port: number }[] | undefined {
+  if (!url.startsWith(clusterScheme)) return undefined;
+  const nodes = url.slice(clusterScheme.length).replace(/\/.*$/, '').split(',').filter((n) => n !== '').map((node) => {
+    const match = /^([^:]+):(\d+)$/.exec(node);
+    if (match === null) throw new BatonError('VALIDATION_FAILED', `Redis Cluster URL ${url}: "${node}" is not host:port; expected redis+cluster://host:port,host:port,….`, { field: 'url' });
+    return { host: match[1] as string, port: Number(match[2]) };
+  });
+  if (nodes.length === 0) throw new BatonError('VALIDATION_FAILED', `Redis Cluster URL ${url} names no node; expected redis+cluster://host:port,host:port,….`, { field: 'url' });
+  return nodes;
+}
+
+/**
+ * The key prefix a namespace uses on `url`. On a Redis Cluster every key of a store
+ * (or a BullMQ queue set) must hash to one slot, since a commit script touches the
+ * instance's keys and the global indexes at once: a prefix without a hash tag gets
+ * one (`baton` → `{baton}`), and the tag, being the key's first `{…}`, decides the slot.
+ */
+export function namespacePrefix(url: string, prefix: string): string {
+  return clusterNodesOf(url) === undefined || prefix.includes('{') ? prefix : `{${prefix}}`;
+}
+
+/** A client for `url`, not yet connected: a Cluster for `redis+cluster://`. */
+export function newRedisClient(url: string, options: RedisOptions): RedisClient {
+  const nodes = clusterNodesOf(url);
+  if (nodes === undefined) return new Redis(url, options);
+  const { enableOfflineQueue, lazyConnect, enableAutoPipelining, ...redisOptions } = options;
+  return new Cluster(nodes, {
+    redisOptions,
+    ...(enableOfflineQueue === undefined ? {} : { enableOfflineQueue }),
+    ...(lazyConnect === undefined ? {} : { lazyConnect }),
+    ...(enableAutoPipelining === undefined ? {} : { enableAutoPipelining }),
+  });
+}
+
 /** A connected client; throws STORE_UNAVAILABLE (with the driver error as cause) when Redis does not answer. */
-export async function connectRedis(url: string, role: ConnectionRole, name: string): Promise<Redis> {
-  const client = new Redis(url, { ...connectionOptions(role), connectionName: name });
+export async function connectRedis(url: string, role: ConnectionRole, name: string): Promise<RedisClient> {
+  const client = newRedisClient(url, { ...connectionOptions(role), connectionName: name });
   // Errors surface through commands; an unhandled 'error' event would crash the process.
   client.on('error', () => undefined);
   try {
@@ -115,7 +159,7 @@ function infoField(info: string, field: string): string | undefined {
  * often disable CONFIG. Without AOF a Redis restart loses the last writes:
  * `onWarning` is told, and the node runs.
  */
-export async function checkRedisServer(client: Redis, onWarning: (message: string) => void): Promise<ServerCheck> {
+export async function checkRedisServer(client: RedisClient, onWarning: (message: string) => void): Promise<ServerCheck> {
   const [memory, persistence] = await Promise.all([client.info('memory'), client.info('persistence')]);
   const maxmemoryPolicy = infoField(memory, 'maxmemory_policy') ?? 'unknown';
   if (maxmemoryPolicy !== 'noeviction') {

@@ -1,5 +1,5 @@
 import type { Page, PageRequest } from '@baton/runtime';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 
 const CHUNK = 500;
 
@@ -9,7 +9,7 @@ export type Decode = (value: string) => unknown;
 const parseJson: Decode = (value) => JSON.parse(value) as unknown;
 
 /** Values of `hash` at `fields`, decoded, missing ones skipped; one round trip per 500. */
-export async function readJson<T>(client: Redis, hash: string, fields: readonly string[], decode: Decode = parseJson): Promise<T[]> {
+export async function readJson<T>(client: RedisClient, hash: string, fields: readonly string[], decode: Decode = parseJson): Promise<T[]> {
   const values: T[] = [];
   for (let i = 0; i < fields.length; i += CHUNK) {
     for (const value of await client.hmget(hash, ...fields.slice(i, i + CHUNK))) if (value !== null) values.push(decode(value) as T);
@@ -28,7 +28,7 @@ export function pageOf<T>(items: readonly T[], total: number, offset: number): P
  * filters here: O(index), for queries no index answers directly.
  */
 export async function readIndexPage<T>(
-  client: Redis,
+  client: RedisClient,
   index: string,
   hash: string,
   page: PageRequest,
@@ -46,7 +46,7 @@ export async function readIndexPage<T>(
 }
 
 /** Every value an index ZSET points to, in creation order. */
-export async function readIndex<T>(client: Redis, index: string, hash: string, decode: Decode = parseJson): Promise<T[]> {
+export async function readIndex<T>(client: RedisClient, index: string, hash: string, decode: Decode = parseJson): Promise<T[]> {
   return readJson<T>(client, hash, await client.zrange(index, 0, -1), decode);
 }
 

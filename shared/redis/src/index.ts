@@ -1,5 +1,5 @@
 export { createRedisProcessStore, defaultEndedRetentionMs, RedisProcessStore, type RedisProcessStoreOptions } from './redis-process-store.js';
-export { checkRedisServer, type ServerCheck } from './connection.js';
+export { checkRedisServer, clusterNodesOf, type ServerCheck } from './connection.js';
 export { StoreKeys, escapeKeyPart } from './keys.js';
 export { createBullmqJobQueue, BullmqJobQueue, type BullmqJobQueueOptions } from './bullmq-job-queue.js';
 export { isLeaseLost } from './lease-lost.js';

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BatonError } from '@baton/errors';
-import type { Redis } from 'ioredis';
-import { checkRedisServer, connectRedis, emitWarning, guarded, unavailable } from './connection.js';
+import { checkRedisServer, connectRedis, emitWarning, guarded, namespacePrefix, type RedisClient, unavailable } from './connection.js';
 
 /** A deletion kept in the store: it also hides a record of the same id that the identity file holds. */
 export interface IdentityTombstone {
@@ -78,7 +77,7 @@ export class RedisIdentityStore<U extends { readonly username: string }, G exten
   private closing: Promise<void> | undefined;
 
   constructor(
-    private readonly client: Redis,
+    private readonly client: RedisClient,
     prefix: string,
   ) {
     // The prefix convention of StoreKeys: `<prefix>:<part>:<part>`.
@@ -208,5 +207,5 @@ export async function createRedisIdentityStore<U extends { readonly username: st
     client.disconnect();
     throw unavailable(error, options.url);
   }
-  return new RedisIdentityStore<U, G>(client, options.prefix ?? 'baton');
+  return new RedisIdentityStore<U, G>(client, namespacePrefix(options.url, options.prefix ?? 'baton'));
 }

@@ -26,9 +26,8 @@ import type {
   UserTaskQuery,
   VersionedState,
 } from '@baton/runtime';
-import type { Redis } from 'ioredis';
 import { commitArgs } from './commit-args.js';
-import { checkRedisServer, connectRedis, emitWarning, guarded, producerCommandTimeoutMs, unavailable, withinMs } from './connection.js';
+import { checkRedisServer, connectRedis, emitWarning, guarded, namespacePrefix, producerCommandTimeoutMs, type RedisClient, unavailable, withinMs } from './connection.js';
 import { StoreKeys } from './keys.js';
 import { Batcher } from './batcher.js';
 import { StoreScripts } from './scripts.js';
@@ -73,7 +72,7 @@ export class RedisProcessStore implements ProcessStore {
   private readonly acks = new Batcher<string>((ids) => this.scripts.ackOutbox([this.keys.outbox, this.keys.outboxEntries], ids));
 
   constructor(
-    private readonly client: Redis,
+    private readonly client: RedisClient,
     prefix: string,
     private readonly endedRetentionMs = defaultEndedRetentionMs,
   ) {
@@ -301,7 +300,7 @@ export async function createRedisProcessStore(options: RedisProcessStoreOptions)
     client.disconnect();
     throw unavailable(error, options.url);
   }
-  const store = new RedisProcessStore(client, options.prefix ?? 'baton', options.endedRetentionMs ?? defaultEndedRetentionMs);
+  const store = new RedisProcessStore(client, namespacePrefix(options.url, options.prefix ?? 'baton'), options.endedRetentionMs ?? defaultEndedRetentionMs);
   // The first probe writes the epoch marker of a namespace used for the first time, and remembers it.
   await store.probe(producerCommandTimeoutMs).catch(async (error: unknown) => {
     await store.close();

@@ -1,6 +1,5 @@
 import type { TimeAuthority } from '@baton/runtime';
-import type { Redis } from 'ioredis';
-import { connectRedis, unavailable } from './connection.js';
+import { connectRedis, type RedisClient, unavailable } from './connection.js';
 
 /** The Redis server's clock (`TIME`) as the cluster's time authority, on a connection of its own; `close()` it. */
 export interface RedisTimeAuthority extends TimeAuthority {
@@ -14,7 +13,7 @@ export interface RedisTimeAuthority extends TimeAuthority {
  * by. Throws STORE_UNAVAILABLE when Redis does not answer.
  */
 export async function createRedisTimeAuthority(options: { readonly url: string }): Promise<RedisTimeAuthority> {
-  const client: Redis = await connectRedis(options.url, 'producer', 'baton-time');
+  const client: RedisClient = await connectRedis(options.url, 'producer', 'baton-time');
   return {
     name: 'Redis TIME',
     async now() {

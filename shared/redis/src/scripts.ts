@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 
 /**
  * The store's Lua scripts (src/lua/verb-noun-<keys>.lua, each headed by its KEYS,
@@ -25,7 +25,7 @@ const luaDir = new URL('../src/lua/', import.meta.url);
 
 /** Typed calls of the store's scripts on one connection. */
 export class StoreScripts {
-  constructor(private readonly client: Redis) {
+  constructor(private readonly client: RedisClient) {
     for (const [name, file] of Object.entries(files)) {
       const numberOfKeys = Number(file.slice(file.lastIndexOf('-') + 1));
       client.defineCommand(name, { numberOfKeys, lua: readFileSync(new URL(`${file}.lua`, luaDir), 'utf8') });

@@ -1,5 +1,5 @@
 import type { DeploymentRecord, DeploymentSummary, FormRecord, NewDeployment, StartEventTarget } from '@baton/runtime';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 import { readJson } from './index-reads.js';
 import type { StoreKeys } from './keys.js';
 import type { StoreScripts } from './scripts.js';
@@ -10,7 +10,7 @@ export class StoreDeployments {
   private readonly records = new Map<string, DeploymentRecord>();
 
   constructor(
-    private readonly client: Redis,
+    private readonly client: RedisClient,
     private readonly keys: StoreKeys,
     private readonly scripts: StoreScripts,
   ) {}

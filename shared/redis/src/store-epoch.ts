@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { withinMs } from './connection.js';
+import { type RedisClient, withinMs } from './connection.js';
 
 /** What one probe of the store found; see {@link StoreEpoch}. */
 export interface StoreProbe {
@@ -25,7 +24,7 @@ export class StoreEpoch {
   private seen: string | undefined;
 
   constructor(
-    private readonly client: Redis,
+    private readonly client: RedisClient,
     private readonly key: string,
   ) {}
 

@@ -14,7 +14,7 @@ import type {
   UserTaskQuery,
 } from '@baton/runtime';
 import type { InstanceState } from '@baton/core';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 import { decodeStoredWait, refOfState } from './commit-args.js';
 import { matchesAll, pageOf, readIndex, readIndexPage, readJson } from './index-reads.js';
 import type { StoreKeys } from './keys.js';
@@ -26,7 +26,7 @@ import { decodeStateValue } from './state-codec.js';
  */
 export class StoreQueries {
   constructor(
-    private readonly client: Redis,
+    private readonly client: RedisClient,
     private readonly keys: StoreKeys,
   ) {}
 

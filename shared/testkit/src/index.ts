@@ -1,6 +1,7 @@
 export type { RunningServer, ServerSource } from './servers/running-server.js';
 export type { StartServerOptions } from './servers/start-server.js';
 export { startRedis } from './servers/start-redis.js';
+export { startRedisCluster, type RunningRedisCluster } from './servers/start-redis-cluster.js';
 export { startNats } from './servers/start-nats.js';
 export { startPostgres } from './servers/start-postgres.js';
 export { createRestartablePostgres, type RestartablePostgres } from './servers/restartable-postgres.js';

@@ -2,7 +2,8 @@ import type { RunningServer } from './running-server.js';
 import type { ServerSpec } from './server-spec.js';
 import { startServer, type StartServerOptions } from './start-server.js';
 
-const redis: ServerSpec = {
+/** A plain Redis (exported for the cluster launcher, which adds its cluster flags). */
+export const redisSpec: ServerSpec = {
   name: 'redis',
   scheme: 'redis',
   envVar: 'BATON_TEST_REDIS_URL',
@@ -22,5 +23,5 @@ const redis: ServerSpec = {
  * code `SERVER_UNAVAILABLE` when no way works.
  */
 export function startRedis(options?: StartServerOptions): Promise<RunningServer> {
-  return startServer(redis, options);
+  return startServer(redisSpec, options);
 }
