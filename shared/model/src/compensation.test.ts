@@ -84,4 +84,18 @@ describe('compensation and transactions in the model (issue 16)', () => {
     expect(problems).toContainEqual(expect.objectContaining({ code: 'INVALID_BOUNDARY', elementId: 'C', severity: 'error' }));
     expect(problems).toContainEqual(expect.objectContaining({ code: 'UNSUPPORTED_ELEMENT', elementId: 'X', severity: 'error', message: expect.stringContaining('transaction') }));
   });
+
+  it('refuses a compensation event subprocess of the process itself and reads one inside a subprocess', async () => {
+    // given
+    const eventSubprocess = (id: string) =>
+      `<bpmn:subProcess id="${id}" triggeredByEvent="true"><bpmn:startEvent id="${id}Start"><bpmn:compensateEventDefinition /></bpmn:startEvent><bpmn:sequenceFlow id="${id}f" sourceRef="${id}Start" targetRef="${id}End" /><bpmn:endEvent id="${id}End" /></bpmn:subProcess>`;
+    const inSub = `<bpmn:startEvent id="S" /><bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="sub" /><bpmn:subProcess id="sub"><bpmn:startEvent id="ss" /><bpmn:sequenceFlow id="f3" sourceRef="ss" targetRef="se" /><bpmn:endEvent id="se" />${eventSubprocess('inner')}</bpmn:subProcess><bpmn:sequenceFlow id="f2" sourceRef="sub" targetRef="E" /><bpmn:endEvent id="E" />`;
+    // when
+    const atProcess = await parse(`${around('<bpmn:task id="T" />', 'T')}${eventSubprocess('outer')}`);
+    const insideSubprocess = await parse(inSub);
+    // then
+    expect(atProcess.problems).toContainEqual(expect.objectContaining({ code: 'UNSUPPORTED_ELEMENT', elementId: 'outerStart', severity: 'error' }));
+    expect(insideSubprocess.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(insideSubprocess.processes[0]?.elements['innerStart']).toMatchObject({ type: 'startEvent', event: { type: 'compensation' } });
+  });
 });

@@ -14,7 +14,15 @@ export function linkCompensation(ctx: BuildContext, draft: ProcessDraft, process
     if (element.type === 'boundaryEvent' && element.event.type === 'cancel') checkCancelBoundary(ctx, draft, element);
     if ((element.type === 'endEvent' || element.type === 'intermediateThrowEvent') && element.event?.type === 'compensation') checkActivityRef(ctx, draft, element);
     if (element.type === 'endEvent' && element.event?.type === 'cancel') checkCancelEnd(ctx, draft, element);
+    if (element.type === 'startEvent' && element.event?.type === 'compensation') checkCompensationStart(ctx, draft, element);
   }
+}
+
+/** A compensation event subprocess compensates the embedded subprocess it sits in (Camunda 7); at the process level nothing could start it. */
+function checkCompensationStart(ctx: BuildContext, draft: ProcessDraft, start: DraftElement): void {
+  const eventSubprocess = draft.scopes[start.scopeId];
+  if (eventSubprocess?.parentScopeId !== draft.processId) return;
+  report(ctx, 'UNSUPPORTED_ELEMENT', start.elementId, `compensation start event "${start.elementId}" is in an event subprocess of the process itself; a compensation event subprocess belongs inside the embedded subprocess it compensates: move it there`);
 }
 
 /** Element id → the ids associations connect it with (either direction), from every scope's artifacts. */
