@@ -245,10 +245,10 @@ export function runtimeUserTasksApi(engine: Engine, readable: <T>(value: T) => T
     async unassignUserTask(userTaskKey) {
       await engine.assignUserTask({ userTaskKey, ...keyedOn(await openTask(engine, userTaskKey)) });
     },
-    async completeUserTask(userTaskKey, variables, check) {
+    async completeUserTask(userTaskKey, variables, check, completedBy) {
       const open = await openTask(engine, userTaskKey);
       if (check !== undefined) check(await formOf(open));
-      await engine.completeUserTask({ userTaskKey, ...keyedOn(open), variables });
+      await engine.completeUserTask({ userTaskKey, ...keyedOn(open), variables, ...(completedBy === undefined ? {} : { completedBy }) });
     },
     getUserTaskForm: async (userTaskKey) => formOf(await openTask(engine, userTaskKey)),
     searchUserTaskVariables: (userTaskKey, query) => searchTaskVariables(engine, variables, userTaskKey, query),

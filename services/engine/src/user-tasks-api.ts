@@ -41,7 +41,8 @@ export interface UserTasksApi {
   assignUserTask(userTaskKey: string, request: Pick<UserTaskAssignmentRequest, 'assignee' | 'allowOverride'>): Promise<void>;
   unassignUserTask(userTaskKey: string): Promise<void>;
   /** `check` sees the task's form (as `getUserTaskForm` gives it) before the completion, from the same read; a throw refuses the completion. */
-  completeUserTask(userTaskKey: string, variables: Record<string, unknown>, check?: (form: UserTaskForm) => void): Promise<void>;
+  /** `completedBy`: the person completing it, when known (swimlanes, issue 16). */
+  completeUserTask(userTaskKey: string, variables: Record<string, unknown>, check?: (form: UserTaskForm) => void, completedBy?: string): Promise<void>;
   getUserTaskForm(userTaskKey: string): Promise<UserTaskForm>;
   /** The variables the task sees: one per name, the innermost scope's, innermost scope first unless sorted. */
   searchUserTaskVariables(userTaskKey: string, query: UserTaskVariableSearchQuery): Promise<VariableSearchQueryResult>;

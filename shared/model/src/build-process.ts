@@ -2,28 +2,15 @@ import { readConditionExpression } from './condition.js';
 import { describe, report, type BuildContext } from './context.js';
 import { emptyDraft, type DraftScope, type ProcessDraft } from './draft.js';
 import { ignoredTypes, mapNode } from './elements.js';
-import { attr, child, children, type ModdleElement } from './moddle.js';
+import { child, children, type ModdleElement } from './moddle.js';
 import { linkCompensation } from './compensation.js';
+import { readLanes, type LaneOf } from './lanes.js';
 import { validateDraft } from './validate.js';
-
-/** Flow node id → the name (or id) of the lane it sits in. */
-function readLanes(process: ModdleElement): Map<string, string> {
-  const lanes = new Map<string, string>();
-  const visit = (laneSet: ModdleElement | undefined): void => {
-    for (const lane of children(laneSet, 'lanes')) {
-      const laneName = attr(lane, 'name') ?? lane.id ?? '';
-      for (const node of children(lane, 'flowNodeRef')) if (node.id !== undefined) lanes.set(node.id, laneName);
-      visit(child(lane, 'childLaneSet'));
-    }
-  };
-  for (const laneSet of children(process, 'laneSets')) visit(laneSet);
-  return lanes;
-}
 
 /** Walks one process and returns its draft; all problems go to `ctx`. */
 export function buildProcess(ctx: BuildContext, process: ModdleElement, unresolved: UnresolvedRefs): ProcessDraft {
   const draft = emptyDraft(ctx.processId);
-  const lanes = readLanes(process);
+  const lanes = readLanes(ctx, process);
   walkScope(ctx, draft, process, { scopeId: ctx.processId, childIds: [], eventSubprocessIds: [], isEventSubprocess: false }, lanes);
   linkFlows(ctx, draft, unresolved);
   attachBoundaries(ctx, draft, unresolved);
@@ -33,7 +20,7 @@ export function buildProcess(ctx: BuildContext, process: ModdleElement, unresolv
   return draft;
 }
 
-function walkScope(ctx: BuildContext, draft: ProcessDraft, container: ModdleElement, scope: DraftScope, lanes: ReadonlyMap<string, string>): void {
+function walkScope(ctx: BuildContext, draft: ProcessDraft, container: ModdleElement, scope: DraftScope, lanes: ReadonlyMap<string, LaneOf>): void {
   draft.scopes[scope.scopeId] = scope;
   for (const node of children(container, 'flowElements')) {
     if (node.$type === 'bpmn:SequenceFlow') {

@@ -155,6 +155,20 @@ export interface AsyncContinuation {
   readonly retries: number;
 }
 
+/**
+ * A lane with an assignment (issue 16, jBPM swimlanes; `baton:assignee`,
+ * `baton:candidateUsers`, `baton:candidateGroups` on `<bpmn:lane>`). Its user tasks
+ * take these when they name none themselves, and the user who completes the first
+ * of them in an instance becomes the assignee of the lane's later tasks there.
+ */
+export interface Swimlane {
+  readonly laneId: string;
+  readonly name?: string;
+  readonly assignee?: Expression;
+  readonly candidateUsers?: Expression;
+  readonly candidateGroups?: Expression;
+}
+
 interface FlowElementBase {
   readonly elementId: string;
   readonly name?: string;
@@ -168,6 +182,8 @@ interface FlowElementBase {
   readonly boundaryEventIds: readonly string[];
   readonly multiInstance?: MultiInstanceDefinition;
   readonly async?: AsyncContinuation;
+  /** The swimlane the element sits in, when its lane carries an assignment. */
+  readonly swimlane?: Swimlane;
   /** Extension attributes and elements Baton does not interpret, kept for tools (`zeebe:properties`, ...). */
   readonly properties: Readonly<Record<string, string>>;
   /** A compensation handler (`isForCompensation`): no flow reaches it; a compensation throw starts it. */

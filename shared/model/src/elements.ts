@@ -1,6 +1,7 @@
 import { describe, label, report, type BuildContext } from './context.js';
 import { readAsyncContinuation } from './async-continuation.js';
-import type { AsyncContinuation, EventDefinition, FlowElement, JobDefinition, Mapping } from './definition.js';
+import type { AsyncContinuation, EventDefinition, FlowElement, JobDefinition, Mapping, Swimlane } from './definition.js';
+import type { LaneOf } from './lanes.js';
 import type { DraftElement, DraftScope } from './draft.js';
 import { readEvent, readMessage, type EventPosition, type EventRead } from './events.js';
 import { readMappings, readMultiInstance, readProperties } from './io.js';
@@ -32,11 +33,12 @@ interface Common {
   boundaryEventIds: string[];
   multiInstance?: NonNullable<FlowElement['multiInstance']>;
   async?: AsyncContinuation;
+  swimlane?: Swimlane;
   properties: Record<string, string>;
   isForCompensation?: true;
 }
 
-function common(ctx: BuildContext, node: ModdleElement, scopeId: string, lane: string | undefined): Common {
+function common(ctx: BuildContext, node: ModdleElement, scopeId: string, lane: LaneOf | undefined): Common {
   const name = attr(node, 'name');
   const { inputs, outputs } = readMappings(ctx, node);
   const multiInstance = readMultiInstance(ctx, node);
@@ -52,7 +54,8 @@ function common(ctx: BuildContext, node: ModdleElement, scopeId: string, lane: s
     boundaryEventIds: [],
     ...(multiInstance === undefined ? {} : { multiInstance }),
     ...(async === undefined ? {} : { async }),
-    properties: readProperties(node, lane),
+    ...(lane?.swimlane === undefined ? {} : { swimlane: lane.swimlane }),
+    properties: readProperties(node, lane?.name),
   };
 }
 
@@ -60,7 +63,7 @@ function common(ctx: BuildContext, node: ModdleElement, scopeId: string, lane: s
  * Maps one flow node of `scope` to a draft element; undefined when the node is
  * refused (a problem was reported) or carries no flow.
  */
-export function mapNode(ctx: BuildContext, node: ModdleElement, scope: DraftScope, lane: string | undefined): DraftElement | undefined {
+export function mapNode(ctx: BuildContext, node: ModdleElement, scope: DraftScope, lane: LaneOf | undefined): DraftElement | undefined {
   const refusal = unsupportedNodes[node.$type];
   if (refusal !== undefined) {
     report(ctx, 'UNSUPPORTED_ELEMENT', node.id, `unsupported element ${describe(node)}: ${refusal}`);

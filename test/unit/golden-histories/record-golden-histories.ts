@@ -52,6 +52,7 @@ export const families: Readonly<Record<string, readonly string[]>> = {
   ],
   'multi-instance': ['multi-instance/parallel-one-job-per-item', 'multi-instance/sequential-runs-every-item', 'multi-instance/call-activity-per-item'],
   incidents: ['incidents/failed-job-without-retries', 'gateways/exclusive/no-match-no-default-incident', 'incidents/called-process-not-deployed', 'script:job-and-user-task-commands'],
+  swimlanes: ['swimlanes/swimlane-tasks-run-in-order'],
   conditional: [
     'events/conditional/catch-waits-until-set-variables',
     'events/conditional/boundary-non-interrupting-edge-triggered',

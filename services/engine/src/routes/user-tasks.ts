@@ -41,7 +41,10 @@ function registerChanges(app: FastifyInstance, { engine }: RouteContext): void {
     { config: { command: 'CompleteUserTask', access: 'task-complete' }, schema: schemaOf(ops.completeUserTask) },
     async (request, reply) => {
       const variables = request.body?.variables ?? {};
-      await engine.completeUserTask(request.params.userTaskKey, variables, (form) => checkTaskForm(form, variables));
+      // A person completing it binds the task's swimlane to them (issue 16); an API key is a machine, not a person.
+      const { principal } = request;
+      const completedBy = principal !== undefined && principal.via !== 'apiKey' ? principal.subject : undefined;
+      await engine.completeUserTask(request.params.userTaskKey, variables, (form) => checkTaskForm(form, variables), completedBy);
       return reply.code(204).send();
     },
   );

@@ -1,4 +1,4 @@
-import { emit, type Ctx } from '../context.js';
+import { elementAt, emit, type Ctx } from '../context.js';
 import { completeWithVariables } from '../elements/common/complete.js';
 import type { AssignUserTask, CompleteUserTask, UpdateUserTask } from '../types/commands.js';
 import type { Rejection } from '../types/decision.js';
@@ -16,8 +16,16 @@ export function completeUserTask(ctx: Ctx, command: CompleteUserTask): Rejection
   const task = openUserTask(ctx, command.userTaskKey);
   if ('code' in task) return task;
   emit(ctx, { type: 'UserTaskCompleted', elementId: task.elementId, elementInstanceId: task.elementInstanceId, userTaskKey: task.userTaskKey });
+  bindSwimlane(ctx, task, command.completedBy ?? task.assignee);
   completeWithVariables(ctx, task.elementInstanceId, command.variables);
   return undefined;
+}
+
+/** The first task of a swimlane completed: its user becomes the lane's user in this instance (jBPM's swimlane instance, issue 16). */
+function bindSwimlane(ctx: Ctx, task: UserTaskWait, user: string | undefined): void {
+  const swimlane = elementAt(ctx, task.elementId).swimlane;
+  if (swimlane === undefined || user === undefined || ctx.draft.swimlanes?.[swimlane.laneId] !== undefined) return;
+  emit(ctx, { type: 'SwimlaneAssigned', elementId: task.elementId, elementInstanceId: task.elementInstanceId, laneId: swimlane.laneId, assignee: user });
 }
 
 /** Claim or unclaim a user task. */

@@ -4,6 +4,7 @@ import type { Draft } from './records.js';
 import type { AppliersOf, Applier } from './appliers/applier.js';
 import { conditionAppliers } from './appliers/condition-appliers.js';
 import { compensationAppliers } from './appliers/compensation-appliers.js';
+import { swimlaneAppliers } from './appliers/swimlane-appliers.js';
 import { elementAppliers } from './appliers/element-appliers.js';
 import { instanceAppliers, instanceCreatedAppliers } from './appliers/instance-appliers.js';
 import { waitAppliers } from './appliers/wait-appliers.js';
@@ -25,6 +26,7 @@ const appliers: AppliersOf<Exclude<InstanceEventType, 'InstanceCreated'>> = {
   ...instanceAppliers,
   ...conditionAppliers,
   ...compensationAppliers,
+  ...swimlaneAppliers,
 };
 
 const currentVersions = new Map<string, number>([

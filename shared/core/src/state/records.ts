@@ -53,6 +53,8 @@ export interface Draft {
   waits: Record<string, Wait>;
   incidents: Record<string, Incident>;
   conditions?: Record<string, ConditionSubscription>;
+  /** Replaced, never changed in place (shared with the state the draft was drawn from). */
+  swimlanes?: Readonly<Record<string, string>>;
   /** Tokens waiting at joining gateways: scope key -> gateway id -> flow id -> count. */
   joins?: Record<string, Record<string, Record<string, number>>>;
   /** Compensable completed activity instances (see `CompensationRecord`). */

@@ -78,6 +78,8 @@ export interface CompleteUserTask extends CommandBase {
   readonly type: 'CompleteUserTask';
   readonly userTaskKey: string;
   readonly variables: Variables;
+  /** Who completes it (the caller), when known; else its assignee is taken to have (swimlanes, issue 16). */
+  readonly completedBy?: string;
 }
 
 /** Claim (`assignee` set) or unclaim (`assignee` undefined) a user task. */

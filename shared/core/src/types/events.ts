@@ -383,6 +383,13 @@ export interface InstanceModified extends EventBase {
   readonly terminatedElementInstanceIds: readonly string[];
 }
 
+/** The user who completed the first task of a swimlane becomes the assignee of its later tasks in this instance. */
+export interface SwimlaneAssigned extends ElementEventBase {
+  readonly type: 'SwimlaneAssigned';
+  readonly laneId: string;
+  readonly assignee: string;
+}
+
 export type InstanceEvent =
   | InstanceCreated
   | ElementActivated
@@ -417,6 +424,7 @@ export type InstanceEvent =
   | ConditionSubscriptionOpened
   | ConditionEvaluated
   | ConditionSubscriptionClosed
+  | SwimlaneAssigned
   | ChildInstanceCreated
   | ChildInstanceEnded
   | EventThrown

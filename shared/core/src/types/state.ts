@@ -32,6 +32,8 @@ export interface InstanceState {
    * nothing outside the instance resolves them; variable changes inside it do.
    */
   readonly conditions?: Readonly<Record<string, ConditionSubscription>>;
+  /** Swimlane instances (issue 16): lane id → the user who completed the lane's first task; its later tasks go to them. */
+  readonly swimlanes?: Readonly<Record<string, string>>;
   /** Open incidents by incidentKey. */
   readonly incidents: Readonly<Record<string, Incident>>;
   /**

@@ -208,6 +208,8 @@ export interface ActivateJobsRequest {
 export interface CompleteUserTaskRequest extends KeyedRequest {
   readonly userTaskKey: string;
   readonly variables?: Variables;
+  /** The person completing it, when known: binds its swimlane to them (issue 16). */
+  readonly completedBy?: string;
 }
 
 export interface AssignUserTaskRequest extends KeyedRequest {

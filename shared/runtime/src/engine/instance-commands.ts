@@ -55,7 +55,8 @@ export class InstanceCommands {
   }
 
   async completeUserTask(request: CompleteUserTaskRequest): Promise<ExecuteResult> {
-    const command = { type: 'CompleteUserTask', ...stamp(this.ctx), userTaskKey: request.userTaskKey, variables: request.variables ?? {} } as const;
+    const { completedBy } = request;
+    const command = { type: 'CompleteUserTask', ...stamp(this.ctx), userTaskKey: request.userTaskKey, variables: request.variables ?? {}, ...(completedBy === undefined ? {} : { completedBy }) } as const;
     return executeOnWait(this.ctx, userTaskWait(request), (instanceId) => ({ instanceId, command, ...knownOf(request, instanceId) }));
   }
 

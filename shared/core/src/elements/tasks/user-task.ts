@@ -1,6 +1,6 @@
 import type { EvalResult } from '@baton/feel';
 import type { UserTaskDefinition } from '@baton/model';
-import { emit, ids, nextKey } from '../../context.js';
+import { emit, ids, nextKey, type Ctx } from '../../context.js';
 import type { Variables } from '../../types/commands.js';
 import type { UserTaskWait } from '../../types/state.js';
 import { endElementInstance } from '../common/terminate.js';
@@ -46,12 +46,35 @@ function evaluateFields(at: number, task: UserTaskDefinition, variables: Variabl
   return { ok: true, value: fields };
 }
 
+/**
+ * The task's own assignment, else its swimlane's (issue 16): a task that names no
+ * assignee goes to the user bound to its lane in this instance, else to the lane's
+ * assignee; a task with no candidates takes the lane's (its pooled actors).
+ */
+function assignmentOf(ctx: Ctx, element: ElementOf<'userTask'>): { readonly task: UserTaskDefinition; readonly boundTo?: string } {
+  const { swimlane, userTask: task } = element;
+  if (swimlane === undefined) return { task };
+  const boundTo = task.assignee === undefined ? ctx.draft.swimlanes?.[swimlane.laneId] : undefined;
+  const assignee = task.assignee ?? (boundTo === undefined ? swimlane.assignee : undefined);
+  const candidateUsers = task.candidateUsers ?? swimlane.candidateUsers;
+  const candidateGroups = task.candidateGroups ?? swimlane.candidateGroups;
+  const merged: UserTaskDefinition = {
+    ...task,
+    ...(assignee === undefined ? {} : { assignee }),
+    ...(candidateUsers === undefined ? {} : { candidateUsers }),
+    ...(candidateGroups === undefined ? {} : { candidateGroups }),
+  };
+  return boundTo === undefined ? { task: merged } : { task: merged, boundTo };
+}
+
 /** Opens a user task for people; it completes with `CompleteUserTask`. */
 export const userTask: ElementBehavior<ElementOf<'userTask'>> = {
   activate(ctx, element, rec) {
-    const fields = evaluateFields(ctx.at, element.userTask, visibleFrom(ctx.draft, rec.elementInstanceId), element.elementId, element.name);
+    const { task, boundTo } = assignmentOf(ctx, element);
+    const fields = evaluateFields(ctx.at, task, visibleFrom(ctx.draft, rec.elementInstanceId), element.elementId, element.name);
     if (!fields.ok) return raiseIncident(ctx, rec, 'EXPRESSION_FAILED', fields.message, 'activate');
-    const wait: UserTaskWait = { kind: 'userTask', ...ids(rec), createdAt: ctx.at, userTaskKey: nextKey(ctx), ...fields.value };
+    const assigned = boundTo === undefined ? {} : { assignee: boundTo };
+    const wait: UserTaskWait = { kind: 'userTask', ...ids(rec), createdAt: ctx.at, userTaskKey: nextKey(ctx), ...fields.value, ...assigned };
     emit(ctx, { type: 'UserTaskCreated', ...ids(rec), userTask: wait });
   },
   complete: leave,
