@@ -99,9 +99,10 @@ export class ProxyProcessStore implements ProcessStore {
       accept: 'application/json, application/problem+json',
     };
     this.timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-    const doFetch = options.fetch ?? web.fetch;
-    if (doFetch === undefined) throw new BatonError('VALIDATION_FAILED', 'The proxy store needs fetch, which this JavaScript runtime lacks; pass options.fetch.', { field: 'fetch' });
-    this.fetch = doFetch;
+    const globalFetch = web.fetch;
+    if (options.fetch === undefined && globalFetch === undefined) throw new BatonError('VALIDATION_FAILED', 'The proxy store needs fetch, which this JavaScript runtime lacks; pass options.fetch.', { field: 'fetch' });
+    // Bound: a browser's fetch called as a method of another object throws "Illegal invocation".
+    this.fetch = options.fetch ?? (globalFetch as FetchLike).bind(globalThis);
   }
 
   load(instanceId: string): Promise<VersionedState | undefined> {
