@@ -31,6 +31,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Several unit files start a node (server, harness) per test: on a loaded 2-core machine that alone took over vitest's 5 s default.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           include: ['shared/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/corpus/**/*.test.ts', 'test/concurrency/**/*.test.ts', 'test/deploy/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'test/compat/openapi-diff.test.ts'],
           exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
         },

@@ -1,6 +1,7 @@
 import './fastify-augment.js';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { EngineApi } from './engine-api.js';
 import type { UnservedJobs } from './handoff/index.js';
 
 /** Prometheus metrics of one node: process metrics plus commands by type, outcome and latency. */
@@ -11,7 +12,12 @@ export interface NodeMetrics {
 }
 
 /** A registry of its own per node, so two nodes in one process (tests) do not collide. */
-export function createMetrics(nodeId: string, cluster?: { unservedJobs(): Promise<readonly UnservedJobs[]> }, storeDataLosses?: () => number): NodeMetrics {
+export function createMetrics(
+  nodeId: string,
+  cluster?: { unservedJobs(): Promise<readonly UnservedJobs[]> },
+  storeDataLosses?: () => number,
+  incidents?: Pick<EngineApi, 'searchIncidents'>,
+): NodeMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ node_id: nodeId });
   collectDefaultMetrics({ register: registry });
@@ -30,6 +36,7 @@ export function createMetrics(nodeId: string, cluster?: { unservedJobs(): Promis
   });
   if (cluster !== undefined) registerUnservedGauge(registry, cluster);
   if (storeDataLosses !== undefined) registerDataLossCounter(registry, storeDataLosses);
+  if (incidents !== undefined) registerIncidentGauge(registry, incidents);
   return {
     registry,
     observeCommand(command, outcome, seconds) {
@@ -49,6 +56,30 @@ function registerUnservedGauge(registry: Registry, cluster: { unservedJobs(): Pr
     async collect() {
       this.reset();
       for (const { jobType, count } of await cluster.unservedJobs()) this.set({ job_type: jobType }, count);
+    },
+  });
+}
+
+/** Open incidents counted at each scrape, a page of 1,000 at a time. */
+async function openIncidentsByType(engine: Pick<EngineApi, 'searchIncidents'>): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (let from = 0; ; from += 1000) {
+    const { items } = await engine.searchIncidents({ filter: { state: 'ACTIVE' }, page: { from, limit: 1000 } });
+    for (const incident of items) counts.set(incident.errorType, (counts.get(incident.errorType) ?? 0) + 1);
+    if (items.length < 1000) return counts;
+  }
+}
+
+/** `baton_incidents_open{error_type}`: open incidents of the cluster by 8.8 error type (JOB_NO_RETRIES, CALLED_DECISION_ERROR, ...), read from the store at each scrape (issue 19). */
+function registerIncidentGauge(registry: Registry, engine: Pick<EngineApi, 'searchIncidents'>): void {
+  new Gauge({
+    name: 'baton_incidents_open',
+    help: 'Open incidents of the cluster by error type; alert on a rise of one type.',
+    labelNames: ['error_type'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const [errorType, count] of await openIncidentsByType(engine)) this.set({ error_type: errorType }, count);
     },
   });
 }

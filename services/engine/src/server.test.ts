@@ -104,6 +104,20 @@ describe('the node server', () => {
     expect(res.body).toContain('process_cpu_user_seconds_total');
   });
 
+  it('counts open incidents by error type in /metrics (baton_incidents_open)', async () => {
+    // given: two instances whose charge job failed with no retries left
+    h = await harness();
+    for (const key of [await h.startSimple(), await h.startSimple()]) {
+      const job = (await h.engine.searchJobs({ filter: { processInstanceKey: key } })).items[0];
+      await h.app.inject({ method: 'POST', url: `/v2/jobs/${job?.jobKey ?? ''}/failure`, payload: { retries: 0, errorMessage: 'declined' } });
+    }
+    // when
+    const res = await h.app.inject({ method: 'GET', url: '/metrics' });
+    // then
+    const line = res.body.split('\n').find((l) => l.startsWith('baton_incidents_open{') && l.includes('error_type="JOB_NO_RETRIES"'));
+    expect(line?.split(' ')[1]).toBe('2');
+  });
+
   it('reports liveness, readiness and topology', async () => {
     let ready = false;
     h = await harness(undefined, { isReady: () => ready, capabilities: ['charge-card', 'ship'] });

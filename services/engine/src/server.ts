@@ -135,7 +135,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // After the OpenAPI plugin, which lists the routes registered after it.
   if (identity === undefined) registerIdentityWithoutAuth(app);
   else registerCamundaIdentityRoutes(app, identity);
-  registerMetrics(app, createMetrics(options.nodeId, options.cluster, options.storeDataLosses));
+  registerMetrics(app, createMetrics(options.nodeId, options.cluster, options.storeDataLosses, options.engine));
   if (options.cluster !== undefined) registerApiHandOff(app, { ...options.cluster.handOff, bodyLimit });
   bindKeysToLog(app);
   logRequests(app);
