@@ -121,8 +121,12 @@ describe('the task list in Chromium', () => {
     expect(await page.locator('.baton-incident-badge').textContent()).toContain('card declined');
     expect(await page.locator('.bjs-powered-by').isVisible()).toBe(true);
     await page.screenshot({ path: join(artifacts, '5-incident.png'), fullPage: true });
-    // when: the operator retries it
-    await page.click('#instance-actions button:has-text("Retry charge")');
+    // and: the badge carries the message and a Retry button; the history is grouped per element
+    const badge = page.locator('#diagram .baton-incident-badge');
+    expect(await badge.getAttribute('data-incident-key')).toBe((await engine.getInstance(key)).incidents[0]?.incidentKey);
+    expect(await page.locator('#history > li[data-element-id="charge"] .history-steps li').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^activated · \d\d:\d\d:\d\d$/)]));
+    // when: the operator retries it from the badge
+    await badge.locator('button:has-text("Retry")').click();
     await page.waitForSelector('#diagram .baton-waiting');
     // then
     expect((await engine.getInstance(key)).hasIncident).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, definitionRows, marksOf, type InstanceDetail } from './ops-model.js';
+import { allowedActions, definitionRows, historyGroups, marksOf, shortTime, stepLabel, type InstanceDetail } from './ops-model.js';
 
 const instance: InstanceDetail = {
   processInstanceKey: 'i-1',
@@ -25,7 +25,7 @@ describe('diagram marks', () => {
     expect(marksOf(instance, history)).toEqual({
       waiting: ['approve'],
       visited: ['start', 'f1'],
-      incidents: [{ elementId: 'charge', text: 'JOB_NO_RETRIES: declined' }],
+      incidents: [{ incidentKey: 'x', elementId: 'charge', text: 'JOB_NO_RETRIES: declined' }],
     });
   });
 
@@ -60,5 +60,39 @@ describe('definitions list', () => {
 
   it('is empty when nothing is deployed', () => {
     expect(definitionRows([])).toEqual([]);
+  });
+});
+
+describe('history for people', () => {
+  it('groups the events per element in order of first appearance, with readable steps and times', () => {
+    const history = [
+      { position: 0, type: 'InstanceCreated', time: '2026-12-06T10:00:00.000Z' },
+      { position: 1, type: 'ElementActivated', elementId: 'charge', time: '2026-12-06T10:00:01.000Z' },
+      { position: 2, type: 'FlowTaken', flowId: 'f1', time: '2026-12-06T10:00:01.000Z' },
+      { position: 3, type: 'JobFailed', elementId: 'charge', time: '2026-12-06T10:00:05.000Z' },
+      { position: 4, type: 'ElementActivated', elementId: 'approve' },
+    ];
+    expect(historyGroups(history, new Map([['charge', 'Charge card']]))).toEqual([
+      { title: 'Instance', firstTime: '2026-12-06T10:00:00.000Z', lastTime: '2026-12-06T10:00:00.000Z', steps: [{ label: 'instance created', time: '2026-12-06T10:00:00.000Z' }] },
+      {
+        elementId: 'charge',
+        title: 'Charge card',
+        firstTime: '2026-12-06T10:00:01.000Z',
+        lastTime: '2026-12-06T10:00:05.000Z',
+        steps: [
+          { label: 'activated', time: '2026-12-06T10:00:01.000Z' },
+          { label: 'job failed', time: '2026-12-06T10:00:05.000Z' },
+        ],
+      },
+      { elementId: 'approve', title: 'approve', steps: [{ label: 'activated' }] },
+    ]);
+  });
+
+  it('labels event types in words and shows times without the T and milliseconds', () => {
+    expect(stepLabel('ElementCompleted', true)).toBe('completed');
+    expect(stepLabel('ElementCompleted', false)).toBe('element completed');
+    expect(stepLabel('IncidentResolved', true)).toBe('incident resolved');
+    expect(shortTime('2026-12-06T23:20:13.123Z')).toBe('2026-12-06 23:20:13');
+    expect(shortTime(undefined)).toBe('');
   });
 });

@@ -24,7 +24,7 @@ export interface HistoryItem {
 export interface DiagramMarks {
   readonly waiting: readonly string[];
   readonly visited: readonly string[];
-  readonly incidents: readonly { readonly elementId: string; readonly text: string }[];
+  readonly incidents: readonly { readonly incidentKey: string; readonly elementId: string; readonly text: string }[];
 }
 
 /** The path taken: every element the history shows activated, and every sequence flow taken. */
@@ -39,7 +39,7 @@ export function marksOf(instance: InstanceDetail, history: readonly HistoryItem[
   return {
     waiting,
     visited: [...visited].filter((id) => !waiting.includes(id) && !incidentIds.has(id)),
-    incidents: instance.incidents.map((i) => ({ elementId: i.elementId, text: `${i.errorType}: ${i.errorMessage}` })),
+    incidents: instance.incidents.map((i) => ({ incidentKey: i.incidentKey, elementId: i.elementId, text: `${i.errorType}: ${i.errorMessage}` })),
   };
 }
 
@@ -83,4 +83,59 @@ export function definitionRows(definitions: readonly DefinitionItem[]): Definiti
       isLatest: latest.get(d.processDefinitionId) === d.version,
       href: `#/definitions/${encodeURIComponent(d.processDefinitionKey)}`,
     }));
+}
+
+/** One step of an element's history: a readable label (`activated`, `job failed`) and when. */
+export interface HistoryStep {
+  readonly label: string;
+  readonly time?: string;
+}
+
+/** The history of one element (or of the instance itself, `elementId` undefined), in order of first appearance. */
+export interface HistoryGroup {
+  readonly elementId?: string;
+  /** The element's name in the diagram, else its id, else `Instance`. */
+  readonly title: string;
+  readonly firstTime?: string;
+  readonly lastTime?: string;
+  readonly steps: readonly HistoryStep[];
+}
+
+/** `ElementActivated` → `element activated`, `JobFailed` → `job failed`; the `Element` prefix dropped inside an element's group. */
+export function stepLabel(type: string, inElement: boolean): string {
+  const words = type.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return inElement && words.startsWith('element ') ? words.slice('element '.length) : words;
+}
+
+/**
+ * The history as people read it: grouped per element (taken sequence flows are left to
+ * the diagram), groups in the order they first appear, each step with its time.
+ * `names` maps element ids to the names in the model.
+ */
+export function historyGroups(history: readonly HistoryItem[], names: ReadonlyMap<string, string> = new Map()): HistoryGroup[] {
+  const groups = new Map<string, { elementId?: string; steps: HistoryStep[]; times: string[] }>();
+  for (const entry of history) {
+    if (entry.type === 'FlowTaken') continue;
+    const elementId = entry.elementId;
+    const groupKey = elementId ?? '';
+    let group = groups.get(groupKey);
+    if (group === undefined) {
+      group = { ...(elementId === undefined ? {} : { elementId }), steps: [], times: [] };
+      groups.set(groupKey, group);
+    }
+    group.steps.push({ label: stepLabel(entry.type, elementId !== undefined), ...(entry.time === undefined ? {} : { time: entry.time }) });
+    if (entry.time !== undefined) group.times.push(entry.time);
+  }
+  return [...groups.values()].map(({ elementId, steps, times }) => ({
+    ...(elementId === undefined ? {} : { elementId }),
+    title: elementId === undefined ? 'Instance' : (names.get(elementId) ?? elementId),
+    ...(times[0] === undefined ? {} : { firstTime: times[0] }),
+    ...(times.at(-1) === undefined ? {} : { lastTime: times.at(-1) }),
+    steps,
+  }));
+}
+
+/** A time for people: `2026-12-06 23:20:13` in UTC, or empty when unknown. */
+export function shortTime(iso: string | undefined): string {
+  return iso === undefined ? '' : iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '');
 }

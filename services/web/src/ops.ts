@@ -2,13 +2,16 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import * as api from './api.js';
-import { allowedActions, definitionRows, marksOf, type InstanceDetail } from './ops-model.js';
+import { allowedActions, definitionRows, historyGroups, marksOf, shortTime, type HistoryGroup, type InstanceDetail } from './ops-model.js';
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
 interface Canvas {
   addMarker(elementId: string, marker: string): void;
   zoom(level: 'fit-viewport'): void;
+}
+interface ElementRegistry {
+  getAll(): { id: string; businessObject?: { name?: string } }[];
 }
 interface Overlays {
   add(elementId: string, overlay: { position: { top?: number; left?: number; right?: number; bottom?: number }; html: HTMLElement }): void;
@@ -83,20 +86,59 @@ export async function renderOverview(): Promise<void> {
   );
 }
 
-async function showDiagram(instance: InstanceDetail, history: readonly api.HistoryEntry[]): Promise<void> {
+/** The names the model gives its elements, by id. */
+function elementNames(viewer: NavigatedViewer): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const element of viewer.get<ElementRegistry>('elementRegistry').getAll()) {
+    const name = element.businessObject?.name;
+    if (name !== undefined && name !== '') names.set(element.id, name);
+  }
+  return names;
+}
+
+/** The badge on an element with an incident: its message, and a Retry button for those allowed. */
+function incidentBadge(incident: { incidentKey: string; elementId: string; text: string }, canOperate: boolean, reload: () => Promise<void>): HTMLElement {
+  const badge = Object.assign(document.createElement('div'), { className: 'baton-incident-badge', title: incident.text });
+  badge.dataset['incidentKey'] = incident.incidentKey;
+  badge.append(Object.assign(document.createElement('span'), { className: 'baton-incident-text', textContent: incident.text }));
+  if (canOperate) {
+    const retry = actionButton('Retry', async () => (await api.resolveIncident(incident.incidentKey), reload()));
+    retry.className = 'baton-retry';
+    badge.append(retry);
+  }
+  return badge;
+}
+
+async function showDiagram(instance: InstanceDetail, history: readonly api.HistoryEntry[], canOperate: boolean, reload: () => Promise<void>): Promise<Map<string, string>> {
   const viewer = await showXml('diagram', 'diagram-note', await api.definitionXml(instance.processDefinitionKey));
   const canvas = viewer.get<Canvas>('canvas');
   const overlays = viewer.get<Overlays>('overlays');
   const marks = marksOf(instance, history);
-  for (const id of marks.visited) canvas.addMarker(id, 'baton-visited');
-  for (const id of marks.waiting) canvas.addMarker(id, 'baton-waiting');
+  const drawn = new Set(viewer.get<ElementRegistry>('elementRegistry').getAll().map((e) => e.id));
+  for (const id of marks.visited) if (drawn.has(id)) canvas.addMarker(id, 'baton-visited');
+  for (const id of marks.waiting) if (drawn.has(id)) canvas.addMarker(id, 'baton-waiting');
   for (const incident of marks.incidents) {
+    if (!drawn.has(incident.elementId)) continue;
     canvas.addMarker(incident.elementId, 'baton-incident');
-    overlays.add(incident.elementId, { position: { top: -14, left: 0 }, html: Object.assign(document.createElement('span'), { className: 'baton-incident-badge', textContent: incident.text }) });
+    overlays.add(incident.elementId, { position: { top: -14, left: 0 }, html: incidentBadge(incident, canOperate, reload) });
   }
+  return elementNames(viewer);
 }
 
-/** One instance: the diagram with waits, the path taken and incidents; variables; history; cancel and retry for those allowed. */
+/** The history list: one item per element with its time span and its steps. */
+function historyItem(group: HistoryGroup): HTMLLIElement {
+  const item = document.createElement('li');
+  if (group.elementId !== undefined) item.dataset['elementId'] = group.elementId;
+  const span = shortTime(group.firstTime) === shortTime(group.lastTime) ? shortTime(group.firstTime) : `${shortTime(group.firstTime)} – ${shortTime(group.lastTime)}`;
+  const heading = Object.assign(document.createElement('div'), { className: 'history-title' });
+  heading.append(Object.assign(document.createElement('strong'), { textContent: group.title }), Object.assign(document.createElement('small'), { textContent: ` ${span}` }));
+  const steps = Object.assign(document.createElement('ul'), { className: 'history-steps' });
+  steps.append(...group.steps.map((step) => Object.assign(document.createElement('li'), { textContent: step.time === undefined ? step.label : `${step.label} · ${shortTime(step.time).slice(11)}` })));
+  item.append(heading, steps);
+  return item;
+}
+
+/** One instance: the diagram with active elements, the path taken and incidents (with Retry); variables; history per element; cancel for those allowed. */
 export async function renderInstance(key: string, me: api.Me | undefined, reload: () => Promise<void>): Promise<void> {
   const [instance, history] = await Promise.all([api.getInstance(key), api.historyOf(key)]);
   byId('instance-title').textContent = `${instance.processDefinitionId} · ${instance.processInstanceKey} · ${instance.state}`;
@@ -109,8 +151,7 @@ export async function renderInstance(key: string, me: api.Me | undefined, reload
   }
   byId('instance-actions').replaceChildren(...actions);
   byId('variables').textContent = JSON.stringify(instance.variables, null, 2);
-  byId('history').replaceChildren(
-    ...history.map((e) => Object.assign(document.createElement('li'), { textContent: `${e.type}${e.elementId === undefined ? '' : ` ${e.elementId}`}` })),
-  );
-  await showDiagram(instance, history);
+  byId('history').replaceChildren(...historyGroups(history).map(historyItem));
+  const names = await showDiagram(instance, history, canOperate, reload);
+  byId('history').replaceChildren(...historyGroups(history, names).map(historyItem));
 }
