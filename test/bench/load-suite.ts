@@ -6,16 +6,17 @@ import { runInNewContext } from 'node:vm';
 import { createInMemoryEngine } from '@baton/memory';
 import { createBullmqJobQueue, createRedisProcessStore } from '@baton/redis';
 import { createEngine, systemClock, type Engine, type JobWorker } from '@baton/runtime';
-import { startRedis, type RunningServer } from '@baton/testkit';
+import { startRedis, startRedisCluster, type RunningRedisCluster, type RunningServer } from '@baton/testkit';
+import { Redis } from 'ioredis';
 import { connectBus } from './buses.js';
 import { suites, type BenchCase } from './cases.js';
 import { drive } from './drive.js';
 import { modelsDir } from './paths.js';
-import { snapshot, statsClient } from './redis-stats.js';
+import { snapshot } from './redis-stats.js';
 import { percentile } from './stats.js';
 import { batonRuns, settleOnEvents, type Pending } from './systems/completions.js';
 
-export const loadStores = ['memory', 'redis'] as const;
+export const loadStores = ['memory', 'redis', 'redis-cluster'] as const;
 export type LoadStore = (typeof loadStores)[number];
 
 /** `npm run bench -- load …`. */
@@ -59,7 +60,13 @@ async function heapAfterGc(): Promise<number> {
 }
 
 /** A node on `store`; `handlers` as the row needs (none for external workers). */
-async function startNode(store: LoadStore, redis: RunningServer | undefined, handlers: Readonly<Record<string, JobWorker>>): Promise<Node> {
+/** Where the Redis rows run: one Redis, and a Redis Cluster (its nodes' used_memory summed). */
+interface Servers {
+  readonly redis?: RunningServer;
+  readonly cluster?: RunningRedisCluster;
+}
+
+async function startNode(store: LoadStore, servers: Servers, handlers: Readonly<Record<string, JobWorker>>): Promise<Node> {
   const pending = new Map<string, Pending>();
   let failure: Error | undefined;
   const onError = (error: unknown, context?: unknown): void => {
@@ -86,27 +93,29 @@ async function startNode(store: LoadStore, redis: RunningServer | undefined, han
       },
     };
   }
-  if (redis === undefined) throw new Error('The redis rows need a Redis.');
-  const options = { url: redis.url, prefix: `bench-load-${randomUUID()}`, onWarning: () => undefined };
+  const url = store === 'redis' ? servers.redis?.url : servers.cluster?.url;
+  if (url === undefined) throw new Error(`The ${store} rows need a server.`);
+  const statsUrls = store === 'redis' ? [url] : (servers.cluster?.nodes ?? []).map((n) => n.url);
+  const options = { url, prefix: `bench-load-${randomUUID()}`, onWarning: () => undefined };
   const processStore = await createRedisProcessStore(options);
   const queue = await createBullmqJobQueue({ ...options, onError });
   const bus = await connectBus({ kind: 'memory' }, 'load', onError);
   const engine = createEngine({ store: processStore, queue, bus, clock: systemClock(), nodeId: 'load', handlers, onError });
   await deploy(engine);
   const subscription = await bus.subscribe(`baton.default.events.${oneTask.processId}`, settleOnEvents(pending, oneTask.processId));
-  const stats = statsClient(redis.url);
+  const stats = statsUrls.map((u) => new Redis(u));
   const { runOne } = batonRuns(engine, oneTask, pending, `r${randomUUID().slice(0, 6)}`, () => failure);
   return {
     engine,
     runOne,
-    storeBytes: async () => (await snapshot(stats)).usedMemory,
+    storeBytes: async () => (await Promise.all(stats.map(snapshot))).reduce((sum, s) => sum + s.usedMemory, 0),
     close: async () => {
       await subscription.unsubscribe();
       await engine.close();
       await queue.close();
       await bus.close();
       await processStore.close();
-      stats.disconnect();
+      for (const client of stats) client.disconnect();
     },
   };
 }
@@ -189,9 +198,9 @@ export interface StoreResult {
   readonly bytesPerWaitingInstance: number;
 }
 
-async function measureStore(store: LoadStore, redis: RunningServer | undefined, cli: LoadCli): Promise<StoreResult> {
+async function measureStore(store: LoadStore, servers: Servers, cli: LoadCli): Promise<StoreResult> {
   const log = (text: string): void => void process.stderr.write(`[load ${store}] ${text}\n`);
-  const node = await startNode(store, redis, { [oneTask.jobType]: async () => ({}) });
+  const node = await startNode(store, servers, { [oneTask.jobType]: async () => ({}) });
   let result: Omit<StoreResult, 'externalJobsPerSec' | 'bytesPerWaitingInstance'>;
   try {
     const options = { inFlight: cli.inFlight, progressEveryMs: 1_000, stallMs: 30_000 };
@@ -211,7 +220,7 @@ async function measureStore(store: LoadStore, redis: RunningServer | undefined, 
   } finally {
     await node.close();
   }
-  const external = await startNode(store, redis, {});
+  const external = await startNode(store, servers, {});
   try {
     const externalJobsPerSec = await externalWorkers(external, cli.jobs);
     log(`external workers: ${Math.round(externalJobsPerSec)} jobs/s`);
@@ -251,13 +260,17 @@ export function formatLoadReport(results: readonly StoreResult[], cli: LoadCli):
  * draining jobs, and the memory of instances waiting on a user task (issue 18).
  */
 export async function runLoadSuite(cli: LoadCli): Promise<number> {
-  const redis = cli.stores.includes('redis') ? await startRedis() : undefined;
+  const servers: Servers = {
+    ...(cli.stores.includes('redis') ? { redis: await startRedis() } : {}),
+    ...(cli.stores.includes('redis-cluster') ? { cluster: await startRedisCluster({ masters: 3 }) } : {}),
+  };
   try {
     const results: StoreResult[] = [];
-    for (const store of cli.stores) results.push(await measureStore(store, redis, cli));
+    for (const store of cli.stores) results.push(await measureStore(store, servers, cli));
     process.stdout.write(`${formatLoadReport(results, cli)}\n`);
     return 0;
   } finally {
-    await redis?.stop();
+    await servers.redis?.stop();
+    await servers.cluster?.stop();
   }
 }
