@@ -59,6 +59,14 @@ describe('public BPMN corpus', { timeout: 120_000 }, () => {
       for (const error of errors) expect(isActionable(error), `${file}: ${JSON.stringify(error)}`).toBe(true);
       for (const code of new Set(errors.map((e) => e.code))) refusedBy[code] = (refusedBy[code] ?? 0) + 1;
     }
+    // By default (no flags): a process without isExecutable deploys with a warning, isExecutable="false" is refused (issue 16).
+    let byDefault = 0;
+    for (const file of files) {
+      const plain = await parseBpmn(readFileSync(file, 'utf8'));
+      if (plain.processes.length > 0 && !plain.problems.some((p) => p.severity === 'error')) byDefault += 1;
+    }
+    expect(byDefault).toBeLessThanOrEqual(deployable);
+    process.stdout.write(`corpus: ${byDefault} of ${files.length} deployable by default (without --allow-non-executable)\n`);
     const refused = files.length - deployable;
     const byCode = Object.entries(refusedBy)
       .sort(([a], [b]) => a.localeCompare(b))
