@@ -99,6 +99,34 @@ describe('the task list in Chromium', () => {
     await engine.cancelInstance(pay.processInstanceKey);
   });
 
+  it('filters the task list by process and by assignment to me', async () => {
+    // given: a review task and, in the managers' lane, an approval of pay
+    const review = await startReview();
+    const pay = await engine.startInstance({ processDefinitionId: 'pay', variables: {} });
+    const [job] = await engine.activateJobs({ type: 'charge-card', worker: 'test', timeoutMs: 60_000, maxJobsToActivate: 1 });
+    await engine.completeJob(job?.jobKey ?? '', {});
+    await logIn('mia');
+    await page.waitForSelector(`#offered li[data-user-task-key="${review.userTaskKey}"]`);
+    expect((await titles('offered')).sort()).toEqual(['Approve', 'Fill in the review']);
+    // when: she shows only the review process
+    await page.selectOption('#task-process', 'review');
+    // then
+    expect(await titles('offered')).toEqual(['Fill in the review']);
+    // when: she claims it and shows only what is assigned to her, across processes
+    await page.click(`#offered li[data-user-task-key="${review.userTaskKey}"] button:has-text("Claim")`);
+    await page.waitForSelector(`#mine li[data-user-task-key="${review.userTaskKey}"]`);
+    await page.selectOption('#task-process', '');
+    await page.selectOption('#task-show', 'mine');
+    // then: her claimed task only; nothing offered
+    expect(await titles('mine')).toEqual(['Fill in the review']);
+    expect(await titles('offered')).toEqual([]);
+    // when: her groups' tasks
+    await page.selectOption('#task-show', 'groups');
+    expect(await titles('offered')).toEqual(['Approve']);
+    await engine.cancelInstance(review.key);
+    await engine.cancelInstance(pay.processInstanceKey);
+  }, 30_000);
+
   it('shows a new task at once, without a reload (server-sent events)', async () => {
     await logIn('mia');
     const { key, userTaskKey } = await startReview();

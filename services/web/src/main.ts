@@ -5,7 +5,7 @@ import * as api from './api.js';
 import { allowedActions } from './ops-model.js';
 import { renderDefinition, renderDefinitions, renderInstance, renderOverview } from './ops.js';
 import { changedVariables, formDataOf } from './task-form.js';
-import { offeredTo, sectionsOf, type TaskItem, type Viewer } from './tasks.js';
+import { datesText, offeredTo, processesOf, sectionsOf, type TaskItem, type TaskView, type Viewer } from './tasks.js';
 import { viewOf } from './views.js';
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -53,6 +53,9 @@ function card(task: TaskItem): HTMLLIElement {
   meta.className = 'meta';
   meta.textContent = `${task.processDefinitionId} · ${task.assignee === undefined ? `offered to ${offeredTo(task) || 'anyone'}` : `claimed by ${task.assignee}`}`;
   item.append(title, meta);
+  const dates = datesText(task);
+  if (dates !== '') item.append(Object.assign(document.createElement('span'), { className: 'dates', textContent: dates }));
+  if (task.priority !== undefined && task.priority !== 50) item.append(Object.assign(document.createElement('span'), { className: 'priority', textContent: `priority ${task.priority}` }));
   const username = me?.username ?? 'anonymous';
   if (task.assignee === undefined) item.append(button('Claim', async () => (await api.claim(task.userTaskKey, username), refresh())));
   if (task.assignee === username) item.append(button('Unclaim', async () => (await api.unclaim(task.userTaskKey), refresh())));
@@ -60,8 +63,17 @@ function card(task: TaskItem): HTMLLIElement {
   return item;
 }
 
+/** The toolbar's filters and order; the process choices follow the tasks loaded. */
+function taskView(): TaskView {
+  const process = byId<HTMLSelectElement>('task-process');
+  const chosen = process.value;
+  process.replaceChildren(new Option('All processes', ''), ...processesOf(tasks).map((id) => new Option(id, id)));
+  process.value = [...process.options].some((o) => o.value === chosen) ? chosen : '';
+  return { show: byId<HTMLSelectElement>('task-show').value as TaskView['show'], process: process.value, sort: byId<HTMLSelectElement>('task-sort').value as TaskView['sort'] };
+}
+
 function renderList(): void {
-  const sections = sectionsOf(tasks, viewer(), byId<HTMLInputElement>('filter').value);
+  const sections = sectionsOf(tasks, viewer(), byId<HTMLInputElement>('filter').value, taskView());
   for (const id of ['mine', 'offered', 'others'] as const) {
     const list = byId(id);
     list.replaceChildren(...sections[id].map(card));
@@ -173,6 +185,7 @@ byId('logout').addEventListener('click', () => {
   void api.logOut().then(() => ((me = undefined), show('login')));
 });
 byId('filter').addEventListener('input', renderList);
+for (const id of ['task-show', 'task-process', 'task-sort']) byId(id).addEventListener('change', renderList);
 byId('refresh').addEventListener('click', () => void refresh());
 byId('state-filter').addEventListener('change', () => void renderOverview());
 window.addEventListener('hashchange', () => void route().catch((error: unknown) => report('form-error', error)));

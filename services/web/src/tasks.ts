@@ -10,6 +10,51 @@ export interface TaskItem {
   readonly candidateGroups: readonly string[];
   readonly lane?: string;
   readonly creationDate: string;
+  readonly dueDate?: string;
+  readonly followUpDate?: string;
+  /** 0 to 100, higher first; 50 when the model sets none. */
+  readonly priority?: number;
+}
+
+/** The task list's filters and order, as the toolbar sets them. */
+export interface TaskView {
+  /** `mine`: assigned to me; `groups`: offered to one of my groups (or my lane); `all`: everything I may see. */
+  readonly show: 'all' | 'mine' | 'groups';
+  /** A process id, or empty for every process. */
+  readonly process: string;
+  readonly sort: 'created' | 'priority' | 'due';
+}
+
+export const defaultView: TaskView = { show: 'all', process: '', sort: 'created' };
+
+/** Whether `task` passes the view's assignee/group and process filters for `viewer`. */
+export function inView(task: TaskItem, viewer: Viewer, view: TaskView): boolean {
+  if (view.process !== '' && task.processDefinitionId !== view.process) return false;
+  if (view.show === 'mine') return task.assignee !== undefined && task.assignee === viewer.username;
+  if (view.show === 'groups') {
+    const groups = task.candidateGroups.length > 0 ? task.candidateGroups : task.lane === undefined ? [] : [task.lane];
+    return groups.some((g) => viewer.groups.includes(g));
+  }
+  return true;
+}
+
+/** The order of the list: oldest first; by priority highest first; by due date soonest first, tasks without one last. Ties oldest first. */
+export function compareTasks(sort: TaskView['sort']): (a: TaskItem, b: TaskItem) => number {
+  const byCreation = (a: TaskItem, b: TaskItem): number => a.creationDate.localeCompare(b.creationDate);
+  if (sort === 'priority') return (a, b) => (b.priority ?? 50) - (a.priority ?? 50) || byCreation(a, b);
+  if (sort === 'due') return (a, b) => (a.dueDate ?? '\uffff').localeCompare(b.dueDate ?? '\uffff') || byCreation(a, b);
+  return byCreation;
+}
+
+/** The process ids the tasks belong to, sorted: the choices of the process filter. */
+export function processesOf(tasks: readonly TaskItem[]): string[] {
+  return [...new Set(tasks.map((t) => t.processDefinitionId))].sort();
+}
+
+/** The dates on a task's card: `due 2026-12-24 12:00 · follow up 2026-12-20 09:00`, or empty. */
+export function datesText(task: TaskItem): string {
+  const at = (iso: string): string => iso.replace('T', ' ').slice(0, 16);
+  return [task.dueDate === undefined ? '' : `due ${at(task.dueDate)}`, task.followUpDate === undefined ? '' : `follow up ${at(task.followUpDate)}`].filter((t) => t !== '').join(' · ');
 }
 
 /** Who is looking: `undefined` username when the node runs without authentication. */
@@ -33,10 +78,11 @@ export function matchesFilter(task: TaskItem, text: string): boolean {
 
 /**
  * Splits the tasks the server let the viewer see (it filters by assignee, candidates
- * and groups) into the list's sections, oldest first, keeping those matching `filter`.
+ * and groups) into the list's sections, in the view's order, keeping those matching
+ * `filter` and the view's filters.
  */
-export function sectionsOf(tasks: readonly TaskItem[], viewer: Viewer, filter = ''): TaskSections {
-  const shown = tasks.filter((task) => matchesFilter(task, filter)).sort((a, b) => a.creationDate.localeCompare(b.creationDate));
+export function sectionsOf(tasks: readonly TaskItem[], viewer: Viewer, filter = '', view: TaskView = defaultView): TaskSections {
+  const shown = tasks.filter((task) => matchesFilter(task, filter) && inView(task, viewer, view)).sort(compareTasks(view.sort));
   const isMine = (task: TaskItem): boolean => task.assignee !== undefined && task.assignee === viewer.username;
   return {
     mine: shown.filter(isMine),
