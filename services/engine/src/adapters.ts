@@ -1,7 +1,7 @@
 import { BatonError } from '@baton/errors';
 import { createInMemoryJobQueue, createInMemoryProcessStore } from '@baton/memory';
 import { createPostgresHistoryStore, createPostgresIdentityStore, createPostgresJobQueue, createPostgresProcessStore, PostgresProcessStore, type PostgresConnectionOptions } from '@baton/postgres';
-import { proxyStore } from '@baton/proxy';
+import { ProxyProcessStore, proxyStore } from '@baton/proxy';
 import { createBullmqJobQueue, createRedisIdentityStore, createRedisProcessStore, RedisProcessStore } from '@baton/redis';
 import type { Clock, HistoryStore, JobQueue, MessageBus, ProcessStore } from '@baton/runtime';
 import type { GroupRecord, UserRecord } from './auth/identity.js';
@@ -208,7 +208,7 @@ export async function createAdapters(
   }
   const adapters = { store: storeAdapter, queue: queueAdapter, bus: busAdapter, ...(historyAdapter === undefined ? {} : { history: historyAdapter }) };
   const health: AdapterHealth = {
-    ...(storeAdapter instanceof RedisProcessStore || storeAdapter instanceof PostgresProcessStore ? { store: storeAdapter } : {}),
+    ...(storeAdapter instanceof RedisProcessStore || storeAdapter instanceof PostgresProcessStore || storeAdapter instanceof ProxyProcessStore ? { store: storeAdapter } : {}),
     ...(isQueueReady === undefined ? {} : { isQueueReady }),
   };
   return {

@@ -181,6 +181,17 @@ export class ProxyProcessStore implements ProcessStore {
     await this.call('ackOutbox', [outboxIds]);
   }
 
+  /**
+   * Asks the remote store for a wait no key can name, within `timeoutMs`: resolves while
+   * the node and its store answer this store's credentials, rejects (STORE_UNAVAILABLE, or
+   * the refusal) otherwise. For a node's readiness; the epoch is the URL (a loss of the
+   * remote store's data is the remote node's to detect).
+   */
+  async probe(timeoutMs: number): Promise<{ readonly epoch: string }> {
+    await this.call('findWait', ['baton:probe'], timeoutMs);
+    return { epoch: this.url };
+  }
+
   /** Aborts the calls in flight (they reject with STORE_UNAVAILABLE) and refuses further ones; idempotent. */
   async close(): Promise<void> {
     if (this.isClosed) return;
@@ -189,9 +200,9 @@ export class ProxyProcessStore implements ProcessStore {
   }
 
   /** One operation, one request: the answer's `value`, or the remote problem as a BatonError. */
-  private async call<T>(operation: StoreOperation, values: readonly unknown[]): Promise<T> {
+  private async call<T>(operation: StoreOperation, values: readonly unknown[], timeoutMs = this.timeoutMs): Promise<T> {
     if (this.isClosed) throw this.unavailable(operation, 'the proxy store is closed', undefined);
-    const signal = web.AbortSignal.any([web.AbortSignal.timeout(this.timeoutMs), this.closing.signal]);
+    const signal = web.AbortSignal.any([web.AbortSignal.timeout(timeoutMs), this.closing.signal]);
     let response: FetchResponse;
     let text: string;
     try {
@@ -203,7 +214,7 @@ export class ProxyProcessStore implements ProcessStore {
       });
       text = await response.text();
     } catch (error) {
-      throw this.unavailable(operation, this.reasonOf(error), error);
+      throw this.unavailable(operation, this.reasonOf(error, timeoutMs), error);
     }
     if (!response.ok) throw this.refusal(operation, response, text);
     const answer = parseJson(text);
@@ -213,9 +224,9 @@ export class ProxyProcessStore implements ProcessStore {
     return (answer as { value?: T }).value as T;
   }
 
-  private reasonOf(error: unknown): string {
+  private reasonOf(error: unknown, timeoutMs: number): string {
     if (this.isClosed) return 'the proxy store was closed while the call was in flight';
-    if (error instanceof Error && error.name === 'TimeoutError') return `no answer within ${this.timeoutMs} ms`;
+    if (error instanceof Error && error.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     return cause instanceof Error ? cause.message : String(cause);
   }

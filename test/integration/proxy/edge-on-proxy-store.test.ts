@@ -48,7 +48,7 @@ async function onEdge(method: string, path: string, body?: unknown): Promise<Res
   return fetch(`${edge?.url ?? ''}${path}`, { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
 }
 
-/** Polls the central node until `found` returns a value (no sleeps in assertions: a condition, generously bounded). */
+/** Polls (the central node, or the edge about it) until `found` returns a value (no sleeps in assertions: a condition, generously bounded). */
 async function untilCentral<T>(what: string, found: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -94,8 +94,11 @@ describe('an edge node on a proxy store', () => {
     const start = await onEdge('POST', '/v2/process-instances', { processDefinitionId: 'edge-work' });
     expect(start.status).toBe(503);
     expect(await start.json()).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    // and its readiness says the store is down
+    await untilCentral('the edge to report not ready', async () => ((await onEdge('GET', '/health/ready')).status === 503 ? true : undefined));
     // and once the central node is back, nothing of them was applied
     await central.start();
+    await untilCentral('the edge to report ready', async () => ((await onEdge('GET', '/health/ready')).status === 200 ? true : undefined));
     expect((await central.read<History>(`/v2/process-instances/${instanceKey}/history`)).body.items).toEqual(before.body.items);
     expect(await openTask(instanceKey)).toBe(taskKey);
     expect((await central.read<{ page: { totalItems: number } }>('/v2/process-instances/search', {})).body.page.totalItems).toBe(instancesBefore.body.page.totalItems);
