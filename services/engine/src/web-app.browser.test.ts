@@ -164,8 +164,9 @@ describe('the task list in Chromium', () => {
   }, 30_000);
 
   it('an operator opens the process definitions and views one on its diagram', async () => {
-    // given: the fixtures' processes are deployed
+    // given: the fixtures' processes are deployed, and one instance of pay waits on its charge job
     const pay = (await engine.searchProcessDefinitions({})).items.find((d) => d.processDefinitionId === 'pay');
+    const waiting = await engine.startInstance({ processDefinitionId: 'pay', variables: {} });
     // when
     await logIn('oscar');
     await page.click('#definitions-link');
@@ -185,7 +186,12 @@ describe('the task list in Chromium', () => {
     expect(await page.locator('#definition-diagram svg [data-element-id="approve"]').count()).toBe(1);
     expect(await page.locator('#definition-title').textContent()).toBe('Pay · pay v1');
     expect(await page.locator('#definition-diagram .bjs-powered-by').isVisible()).toBe(true);
+    // and: the element counts are drawn on the diagram (the other tests cancel or finish theirs)
+    await page.waitForSelector('#definition-diagram .baton-counts[data-element-id="charge"]');
+    expect(await page.locator('#definition-diagram .baton-counts[data-element-id="charge"] .baton-count-active').textContent()).toBe('1');
+    expect(await page.locator('#definition-diagram .baton-counts[data-element-id="charge"] .baton-count-active').getAttribute('title')).toBe('1 active');
     await page.screenshot({ path: join(artifacts, '8-definition-diagram.png'), fullPage: true });
+    await engine.cancelInstance(waiting.processInstanceKey);
   }, 30_000);
 
   it('does not offer operations or definitions to a user', async () => {

@@ -1,4 +1,4 @@
-import type { DefinitionItem, HistoryItem, InstanceDetail } from './ops-model.js';
+import type { DefinitionItem, ElementStatistics, HistoryItem, InstanceDetail } from './ops-model.js';
 import type { TaskForm } from './task-form.js';
 import { csrfTokenFrom, problemText, type TaskItem } from './tasks.js';
 
@@ -102,3 +102,6 @@ export type HistoryEntry = HistoryItem;
 export const historyOf = async (key: string): Promise<HistoryItem[]> => (await call<{ items: HistoryItem[] }>('GET', api(`/v2/process-instances/${encodeURIComponent(key)}/history`))).items;
 export const cancelInstance = (key: string): Promise<void> => call('POST', api(`/v2/process-instances/${encodeURIComponent(key)}/cancellation`), {});
 export const resolveIncident = (key: string): Promise<void> => call('POST', api(`/v2/incidents/${encodeURIComponent(key)}/resolution`), {});
+/** How many element instances of the definition's instances are active, in incident, completed, per element. */
+export const definitionStatistics = async (key: string): Promise<ElementStatistics[]> =>
+  (await call<{ items: ElementStatistics[] }>('POST', api(`/v2/process-definitions/${encodeURIComponent(key)}/statistics/element-instances`), {})).items;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, definitionRows, historyGroups, marksOf, shortTime, stepLabel, type InstanceDetail } from './ops-model.js';
+import { allowedActions, countBadges, definitionRows, historyGroups, marksOf, shortTime, stepLabel, type InstanceDetail } from './ops-model.js';
 
 const instance: InstanceDetail = {
   processInstanceKey: 'i-1',
@@ -94,5 +94,25 @@ describe('history for people', () => {
     expect(stepLabel('IncidentResolved', true)).toBe('incident resolved');
     expect(shortTime('2026-12-06T23:20:13.123Z')).toBe('2026-12-06 23:20:13');
     expect(shortTime(undefined)).toBe('');
+  });
+});
+
+describe('definition statistics', () => {
+  it('draws the non-zero counts of each element, active then incidents then completed', () => {
+    const badges = countBadges([
+      { elementId: 'start', active: 0, canceled: 0, incidents: 0, completed: 3 },
+      { elementId: 'charge', active: 2, canceled: 1, incidents: 1, completed: 0 },
+      { elementId: 'end', active: 0, canceled: 0, incidents: 0, completed: 0 },
+    ]);
+    expect([...badges.entries()]).toEqual([
+      ['start', [{ kind: 'completed', count: 3, title: '3 completed' }]],
+      [
+        'charge',
+        [
+          { kind: 'active', count: 2, title: '2 active' },
+          { kind: 'incidents', count: 1, title: '1 incident' },
+        ],
+      ],
+    ]);
   });
 });

@@ -139,3 +139,32 @@ export function historyGroups(history: readonly HistoryItem[], names: ReadonlyMa
 export function shortTime(iso: string | undefined): string {
   return iso === undefined ? '' : iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '');
 }
+
+/** One row of POST /v2/process-definitions/{key}/statistics/element-instances. */
+export interface ElementStatistics {
+  readonly elementId: string;
+  readonly active: number;
+  readonly canceled: number;
+  readonly incidents: number;
+  readonly completed: number;
+}
+
+/** A count shown on an element of the definition's diagram. */
+export interface CountBadge {
+  readonly kind: 'active' | 'incidents' | 'completed';
+  readonly count: number;
+  /** What it says on hover: `2 active`. */
+  readonly title: string;
+}
+
+/** The counts to draw on each element: active, incidents, completed, those above zero only; elements with none left out. */
+export function countBadges(statistics: readonly ElementStatistics[]): Map<string, CountBadge[]> {
+  const badges = new Map<string, CountBadge[]>();
+  for (const row of statistics) {
+    const shown = (['active', 'incidents', 'completed'] as const)
+      .filter((kind) => row[kind] > 0)
+      .map((kind) => ({ kind, count: row[kind], title: `${row[kind]} ${kind === 'incidents' ? (row[kind] === 1 ? 'incident' : 'incidents') : kind}` }));
+    if (shown.length > 0) badges.set(row.elementId, shown);
+  }
+  return badges;
+}

@@ -2,7 +2,7 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import * as api from './api.js';
-import { allowedActions, definitionRows, historyGroups, marksOf, shortTime, type HistoryGroup, type InstanceDetail } from './ops-model.js';
+import { allowedActions, countBadges, definitionRows, historyGroups, marksOf, shortTime, type HistoryGroup, type InstanceDetail } from './ops-model.js';
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -68,7 +68,16 @@ export async function renderDefinition(key: string): Promise<void> {
   const [definitions, xml] = await Promise.all([api.listDefinitions(), api.definitionXml(key)]);
   const definition = definitions.find((d) => d.processDefinitionKey === key);
   byId('definition-title').textContent = definition === undefined ? key : `${definition.name ?? definition.processDefinitionId} · ${definition.processDefinitionId} v${definition.version}`;
-  await showXml('definition-diagram', 'definition-note', xml);
+  const [viewer, statistics] = await Promise.all([showXml('definition-diagram', 'definition-note', xml), api.definitionStatistics(key)]);
+  const overlays = viewer.get<Overlays>('overlays');
+  const drawn = new Set(viewer.get<ElementRegistry>('elementRegistry').getAll().map((e) => e.id));
+  for (const [elementId, badges] of countBadges(statistics)) {
+    if (!drawn.has(elementId)) continue;
+    const html = Object.assign(document.createElement('div'), { className: 'baton-counts' });
+    html.dataset['elementId'] = elementId;
+    html.append(...badges.map((b) => Object.assign(document.createElement('span'), { className: `baton-count baton-count-${b.kind}`, textContent: String(b.count), title: b.title })));
+    overlays.add(elementId, { position: { bottom: 10, left: -6 }, html });
+  }
 }
 
 /** The instances, filtered by state; each links to its page. */
