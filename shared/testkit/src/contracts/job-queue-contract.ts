@@ -2,6 +2,9 @@ import type { EnqueueRequest, JobQueue, LeasedJob, ScheduledTimer } from '@baton
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { uniqueId } from './fixtures.js';
 
+/** Real servers under a loaded machine answer in seconds, not vi.waitFor's default 1 s; a broken contract still fails, later. */
+const patiently = { timeout: 20_000, interval: 20 };
+
 /** A queue under test and control over the time it runs on. */
 export interface JobQueueHarness {
   readonly queue: JobQueue;
@@ -144,10 +147,10 @@ export function jobQueueContract(make: () => JobQueueHarness | Promise<JobQueueH
       );
       // when
       for (const j of [ok, flaky, later]) await h.queue.enqueue(j);
-      await vi.waitFor(() => expect(seen).toHaveLength(3));
+      await vi.waitFor(() => expect(seen).toHaveLength(3), patiently);
       await h.advanceBy(3_000);
       // then each retried once, and nothing is left
-      await vi.waitFor(() => expect([...seen].sort()).toEqual([`${ok.jobId}#1`, `${flaky.jobId}#1`, `${flaky.jobId}#2`, `${later.jobId}#1`, `${later.jobId}#2`].sort()));
+      await vi.waitFor(() => expect([...seen].sort()).toEqual([`${ok.jobId}#1`, `${flaky.jobId}#1`, `${flaky.jobId}#2`, `${later.jobId}#1`, `${later.jobId}#2`].sort()), patiently);
       await consumer.stop();
       await h.advanceBy(120_000);
       expect(await h.queue.lease([cap], { max: 10, leaseMs: 1_000 })).toEqual([]);
@@ -162,17 +165,18 @@ export function jobQueueContract(make: () => JobQueueHarness | Promise<JobQueueH
       const consumer = h.queue.consumeTimers(async (t) => {
         fired.push(t.timerKey);
       });
-      await h.queue.scheduleTimer(timer(late, at + 2_000));
-      await h.queue.scheduleTimer(timer(early, at + 1_000));
-      await h.queue.scheduleTimer(timer(early, at + 1_500));
-      await h.queue.scheduleTimer(timer(gone, at + 500));
+      await h.queue.scheduleTimer(timer(late, at + 20_000));
+      await h.queue.scheduleTimer(timer(early, at + 10_000));
+      await h.queue.scheduleTimer(timer(early, at + 15_000));
+      await h.queue.scheduleTimer(timer(gone, at + 5_000));
       await h.queue.cancelTimer(gone);
       // when
-      await h.advanceBy(999);
+      // (gaps of seconds: a queue on the real clock, skewed by advanceBy, still lets real time pass while the test schedules)
+      await h.advanceBy(9_000);
       expect(fired).toEqual([]);
-      await h.advanceBy(1_001);
+      await h.advanceBy(11_000);
       // then
-      await vi.waitFor(() => expect(fired).toEqual([early, late]));
+      await vi.waitFor(() => expect(fired).toEqual([early, late]), patiently);
       await consumer.stop();
     });
 
@@ -184,7 +188,7 @@ export function jobQueueContract(make: () => JobQueueHarness | Promise<JobQueueH
       const consumer = h.queue.consumeTimers(async (t) => {
         fired.push(t.timerKey);
       });
-      await vi.waitFor(() => expect(fired).toEqual([key]));
+      await vi.waitFor(() => expect(fired).toEqual([key]), patiently);
       await consumer.stop();
     });
   });

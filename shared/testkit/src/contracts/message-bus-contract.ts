@@ -2,6 +2,9 @@ import type { BusMessage, MessageBus } from '@baton/runtime';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { uniqueId } from './fixtures.js';
 
+/** Real servers under a loaded machine answer in seconds, not vi.waitFor's default 1 s; a broken contract still fails, later. */
+const patiently = { timeout: 20_000, interval: 20 };
+
 /** A bus under test and control over the time its request timeouts run on. */
 export interface MessageBusHarness {
   readonly bus: MessageBus;
@@ -35,7 +38,7 @@ export function messageBusContract(make: () => MessageBusHarness | Promise<Messa
     it('delivers a published message with its data to every matching subscription', async () => {
       const [first, second] = [await collect(`${root}.orders`), await collect(`${root}.orders`)];
       await h.bus.publish(`${root}.orders`, { id: 1, tags: ['a'] });
-      await vi.waitFor(() => expect([first.length, second.length]).toEqual([1, 1]));
+      await vi.waitFor(() => expect([first.length, second.length]).toEqual([1, 1]), patiently);
       expect(first[0]).toMatchObject({ subject: `${root}.orders`, data: { id: 1, tags: ['a'] } });
     });
 
@@ -45,16 +48,16 @@ export function messageBusContract(make: () => MessageBusHarness | Promise<Messa
       const probe = await collect(`${root}.done`);
       for (const subject of [`${root}.actions`, `${root}.actions.mail`, `${root}.actions.mail.send`]) await h.bus.publish(subject, subject);
       await h.bus.publish(`${root}.done`, 'done');
-      await vi.waitFor(() => expect(probe).toHaveLength(1));
-      await vi.waitFor(() => expect(tail.map((m) => m.subject)).toEqual([`${root}.actions.mail`, `${root}.actions.mail.send`]));
+      await vi.waitFor(() => expect(probe).toHaveLength(1), patiently);
+      await vi.waitFor(() => expect(tail.map((m) => m.subject)).toEqual([`${root}.actions.mail`, `${root}.actions.mail.send`]), patiently);
       expect(star.map((m) => m.subject)).toEqual([`${root}.actions.mail`]);
     });
 
     it('gives each message to one member of a queue group, and to every plain subscriber', async () => {
       const [a, b, plain] = [await collect(`${root}.work`, 'workers'), await collect(`${root}.work`, 'workers'), await collect(`${root}.work`)];
       for (let i = 0; i < 10; i++) await h.bus.publish(`${root}.work`, i);
-      await vi.waitFor(() => expect(plain).toHaveLength(10));
-      await vi.waitFor(() => expect(a.length + b.length).toBe(10));
+      await vi.waitFor(() => expect(plain).toHaveLength(10), patiently);
+      await vi.waitFor(() => expect(a.length + b.length).toBe(10), patiently);
       const taken = [...a, ...b].map((m) => m.data as number).sort((x, y) => x - y);
       expect(taken).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     });
@@ -68,10 +71,10 @@ export function messageBusContract(make: () => MessageBusHarness | Promise<Messa
       });
       const sub = await h.bus.subscribe(`${root}.x`, (m) => void gone.push(m.data));
       await h.bus.publish(`${root}.x`, 1);
-      await vi.waitFor(() => expect(gone).toEqual([1]));
+      await vi.waitFor(() => expect(gone).toEqual([1]), patiently);
       await sub.unsubscribe();
       await h.bus.publish(`${root}.x`, 2);
-      await vi.waitFor(() => expect(got).toEqual([1, 2]));
+      await vi.waitFor(() => expect(got).toEqual([1, 2]), patiently);
       expect(gone).toEqual([1]);
     });
 
