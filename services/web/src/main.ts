@@ -1,3 +1,4 @@
+import '@picocss/pico/css/pico.classless.min.css';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './style.css';
 import { Form } from '@bpmn-io/form-js-viewer';
