@@ -91,6 +91,31 @@ const cases: RouteCase[] = [
     },
   },
   { route: 'GET /v2/resources/{resourceKey}/content', allowed: readers, refused: notReaders, given: async (h) => ({ method: 'GET', path: `/v2/resources/${await definitionKey(h)}/content` }) },
+  // Decisions (issue 16): reading needs `read`; a key nothing has is 404 to those allowed, after authorization.
+  ...(
+    [
+      ['POST /v2/decision-definitions/search', 'POST', '/v2/decision-definitions/search', 200],
+      ['GET /v2/decision-definitions/{decisionDefinitionKey}', 'GET', '/v2/decision-definitions/1', 404],
+      ['GET /v2/decision-definitions/{decisionDefinitionKey}/xml', 'GET', '/v2/decision-definitions/1/xml', 404],
+      ['POST /v2/decision-requirements/search', 'POST', '/v2/decision-requirements/search', 200],
+      ['GET /v2/decision-requirements/{decisionRequirementsKey}', 'GET', '/v2/decision-requirements/1', 404],
+      ['GET /v2/decision-requirements/{decisionRequirementsKey}/xml', 'GET', '/v2/decision-requirements/1/xml', 404],
+      ['POST /v2/decision-instances/search', 'POST', '/v2/decision-instances/search', 200],
+      ['GET /v2/decision-instances/{decisionEvaluationInstanceKey}', 'GET', '/v2/decision-instances/1', 404],
+    ] as const
+  ).map(([route, method, path, status]): RouteCase => ({
+    route,
+    allowed: [['alice', status], ['oscar', status]],
+    refused: notReaders,
+    given: async () => ({ method, path, ...(method === 'POST' ? { body: {} } : {}) }),
+  })),
+  {
+    // Evaluating a decision is starting work (`start`): a decision nobody deployed is 404 to those allowed.
+    route: 'POST /v2/decision-definitions/evaluation',
+    allowed: [['alice', 404], ['mia', 404]],
+    refused: ['anonymous', 'oscar', 'payKey'],
+    given: async () => ({ method: 'POST', path: '/v2/decision-definitions/evaluation', body: { decisionDefinitionId: 'nothing-deployed', variables: {} } }),
+  },
   {
     route: 'POST /v2/process-instances',
     allowed: [['alice', 200], ['mia', 200]],
