@@ -66,7 +66,7 @@ describe('baton test', () => {
     await writeFile(join(dir, 'order.bpmn'), '<definitions/>');
     await writeFile(join(dir, 'a.scenario.json'), JSON.stringify({ name: 'typo', bpmn: 'order.bpmn', steps: [{ strat: {} }] }));
     const { code, stdout } = await baton('test', join(dir, 'a.scenario.json'));
-    expect(stdout).toBe('FAIL typo: cannot load: steps[1]: unknown step "strat"; steps are start, completeJob, failJob, throwError, completeUserTask, correlateMessage, broadcastSignal, advanceTime, cancel, expectWaiting, expectCompleted, expectNotCompleted, expectVariables, expectState\n0 passed, 1 failed\n');
+    expect(stdout).toBe('FAIL typo: cannot load: steps[1]: unknown step "strat"; steps are start, completeJob, failJob, throwError, completeUserTask, correlateMessage, broadcastSignal, advanceTime, cancel, setVariables, expectWaiting, expectCompleted, expectNotCompleted, expectVariables, expectState\n0 passed, 1 failed\n');
     expect(code).toBe(1);
   });
 
