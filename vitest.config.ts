@@ -26,6 +26,9 @@ export default defineConfig({
   resolve: { alias: workspaceAliases() },
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
+    // Two files at a time: most tests wait on real servers and processes, not on the CPU; one
+    // worker (the default on 2 cores) made .ci/run take 899 s of its 15-minute budget.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
