@@ -3,6 +3,7 @@ import { entriesToAppend } from '@baton/runtime';
 import type pg from 'pg';
 import { guarded, inTransaction, type PostgresConnectionOptions } from './connection.js';
 import { connectMigrated } from './migrate.js';
+import { readHistoryPage } from './store-queries.js';
 
 const summaryJson = `json_strip_nulls(json_build_object('instanceId', instance_id, 'processId', process_id, 'definitionKey', definition_key,
   'rootInstanceId', root_instance_id, 'status', status, 'parentInstanceId', parent_instance_id, 'startedAt', started_at, 'endedAt', ended_at, 'version', version))`;
@@ -138,21 +139,9 @@ export class PostgresHistoryStore implements HistoryStore {
 
   /** Rows by (instance_id, position); the total is the copy's position, so a page never shows a gap. */
   readHistory(instanceId: string, page: PageRequest): Promise<Page<HistoryEntry>> {
-    return this.guard(async () => {
-      const offset = Math.max(0, page.offset ?? 0);
-      const limit = Math.max(0, page.limit ?? 100);
-      const { rows } = await this.pool.query<{ total: number | null; items: HistoryEntry[] }>(
-        `SELECT (SELECT next_position FROM projected_instances WHERE instance_id = $1) AS total,
-                (SELECT coalesce(json_agg(json_build_object('position', position, 'at', at, 'commandId', command_id, 'event', event) ORDER BY position), '[]')
-                   FROM projected_history WHERE instance_id = $1 AND position >= $2 AND position < $2 + $3) AS items`,
-        [instanceId, offset, limit],
-      );
-      const total = rows[0]?.total ?? 0;
-      const items = rows[0]?.items ?? [];
-      const next = offset + items.length;
-      return next < total ? { items, total, nextOffset: next } : { items, total };
-    });
+    return this.guard(() => readHistoryPage(this.pool, { total: 'SELECT next_position FROM projected_instances WHERE instance_id = $1', table: 'projected_history' }, instanceId, page));
   }
+
 
   close(): Promise<void> {
     this.closing ??= this.pool.end().catch(() => undefined);

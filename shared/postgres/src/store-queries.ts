@@ -128,18 +128,32 @@ export class StoreQueries {
   }
 
   /** Rows by (instance_id, position): O(log n + page) however long the history is. */
-  async readHistory(instanceId: string, page: PageRequest): Promise<Page<HistoryEntry>> {
-    const offset = Math.max(0, page.offset ?? 0);
-    const limit = Math.max(0, page.limit ?? 100);
-    const { rows } = await this.pool.query<{ total: number | null; items: HistoryEntry[] }>(
-      `SELECT (SELECT history_count FROM instances WHERE instance_id = $1) AS total,
-              (SELECT coalesce(json_agg(json_build_object('position', position, 'at', at, 'commandId', command_id, 'event', event) ORDER BY position), '[]')
-                 FROM history WHERE instance_id = $1 AND position >= $2 AND position < $2 + $3) AS items`,
-      [instanceId, offset, limit],
-    );
-    const total = rows[0]?.total ?? 0;
-    const items = rows[0]?.items ?? [];
-    const next = offset + items.length;
-    return next < total ? { items, total, nextOffset: next } : { items, total };
+  readHistory(instanceId: string, page: PageRequest): Promise<Page<HistoryEntry>> {
+    return readHistoryPage(this.pool, { total: 'SELECT history_count FROM instances WHERE instance_id = $1', table: 'history' }, instanceId, page);
   }
+}
+
+/**
+ * One page of an instance's history rows by (instance_id, position), with its total from
+ * `source.total` (a scalar query on $1, the instance id): the store's own history and the
+ * projected copy (postgres-history-store.ts) read alike.
+ */
+export async function readHistoryPage(
+  pool: pg.Pool,
+  source: { readonly total: string; readonly table: 'history' | 'projected_history' },
+  instanceId: string,
+  page: PageRequest,
+): Promise<Page<HistoryEntry>> {
+  const offset = Math.max(0, page.offset ?? 0);
+  const limit = Math.max(0, page.limit ?? 100);
+  const { rows } = await pool.query<{ total: number | null; items: HistoryEntry[] }>(
+    `SELECT (${source.total}) AS total,
+            (SELECT coalesce(json_agg(json_build_object('position', position, 'at', at, 'commandId', command_id, 'event', event) ORDER BY position), '[]')
+               FROM ${source.table} WHERE instance_id = $1 AND position >= $2 AND position < $2 + $3) AS items`,
+    [instanceId, offset, limit],
+  );
+  const total = rows[0]?.total ?? 0;
+  const items = rows[0]?.items ?? [];
+  const next = offset + items.length;
+  return next < total ? { items, total, nextOffset: next } : { items, total };
 }
